@@ -1,0 +1,11 @@
+package nl.vangnet.access;
+
+/**
+ * What was done to client data, or to an account's session.
+ */
+public enum AccessAction {
+
+	VIEW, SEARCH, CREATE, UPDATE, EXPORT, IMPORT, DELETE, OPEN_CONFIDENTIAL, VIEW_TRAIL, SIGN_IN, SIGN_IN_FAILED,
+	SIGN_IN_THROTTLED, SIGN_OUT
+
+}

@@ -1,0 +1,7 @@
+package nl.vangnet.access;
+
+public enum AccessOutcome {
+
+	SUCCESS, FAILURE, DENIED
+
+}

@@ -1,0 +1,19 @@
+package nl.vangnet.access;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One row of the access trail as it is shown.
+ */
+public record TrailEntry(long id, Instant occurredAt, String actor, String actorRole, String subjectType,
+		UUID subjectId, AccessAction action, AccessOutcome outcome, String clientAddress) {
+
+	private static final java.time.ZoneId NETHERLANDS = java.time.ZoneId.of("Europe/Amsterdam");
+
+	/** When, on the clock of the Netherlands. */
+	public java.time.LocalDateTime localTime() {
+		return java.time.LocalDateTime.ofInstant(this.occurredAt, NETHERLANDS);
+	}
+
+}

@@ -1,0 +1,97 @@
+package nl.vangnet.account;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import nl.vangnet.organisation.OrganisationApi;
+import nl.vangnet.organisation.OrganisationSummary;
+import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.web.FormErrors;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The administrator's pages for accounts. The list filters by organisation with htmx: the
+ * same URL serves the whole page or only the table.
+ */
+@Controller
+@RequestMapping("/admin/users")
+class AccountAdminController {
+
+	private final AccountManagement accounts;
+
+	private final OrganisationApi organisations;
+
+	AccountAdminController(AccountManagement accounts, OrganisationApi organisations) {
+		this.accounts = accounts;
+		this.organisations = organisations;
+	}
+
+	@ModelAttribute("roles")
+	Role[] roles() {
+		return Role.values();
+	}
+
+	@ModelAttribute("organisations")
+	List<OrganisationSummary> organisations() {
+		return this.organisations.all();
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) String organisation,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		model.addAttribute("organisation", organisation);
+		model.addAttribute("accounts", this.accounts.list(organisation));
+		return (htmx != null) ? "account/list :: #accounts" : "account/list";
+	}
+
+	@GetMapping("/new")
+	String newForm(@RequestParam(required = false) String organisation, Model model) {
+		model.addAttribute("form", new NewAccount(null, null, organisation, Role.PROFESSIONAL, null, null));
+		return "account/new";
+	}
+
+	@PostMapping
+	String open(@Valid @ModelAttribute("form") NewAccount form, BindingResult result, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				AccountView created = this.accounts.open(form);
+				redirect.addFlashAttribute("saved", true);
+				redirect.addAttribute("organisation", created.organisation());
+				return "redirect:/admin/users";
+			}
+			catch (DomainException ex) {
+				FormErrors.reject(result, ex);
+			}
+		}
+		return "account/new";
+	}
+
+	@PostMapping("/{id}/deactivation")
+	String deactivate(@PathVariable UUID id, RedirectAttributes redirect) {
+		AccountView account = this.accounts.deactivate(id);
+		redirect.addFlashAttribute("deactivated", account.displayName());
+		redirect.addAttribute("organisation", account.organisation());
+		return "redirect:/admin/users";
+	}
+
+	@PostMapping("/{id}/activation")
+	String reactivate(@PathVariable UUID id, RedirectAttributes redirect) {
+		AccountView account = this.accounts.reactivate(id);
+		redirect.addFlashAttribute("reactivated", account.displayName());
+		redirect.addAttribute("organisation", account.organisation());
+		return "redirect:/admin/users";
+	}
+
+}

@@ -1,0 +1,36 @@
+package nl.vangnet.account;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * What other modules may do with accounts.
+ */
+@Service
+public class AccountApi {
+
+	private final AccountManagement management;
+
+	AccountApi(AccountManagement management) {
+		this.management = management;
+	}
+
+	/**
+	 * Opens an account; returns its id.
+	 */
+	public UUID open(NewAccount account) {
+		return this.management.openAccount(account, false).id();
+	}
+
+	public boolean exists(String email) {
+		return this.management.exists(email);
+	}
+
+	/** Everyone who works for the organisation, active or not. */
+	public List<StaffMember> staff(UUID organisationId) {
+		return this.management.staff(organisationId);
+	}
+
+}

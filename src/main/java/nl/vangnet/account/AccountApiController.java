@@ -1,0 +1,66 @@
+package nl.vangnet.account;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Accounts through the JSON API: the signed-in user's own, and for administrators
+ * everyone's.
+ */
+@RestController
+class AccountApiController {
+
+	private final AccountManagement accounts;
+
+	AccountApiController(AccountManagement accounts) {
+		this.accounts = accounts;
+	}
+
+	@GetMapping("/api/v1/me")
+	MeView me(HttpSession session) {
+		return MeView.of(VangnetUser.current(),
+				Boolean.TRUE.equals(session.getAttribute(Sessions.MUST_CHANGE_PASSWORD)));
+	}
+
+	@GetMapping("/api/v1/users")
+	List<AccountView> list(@RequestParam(required = false) String organisation) {
+		return this.accounts.list(organisation);
+	}
+
+	@GetMapping("/api/v1/users/{id}")
+	AccountView get(@PathVariable UUID id) {
+		return this.accounts.get(id);
+	}
+
+	@PostMapping("/api/v1/users")
+	ResponseEntity<AccountView> open(@Valid @RequestBody NewAccount command) {
+		AccountView created = this.accounts.open(command);
+		return ResponseEntity
+			.created(
+					ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(created.id()).toUri())
+			.body(created);
+	}
+
+	@PostMapping("/api/v1/users/{id}/deactivation")
+	AccountView deactivate(@PathVariable UUID id) {
+		return this.accounts.deactivate(id);
+	}
+
+	@PostMapping("/api/v1/users/{id}/activation")
+	AccountView reactivate(@PathVariable UUID id) {
+		return this.accounts.reactivate(id);
+	}
+
+}

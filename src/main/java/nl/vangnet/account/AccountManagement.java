@@ -1,0 +1,177 @@
+package nl.vangnet.account;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import nl.vangnet.organisation.OrganisationApi;
+import nl.vangnet.organisation.OrganisationSummary;
+import nl.vangnet.organisation.TeamSummary;
+import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.NotFoundException;
+
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens, lists, deactivates and reactivates accounts, and changes passwords.
+ */
+@Service
+@Transactional
+class AccountManagement {
+
+	private final AccountRepository accounts;
+
+	private final OrganisationApi organisations;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final PasswordPolicy passwordPolicy;
+
+	private final SessionRegistry sessions;
+
+	private final Clock clock;
+
+	AccountManagement(AccountRepository accounts, OrganisationApi organisations, PasswordEncoder passwordEncoder,
+			PasswordPolicy passwordPolicy, SessionRegistry sessions, Clock clock) {
+		this.accounts = accounts;
+		this.organisations = organisations;
+		this.passwordEncoder = passwordEncoder;
+		this.passwordPolicy = passwordPolicy;
+		this.sessions = sessions;
+		this.clock = clock;
+	}
+
+	AccountView open(NewAccount command) {
+		return view(openAccount(command, false));
+	}
+
+	Account openAccount(NewAccount command, boolean mustChangePassword) {
+		String email = Account.normaliseEmail(command.email());
+		if (this.accounts.findByEmail(email).isPresent()) {
+			throw new DomainException("email", "account.email.taken");
+		}
+		UUID organisationId = null;
+		if (command.organisation() != null && !command.organisation().isBlank()) {
+			organisationId = this.organisations.requireByCode(command.organisation(), "organisation").id();
+		}
+		UUID teamId = null;
+		if (command.team() != null) {
+			TeamSummary team = this.organisations.team(command.team())
+				.filter((t) -> t.organisationId().equals(this.organisationIdOrNull(command)))
+				.orElseThrow(() -> new DomainException("team", "account.team.unknown"));
+			teamId = team.id();
+		}
+		this.passwordPolicy.check("password", command.password(), email, command.displayName());
+		Account account = Account.open(email, command.displayName(), command.role(), organisationId, teamId,
+				this.passwordEncoder.encode(command.password()), mustChangePassword);
+		return this.accounts.save(account);
+	}
+
+	private UUID organisationIdOrNull(NewAccount command) {
+		return this.organisations.byCode(command.organisation()).map(OrganisationSummary::id).orElse(null);
+	}
+
+	@Transactional(readOnly = true)
+	List<AccountView> list(String organisationCode) {
+		List<Account> found;
+		if (organisationCode == null || organisationCode.isBlank()) {
+			found = this.accounts.findAllByOrderByDisplayName();
+		}
+		else {
+			UUID organisationId = this.organisations.byCode(organisationCode)
+				.map(OrganisationSummary::id)
+				.orElseThrow(() -> new NotFoundException("organisation"));
+			found = this.accounts.findByOrganisationIdOrderByDisplayName(organisationId);
+		}
+		return found.stream().map(this::view).toList();
+	}
+
+	@Transactional(readOnly = true)
+	AccountView get(UUID id) {
+		return view(find(id));
+	}
+
+	/**
+	 * Deactivates the account and ends every session it has.
+	 */
+	AccountView deactivate(UUID id) {
+		Account account = find(id);
+		account.deactivate(this.clock.instant());
+		this.accounts.save(account);
+		endSessions(id);
+		return view(account);
+	}
+
+	AccountView reactivate(UUID id) {
+		Account account = find(id);
+		account.reactivate();
+		this.accounts.save(account);
+		return view(account);
+	}
+
+	/**
+	 * The signed-in user chooses a new password, proving they know the current one.
+	 */
+	void changeOwnPassword(UUID id, String currentPassword, String newPassword) {
+		Account account = find(id);
+		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, account.passwordHash())) {
+			throw new DomainException("currentPassword", "password.currentWrong");
+		}
+		if (newPassword != null && newPassword.equals(currentPassword)) {
+			throw new DomainException("newPassword", "password.sameAsCurrent");
+		}
+		this.passwordPolicy.check("newPassword", newPassword, account.email(), account.displayName());
+		account.changePassword(this.passwordEncoder.encode(newPassword), true);
+		this.accounts.save(account);
+	}
+
+	@Transactional(readOnly = true)
+	boolean mustChangePassword(UUID id) {
+		return this.accounts.findById(id).map(Account::mustChangePassword).orElse(false);
+	}
+
+	@Transactional(readOnly = true)
+	boolean administratorExists() {
+		return this.accounts.existsByRole(Role.ADMINISTRATOR);
+	}
+
+	@Transactional(readOnly = true)
+	boolean exists(String email) {
+		return this.accounts.findByEmail(Account.normaliseEmail(email)).isPresent();
+	}
+
+	@Transactional(readOnly = true)
+	List<StaffMember> staff(UUID organisationId) {
+		return this.accounts.findByOrganisationIdOrderByDisplayName(organisationId)
+			.stream()
+			.map((a) -> new StaffMember(a.id(), a.displayName(), a.role(), a.teamId(), a.active()))
+			.toList();
+	}
+
+	private void endSessions(UUID accountId) {
+		for (Object principal : this.sessions.getAllPrincipals()) {
+			if (principal instanceof VangnetUser user && user.id().equals(accountId)) {
+				for (SessionInformation session : this.sessions.getAllSessions(principal, false)) {
+					session.expireNow();
+				}
+			}
+		}
+	}
+
+	private Account find(UUID id) {
+		return this.accounts.findById(id).orElseThrow(() -> new NotFoundException("account"));
+	}
+
+	private AccountView view(Account account) {
+		String organisationCode = this.organisations.byId(account.organisationId())
+			.map(OrganisationSummary::code)
+			.orElse(null);
+		return new AccountView(account.id(), account.email(), account.displayName(), organisationCode, account.role(),
+				account.teamId(), account.active(), account.version());
+	}
+
+}

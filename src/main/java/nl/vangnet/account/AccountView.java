@@ -1,0 +1,10 @@
+package nl.vangnet.account;
+
+import java.util.UUID;
+
+/**
+ * An account as the API and the administrator's pages show it. Never the password.
+ */
+record AccountView(UUID id, String email, String displayName, String organisation, Role role, UUID team, boolean active,
+		int version) {
+}

@@ -1,0 +1,126 @@
+package nl.vangnet.account;
+
+import java.time.Clock;
+
+import jakarta.servlet.http.HttpServletRequest;
+import nl.vangnet.platform.VangnetProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+
+/**
+ * Who may reach what, how one signs in, and the headers every answer carries. The
+ * authorization matrix test holds every endpoint against these rules.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+			+ "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+			SignInHandlers handlers, ProblemResponses problems, SessionRegistry sessionRegistry, Clock clock,
+			VangnetProperties properties) throws Exception {
+		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+		AccessDeniedHandlerImpl deniedPage = new AccessDeniedHandlerImpl();
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico")
+					.permitAll()
+					.requestMatchers("/login", "/login/**", "/error", "/actuator/health", "/actuator/health/**")
+					.permitAll()
+					.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**")
+					.permitAll()
+					.requestMatchers("/admin/**", "/api/v1/organisations/**", "/api/v1/organisations",
+							"/api/v1/users/**", "/api/v1/users", "/api/v1/sign-ins")
+					.hasRole(Role.ADMINISTRATOR.name())
+					.requestMatchers("/access-trail/**", "/access-trail", "/api/v1/access-trail")
+					.hasRole(Role.COORDINATOR.name())
+					.requestMatchers("/organisation")
+					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name(), Role.VOLUNTEER.name())
+					.anyRequest()
+					.authenticated())
+			.authenticationManager(authenticationManager)
+			.formLogin((form) -> form.loginPage("/login").successHandler(handlers).failureHandler(handlers))
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(handlers))
+			.csrf((csrf) -> csrf.spa())
+			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId())
+				.maximumSessions(-1)
+				.sessionRegistry(sessionRegistry)
+				.expiredSessionStrategy((event) -> {
+					if (isApi(event.getRequest())) {
+						problems.write(event.getRequest(), event.getResponse(), 401, "problem.401");
+					}
+					else {
+						event.getResponse().sendRedirect(event.getRequest().getContextPath() + "/login?expired");
+					}
+				}))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
+				if (isApi(request)) {
+					problems.write(request, response, 401, "problem.401");
+				}
+				else {
+					loginPage.commence(request, response, ex);
+				}
+			}).accessDeniedHandler((request, response, ex) -> {
+				if (isApi(request)) {
+					problems.write(request, response, 403, "problem.forbidden");
+				}
+				else {
+					deniedPage.handle(request, response, ex);
+				}
+			}))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions((frame) -> frame.deny())
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+			.addFilterBefore(new SessionTimeoutFilter(clock, properties.session()), SecurityContextHolderFilter.class);
+		return http.build();
+	}
+
+	static boolean isApi(HttpServletRequest request) {
+		return PathPatternRequestMatcher.withDefaults().matcher("/api/**").matches(request);
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder passwordEncoder,
+			SignInThrottle throttle) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+		passwords.setPasswordEncoder(passwordEncoder);
+		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+	}
+
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+
+}

@@ -1,0 +1,9 @@
+package nl.vangnet.account;
+
+import java.util.UUID;
+
+/**
+ * A member of an organisation's staff, as other modules see them.
+ */
+public record StaffMember(UUID id, String displayName, Role role, UUID teamId, boolean active) {
+}

@@ -1,0 +1,5 @@
+/**
+ * The start page of each role and the navigation around it.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Start page")
+package nl.vangnet.home;

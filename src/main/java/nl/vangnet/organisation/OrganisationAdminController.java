@@ -1,0 +1,171 @@
+package nl.vangnet.organisation;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import nl.vangnet.platform.ConflictException;
+import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.web.FormErrors;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The administrator's pages for organisations, their locations and teams.
+ */
+@Controller
+@RequestMapping("/admin/organisations")
+class OrganisationAdminController {
+
+	private final OrganisationManagement management;
+
+	OrganisationAdminController(OrganisationManagement management) {
+		this.management = management;
+	}
+
+	@ModelAttribute("kinds")
+	OrganisationKind[] kinds() {
+		return OrganisationKind.values();
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("organisations", this.management.all());
+		return "organisation/list";
+	}
+
+	@GetMapping("/new")
+	String newForm(Model model) {
+		model.addAttribute("form", new OrganisationForm(null, null, null, null, false, null));
+		return "organisation/new";
+	}
+
+	@PostMapping
+	String register(@Valid @ModelAttribute("form") OrganisationForm form, BindingResult result,
+			RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				OrganisationDetails created = this.management.register(form.toCommand());
+				redirect.addFlashAttribute("saved", true);
+				redirect.addAttribute("code", created.code());
+				return "redirect:/admin/organisations/{code}";
+			}
+			catch (DomainException ex) {
+				FormErrors.reject(result, ex);
+			}
+		}
+		return "organisation/new";
+	}
+
+	@GetMapping("/{code}")
+	String show(@PathVariable String code, Model model) {
+		OrganisationDetails organisation = this.management.get(code, null);
+		model.addAttribute("organisation", organisation);
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", OrganisationForm.of(organisation));
+		}
+		if (!model.containsAttribute("location")) {
+			model.addAttribute("location", new LocationCommand(null, null, null, false));
+		}
+		if (!model.containsAttribute("team")) {
+			model.addAttribute("team", new TeamCommand(null));
+		}
+		return "organisation/show";
+	}
+
+	@PostMapping("/{code}")
+	String describe(@PathVariable String code, @Valid @ModelAttribute("form") OrganisationForm form,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				this.management.describe(code, form.toCommand(), form.version());
+				redirect.addFlashAttribute("saved", true);
+				redirect.addAttribute("code", code);
+				return "redirect:/admin/organisations/{code}";
+			}
+			catch (ConflictException ex) {
+				model.addAttribute("conflict", ex.changes());
+				OrganisationDetails current = this.management.get(code, null);
+				model.addAttribute("form", form.withVersion(current.version()));
+			}
+			catch (DomainException ex) {
+				FormErrors.reject(result, ex);
+			}
+		}
+		return show(code, model);
+	}
+
+	@PostMapping("/{code}/locations")
+	String openLocation(@PathVariable String code, @Valid @ModelAttribute("location") LocationCommand location,
+			BindingResult result, Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				this.management.openLocation(code, location);
+				redirect.addFlashAttribute("saved", true);
+				redirect.addAttribute("code", code);
+				return "redirect:/admin/organisations/{code}";
+			}
+			catch (DomainException ex) {
+				FormErrors.reject(result, ex);
+			}
+		}
+		return show(code, model);
+	}
+
+	@PostMapping("/{code}/teams")
+	String formTeam(@PathVariable String code, @Valid @ModelAttribute("team") TeamCommand team, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
+			try {
+				this.management.formTeam(code, team.name());
+				redirect.addFlashAttribute("saved", true);
+				redirect.addAttribute("code", code);
+				return "redirect:/admin/organisations/{code}";
+			}
+			catch (DomainException ex) {
+				FormErrors.reject(result, ex);
+			}
+		}
+		return show(code, model);
+	}
+
+	/**
+	 * The organisation form: districts as one line, separated by commas.
+	 */
+	record OrganisationForm(String code,
+			@jakarta.validation.constraints.NotBlank(message = "{organisation.name.required}") String name,
+			@jakarta.validation.constraints.NotNull(message = "{organisation.kind.required}") OrganisationKind kind,
+			String districts, boolean monitorParticipant, Integer version) {
+
+		static OrganisationForm of(OrganisationDetails organisation) {
+			return new OrganisationForm(organisation.code(), organisation.name(), organisation.kind(),
+					String.join(", ", organisation.districts()), organisation.monitorParticipant(),
+					organisation.version());
+		}
+
+		OrganisationCommand toCommand() {
+			List<String> list = (this.districts == null) ? List.of()
+					: Arrays.stream(this.districts.split("[,\\n]"))
+						.map(String::strip)
+						.filter((d) -> !d.isEmpty())
+						.toList();
+			return new OrganisationCommand(this.code, this.name, this.kind, list, this.monitorParticipant,
+					this.version);
+		}
+
+		OrganisationForm withVersion(Integer newVersion) {
+			return new OrganisationForm(this.code, this.name, this.kind, this.districts, this.monitorParticipant,
+					newVersion);
+		}
+
+	}
+
+}

@@ -1,0 +1,23 @@
+package nl.vangnet.organisation;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Registers or describes an organisation.
+ */
+record OrganisationCommand(@Size(max = 16, message = "{organisation.code.invalid}") String code,
+		@NotBlank(message = "{organisation.name.required}") @Size(max = 200,
+				message = "{validation.tooLong}") String name,
+		@NotNull(message = "{organisation.kind.required}") OrganisationKind kind,
+		List<@Size(max = 100, message = "{validation.tooLong}") String> districts, Boolean monitorParticipant,
+		Integer version) {
+
+	OrganisationCommand {
+		districts = (districts != null) ? districts : List.of();
+	}
+
+}

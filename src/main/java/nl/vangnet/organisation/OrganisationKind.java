@@ -1,0 +1,7 @@
+package nl.vangnet.organisation;
+
+public enum OrganisationKind {
+
+	SHELTER, INFORMAL, MUNICIPAL_TEAM, OTHER
+
+}

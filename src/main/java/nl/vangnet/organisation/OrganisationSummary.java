@@ -1,0 +1,11 @@
+package nl.vangnet.organisation;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What other modules know of an organisation.
+ */
+public record OrganisationSummary(UUID id, String code, String name, OrganisationKind kind, List<String> districts,
+		boolean monitorParticipant, boolean active) {
+}

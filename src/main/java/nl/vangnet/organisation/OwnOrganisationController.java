@@ -1,0 +1,37 @@
+package nl.vangnet.organisation;
+
+import nl.vangnet.platform.tenancy.TenantPrincipal;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * A staff member's own organisation: its districts, teams and locations, secret addresses
+ * included, because they are its own.
+ */
+@Controller
+class OwnOrganisationController {
+
+	private final OrganisationManagement management;
+
+	private final OrganisationApi organisations;
+
+	OwnOrganisationController(OrganisationManagement management, OrganisationApi organisations) {
+		this.management = management;
+		this.organisations = organisations;
+	}
+
+	@GetMapping("/organisation")
+	String show(@AuthenticationPrincipal TenantPrincipal user, Model model) {
+		OrganisationSummary own = this.organisations.byId(user.organisationId())
+			.orElseThrow(() -> new nl.vangnet.platform.NotFoundException("organisation"));
+		// Secret addresses are for the organisation's professionals, not for its
+		// volunteers.
+		boolean maySeeSecret = "COORDINATOR".equals(user.roleName()) || "PROFESSIONAL".equals(user.roleName());
+		model.addAttribute("organisation", this.management.get(own.code(), maySeeSecret ? own.id() : null));
+		return "organisation/own";
+	}
+
+}

@@ -1,0 +1,60 @@
+package nl.vangnet.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * All of Vangnet's own configuration. Secrets come from the environment only (see
+ * application.yml for the environment variables).
+ *
+ * @param dataDir where the embedded PostgreSQL keeps its data
+ * @param db an external PostgreSQL; when its url is blank Vangnet starts an embedded one
+ * @param admin the first administrator, created on first start
+ * @param demo load the demo organisations and users at start
+ * @param session idle and absolute session timeouts
+ * @param signIn throttling of failed sign-ins
+ */
+@Validated
+@ConfigurationProperties("vangnet")
+public record VangnetProperties(@NotNull Path dataDir, @Valid @NotNull Db db, @Valid @NotNull Admin admin,
+		@DefaultValue("false") boolean demo, @Valid @NotNull Session session, @Valid @NotNull SignIn signIn) {
+
+	/**
+	 * @param url JDBC url of an external PostgreSQL 15+; blank for the embedded one
+	 * @param user owner of the schema (runs the migrations)
+	 * @param password its password
+	 * @param cleanEmbedded wipe the embedded data directory at start (tests only)
+	 */
+	public record Db(String url, String user, String password, @DefaultValue("false") boolean cleanEmbedded) {
+
+		public boolean external() {
+			return this.url != null && !this.url.isBlank();
+		}
+
+	}
+
+	public record Admin(String email, String password) {
+
+		public boolean configured() {
+			return this.email != null && !this.email.isBlank();
+		}
+
+	}
+
+	public record Session(@NotNull @DefaultValue("30m") Duration idleTimeout,
+			@NotNull @DefaultValue("12h") Duration absoluteTimeout) {
+	}
+
+	public record SignIn(@Min(1) @Max(1000) @DefaultValue("6") int maxFailuresPerMinute) {
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Shared infrastructure every capability stands on: the database (embedded or external
+ * PostgreSQL), tenancy as row-level security, configuration, language and error handling.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Platform",
+		type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package nl.vangnet.platform;

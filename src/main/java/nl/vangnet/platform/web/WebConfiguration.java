@@ -1,0 +1,44 @@
+package nl.vangnet.platform.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Dutch by default, English on request ({@code ?lang=en}, remembered in a cookie).
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+	static final Locale DUTCH = Locale.forLanguageTag("nl");
+
+	@Bean
+	LocaleResolver localeResolver() {
+		return new VangnetLocaleResolver();
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemDefaultZone();
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+		interceptor.setParamName("lang");
+		interceptor.setIgnoreInvalidLocale(true);
+		registry.addInterceptor(interceptor);
+	}
+
+	static Duration languageCookieAge() {
+		return Duration.ofDays(365);
+	}
+
+}
