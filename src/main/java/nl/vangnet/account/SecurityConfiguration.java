@@ -47,7 +47,7 @@ class SecurityConfiguration {
 					.permitAll()
 					.requestMatchers("/login", "/login/**", "/error", "/actuator/health", "/actuator/health/**")
 					.permitAll()
-					.requestMatchers("/api/v1/openapi", "/api/v1/openapi/**")
+					.requestMatchers("/api/v1/openapi", "/api/v1/openapi.yaml", "/api/v1/openapi/**")
 					.permitAll()
 					.requestMatchers("/admin/**", "/api/v1/organisations/**", "/api/v1/organisations",
 							"/api/v1/users/**", "/api/v1/users", "/api/v1/sign-ins")

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @see Change
  */
+@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CONFLICT)
 public class ConflictException extends RuntimeException {
 
 	private final long currentVersion;

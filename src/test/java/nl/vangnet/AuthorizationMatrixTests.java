@@ -1,0 +1,208 @@
+package nl.vangnet;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import nl.vangnet.account.Role;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * Every endpoint against every role (and nobody signed in). An endpoint that is not in
+ * {@link #MATRIX} fails the build: whoever adds one decides here who may use it.
+ */
+@VangnetTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTests {
+
+	private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+
+	private static final Set<Role> ADMIN = EnumSet.of(Role.ADMINISTRATOR);
+
+	private static final Set<Role> COORDINATOR = EnumSet.of(Role.COORDINATOR);
+
+	private static final Set<Role> CLIENT_WORK = EnumSet.of(Role.COORDINATOR, Role.PROFESSIONAL, Role.VOLUNTEER);
+
+	/** Who may use what. {@code null} roles: public, also without signing in. */
+	static final List<Rule> MATRIX = List.of(
+	// @formatter:off
+			Rule.open("GET", "/login"),
+			Rule.open("ANY", "/login/throttled"),
+			Rule.open("ANY", "/error"),
+			Rule.open("GET", "/api/v1/openapi"),
+			Rule.open("GET", "/api/v1/openapi.yaml"),
+			Rule.of("GET", "/", EVERYONE),
+			Rule.of("GET", "/account/password", EVERYONE),
+			Rule.of("POST", "/account/password", EVERYONE),
+			Rule.of("GET", "/api/v1/me", EVERYONE),
+			Rule.of("PUT", "/api/v1/me/password", EVERYONE),
+			Rule.of("GET", "/organisation", CLIENT_WORK),
+			Rule.of("GET", "/access-trail", COORDINATOR),
+			Rule.of("GET", "/api/v1/access-trail", COORDINATOR),
+			Rule.of("GET", "/admin/sign-ins", ADMIN),
+			Rule.of("GET", "/api/v1/sign-ins", ADMIN),
+			Rule.of("GET", "/admin/organisations", ADMIN),
+			Rule.of("POST", "/admin/organisations", ADMIN),
+			Rule.of("GET", "/admin/organisations/new", ADMIN),
+			Rule.of("GET", "/admin/organisations/{code}", ADMIN),
+			Rule.of("POST", "/admin/organisations/{code}", ADMIN),
+			Rule.of("POST", "/admin/organisations/{code}/locations", ADMIN),
+			Rule.of("POST", "/admin/organisations/{code}/teams", ADMIN),
+			Rule.of("GET", "/api/v1/organisations", ADMIN),
+			Rule.of("POST", "/api/v1/organisations", ADMIN),
+			Rule.of("GET", "/api/v1/organisations/{code}", ADMIN),
+			Rule.of("PUT", "/api/v1/organisations/{code}", ADMIN),
+			Rule.of("POST", "/api/v1/organisations/{code}/locations", ADMIN),
+			Rule.of("POST", "/api/v1/organisations/{code}/teams", ADMIN),
+			Rule.of("GET", "/admin/users", ADMIN),
+			Rule.of("POST", "/admin/users", ADMIN),
+			Rule.of("GET", "/admin/users/new", ADMIN),
+			Rule.of("POST", "/admin/users/{id}/deactivation", ADMIN),
+			Rule.of("POST", "/admin/users/{id}/activation", ADMIN),
+			Rule.of("GET", "/api/v1/users", ADMIN),
+			Rule.of("POST", "/api/v1/users", ADMIN),
+			Rule.of("GET", "/api/v1/users/{id}", ADMIN),
+			Rule.of("POST", "/api/v1/users/{id}/deactivation", ADMIN),
+			Rule.of("POST", "/api/v1/users/{id}/activation", ADMIN)
+	// @formatter:on
+	);
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private TestData data;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping mappings;
+
+	private final Map<Role, MockHttpSession> sessions = new java.util.EnumMap<>(Role.class);
+
+	private TestData.Organisation organisation;
+
+	@BeforeAll
+	void signInOnePersonOfEveryRole() throws Exception {
+		this.organisation = this.data.organisation();
+		for (Role role : Role.values()) {
+			TestData.Person person = this.data.person((role == Role.ADMINISTRATOR) ? null : this.organisation, role);
+			this.sessions.put(role, TestData.signIn(this.mvc, person));
+		}
+	}
+
+	@Test
+	void everyEndpointIsInTheMatrix() {
+		Set<String> mapped = new TreeSet<>();
+		for (RequestMappingInfo info : this.mappings.getHandlerMethods().keySet()) {
+			Set<String> methods = new TreeSet<>();
+			info.getMethodsCondition().getMethods().forEach((method) -> methods.add(method.name()));
+			if (methods.isEmpty()) {
+				methods.add("ANY");
+			}
+			for (String pattern : info.getPatternValues()) {
+				methods.forEach((method) -> mapped.add(method + " " + pattern));
+			}
+		}
+		Set<String> listed = new TreeSet<>();
+		MATRIX.forEach((rule) -> listed.add(rule.method() + " " + rule.path()));
+		assertThat(mapped).as("endpoints without a line in the authorization matrix").isSubsetOf(listed);
+		assertThat(listed).as("lines in the matrix without an endpoint").isSubsetOf(mapped);
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyRoleReachesExactlyWhatTheMatrixAllows() {
+		List<DynamicTest> tests = new ArrayList<>();
+		for (Rule rule : MATRIX) {
+			tests.add(DynamicTest.dynamicTest(rule.method() + " " + rule.path() + " without signing in",
+					() -> assertAnonymous(rule)));
+			for (Role role : Role.values()) {
+				boolean allowed = rule.roles() == null || rule.roles().contains(role);
+				tests.add(DynamicTest.dynamicTest(
+						rule.method() + " " + rule.path() + " as " + role + (allowed ? " is allowed" : " is refused"),
+						() -> assertForRole(rule, role, allowed)));
+			}
+		}
+		return tests.stream();
+	}
+
+	private void assertAnonymous(Rule rule) throws Exception {
+		MockHttpServletResponse response = this.mvc.perform(request(rule, null)).andReturn().getResponse();
+		if (rule.roles() == null) {
+			assertThat(response.getStatus()).isNotIn(401, 403);
+			assertThat(response.getRedirectedUrl()).as("redirect")
+				.satisfiesAnyOf((url) -> assertThat(url).isNull(), (url) -> assertThat(url).doesNotEndWith("/login"));
+		}
+		else if (rule.path().startsWith("/api/")) {
+			assertThat(response.getStatus()).isEqualTo(401);
+			assertThat(response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		}
+		else {
+			assertThat(response.getStatus()).isEqualTo(302);
+			assertThat(response.getRedirectedUrl()).endsWith("/login");
+		}
+	}
+
+	private void assertForRole(Rule rule, Role role, boolean allowed) throws Exception {
+		MockHttpServletResponse response = this.mvc.perform(request(rule, this.sessions.get(role)))
+			.andReturn()
+			.getResponse();
+		if (allowed) {
+			assertThat(response.getStatus()).as("status").isNotIn(401, 403);
+		}
+		else {
+			assertThat(response.getStatus()).as("status").isEqualTo(403);
+		}
+	}
+
+	private MockHttpServletRequestBuilder request(Rule rule, MockHttpSession session) {
+		String path = rule.path()
+			.replace("{code}", this.organisation.code())
+			.replace("{id}", UUID.randomUUID().toString());
+		HttpMethod method = "ANY".equals(rule.method()) ? HttpMethod.GET : HttpMethod.valueOf(rule.method());
+		MockHttpServletRequestBuilder builder = MockMvcRequestBuilders.request(method, path).with(csrf());
+		if (method != HttpMethod.GET) {
+			builder.contentType(MediaType.APPLICATION_JSON).content("{}");
+		}
+		if (session != null) {
+			builder.session(session);
+		}
+		return builder;
+	}
+
+	record Rule(String method, String path, Set<Role> roles) {
+
+		static Rule of(String method, String path, Set<Role> roles) {
+			return new Rule(method, path, roles);
+		}
+
+		static Rule open(String method, String path) {
+			return new Rule(method, path, null);
+		}
+
+	}
+
+}
