@@ -2,15 +2,21 @@ package nl.vangnet;
 
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import nl.vangnet.account.AccountApi;
 import nl.vangnet.account.NewAccount;
 import nl.vangnet.account.Role;
 import nl.vangnet.organisation.OrganisationApi;
 import nl.vangnet.organisation.OrganisationKind;
+import nl.vangnet.platform.tenancy.TenantScope;
 
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -35,9 +41,34 @@ public class TestData {
 
 	private final AccountApi accounts;
 
-	TestData(OrganisationApi organisations, AccountApi accounts) {
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	TestData(OrganisationApi organisations, AccountApi accounts, JdbcClient jdbc,
+			PlatformTransactionManager transactionManager) {
 		this.organisations = organisations;
 		this.accounts = accounts;
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * Runs SQL in a transaction with the given scope, as the application would.
+	 */
+	public <T> T inScope(TenantScope.Scope scope, Function<JdbcClient, T> work) {
+		return TenantScope.callAs(scope, () -> this.transactions.execute((status) -> work.apply(this.jdbc)));
+	}
+
+	/**
+	 * The trail actions of an account, oldest first, as an administrator sees sign-ins.
+	 */
+	public List<String> sessionTrail(UUID accountId) {
+		return inScope(new TenantScope.Scope(Set.of(), "ADMINISTRATOR", null),
+				(sql) -> sql.sql("select action from access_trail where actor_id = :id order by id")
+					.param("id", accountId)
+					.query(String.class)
+					.list());
 	}
 
 	public static String unique(String prefix) {

@@ -19,7 +19,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -39,7 +42,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
 			SignInHandlers handlers, ProblemResponses problems, SessionRegistry sessionRegistry, Clock clock,
-			VangnetProperties properties) throws Exception {
+			VangnetProperties properties, CsrfTokenRepository csrfTokens) throws Exception {
 		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
 		AccessDeniedHandlerImpl deniedPage = new AccessDeniedHandlerImpl();
 		http.authorizeHttpRequests(
@@ -61,7 +64,7 @@ class SecurityConfiguration {
 			.authenticationManager(authenticationManager)
 			.formLogin((form) -> form.loginPage("/login").successHandler(handlers).failureHandler(handlers))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(handlers))
-			.csrf((csrf) -> csrf.spa())
+			.csrf((csrf) -> csrf.spa().csrfTokenRepository(csrfTokens))
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId())
 				.maximumSessions(-1)
 				.sessionRegistry(sessionRegistry)
@@ -92,12 +95,22 @@ class SecurityConfiguration {
 				.frameOptions((frame) -> frame.deny())
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
-			.addFilterBefore(new SessionTimeoutFilter(clock, properties.session()), SecurityContextHolderFilter.class);
+			.addFilterBefore(new SessionTimeoutFilter(clock, properties.session()), SecurityContextHolderFilter.class)
+			.addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
 		return http.build();
 	}
 
 	static boolean isApi(HttpServletRequest request) {
 		return PathPatternRequestMatcher.withDefaults().matcher("/api/**").matches(request);
+	}
+
+	/**
+	 * The CSRF token lives in the cookie {@code XSRF-TOKEN}, readable by the page's
+	 * script and by API clients, which send it back in the header {@code X-XSRF-TOKEN}.
+	 */
+	@Bean
+	CsrfTokenRepository csrfTokenRepository() {
+		return CookieCsrfTokenRepository.withHttpOnlyFalse();
 	}
 
 	@Bean

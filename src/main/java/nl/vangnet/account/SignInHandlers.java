@@ -19,6 +19,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,10 +37,14 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
 
 	private final Clock clock;
 
+	private final CsrfTokenRepository csrfTokens;
+
 	private final SavedRequestAwareAuthenticationSuccessHandler browserSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
 
-	SignInHandlers(AccessTrail trail, AccountRepository accounts, ProblemResponses problems, Clock clock) {
+	SignInHandlers(AccessTrail trail, AccountRepository accounts, ProblemResponses problems, Clock clock,
+			CsrfTokenRepository csrfTokens) {
 		this.trail = trail;
+		this.csrfTokens = csrfTokens;
 		this.accounts = accounts;
 		this.problems = problems;
 		this.clock = clock;
@@ -58,10 +63,11 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
 		session.setAttribute(Sessions.MUST_CHANGE_PASSWORD, mustChange);
 		this.trail.recordSession(AccessAction.SIGN_IN, AccessOutcome.SUCCESS, user.id(), user.email(),
 				user.role().name(), user.organisationId());
-		// The token changed with the session: hand the new one over in this response.
-		if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-			token.getToken();
-		}
+		// A new session gets a new token: hand it over in this very response, so that an
+		// API
+		// client can write straight away.
+		CsrfToken token = this.csrfTokens.generateToken(request);
+		this.csrfTokens.saveToken(token, request, response);
 		if (wantsJson(request)) {
 			this.problems.writeJson(response, 200, MeView.of(user, mustChange));
 		}
