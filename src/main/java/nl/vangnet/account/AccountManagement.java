@@ -101,7 +101,7 @@ class AccountManagement {
 	AccountView deactivate(UUID id) {
 		Account account = find(id);
 		account.deactivate(this.clock.instant());
-		this.accounts.save(account);
+		account = this.accounts.save(account);
 		endSessions(id);
 		return view(account);
 	}
@@ -109,7 +109,7 @@ class AccountManagement {
 	AccountView reactivate(UUID id) {
 		Account account = find(id);
 		account.reactivate();
-		this.accounts.save(account);
+		account = this.accounts.save(account);
 		return view(account);
 	}
 

@@ -38,7 +38,7 @@ class OrganisationManagement {
 		}
 		Organisation organisation = Organisation.register(code, command.name(), command.kind(), command.districts(),
 				Boolean.TRUE.equals(command.monitorParticipant()));
-		this.organisations.save(organisation);
+		organisation = this.organisations.save(organisation);
 		return details(organisation, null);
 	}
 
@@ -49,7 +49,7 @@ class OrganisationManagement {
 		}
 		organisation.describe(command.name(), command.kind(), command.districts(),
 				Boolean.TRUE.equals(command.monitorParticipant()));
-		this.organisations.save(organisation);
+		organisation = this.organisations.save(organisation);
 		return details(organisation, null);
 	}
 
