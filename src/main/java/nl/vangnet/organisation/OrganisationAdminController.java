@@ -143,7 +143,7 @@ class OrganisationAdminController {
 	record OrganisationForm(String code,
 			@jakarta.validation.constraints.NotBlank(message = "{organisation.name.required}") String name,
 			@jakarta.validation.constraints.NotNull(message = "{organisation.kind.required}") OrganisationKind kind,
-			String districts, boolean monitorParticipant, Integer version) {
+			String districts, Boolean monitorParticipant, Integer version) {
 
 		static OrganisationForm of(OrganisationDetails organisation) {
 			return new OrganisationForm(organisation.code(), organisation.name(), organisation.kind(),

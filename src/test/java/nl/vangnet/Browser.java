@@ -1,0 +1,138 @@
+package nl.vangnet;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven through chromedriver, as a person would use Vangnet: by
+ * labels and visible text. Paths come from {@code CHROMIUM} and {@code CHROMEDRIVER}
+ * (defaults {@code /usr/bin/chromium}, {@code /usr/bin/chromedriver}).
+ */
+public final class Browser implements AutoCloseable {
+
+	private final WebDriver driver;
+
+	private final String baseUrl;
+
+	private final WebDriverWait wait;
+
+	public Browser(int port) throws IOException {
+		this.baseUrl = "http://localhost:" + port;
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(env("CHROMIUM", "/usr/bin/chromium"));
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+				"--window-size=1280,900", "--lang=nl",
+				"--user-data-dir=" + Files.createTempDirectory("vangnet-chromium").toAbsolutePath());
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(env("CHROMEDRIVER", "/usr/bin/chromedriver")))
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		this.wait = new WebDriverWait(this.driver, Duration.ofSeconds(10));
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+	public Browser open(String path) {
+		this.driver.get(this.baseUrl + path);
+		return this;
+	}
+
+	/** Types into the field whose visible label is {@code label}. */
+	public Browser fill(String label, String text) {
+		WebElement field = field(label);
+		field.clear();
+		field.sendKeys(text);
+		return this;
+	}
+
+	public Browser select(String label, String visibleText) {
+		new org.openqa.selenium.support.ui.Select(field(label)).selectByVisibleText(visibleText);
+		return this;
+	}
+
+	public Browser check(String label) {
+		WebElement box = this.driver.findElement(By.xpath("//label[normalize-space()='" + label + "']//input"));
+		if (!box.isSelected()) {
+			box.click();
+		}
+		return this;
+	}
+
+	/** Clicks the button or link with this visible text and waits for the next page. */
+	public Browser click(String text) {
+		WebElement page = this.driver.findElement(By.tagName("html"));
+		this.wait
+			.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='" + text
+					+ "'] | //a[normalize-space()='" + text + "'] | //a[.//*[normalize-space()='" + text + "']]")))
+			.click();
+		this.wait.until(ExpectedConditions.stalenessOf(page));
+		return this;
+	}
+
+	public WebElement field(String label) {
+		WebElement labelElement = this.wait
+			.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//label[normalize-space()='" + label + "']")));
+		return this.driver.findElement(By.id(labelElement.getAttribute("for")));
+	}
+
+	public String heading() {
+		return this.wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1"))).getText();
+	}
+
+	public String text() {
+		return this.driver.findElement(By.tagName("body")).getText();
+	}
+
+	public String path() {
+		return this.driver.getCurrentUrl().substring(this.baseUrl.length());
+	}
+
+	public boolean hasLink(String text) {
+		return !this.driver.findElements(By.xpath("//a[normalize-space()='" + text + "']")).isEmpty();
+	}
+
+	public void signIn(String email, String password) {
+		open("/login").fill("E-mailadres", email).fill("Wachtwoord", password).click("Aanmelden");
+	}
+
+	public void signOut() {
+		click("Afmelden");
+	}
+
+	/** Saves what the browser shows, for a person to look at (target/screenshots). */
+	public Path screenshot(String name) throws IOException {
+		Path target = Path.of("target", "screenshots", name + ".png");
+		Files.createDirectories(target.getParent());
+		Files.write(target, ((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
+		return target;
+	}
+
+	public WebDriver driver() {
+		return this.driver;
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+}
