@@ -1,11 +1,14 @@
 package nl.vangnet.account;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import nl.vangnet.organisation.OrganisationApi;
 import nl.vangnet.organisation.OrganisationSummary;
+import nl.vangnet.organisation.TeamSummary;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.web.FormErrors;
 
@@ -46,6 +49,19 @@ class AccountAdminController {
 	@ModelAttribute("organisations")
 	List<OrganisationSummary> organisations() {
 		return this.organisations.all();
+	}
+
+	/** The teams to choose from, per organisation. */
+	@ModelAttribute("teams")
+	Map<String, List<TeamSummary>> teams(@ModelAttribute("organisations") List<OrganisationSummary> organisations) {
+		Map<String, List<TeamSummary>> teams = new LinkedHashMap<>();
+		for (OrganisationSummary organisation : organisations) {
+			List<TeamSummary> ofOrganisation = this.organisations.teams(organisation.id());
+			if (!ofOrganisation.isEmpty()) {
+				teams.put(organisation.name(), ofOrganisation);
+			}
+		}
+		return teams;
 	}
 
 	@GetMapping

@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,6 +33,14 @@ class AccountApiController {
 	MeView me(HttpSession session) {
 		return MeView.of(VangnetUser.current(),
 				Boolean.TRUE.equals(session.getAttribute(Sessions.MUST_CHANGE_PASSWORD)));
+	}
+
+	@PutMapping("/api/v1/me/password")
+	ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordController.PasswordChange change,
+			HttpSession session) {
+		this.accounts.changeOwnPassword(VangnetUser.current().id(), change.currentPassword(), change.newPassword());
+		session.setAttribute(Sessions.MUST_CHANGE_PASSWORD, false);
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/api/v1/users")

@@ -6,20 +6,16 @@ import jakarta.validation.constraints.NotBlank;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.web.FormErrors;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Choosing a new password: a page, and {@code PUT /api/v1/me/password}.
+ * Choosing a new password in the browser ({@code PUT /api/v1/me/password} in the API).
  */
 @Controller
 class PasswordController {
@@ -51,14 +47,6 @@ class PasswordController {
 			}
 		}
 		return "account/password";
-	}
-
-	@PutMapping("/api/v1/me/password")
-	@ResponseBody
-	ResponseEntity<Void> changeThroughApi(@Valid @RequestBody PasswordChange change, HttpSession session) {
-		this.accounts.changeOwnPassword(VangnetUser.current().id(), change.currentPassword(), change.newPassword());
-		session.setAttribute(Sessions.MUST_CHANGE_PASSWORD, false);
-		return ResponseEntity.noContent().build();
 	}
 
 	record PasswordChange(@NotBlank(message = "{password.currentWrong}") String currentPassword,

@@ -228,7 +228,24 @@ class AdministratorApiTests {
 	}
 
 	@Test
+	void anUnknownPathOrMethodIsAProblemDetailInTheApiAndAFriendlyPageInTheBrowser() throws Exception {
+		this.mvc.perform(get("/api/v1/bestaat-niet").session(this.admin))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/users")
+				.session(this.admin)
+				.with(csrf()))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc.perform(get("/bestaat-niet").session(this.admin))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Deze pagina bestaat niet")));
+	}
+
+	@Test
 	void anUnknownAccountIsNotFound() throws Exception {
+
 		this.mvc.perform(get("/api/v1/users/{id}", java.util.UUID.randomUUID()).session(this.admin))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));

@@ -5,11 +5,15 @@ import nl.vangnet.VangnetTest;
 import nl.vangnet.account.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -24,10 +28,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * never half-save; a conflict shows what someone else changed.
  */
 @VangnetTest
+@ExtendWith(OutputCaptureExtension.class)
 class AdministratorPagesTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private OrganisationApi organisations;
 
 	@Autowired
 	private TestData data;
@@ -134,7 +142,41 @@ class AdministratorPagesTests {
 	}
 
 	@Test
-	void anAccountFormWithAWeakPasswordSavesNothing() throws Exception {
+	void anAccountJoinsATeamOfItsOwnOrganisationOnly(CapturedOutput output) throws Exception {
+		TestData.Organisation organisation = this.data.organisation();
+		TestData.Organisation other = this.data.organisation();
+		java.util.UUID otherTeam = this.organisations.formTeam(other.code(), "Team Elders");
+		java.util.UUID ownTeam = this.organisations.formTeam(organisation.code(), "Team Hier");
+		this.mvc.perform(get("/admin/users/new").session(this.admin))
+			.andExpect(content().string(containsString("Team Hier")))
+			.andExpect(content().string(containsString("Team Elders")));
+		String email = TestData.unique("team").toLowerCase() + "@test.example";
+		this.mvc
+			.perform(post("/admin/users").session(this.admin)
+				.with(csrf())
+				.param("displayName", "Nadia Bakker")
+				.param("email", email)
+				.param("role", "PROFESSIONAL")
+				.param("organisation", organisation.code())
+				.param("team", otherTeam.toString())
+				.param("password", TestData.PASSWORD))
+			.andExpect(content().string(containsString("Team: dit team hoort niet bij de gekozen organisatie.")));
+		this.mvc
+			.perform(post("/admin/users").session(this.admin)
+				.with(csrf())
+				.param("displayName", "Nadia Bakker")
+				.param("email", email)
+				.param("role", "PROFESSIONAL")
+				.param("organisation", organisation.code())
+				.param("team", ownTeam.toString())
+				.param("password", TestData.PASSWORD))
+			.andExpect(redirectedUrl("/admin/users?organisation=" + organisation.code()));
+		assertThat(output.getAll()).doesNotContain(email).doesNotContain("Nadia").doesNotContain(TestData.PASSWORD);
+	}
+
+	@Test
+	void anAccountFormWithAWeakPasswordSavesNothing(CapturedOutput output) throws Exception {
+
 		TestData.Organisation organisation = this.data.organisation();
 		String email = TestData.unique("zwak").toLowerCase() + "@test.example";
 		this.mvc
@@ -149,6 +191,9 @@ class AdministratorPagesTests {
 			.andExpect(content().string(containsString("Wachtwoord: dit wachtwoord is te makkelijk te raden.")));
 		this.mvc.perform(get("/admin/users").param("organisation", organisation.code()).session(this.admin))
 			.andExpect(content().string(not(containsString(email))));
+		assertThat(output.getAll()).as("nothing personal in the log")
+			.doesNotContain(email)
+			.doesNotContain("welkom123456");
 	}
 
 }
