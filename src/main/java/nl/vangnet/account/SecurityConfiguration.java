@@ -64,7 +64,8 @@ class SecurityConfiguration {
 			.authenticationManager(authenticationManager)
 			.formLogin((form) -> form.loginPage("/login").successHandler(handlers).failureHandler(handlers))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(handlers))
-			.csrf((csrf) -> csrf.spa().csrfTokenRepository(csrfTokens))
+			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(new CsrfTokenHandler()))
+
 			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId())
 				.maximumSessions(-1)
 				.sessionRegistry(sessionRegistry)

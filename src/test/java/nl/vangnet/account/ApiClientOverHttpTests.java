@@ -77,7 +77,24 @@ class ApiClientOverHttpTests {
 		assertThat(token()).as("responses to a signed-in user carry the current token").isNotBlank();
 	}
 
+	@Test
+	void aScriptMayPostTheSignInFormWithTheCookiesTokenAsAField() throws Exception {
+		TestData.Person person = this.data.person(this.data.organisation(), Role.COORDINATOR);
+		send(HttpRequest.newBuilder(uri("/login")).GET());
+		HttpResponse<String> signIn = send(HttpRequest.newBuilder(uri("/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(token()) + "&username=" + encode(person.email())
+					+ "&password=" + encode(TestData.PASSWORD))));
+		assertThat(signIn.statusCode()).isEqualTo(302);
+		assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying((url) -> assertThat(url).endsWith("/"));
+		HttpResponse<String> forged = send(HttpRequest.newBuilder(uri("/logout"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(token() + "x"))));
+		assertThat(forged.statusCode()).isEqualTo(403);
+	}
+
 	private String token() {
+
 		return this.cookies.getCookieStore()
 			.getCookies()
 			.stream()
