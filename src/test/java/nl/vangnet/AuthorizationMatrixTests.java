@@ -87,7 +87,21 @@ class AuthorizationMatrixTests {
 			Rule.of("POST", "/api/v1/users", ADMIN),
 			Rule.of("GET", "/api/v1/users/{id}", ADMIN),
 			Rule.of("POST", "/api/v1/users/{id}/deactivation", ADMIN),
-			Rule.of("POST", "/api/v1/users/{id}/activation", ADMIN)
+			Rule.of("POST", "/api/v1/users/{id}/activation", ADMIN),
+			Rule.of("GET", "/admin/frameworks", ADMIN),
+			Rule.of("GET", "/admin/frameworks/new", ADMIN),
+			Rule.of("POST", "/admin/frameworks", ADMIN),
+			Rule.of("GET", "/admin/frameworks/{code}", ADMIN),
+			Rule.of("GET", "/api/v1/frameworks", EVERYONE),
+			Rule.of("POST", "/api/v1/frameworks", ADMIN),
+			Rule.of("GET", "/api/v1/frameworks/{code}", EVERYONE),
+			Rule.of("GET", "/api/v1/scales", EVERYONE),
+			Rule.of("GET", "/api/v1/instruments", EVERYONE),
+			Rule.of("GET", "/organisation/framework", COORDINATOR),
+			Rule.of("POST", "/organisation/framework", COORDINATOR),
+			Rule.of("GET", "/api/v1/organisation/framework", COORDINATOR),
+			Rule.of("PUT", "/api/v1/organisation/framework", COORDINATOR)
+
 	// @formatter:on
 	);
 

@@ -3,10 +3,12 @@ package nl.vangnet.account;
 import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
+
 import nl.vangnet.platform.VangnetProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -59,6 +61,10 @@ class SecurityConfiguration {
 					.hasRole(Role.COORDINATOR.name())
 					.requestMatchers("/organisation")
 					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name(), Role.VOLUNTEER.name())
+					.requestMatchers(HttpMethod.POST, "/api/v1/frameworks")
+					.hasRole(Role.ADMINISTRATOR.name())
+					.requestMatchers("/organisation/framework", "/api/v1/organisation/framework")
+					.hasRole(Role.COORDINATOR.name())
 					.anyRequest()
 					.authenticated())
 			.authenticationManager(authenticationManager)

@@ -1,0 +1,126 @@
+package nl.vangnet.lifedomain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.vangnet.account.VangnetUser;
+import nl.vangnet.organisation.OrganisationApi;
+import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.web.FormErrors;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Life domains in the browser: an administrator sees and adds frameworks; a coordinator
+ * chooses the framework of their organisation.
+ */
+@Controller
+class LifeDomainController {
+
+	private final LifeDomainApi lifeDomains;
+
+	private final OrganisationApi organisations;
+
+	LifeDomainController(LifeDomainApi lifeDomains, OrganisationApi organisations) {
+		this.lifeDomains = lifeDomains;
+		this.organisations = organisations;
+	}
+
+	@GetMapping("/admin/frameworks")
+	String list(Model model) {
+		model.addAttribute("frameworks", this.lifeDomains.frameworks());
+		model.addAttribute("instruments", this.lifeDomains.instruments());
+		return "lifedomain/list";
+	}
+
+	@GetMapping("/admin/frameworks/{code}")
+	String show(@PathVariable String code, Model model) {
+		model.addAttribute("framework", this.lifeDomains.framework(code));
+		model.addAttribute("monitor", this.lifeDomains.monitorFramework());
+		return "lifedomain/show";
+	}
+
+	@GetMapping("/admin/frameworks/new")
+	String newForm(Model model) {
+		model.addAttribute("form", new FrameworkForm(null, null, null, null, null));
+		model.addAttribute("organisations", this.organisations.all());
+		model.addAttribute("monitor", this.lifeDomains.monitorFramework());
+		return "lifedomain/new";
+	}
+
+	@PostMapping("/admin/frameworks")
+	String add(@ModelAttribute("form") FrameworkForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		try {
+			Framework added = this.lifeDomains.add(form.toCommand());
+			redirect.addAttribute("code", added.code());
+			redirect.addFlashAttribute("saved", true);
+			return "redirect:/admin/frameworks/{code}";
+		}
+		catch (DomainException ex) {
+			FormErrors.reject(result, ex);
+		}
+		model.addAttribute("organisations", this.organisations.all());
+		model.addAttribute("monitor", this.lifeDomains.monitorFramework());
+		return "lifedomain/new";
+	}
+
+	@GetMapping("/organisation/framework")
+	String own(Model model) {
+		VangnetUser user = VangnetUser.current();
+		model.addAttribute("current", this.lifeDomains.frameworkOf(user.organisationId()));
+		model.addAttribute("choices", this.lifeDomains.choicesFor(user.organisationCode()));
+		return "lifedomain/choose";
+	}
+
+	@PostMapping("/organisation/framework")
+	String choose(@RequestParam(required = false) String framework, RedirectAttributes redirect) {
+		VangnetUser user = VangnetUser.current();
+		try {
+			this.lifeDomains.choose(user.organisationId(), user.organisationCode(), framework);
+			redirect.addFlashAttribute("saved", true);
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("refused", ex.messageKey());
+			redirect.addFlashAttribute("refusedArguments", ex.arguments());
+		}
+		return "redirect:/organisation/framework";
+
+	}
+
+	/**
+	 * A new framework: its domains one per line, as {@code CODE | label | English label |
+	 * MONITOR_CODE}.
+	 */
+	record FrameworkForm(String code, String nameNl, String nameEn, String organisation, String domains) {
+
+		NewFramework toCommand() {
+			List<NewFramework.NewDomain> parsed = new ArrayList<>();
+			if (this.domains != null) {
+				for (String line : this.domains.split("\\R")) {
+					if (line.isBlank()) {
+						continue;
+					}
+					String[] parts = line.split("\\|", -1);
+					parsed.add(
+							new NewFramework.NewDomain(part(parts, 0), part(parts, 1), part(parts, 2), part(parts, 3)));
+				}
+			}
+			return new NewFramework(this.code, this.nameNl, this.nameEn, this.organisation, parsed);
+		}
+
+		private static String part(String[] parts, int index) {
+			return (index < parts.length) ? parts[index].strip() : null;
+		}
+
+	}
+
+}
