@@ -47,6 +47,9 @@ class AuthorizationMatrixTests {
 
 	private static final Set<Role> CLIENT_WORK = EnumSet.of(Role.COORDINATOR, Role.PROFESSIONAL, Role.VOLUNTEER);
 
+	/** Coordinators and professionals: who register and change households. */
+	private static final Set<Role> CASE_WORK = EnumSet.of(Role.COORDINATOR, Role.PROFESSIONAL);
+
 	/** Who may use what. {@code null} roles: public, also without signing in. */
 	static final List<Rule> MATRIX = List.of(
 	// @formatter:off
@@ -87,7 +90,12 @@ class AuthorizationMatrixTests {
 			Rule.of("POST", "/api/v1/users", ADMIN),
 			Rule.of("GET", "/api/v1/users/{id}", ADMIN),
 			Rule.of("POST", "/api/v1/users/{id}/deactivation", ADMIN),
-			Rule.of("POST", "/api/v1/users/{id}/activation", ADMIN)
+			Rule.of("POST", "/api/v1/users/{id}/activation", ADMIN),
+			Rule.of("GET", "/api/v1/households", CLIENT_WORK),
+			Rule.of("POST", "/api/v1/households", CASE_WORK),
+			Rule.of("GET", "/api/v1/households/{id}", CLIENT_WORK),
+			Rule.of("PUT", "/api/v1/households/{id}", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/confidential-address", CASE_WORK)
 	// @formatter:on
 	);
 
