@@ -95,7 +95,23 @@ class AuthorizationMatrixTests {
 			Rule.of("POST", "/api/v1/households", CASE_WORK),
 			Rule.of("GET", "/api/v1/households/{id}", CLIENT_WORK),
 			Rule.of("PUT", "/api/v1/households/{id}", CASE_WORK),
-			Rule.of("POST", "/api/v1/households/{id}/confidential-address", CASE_WORK)
+			Rule.of("POST", "/api/v1/households/{id}/confidential-address", CASE_WORK),
+			Rule.of("GET", "/caseload", CLIENT_WORK),
+			Rule.of("GET", "/households", CASE_WORK),
+			Rule.of("POST", "/households", CASE_WORK),
+			Rule.of("GET", "/households/new", CASE_WORK),
+			Rule.of("GET", "/households/{id}", CLIENT_WORK),
+			Rule.of("POST", "/households/{id}", CASE_WORK),
+			Rule.of("GET", "/households/{id}/edit", CASE_WORK),
+			Rule.of("POST", "/households/{id}/confidential-address", CASE_WORK),
+			Rule.of("POST", "/households/{id}/trajectories", CASE_WORK),
+			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/phases", CASE_WORK),
+			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/end", CASE_WORK),
+			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/staff", CASE_WORK),
+			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/contact-person", COORDINATOR),
+			Rule.of("POST", "/households/{id}/closing", CASE_WORK),
+			Rule.of("GET", "/phase-model", COORDINATOR),
+			Rule.of("POST", "/phase-model", COORDINATOR)
 	// @formatter:on
 	);
 
@@ -189,7 +205,8 @@ class AuthorizationMatrixTests {
 	private MockHttpServletRequestBuilder request(Rule rule, MockHttpSession session) {
 		String path = rule.path()
 			.replace("{code}", this.organisation.code())
-			.replace("{id}", UUID.randomUUID().toString());
+			.replace("{id}", UUID.randomUUID().toString())
+			.replace("{trajectoryId}", UUID.randomUUID().toString());
 		HttpMethod method = "ANY".equals(rule.method()) ? HttpMethod.GET : HttpMethod.valueOf(rule.method());
 		MockHttpServletRequestBuilder builder = MockMvcRequestBuilders.request(method, path).with(csrf());
 		if (method != HttpMethod.GET) {

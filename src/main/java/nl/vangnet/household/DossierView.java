@@ -15,12 +15,8 @@ record DossierView(UUID id, int version, String name, String externalId, String 
 		String closingReason, Permissions may, List<StaffOption> contactPersonOptions, List<StaffOption> staffOptions,
 		List<PhaseOption> organisationPhases, LocalDate today) {
 
-	boolean closed() {
+	public boolean closed() {
 		return this.closedOn != null;
-	}
-
-	long children() {
-		return this.members.stream().filter((m) -> m.role() == MemberRole.CHILD).count();
 	}
 
 	/**

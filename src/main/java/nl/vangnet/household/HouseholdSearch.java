@@ -226,15 +226,15 @@ class HouseholdSearch {
 	 */
 	record Page(List<HouseholdSummary> items, long total, int page, int size) {
 
-		int pages() {
+		public int pages() {
 			return (int) Math.max(1, (this.total + this.size - 1) / this.size);
 		}
 
-		boolean hasPrevious() {
+		public boolean hasPrevious() {
 			return this.page > 0;
 		}
 
-		boolean hasNext() {
+		public boolean hasNext() {
 			return (long) (this.page + 1) * this.size < this.total;
 		}
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The phase models seeded by the migrations, and the one each organisation chose. The
@@ -55,9 +56,11 @@ class PhaseModels {
 
 	/**
 	 * The model the organisation works with: its choice, or the five flexible phases.
-	 * Runs in the caller's transaction (the choice is the organisation's own row).
+	 * Reads in the caller's transaction, or a transaction of its own (the choice is the
+	 * organisation's own row, under row-level security).
 	 */
-	PhaseModel chosenBy(UUID organisationId) {
+	@Transactional(readOnly = true)
+	public PhaseModel chosenBy(UUID organisationId) {
 		String code = this.jdbc
 			.sql("select model_code from organisation_phase_model where organisation_id = :organisation")
 			.param("organisation", organisationId)
@@ -71,7 +74,8 @@ class PhaseModels {
 	 * The organisation works with this model from now on; running trajectories keep the
 	 * model they started with.
 	 */
-	void choose(UUID organisationId, String modelCode) {
+	@Transactional
+	public void choose(UUID organisationId, String modelCode) {
 		this.jdbc
 			.sql("""
 					insert into organisation_phase_model (organisation_id, model_code, version) values (:organisation, :model, 0)
