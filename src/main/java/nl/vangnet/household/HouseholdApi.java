@@ -20,9 +20,24 @@ public class HouseholdApi {
 
 	private final HouseholdSearch search;
 
-	HouseholdApi(HouseholdExchange exchange, HouseholdSearch search) {
+	private final PhaseModels phaseModels;
+
+	HouseholdApi(HouseholdExchange exchange, HouseholdSearch search, PhaseModels phaseModels) {
 		this.exchange = exchange;
 		this.search = search;
+		this.phaseModels = phaseModels;
+	}
+
+	/**
+	 * The current organisation works with this phase model from now on ({@code FLEXIBLE},
+	 * {@code SHELTER} or {@code EIGHT_PHASES}).
+	 * @throws IllegalArgumentException for a model that does not exist
+	 */
+	public void choosePhaseModel(String modelCode) {
+		if (this.phaseModels.model(modelCode).isEmpty()) {
+			throw new IllegalArgumentException("No phase model " + modelCode);
+		}
+		this.phaseModels.choose(Actor.current().organisationId(), modelCode);
 	}
 
 	/**
