@@ -33,6 +33,26 @@ record DossierView(UUID id, int version, String name, String externalId, String 
 	record TrajectoryView(UUID id, TrajectoryKind kind, LocalDate start, LocalDate end, String closingReason,
 			String phaseModel, String phaseModelLabel, PhaseStep current, Long daysInPhase, List<PhaseStep> timeline,
 			StaffOption contactPerson, List<StaffOption> involved, List<PhaseOption> phases) {
+
+		/**
+		 * The phase the family most likely enters next: the one after the current phase
+		 * in the model (the first without a current one, the last at the end).
+		 */
+		public String nextPhase() {
+			if (this.phases.isEmpty()) {
+				return null;
+			}
+			if (this.current == null) {
+				return this.phases.get(0).code();
+			}
+			for (int i = 0; i < this.phases.size() - 1; i++) {
+				if (this.phases.get(i).code().equals(this.current.code())) {
+					return this.phases.get(i + 1).code();
+				}
+			}
+			return this.phases.get(this.phases.size() - 1).code();
+		}
+
 	}
 
 	record PhaseStep(String code, String label, LocalDate on, boolean current) {

@@ -29,7 +29,7 @@ class HouseholdSearch {
 	private static final String SELECT = """
 			select h.id, h.version, h.external_id, h.district, h.closed_on, mc.given_name, mc.family_name,
 			  (select count(*) from household_member m2 where m2.household_id = h.id) as member_count,
-			  ct.id as trajectory_id, ct.kind, ct.contact_person, cp.phase_code, cp.entered_on
+			  ct.id as trajectory_id, ct.kind, ct.contact_person, ct.end_date, cp.phase_code, cp.entered_on
 			from household h
 			left join lateral (
 			  select m.given_name, m.family_name from household_member m where m.household_id = h.id
@@ -128,7 +128,7 @@ class HouseholdSearch {
 		parameters.put("offset", (long) filter.page() * filter.size());
 		String currentTrajectory = """
 				left join lateral (
-				  select t.id, t.kind, t.contact_person from trajectory t where t.household_id = h.id
+				  select t.id, t.kind, t.contact_person, t.end_date from trajectory t where t.household_id = h.id
 				  order by (t.end_date is null or t.end_date >= :today) desc, t.start_date desc, t.position desc limit 1
 				) ct on true
 				""";
@@ -153,7 +153,7 @@ class HouseholdSearch {
 				: "t.contact_person = :me";
 		String ownTrajectory = """
 				join lateral (
-				  select t.id, t.kind, t.contact_person from trajectory t where t.household_id = h.id
+				  select t.id, t.kind, t.contact_person, t.end_date from trajectory t where t.household_id = h.id
 				  and (t.end_date is null or t.end_date >= :today) and %s
 				  order by t.start_date desc, t.position desc limit 1
 				) ct on true
@@ -176,7 +176,8 @@ class HouseholdSearch {
 			return new HouseholdSummary(row.id(), row.version(), row.name(), row.externalId(), row.district(),
 					row.members(), row.trajectoryId(), row.kind(), row.phase(),
 					(row.phase() != null) ? this.management.label(row.phase(), locale) : null, row.phaseSince(), days,
-					row.contactPerson(), (contact != null) ? contact.displayName() : null, row.closedOn());
+					row.contactPerson(), (contact != null) ? contact.displayName() : null,
+					row.trajectoryId() != null && (row.end() == null || !row.end().isBefore(today)), row.closedOn());
 		}).toList();
 	}
 
@@ -188,8 +189,8 @@ class HouseholdSearch {
 		return new Row(rs.getObject("id", UUID.class), rs.getInt("version"), name, rs.getString("external_id"),
 				rs.getString("district"), rs.getInt("member_count"), rs.getObject("trajectory_id", UUID.class),
 				(kind != null) ? TrajectoryKind.valueOf(kind) : null, rs.getObject("contact_person", UUID.class),
-				rs.getString("phase_code"), rs.getObject("entered_on", LocalDate.class),
-				rs.getObject("closed_on", LocalDate.class));
+				rs.getObject("end_date", LocalDate.class), rs.getString("phase_code"),
+				rs.getObject("entered_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class));
 	}
 
 	static String likeEscaped(String text) {
@@ -241,8 +242,8 @@ class HouseholdSearch {
 	}
 
 	private record Row(UUID id, int version, String name, String externalId, String district, int members,
-			UUID trajectoryId, TrajectoryKind kind, UUID contactPerson, String phase, LocalDate phaseSince,
-			LocalDate closedOn) {
+			UUID trajectoryId, TrajectoryKind kind, UUID contactPerson, LocalDate end, String phase,
+			LocalDate phaseSince, LocalDate closedOn) {
 	}
 
 }

@@ -18,9 +18,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param phaseSince the day of the last phase change
  * @param daysInPhase days since the last phase change
  * @param contactPerson the fixed contact person's account id
+ * @param running whether that trajectory still runs
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HouseholdSummary(UUID id, int version, String name, String externalId, String district, int members,
 		UUID trajectoryId, TrajectoryKind kind, String phase, String phaseLabel, LocalDate phaseSince, Long daysInPhase,
-		UUID contactPerson, String contactPersonName, LocalDate closedOn) {
+		UUID contactPerson, String contactPersonName, boolean running, LocalDate closedOn) {
 }

@@ -96,11 +96,19 @@ final class Trajectory {
 	}
 
 	void assignContactPerson(UUID accountId) {
+		requireRunning("contactPerson");
 		this.contactPerson = accountId;
 	}
 
 	void involve(List<UUID> staff) {
+		requireRunning("involvedStaff");
 		this.involvedStaff = (staff != null) ? staff.stream().distinct().toList() : List.of();
+	}
+
+	private void requireRunning(String field) {
+		if (this.end != null) {
+			throw new DomainException(field, "trajectory.ended.unchangeable");
+		}
 	}
 
 	/**

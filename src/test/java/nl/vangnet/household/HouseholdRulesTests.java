@@ -126,6 +126,16 @@ class HouseholdRulesTests {
 			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("household.closed"));
 	}
 
+	@Test
+	void endedSupportGetsNoNewContactPersonOrStaff() {
+		Trajectory ended = new Trajectory(UUID.randomUUID(), TrajectoryKind.SHORT, LocalDate.of(2024, 1, 1),
+				LocalDate.of(2024, 2, 1), "Fonds toegekend", "FLEXIBLE", null, List.of(), PhaseHistory.NONE);
+
+		assertThatExceptionOfType(DomainException.class).isThrownBy(() -> ended.assignContactPerson(UUID.randomUUID()))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("trajectory.ended.unchangeable"));
+		assertThatExceptionOfType(DomainException.class).isThrownBy(() -> ended.involve(List.of(UUID.randomUUID())));
+	}
+
 	private static HouseholdDetails details(Member... members) {
 		return new HouseholdDetails(null, null, Composition.ONE_PARENT, null, null, null, null, null, List.of(members));
 	}
