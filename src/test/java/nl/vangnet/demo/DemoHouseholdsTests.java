@@ -18,7 +18,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * organisation, and shows them to the right people.
  */
 @VangnetTest
-class DemoDataTests {
+class DemoHouseholdsTests {
 
 	@Autowired
 	private DemoData demo;
