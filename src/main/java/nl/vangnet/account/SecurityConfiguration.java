@@ -43,35 +43,36 @@ class SecurityConfiguration {
 			VangnetProperties properties) throws Exception {
 		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
 		AccessDeniedHandlerImpl deniedPage = new AccessDeniedHandlerImpl();
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico")
-			.permitAll()
-			.requestMatchers("/login", "/login/**", "/error", "/actuator/health", "/actuator/health/**")
-			.permitAll()
-			.requestMatchers("/api/v1/openapi", "/api/v1/openapi.yaml", "/api/v1/openapi/**")
-			.permitAll()
-			.requestMatchers("/admin/**", "/api/v1/organisations/**", "/api/v1/organisations", "/api/v1/users/**",
-					"/api/v1/users", "/api/v1/sign-ins")
-			.hasRole(Role.ADMINISTRATOR.name())
-			.requestMatchers("/access-trail/**", "/access-trail", "/api/v1/access-trail")
-			.hasRole(Role.COORDINATOR.name())
-			.requestMatchers("/organisation")
-			.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name(), Role.VOLUNTEER.name())
-			// Households: coordinators and professionals of the organisation work with
-			// them; volunteers only look at the families they are involved in (the
-			// module checks which); administrators and researchers never see them.
-			.requestMatchers(HttpMethod.POST, "/households/*/trajectories/*/contact-person", "/phase-model")
-			.hasRole(Role.COORDINATOR.name())
-			.requestMatchers("/phase-model")
-			.hasRole(Role.COORDINATOR.name())
-			.requestMatchers(HttpMethod.GET, "/households/new")
-			.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name())
-			.requestMatchers(HttpMethod.GET, "/caseload", "/households/*", "/api/v1/households", "/api/v1/households/*")
-			.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name(), Role.VOLUNTEER.name())
-			.requestMatchers("/households", "/households/**", "/api/v1/households", "/api/v1/households/**")
-			.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name())
-			.anyRequest()
-			.authenticated())
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico")
+					.permitAll()
+					.requestMatchers("/login", "/login/**", "/error", "/actuator/health", "/actuator/health/**")
+					.permitAll()
+					.requestMatchers("/api/v1/openapi", "/api/v1/openapi.yaml", "/api/v1/openapi/**")
+					.permitAll()
+					// Households: coordinators and professionals; volunteers
+					// only their own families (the module checks which).
+					.requestMatchers(HttpMethod.POST, "/households/*/trajectories/*/contact-person")
+					.hasRole(Role.COORDINATOR.name())
+					.requestMatchers("/phase-model")
+					.hasRole(Role.COORDINATOR.name())
+					.requestMatchers(HttpMethod.GET, "/households/new")
+					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name())
+					.requestMatchers(HttpMethod.GET, "/caseload", "/households/*")
+					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name(), Role.VOLUNTEER.name())
+					.requestMatchers(HttpMethod.GET, "/api/v1/households", "/api/v1/households/*")
+					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name(), Role.VOLUNTEER.name())
+					.requestMatchers("/households", "/households/**", "/api/v1/households", "/api/v1/households/**")
+					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name())
+					.requestMatchers("/admin/**", "/api/v1/organisations/**", "/api/v1/organisations",
+							"/api/v1/users/**", "/api/v1/users", "/api/v1/sign-ins")
+					.hasRole(Role.ADMINISTRATOR.name())
+					.requestMatchers("/access-trail/**", "/access-trail", "/api/v1/access-trail")
+					.hasRole(Role.COORDINATOR.name())
+					.requestMatchers("/organisation")
+					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name(), Role.VOLUNTEER.name())
+					.anyRequest()
+					.authenticated())
 			.authenticationManager(authenticationManager)
 			.formLogin((form) -> form.loginPage("/login").successHandler(handlers).failureHandler(handlers))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(handlers))
