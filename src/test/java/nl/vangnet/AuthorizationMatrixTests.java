@@ -47,6 +47,9 @@ class AuthorizationMatrixTests {
 
 	private static final Set<Role> CLIENT_WORK = EnumSet.of(Role.COORDINATOR, Role.PROFESSIONAL, Role.VOLUNTEER);
 
+	/** Coordinators and professionals: who register and change households. */
+	private static final Set<Role> CASE_WORK = EnumSet.of(Role.COORDINATOR, Role.PROFESSIONAL);
+
 	/** Who may use what. {@code null} roles: public, also without signing in. */
 	static final List<Rule> MATRIX = List.of(
 	// @formatter:off
@@ -61,6 +64,27 @@ class AuthorizationMatrixTests {
 			Rule.of("GET", "/api/v1/me", EVERYONE),
 			Rule.of("PUT", "/api/v1/me/password", EVERYONE),
 			Rule.of("GET", "/organisation", CLIENT_WORK),
+			Rule.of("GET", "/api/v1/households", CLIENT_WORK),
+			Rule.of("POST", "/api/v1/households", CASE_WORK),
+			Rule.of("GET", "/api/v1/households/{id}", CLIENT_WORK),
+			Rule.of("PUT", "/api/v1/households/{id}", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/confidential-address", CASE_WORK),
+			Rule.of("GET", "/caseload", CLIENT_WORK),
+			Rule.of("GET", "/households", CASE_WORK),
+			Rule.of("POST", "/households", CASE_WORK),
+			Rule.of("GET", "/households/new", CASE_WORK),
+			Rule.of("GET", "/households/{id}", CLIENT_WORK),
+			Rule.of("POST", "/households/{id}", CASE_WORK),
+			Rule.of("GET", "/households/{id}/edit", CASE_WORK),
+			Rule.of("POST", "/households/{id}/confidential-address", CASE_WORK),
+			Rule.of("POST", "/households/{id}/trajectories", CASE_WORK),
+			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/phases", CASE_WORK),
+			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/end", CASE_WORK),
+			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/staff", CASE_WORK),
+			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/contact-person", COORDINATOR),
+			Rule.of("POST", "/households/{id}/closing", CASE_WORK),
+			Rule.of("GET", "/phase-model", COORDINATOR),
+			Rule.of("POST", "/phase-model", COORDINATOR),
 			Rule.of("GET", "/access-trail", COORDINATOR),
 			Rule.of("GET", "/api/v1/access-trail", COORDINATOR),
 			Rule.of("GET", "/admin/sign-ins", ADMIN),
@@ -195,7 +219,8 @@ class AuthorizationMatrixTests {
 	private MockHttpServletRequestBuilder request(Rule rule, MockHttpSession session) {
 		String path = rule.path()
 			.replace("{code}", this.organisation.code())
-			.replace("{id}", UUID.randomUUID().toString());
+			.replace("{id}", UUID.randomUUID().toString())
+			.replace("{trajectoryId}", UUID.randomUUID().toString());
 		HttpMethod method = "ANY".equals(rule.method()) ? HttpMethod.GET : HttpMethod.valueOf(rule.method());
 		MockHttpServletRequestBuilder builder = MockMvcRequestBuilders.request(method, path).with(csrf());
 		if (method != HttpMethod.GET) {

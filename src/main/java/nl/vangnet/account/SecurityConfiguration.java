@@ -54,6 +54,20 @@ class SecurityConfiguration {
 					.permitAll()
 					.requestMatchers("/api/v1/openapi", "/api/v1/openapi.yaml", "/api/v1/openapi/**")
 					.permitAll()
+					// Households: coordinators and professionals; volunteers
+					// only their own families (the module checks which).
+					.requestMatchers(HttpMethod.POST, "/households/*/trajectories/*/contact-person")
+					.hasRole(Role.COORDINATOR.name())
+					.requestMatchers("/phase-model")
+					.hasRole(Role.COORDINATOR.name())
+					.requestMatchers(HttpMethod.GET, "/households/new")
+					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name())
+					.requestMatchers(HttpMethod.GET, "/caseload", "/households/*")
+					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name(), Role.VOLUNTEER.name())
+					.requestMatchers(HttpMethod.GET, "/api/v1/households", "/api/v1/households/*")
+					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name(), Role.VOLUNTEER.name())
+					.requestMatchers("/households", "/households/**", "/api/v1/households", "/api/v1/households/**")
+					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name())
 					.requestMatchers("/admin/**", "/api/v1/organisations/**", "/api/v1/organisations",
 							"/api/v1/users/**", "/api/v1/users", "/api/v1/sign-ins")
 					.hasRole(Role.ADMINISTRATOR.name())

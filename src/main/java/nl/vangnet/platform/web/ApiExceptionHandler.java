@@ -3,6 +3,7 @@ package nl.vangnet.platform.web;
 import java.util.List;
 
 import nl.vangnet.platform.ConflictException;
+import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
 import org.slf4j.Logger;
@@ -50,6 +51,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid");
 		problem.setProperty("errors", List.of(new FieldMessage(ex.field(), this.messages.getMessage(ex.messageKey(),
 				ex.arguments(), ex.messageKey(), LocaleContextHolder.getLocale()))));
+		return problem;
+	}
+
+	@ExceptionHandler(DomainErrors.class)
+	ProblemDetail domainErrors(DomainErrors ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid");
+		problem.setProperty("errors",
+				ex.errors()
+					.stream()
+					.map((error) -> new FieldMessage(error.field(),
+							this.messages.getMessage(error.messageKey(), error.arguments(), error.messageKey(),
+									LocaleContextHolder.getLocale())))
+					.toList());
 		return problem;
 	}
 

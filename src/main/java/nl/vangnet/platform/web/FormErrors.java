@@ -1,5 +1,6 @@
 package nl.vangnet.platform.web;
 
+import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 
 import org.springframework.validation.BindingResult;
@@ -19,6 +20,10 @@ public final class FormErrors {
 		else {
 			result.reject(ex.messageKey(), ex.arguments(), ex.messageKey());
 		}
+	}
+
+	public static void reject(BindingResult result, DomainErrors errors) {
+		errors.errors().forEach((error) -> reject(result, error));
 	}
 
 }

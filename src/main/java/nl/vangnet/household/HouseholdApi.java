@@ -1,0 +1,67 @@
+package nl.vangnet.household;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules may do with households. Works for the current tenant scope: the
+ * signed-in user, or work without one (such as the demo) declared with
+ * {@code TenantScope.runAs(Scope.system(Set.of(organisationId)), …)}.
+ */
+@Service
+@Transactional
+public class HouseholdApi {
+
+	private final HouseholdExchange exchange;
+
+	private final HouseholdSearch search;
+
+	private final PhaseModels phaseModels;
+
+	HouseholdApi(HouseholdExchange exchange, HouseholdSearch search, PhaseModels phaseModels) {
+		this.exchange = exchange;
+		this.search = search;
+		this.phaseModels = phaseModels;
+	}
+
+	/**
+	 * The current organisation works with this phase model from now on ({@code FLEXIBLE},
+	 * {@code SHELTER} or {@code EIGHT_PHASES}).
+	 * @throws IllegalArgumentException for a model that does not exist
+	 */
+	public void choosePhaseModel(String modelCode) {
+		if (this.phaseModels.model(modelCode).isEmpty()) {
+			throw new IllegalArgumentException("No phase model " + modelCode);
+		}
+		this.phaseModels.choose(Actor.current().organisationId(), modelCode);
+	}
+
+	/**
+	 * Registers a household of the current organisation from a document of the exchange
+	 * contract; returns its id.
+	 * @throws nl.vangnet.platform.DomainErrors when the document breaks the rules
+	 */
+	public UUID register(HouseholdDocument document) {
+		return this.exchange.create(document);
+	}
+
+	/**
+	 * The household as a document (a view: it is in the access trail).
+	 */
+	public HouseholdDocument document(UUID id) {
+		return this.exchange.get(id);
+	}
+
+	/**
+	 * The signed-in person's caseload: the households whose fixed contact person they are
+	 * (for a volunteer: the families they are involved in), labelled in the language.
+	 */
+	public List<HouseholdSummary> caseload(Locale locale) {
+		return this.search.caseload(locale);
+	}
+
+}

@@ -1,0 +1,87 @@
+package nl.vangnet.household;
+
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Households through the JSON API, as documents of the exchange contract
+ * vangnet-household/1, always for the signed-in user's own organisation.
+ */
+@RestController
+@RequestMapping("/api/v1/households")
+class HouseholdApiController {
+
+	private final HouseholdExchange exchange;
+
+	private final HouseholdSearch search;
+
+	private final HouseholdManagement management;
+
+	HouseholdApiController(HouseholdExchange exchange, HouseholdSearch search, HouseholdManagement management) {
+		this.exchange = exchange;
+		this.search = search;
+		this.management = management;
+	}
+
+	/**
+	 * Households of the organisation (for a volunteer: the families they are involved
+	 * in), searched by name, filtered and paged; never with an address.
+	 */
+	@GetMapping
+	HouseholdSearch.Page list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String phase,
+			@RequestParam(required = false) UUID contactPerson, @RequestParam(required = false) String district,
+			@RequestParam(required = false) TrajectoryKind kind,
+			@RequestParam(defaultValue = "ALL") HouseholdSearch.Status status) {
+		return this.search.search(
+				new HouseholdSearch.Filter(q, phase, contactPerson, district, kind, status, page, size),
+				LocaleContextHolder.getLocale());
+	}
+
+	@GetMapping("/{id}")
+	HouseholdDocument get(@PathVariable UUID id) {
+		return this.exchange.get(id);
+	}
+
+	@PostMapping
+	ResponseEntity<HouseholdDocument> create(@RequestBody JsonNode body) {
+		HouseholdDocument created = this.exchange.create(body);
+		return ResponseEntity
+			.created(
+					ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(created.id()).toUri())
+			.body(created);
+	}
+
+	/**
+	 * Replaces the household by the document; its {@code version} must be the current
+	 * one, else 409 with the current version and what differs.
+	 */
+	@PutMapping("/{id}")
+	HouseholdDocument replace(@PathVariable UUID id, @RequestBody JsonNode body) {
+		return this.exchange.replace(id, body);
+	}
+
+	/**
+	 * Opens the confidential address, deliberately (coordinators and professionals only);
+	 * the opening is in the access trail.
+	 */
+	@PostMapping("/{id}/confidential-address")
+	Map<String, String> openConfidentialAddress(@PathVariable UUID id) {
+		return Map.of("address", this.management.openConfidentialAddress(id));
+	}
+
+}

@@ -1,0 +1,463 @@
+package nl.vangnet.household;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import nl.vangnet.account.Role;
+import nl.vangnet.account.StaffMember;
+import nl.vangnet.organisation.OrganisationApi;
+import nl.vangnet.organisation.OrganisationSummary;
+import nl.vangnet.platform.ConflictException;
+import nl.vangnet.platform.DomainErrors;
+import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.web.FormErrors;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Households in the browser: the organisation's list with filters and search (one URL for
+ * the page and, for htmx, the results only), registration, the dossier, editing with
+ * conflict handling, and the dossier's actions on trajectories and phases.
+ */
+@Controller
+@RequestMapping("/households")
+class HouseholdController {
+
+	private static final String RESULTS = "household/list :: #households";
+
+	private final HouseholdManagement management;
+
+	private final HouseholdSearch search;
+
+	private final PhaseModels phaseModels;
+
+	private final OrganisationApi organisations;
+
+	private final MessageSource messages;
+
+	HouseholdController(HouseholdManagement management, HouseholdSearch search, PhaseModels phaseModels,
+			OrganisationApi organisations, MessageSource messages) {
+		this.management = management;
+		this.search = search;
+		this.phaseModels = phaseModels;
+		this.organisations = organisations;
+		this.messages = messages;
+	}
+
+	// ---- The list
+
+	@GetMapping
+	String list(ListFilter filter, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+			Locale locale) {
+		listModel(filter, model, locale);
+		return (htmx != null) ? RESULTS : "household/list";
+	}
+
+	private void listModel(ListFilter filter, Model model, Locale locale) {
+		Actor actor = Actor.current();
+		HouseholdSearch.Page page = this.search.search(filter.toSearch(), locale);
+		model.addAttribute("filter", filter);
+		model.addAttribute("page", page);
+		model.addAttribute("previousUrl", page.hasPrevious() ? filter.url(page.page() - 1) : null);
+		model.addAttribute("nextUrl", page.hasNext() ? filter.url(page.page() + 1) : null);
+		model.addAttribute("phases", phaseOptions(actor, locale));
+		model.addAttribute("contactPersons", contactPersons(actor));
+		model.addAttribute("districts",
+				this.organisations.byId(actor.organisationId()).map(OrganisationSummary::districts).orElse(List.of()));
+		model.addAttribute("kinds", TrajectoryKind.values());
+		model.addAttribute("statuses", HouseholdSearch.Status.values());
+		model.addAttribute("mayReassign", actor.coordinator());
+	}
+
+	// ---- Registering
+
+	@GetMapping("/new")
+	String newForm(Model model, Locale locale) {
+		Actor actor = Actor.current();
+		model.addAttribute("form", HouseholdForm.registration(this.management.today(), actor.userId(),
+				this.phaseModels.chosenBy(actor.organisationId()).first().code()));
+		return formPage(actor, model, locale, true);
+	}
+
+	@PostMapping
+	String register(@ModelAttribute("form") HouseholdForm form, BindingResult result,
+			@RequestParam(required = false) MemberRole addMember, @RequestParam(required = false) Integer removeMember,
+			Model model, Locale locale, RedirectAttributes redirect) {
+		Actor actor = Actor.current();
+		if (form == null) {
+			return newForm(model, locale);
+		}
+		if (addMember != null || removeMember != null) {
+			model.addAttribute("form",
+					(addMember != null) ? form.withMember(addMember) : form.withoutMember(removeMember));
+			return formPage(actor, model, locale, true);
+		}
+		if (!result.hasErrors()) {
+			try {
+				List<Trajectory> trajectories = (form.kind() != null) ? List.of(this.management.newTrajectory(actor,
+						form.kind(), form.start(), form.contactPerson(), form.firstPhase())) : List.of();
+				UUID id = this.management.register(form.details(List.of()), form.addressInput(), trajectories, null);
+				redirect.addFlashAttribute("saved", "household.registered");
+				redirect.addAttribute("id", id);
+				return "redirect:/households/{id}";
+			}
+			catch (DomainErrors ex) {
+				ex.errors().forEach((error) -> FormErrors.reject(result, formField(error)));
+			}
+			catch (DomainException ex) {
+				FormErrors.reject(result, formField(ex));
+			}
+		}
+		return formPage(actor, model, locale, true);
+	}
+
+	// ---- The dossier
+
+	@GetMapping("/{id}")
+	String dossier(@PathVariable UUID id, Model model, Locale locale) {
+		model.addAttribute("household", this.management.dossier(id, locale));
+		model.addAttribute("kinds", TrajectoryKind.values());
+		return "household/dossier";
+	}
+
+	/**
+	 * Opens the confidential address deliberately: for htmx only the address, else the
+	 * dossier with the address shown.
+	 */
+	@PostMapping("/{id}/confidential-address")
+	String openConfidentialAddress(@PathVariable UUID id,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale) {
+		model.addAttribute("openedAddress", this.management.openConfidentialAddress(id));
+		if (htmx != null) {
+			return "household/confidential-address :: opened";
+		}
+		return dossier(id, model, locale);
+	}
+
+	// ---- Editing
+
+	@GetMapping("/{id}/edit")
+	String editForm(@PathVariable UUID id, Model model, Locale locale) {
+		Household household = this.management.forEditing(id);
+		model.addAttribute("form", HouseholdForm.of(household, this.management.plainAddress(household)));
+		model.addAttribute("householdId", id);
+		model.addAttribute("householdName", household.name());
+		return formPage(Actor.current(), model, locale, false);
+	}
+
+	@PostMapping("/{id}")
+	String describe(@PathVariable UUID id, @ModelAttribute("form") HouseholdForm form, BindingResult result,
+			@RequestParam(required = false) MemberRole addMember, @RequestParam(required = false) Integer removeMember,
+			Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
+		Actor actor = Actor.current();
+		Household stored = this.management.visible(actor, id);
+		model.addAttribute("householdId", id);
+		model.addAttribute("householdName", stored.name());
+		if (form == null) {
+			return editForm(id, model, locale);
+		}
+		if (addMember != null || removeMember != null) {
+			model.addAttribute("form",
+					(addMember != null) ? form.withMember(addMember) : form.withoutMember(removeMember));
+			return formPage(actor, model, locale, false);
+		}
+		if (!result.hasErrors()) {
+			try {
+				this.management.describe(id, TrajectoryForms.version(form.version()),
+						form.details(stored.details().members()), form.addressInput());
+				redirect.addFlashAttribute("saved", "household.saved");
+				return "redirect:/households/{id}";
+			}
+			catch (ConflictException ex) {
+				Household current = this.management.visible(actor, id);
+				model.addAttribute("conflict", conflictLines(ex.changes(), current, locale));
+				model.addAttribute("form", form.withVersion(current.version()));
+				response.setStatus(HttpServletResponse.SC_CONFLICT);
+			}
+			catch (DomainErrors ex) {
+				FormErrors.reject(result, ex);
+			}
+			catch (DomainException ex) {
+				FormErrors.reject(result, ex);
+			}
+		}
+		return formPage(actor, model, locale, false);
+	}
+
+	// ---- Trajectories, phases, closing
+
+	@PostMapping("/{id}/trajectories")
+	String startTrajectory(@PathVariable UUID id, @ModelAttribute TrajectoryForms.Start form, Model model,
+			Locale locale, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		return action(id, "start",
+				() -> this.management.startTrajectory(id, TrajectoryForms.version(form.version()), form.kind(),
+						form.start(), form.contactPerson(), form.firstPhase()),
+				"trajectory.started", model, locale, request, response, redirect);
+	}
+
+	@PostMapping("/{id}/trajectories/{trajectoryId}/phases")
+	String moveToPhase(@PathVariable UUID id, @PathVariable UUID trajectoryId,
+			@ModelAttribute TrajectoryForms.Move form, Model model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return action(
+				id, trajectoryId.toString(), () -> this.management.moveToPhase(id,
+						TrajectoryForms.version(form.version()), trajectoryId, form.phase(), form.on()),
+				"trajectory.moved", model, locale, request, response, redirect);
+	}
+
+	@PostMapping("/{id}/trajectories/{trajectoryId}/end")
+	String endTrajectory(@PathVariable UUID id, @PathVariable UUID trajectoryId,
+			@ModelAttribute TrajectoryForms.End form, Model model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return action(id, trajectoryId.toString(),
+				() -> this.management.endTrajectory(id, TrajectoryForms.version(form.version()), trajectoryId,
+						form.end(), form.closingReason()),
+				"trajectory.ended.saved", model, locale, request, response, redirect);
+	}
+
+	@PostMapping("/{id}/trajectories/{trajectoryId}/staff")
+	String involve(@PathVariable UUID id, @PathVariable UUID trajectoryId, @ModelAttribute TrajectoryForms.Involve form,
+			Model model, Locale locale, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return action(id, trajectoryId.toString(),
+				() -> this.management.involve(id, TrajectoryForms.version(form.version()), trajectoryId, form.staff()),
+				"trajectory.staff.saved", model, locale, request, response, redirect);
+	}
+
+	/**
+	 * A coordinator reassigns the contact person, from the dossier or from a row of the
+	 * list (with htmx: the refreshed list).
+	 */
+	@PostMapping("/{id}/trajectories/{trajectoryId}/contact-person")
+	String assignContactPerson(@PathVariable UUID id, @PathVariable UUID trajectoryId,
+			@ModelAttribute TrajectoryForms.Assign form, ListFilter filter, @RequestParam(required = false) String from,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		if (!"list".equals(from)) {
+			return action(id, trajectoryId.toString(),
+					() -> this.management.assignContactPerson(id, TrajectoryForms.version(form.version()), trajectoryId,
+							form.assignee()),
+					"trajectory.contactPerson.saved", model, locale, request, response, redirect);
+		}
+		String notice = "trajectory.contactPerson.saved";
+		try {
+			this.management.assignContactPerson(id, TrajectoryForms.version(form.version()), trajectoryId,
+					form.assignee());
+		}
+		catch (ConflictException ex) {
+			notice = "household.list.conflict";
+		}
+		catch (DomainException ex) {
+			notice = ex.messageKey();
+		}
+		if (htmx != null) {
+			model.addAttribute("notice", notice);
+			listModel(filter, model, locale);
+			return RESULTS;
+		}
+		redirect.addFlashAttribute("notice", notice);
+		return "redirect:" + filter.url(filter.pageNumber());
+	}
+
+	@PostMapping("/{id}/closing")
+	String close(@PathVariable UUID id, @ModelAttribute TrajectoryForms.Close form, Model model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		return action(id, "close", () -> this.management.close(id, TrajectoryForms.version(form.version()),
+				form.closedOn(), form.closingReason()), "household.closed.saved", model, locale, request, response,
+				redirect);
+	}
+
+	/**
+	 * Runs an action of the dossier: back to the dossier when it worked; the dossier with
+	 * the messages at the form when a rule was not met; a conflict page that can redo the
+	 * action when someone else changed the household in the meantime.
+	 */
+	private String action(UUID id, String target, Runnable work, String savedKey, Model model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			work.run();
+			redirect.addFlashAttribute("saved", savedKey);
+			return "redirect:/households/{id}";
+		}
+		catch (ConflictException ex) {
+			DossierView current = this.management.dossier(id, locale);
+			model.addAttribute("household", current);
+			model.addAttribute("retryAction", request.getRequestURI().substring(request.getContextPath().length()));
+			model.addAttribute("retryParameters", retryParameters(request));
+			model.addAttribute("retryVersion", current.version());
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			return "household/conflict";
+		}
+		catch (DomainErrors ex) {
+			model.addAttribute("actionErrors",
+					new ActionErrors(target, ex.errors()
+						.stream()
+						.map((e) -> this.messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale))
+						.toList()));
+		}
+		catch (DomainException ex) {
+			model.addAttribute("actionErrors", new ActionErrors(target,
+					List.of(this.messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale))));
+		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return dossier(id, model, locale);
+	}
+
+	private static Map<String, List<String>> retryParameters(HttpServletRequest request) {
+		Map<String, List<String>> parameters = new LinkedHashMap<>();
+		request.getParameterMap().forEach((name, values) -> {
+			if (!"version".equals(name) && !"_csrf".equals(name)) {
+				parameters.put(name, List.of(values));
+			}
+		});
+		return parameters;
+	}
+
+	// ---- Helpers
+
+	private String formPage(Actor actor, Model model, Locale locale, boolean registration) {
+		model.addAttribute("registration", registration);
+		model.addAttribute("roles", MemberRole.values());
+		model.addAttribute("ageGroups", AgeGroup.values());
+		model.addAttribute("compositions", Composition.values());
+		model.addAttribute("debtOptions", Debts.values());
+		model.addAttribute("referralSources", ReferralSource.values());
+		model.addAttribute("contactReasonOptions", ContactReason.values());
+		model.addAttribute("educations", Education.values());
+		model.addAttribute("languages", DutchLanguage.values());
+		model.addAttribute("dayActivityOptions", DayActivity.values());
+		model.addAttribute("kinds", TrajectoryKind.values());
+		model.addAttribute("contactPersons", contactPersons(actor));
+		model.addAttribute("phases", phaseOptions(actor, locale));
+		model.addAttribute("districts",
+				this.organisations.byId(actor.organisationId()).map(OrganisationSummary::districts).orElse(List.of()));
+		return "household/form";
+	}
+
+	private List<PhaseOption> phaseOptions(Actor actor, Locale locale) {
+		return this.phaseModels.chosenBy(actor.organisationId())
+			.phases()
+			.stream()
+			.map((p) -> new PhaseOption(p.code(), p.label(locale)))
+			.toList();
+	}
+
+	private List<StaffOption> contactPersons(Actor actor) {
+		return this.management.staff(actor)
+			.values()
+			.stream()
+			.filter(StaffMember::active)
+			.filter((m) -> m.role() == Role.COORDINATOR || m.role() == Role.PROFESSIONAL)
+			.map(HouseholdManagement::option)
+			.toList();
+	}
+
+	/**
+	 * The registration form has the first trajectory's fields at its top level.
+	 */
+	private static DomainException formField(DomainException error) {
+		String field = error.field();
+		if (field != null && field.startsWith("trajectories[0].")) {
+			return new DomainException(field.substring("trajectories[0].".length()), error.messageKey(),
+					error.arguments());
+		}
+		return error;
+	}
+
+	private List<ConflictLine> conflictLines(List<ConflictException.Change> changes, Household current, Locale locale) {
+		boolean confidential = current.address() != null && current.address().confidential();
+		List<ConflictLine> lines = new ArrayList<>();
+		for (ConflictException.Change change : changes) {
+			String label = this.messages.getMessage("household.field." + change.field(), null, change.field(), locale);
+			String now = change.now();
+			if ("address".equals(change.field()) && confidential) {
+				now = this.messages.getMessage("household.conflict.confidential", null, locale);
+			}
+			else if (now == null) {
+				now = "—";
+			}
+			else if (List.of("composition", "debts", "referralSource").contains(change.field())) {
+				now = this.messages.getMessage("household." + change.field() + "." + now, null, now, locale);
+			}
+			else if ("contactReasons".equals(change.field())) {
+				now = String.join(", ", java.util.Arrays.stream(now.split(", "))
+					.map((code) -> this.messages.getMessage("household.contactReason." + code, null, code, locale))
+					.toList());
+			}
+			lines.add(new ConflictLine(label, now));
+		}
+		return lines;
+	}
+
+	/**
+	 * One field someone else changed, with its value now.
+	 */
+	record ConflictLine(String label, String now) {
+	}
+
+	/**
+	 * Messages of a dossier action that was refused, shown at its form.
+	 */
+	record ActionErrors(String target, List<String> messages) {
+	}
+
+	/**
+	 * The list's filters as they come from the query string.
+	 */
+	record ListFilter(String q, String phase, UUID contactPerson, String district, TrajectoryKind kind,
+			HouseholdSearch.Status status, Integer page) {
+
+		HouseholdSearch.Filter toSearch() {
+			return new HouseholdSearch.Filter(this.q, this.phase, this.contactPerson, this.district, this.kind,
+					(this.status != null) ? this.status : HouseholdSearch.Status.OPEN, pageNumber(),
+					HouseholdSearch.Filter.DEFAULT_SIZE);
+		}
+
+		int pageNumber() {
+			return (this.page != null) ? Math.max(0, this.page) : 0;
+		}
+
+		/**
+		 * The list's address with these filters, on the page.
+		 */
+		String url(int onPage) {
+			UriComponentsBuilder builder = UriComponentsBuilder.fromPath("/households");
+			param(builder, "q", this.q);
+			param(builder, "phase", this.phase);
+			param(builder, "contactPerson", this.contactPerson);
+			param(builder, "district", this.district);
+			param(builder, "kind", this.kind);
+			param(builder, "status", this.status);
+			if (onPage > 0) {
+				builder.queryParam("page", onPage);
+			}
+			return builder.encode().build().toUriString();
+		}
+
+		private static void param(UriComponentsBuilder builder, String name, Object value) {
+			if (value != null && !value.toString().isBlank()) {
+				builder.queryParam(name, value);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,247 @@
+package nl.vangnet.household;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import nl.vangnet.access.AccessAction;
+import nl.vangnet.organisation.OrganisationApi;
+import nl.vangnet.organisation.OrganisationSummary;
+import nl.vangnet.platform.DomainErrors;
+import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.Encryption;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Households as documents of the exchange contract vangnet-household/1: read, created and
+ * replaced through the JSON API, each in the access trail.
+ */
+@Service
+@Transactional
+class HouseholdExchange {
+
+	private final HouseholdManagement management;
+
+	private final HouseholdRepository households;
+
+	private final PhaseModels phaseModels;
+
+	private final OrganisationApi organisations;
+
+	private final Encryption encryption;
+
+	private final HouseholdTrail trail;
+
+	HouseholdExchange(HouseholdManagement management, HouseholdRepository households, PhaseModels phaseModels,
+			OrganisationApi organisations, Encryption encryption, HouseholdTrail trail) {
+		this.management = management;
+		this.households = households;
+		this.phaseModels = phaseModels;
+		this.organisations = organisations;
+		this.encryption = encryption;
+		this.trail = trail;
+	}
+
+	/**
+	 * The household as a document; the view is in the access trail.
+	 */
+	HouseholdDocument get(UUID id) {
+		Actor actor = Actor.current();
+		Household household = this.management.visible(actor, id);
+		this.trail.record(actor, AccessAction.VIEW, id);
+		return document(household);
+	}
+
+	/**
+	 * Registers the household of a document; returns it as stored.
+	 */
+	HouseholdDocument create(JsonNode body) {
+		HouseholdDocumentReader.Read read = HouseholdDocumentReader.read(body);
+		UUID id = create(read.document(), read.errors());
+		return document(this.households.find(id).orElseThrow());
+	}
+
+	/**
+	 * Registers the household of a document that is already read; returns its id.
+	 */
+	UUID create(HouseholdDocument document) {
+		return create(document, List.of());
+	}
+
+	private UUID create(HouseholdDocument document, List<DomainException> readErrors) {
+		Actor actor = Actor.current();
+		List<DomainException> errors = new ArrayList<>(readErrors);
+		if (document.id() != null) {
+			errors.add(new DomainException("id", "document.id.notAllowed"));
+		}
+		if (document.version() != null) {
+			errors.add(new DomainException("version", "document.version.notAllowed"));
+		}
+		checkOrganisation(actor, document, errors);
+		DomainErrors.throwIfAny(errors);
+		String model = this.phaseModels.chosenBy(actor.organisationId()).code();
+		List<Trajectory> trajectories = new ArrayList<>();
+		List<HouseholdDocument.TrajectoryEntry> entries = orEmpty(document.trajectories());
+		for (HouseholdDocument.TrajectoryEntry entry : entries) {
+			trajectories.add(trajectory(entry, UUID.randomUUID(), model));
+		}
+		HouseholdDocument.ContactEntry contact = document.contact();
+		HouseholdManagement.AddressInput address = (contact != null) ? new HouseholdManagement.AddressInput(
+				contact.address(), Boolean.TRUE.equals(contact.addressConfidential())) : null;
+		UUID id = this.management.register(details(document, null), address, trajectories, "trajectories");
+		if (document.closedOn() != null || document.closingReason() != null) {
+			Household household = this.households.find(id).orElseThrow();
+			household.close(document.closedOn(), document.closingReason());
+			this.households.update(household);
+		}
+		return id;
+	}
+
+	/**
+	 * Replaces the household's content by the document's, if nobody changed it since the
+	 * document's {@code version}. Optional additions that the document leaves out
+	 * (contact details, a trajectory's phase model, contact person, involved staff and
+	 * phases) stay as they are; a trajectory keeps its identity when its kind and start
+	 * stay the same at the same position.
+	 */
+	HouseholdDocument replace(UUID id, JsonNode body) {
+		HouseholdDocumentReader.Read read = HouseholdDocumentReader.read(body);
+		HouseholdDocument document = read.document();
+		Actor actor = Actor.current();
+		List<DomainException> errors = new ArrayList<>(read.errors());
+		if (document.version() == null) {
+			errors.add(new DomainException("version", "document.version.required"));
+		}
+		if (document.id() != null && !document.id().equals(id)) {
+			errors.add(new DomainException("id", "document.id.mismatch"));
+		}
+		checkOrganisation(actor, document, errors);
+		DomainErrors.throwIfAny(errors);
+		if (!actor.mayChange()) {
+			throw new org.springframework.security.access.AccessDeniedException("Volunteers do not change households");
+		}
+		Household stored = this.management.visible(actor, id);
+		String model = this.phaseModels.chosenBy(actor.organisationId()).code();
+		List<Trajectory> trajectories = new ArrayList<>();
+		List<HouseholdDocument.TrajectoryEntry> entries = orEmpty(document.trajectories());
+		for (int i = 0; i < entries.size(); i++) {
+			HouseholdDocument.TrajectoryEntry entry = entries.get(i);
+			Trajectory before = (i < stored.trajectories().size()) ? stored.trajectories().get(i) : null;
+			boolean same = before != null && before.kind() == entry.kind() && before.start() != null
+					&& before.start().equals(entry.start());
+			String path = "trajectories[" + i + "]";
+			Trajectory trajectory = trajectory(entry, same ? before.id() : UUID.randomUUID(),
+					same ? before.phaseModel() : model);
+			if (same) {
+				trajectory = trajectory.keepingAdditionsOf(before, read.gave(path + ".phaseModel"),
+						read.gave(path + ".contactPerson"), read.gave(path + ".involvedStaff"),
+						read.gave(path + ".phases"));
+			}
+			trajectories.add(trajectory);
+		}
+		HouseholdDetails details = details(document, read.gave("contact") ? null : stored.details());
+		HouseholdDocument.ContactEntry contact = document.contact();
+		HouseholdManagement.AddressInput address = read.gave("contact")
+				? new HouseholdManagement.AddressInput((contact != null) ? contact.address() : null,
+						contact != null && Boolean.TRUE.equals(contact.addressConfidential()))
+				: null;
+		Household household = this.management.forChange(id, document.version(),
+				(current) -> this.management.differences(current, details, address, trajectories));
+		DomainErrors
+			.throwIfAny(this.management.staffErrors(actor, trajectories, household.trajectories(), "trajectories"));
+		if (details.externalId() != null
+				&& this.households.externalIdTaken(actor.organisationId(), details.externalId(), id)) {
+			throw new DomainException("externalId", "household.externalId.taken", details.externalId());
+		}
+		household.describe(details, this.management.seal(id, address, household.address()), this.management.today());
+		household.replaceTrajectories(trajectories, this.phaseModels.all(), this.management.today());
+		if (document.closedOn() != null || document.closingReason() != null) {
+			household.close(document.closedOn(), document.closingReason());
+		}
+		this.management.save(household,
+				(current) -> this.management.differences(current, details, address, trajectories));
+		this.trail.record(actor, AccessAction.UPDATE, id);
+		return document(this.households.find(id).orElseThrow());
+	}
+
+	/**
+	 * The document of a household, without a confidential address.
+	 */
+	HouseholdDocument document(Household household) {
+		HouseholdDetails d = household.details();
+		List<HouseholdDocument.MemberEntry> members = d.members()
+			.stream()
+			.map((m) -> new HouseholdDocument.MemberEntry(m.ref(), m.role(), m.mainContact() ? Boolean.TRUE : null,
+					m.givenName(), m.familyName(), m.birthDate(), m.ageGroup(), m.education(), m.dutchLanguage(),
+					m.dayActivities()))
+			.toList();
+		List<HouseholdDocument.TrajectoryEntry> trajectories = household.trajectories()
+			.stream()
+			.map((t) -> new HouseholdDocument.TrajectoryEntry(t.kind(), t.start(), t.end(), t.closingReason(),
+					t.phaseModel(), t.contactPerson(), t.involvedStaff(),
+					t.phases()
+						.changes()
+						.stream()
+						.map((c) -> new HouseholdDocument.PhaseEntry(c.phase(), c.on()))
+						.toList()))
+			.toList();
+		SealedAddress address = household.address();
+		String plain = (address != null && !address.confidential())
+				? this.encryption.decrypt(address.ciphertext(), SealedAddress.context(household.id())) : null;
+		Boolean confidential = (address != null && address.confidential()) ? Boolean.TRUE : null;
+		HouseholdDocument.ContactEntry contact = (d.phone() == null && d.email() == null && address == null) ? null
+				: new HouseholdDocument.ContactEntry(d.phone(), d.email(), plain, confidential);
+		Closure closure = household.closure();
+		return new HouseholdDocument(HouseholdDocument.FORMAT, household.id(), household.version(), d.externalId(),
+				null, d.district(), d.composition(), d.debts(), d.referralSource(), d.contactReasons(), members,
+				trajectories, contact, (closure != null) ? closure.on() : null,
+				(closure != null) ? closure.reason() : null);
+	}
+
+	/**
+	 * The API works for the signed-in user's own organisation: a document may name it,
+	 * but no other.
+	 */
+	private void checkOrganisation(Actor actor, HouseholdDocument document, List<DomainException> errors) {
+		if (document.organisation() != null) {
+			String own = this.organisations.byId(actor.organisationId()).map(OrganisationSummary::code).orElse(null);
+			if (!document.organisation().strip().toUpperCase(Locale.ROOT).equals(own)) {
+				errors.add(new DomainException("organisation", "document.organisation.other"));
+			}
+		}
+	}
+
+	/**
+	 * @param keepContactOf the stored details whose phone and e-mail stay, or
+	 * {@code null} to take them from the document
+	 */
+	private static HouseholdDetails details(HouseholdDocument document, HouseholdDetails keepContactOf) {
+		List<Member> members = orEmpty(document.members()).stream()
+			.map((m) -> new Member(null, m.ref(), m.role(), Boolean.TRUE.equals(m.mainContact()), m.givenName(),
+					m.familyName(), m.birthDate(), m.ageGroup(), m.education(), m.dutchLanguage(), m.dayActivities()))
+			.toList();
+		HouseholdDocument.ContactEntry contact = document.contact();
+		String phone = (keepContactOf != null) ? keepContactOf.phone() : (contact != null) ? contact.phone() : null;
+		String email = (keepContactOf != null) ? keepContactOf.email() : (contact != null) ? contact.email() : null;
+		return new HouseholdDetails(document.externalId(), document.district(), document.composition(),
+				document.debts(), document.referralSource(), document.contactReasons(), phone, email, members);
+	}
+
+	private static Trajectory trajectory(HouseholdDocument.TrajectoryEntry entry, UUID id, String defaultModel) {
+		List<PhaseChange> phases = orEmpty(entry.phases()).stream()
+			.map((p) -> new PhaseChange(p.phase(), p.date()))
+			.toList();
+		return new Trajectory(id, entry.kind(), entry.start(), entry.end(), entry.closingReason(),
+				(entry.phaseModel() != null) ? entry.phaseModel() : defaultModel, entry.contactPerson(),
+				entry.involvedStaff(), new PhaseHistory(phases));
+	}
+
+	private static <T> List<T> orEmpty(List<T> list) {
+		return (list != null) ? list : List.of();
+	}
+
+}

@@ -1,0 +1,481 @@
+package nl.vangnet.household;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import nl.vangnet.access.AccessAction;
+import nl.vangnet.account.AccountApi;
+import nl.vangnet.account.Role;
+import nl.vangnet.account.StaffMember;
+import nl.vangnet.platform.ConflictException;
+import nl.vangnet.platform.DomainErrors;
+import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.Encryption;
+import nl.vangnet.platform.NotFoundException;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers, shows and changes households, each in one transaction together with its row
+ * in the access trail. Volunteers see only the families they are involved in; a
+ * confidential address is decrypted only when a coordinator or professional opens it.
+ */
+@Service
+@Transactional
+class HouseholdManagement {
+
+	static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
+
+	private final HouseholdRepository households;
+
+	private final PhaseModels phaseModels;
+
+	private final AccountApi accounts;
+
+	private final Encryption encryption;
+
+	private final HouseholdTrail trail;
+
+	private final Clock clock;
+
+	HouseholdManagement(HouseholdRepository households, PhaseModels phaseModels, AccountApi accounts,
+			Encryption encryption, HouseholdTrail trail, Clock clock) {
+		this.households = households;
+		this.phaseModels = phaseModels;
+		this.accounts = accounts;
+		this.encryption = encryption;
+		this.trail = trail;
+		this.clock = clock;
+	}
+
+	LocalDate today() {
+		return LocalDate.now(this.clock.withZone(NETHERLANDS));
+	}
+
+	// ---- Registering and describing
+
+	/**
+	 * Registers a household of the actor's organisation; returns its id.
+	 * @param trajectoriesPath where the trajectories are in the document
+	 * ({@code trajectories}), or {@code null} for a form with one trajectory's fields
+	 */
+	UUID register(HouseholdDetails details, AddressInput address, List<Trajectory> trajectories,
+			String trajectoriesPath) {
+		Actor actor = changer();
+		UUID id = UUID.randomUUID();
+		checkExternalId(actor, details.externalId(), id);
+		List<DomainException> errors = new ArrayList<>(staffErrors(actor, trajectories, List.of(), trajectoriesPath));
+		Household household = null;
+		try {
+			household = Household.register(id, actor.organisationId(), details, seal(id, address, null), trajectories,
+					this.phaseModels.all(), today());
+		}
+		catch (DomainErrors ex) {
+			errors.addAll(ex.errors());
+		}
+		DomainErrors.throwIfAny(errors);
+		this.households.insert(household);
+		this.trail.record(actor, AccessAction.CREATE, id);
+		return id;
+	}
+
+	/**
+	 * Changes what is registered about the household, if nobody else changed it since
+	 * {@code version}.
+	 */
+	void describe(UUID id, int version, HouseholdDetails details, AddressInput address) {
+		Actor actor = changer();
+		Household household = forChange(id, version, (current) -> differences(current, details, address, null));
+		checkExternalId(actor, details.externalId(), id);
+		household.describe(details, seal(id, address, household.address()), today());
+		save(household, (current) -> differences(current, details, address, null));
+		this.trail.record(actor, AccessAction.UPDATE, id);
+	}
+
+	// ---- Trajectories and phases
+
+	/**
+	 * Starts a trajectory in the organisation's phase model, in its first phase (or the
+	 * one given) on the start day.
+	 */
+	UUID startTrajectory(UUID id, int version, TrajectoryKind kind, LocalDate start, UUID contactPerson,
+			String firstPhase) {
+		Actor actor = changer();
+		Household household = forChange(id, version, (current) -> List.of());
+		Trajectory trajectory = newTrajectory(actor, kind, start, contactPerson, firstPhase);
+		DomainErrors.throwIfAny(staffErrors(actor, List.of(trajectory), household.trajectories(), null));
+		household.startTrajectory(trajectory, this.phaseModels.all(), today());
+		save(household, (current) -> List.of());
+		this.trail.record(actor, AccessAction.UPDATE, id);
+		return trajectory.id();
+	}
+
+	/**
+	 * A trajectory as registration starts it: in the organisation's phase model, in its
+	 * first phase unless another is given.
+	 */
+	Trajectory newTrajectory(Actor actor, TrajectoryKind kind, LocalDate start, UUID contactPerson, String firstPhase) {
+		PhaseModel model = this.phaseModels.chosenBy(actor.organisationId());
+		String phase = (firstPhase != null && !firstPhase.isBlank()) ? firstPhase : model.first().code();
+		PhaseHistory history = (start != null) ? new PhaseHistory(List.of(new PhaseChange(phase, start)))
+				: PhaseHistory.NONE;
+		return new Trajectory(UUID.randomUUID(), kind, start, null, null, model.code(), contactPerson, List.of(),
+				history);
+	}
+
+	void moveToPhase(UUID id, int version, UUID trajectoryId, String phaseCode, LocalDate on) {
+		Actor actor = changer();
+		Household household = forChange(id, version, (current) -> List.of());
+		Phase phase = this.phaseModels.phase(phaseCode).orElse(null);
+		household.moveToPhase(trajectoryId, phase, on, today());
+		save(household, (current) -> List.of());
+		this.trail.record(actor, AccessAction.UPDATE, id);
+	}
+
+	void endTrajectory(UUID id, int version, UUID trajectoryId, LocalDate on, String reason) {
+		Actor actor = changer();
+		Household household = forChange(id, version, (current) -> List.of());
+		household.endTrajectory(trajectoryId, on, reason);
+		save(household, (current) -> List.of());
+		this.trail.record(actor, AccessAction.UPDATE, id);
+	}
+
+	/**
+	 * A coordinator hands the family to another fixed contact person.
+	 */
+	void assignContactPerson(UUID id, int version, UUID trajectoryId, UUID contactPerson) {
+		Actor actor = changer();
+		if (!actor.coordinator() && !actor.system()) {
+			throw new AccessDeniedException("Only coordinators reassign contact persons");
+		}
+		Household household = forChange(id, version, (current) -> List.of());
+		Trajectory trajectory = household.trajectory(trajectoryId);
+		if (contactPerson == null) {
+			throw new DomainException("contactPerson", "trajectory.contactPerson.required");
+		}
+		checkContactPerson(staff(actor), contactPerson, trajectory.contactPerson(), "contactPerson");
+		household.assignContactPerson(trajectoryId, contactPerson);
+		save(household, (current) -> List.of());
+		this.trail.record(actor, AccessAction.UPDATE, id);
+	}
+
+	void involve(UUID id, int version, UUID trajectoryId, List<UUID> staffIds) {
+		Actor actor = changer();
+		Household household = forChange(id, version, (current) -> List.of());
+		Trajectory trajectory = household.trajectory(trajectoryId);
+		Map<UUID, StaffMember> staff = staff(actor);
+		List<UUID> chosen = (staffIds != null) ? staffIds : List.of();
+		for (UUID member : chosen) {
+			checkInvolved(staff, member, trajectory.involvedStaff(), "involvedStaff");
+		}
+		household.involve(trajectoryId, chosen);
+		save(household, (current) -> List.of());
+		this.trail.record(actor, AccessAction.UPDATE, id);
+	}
+
+	/**
+	 * Closes (archives) the household; it is never deleted.
+	 */
+	void close(UUID id, int version, LocalDate on, String reason) {
+		Actor actor = changer();
+		Household household = forChange(id, version, (current) -> List.of());
+		household.close(on, reason);
+		save(household, (current) -> List.of());
+		this.trail.record(actor, AccessAction.UPDATE, id);
+	}
+
+	// ---- Reading
+
+	/**
+	 * The household as its reader may see it; the view is in the access trail.
+	 */
+	DossierView dossier(UUID id, Locale locale) {
+		Actor actor = Actor.current();
+		Household household = visible(actor, id);
+		this.trail.record(actor, AccessAction.VIEW, id);
+		return dossierView(actor, household, locale);
+	}
+
+	/**
+	 * The household to edit (a view, so it is in the access trail).
+	 */
+	Household forEditing(UUID id) {
+		Actor actor = changer();
+		Household household = visible(actor, id);
+		this.trail.record(actor, AccessAction.VIEW, id);
+		return household;
+	}
+
+	/**
+	 * The address in plain text when it is not confidential (for the edit form).
+	 */
+	String plainAddress(Household household) {
+		SealedAddress address = household.address();
+		if (address == null || address.confidential()) {
+			return null;
+		}
+		return this.encryption.decrypt(address.ciphertext(), SealedAddress.context(household.id()));
+	}
+
+	/**
+	 * A coordinator or professional of the organisation opens the confidential address,
+	 * deliberately; the opening is in the access trail.
+	 */
+	String openConfidentialAddress(UUID id) {
+		Actor actor = Actor.current();
+		if (!actor.mayOpenConfidential()) {
+			throw new AccessDeniedException("Volunteers never see a confidential address");
+		}
+		Household household = visible(actor, id);
+		SealedAddress address = household.address();
+		if (address == null || !address.confidential()) {
+			throw new NotFoundException("confidential address");
+		}
+		this.trail.record(actor, AccessAction.OPEN_CONFIDENTIAL, id);
+		return this.encryption.decrypt(address.ciphertext(), SealedAddress.context(id));
+	}
+
+	Household visible(Actor actor, UUID id) {
+		Household household = this.households.find(id).orElseThrow(() -> new NotFoundException("household"));
+		if (!household.organisationId().equals(actor.organisationId())) {
+			throw new NotFoundException("household");
+		}
+		if (actor.volunteer() && !household.involves(actor.userId(), today())) {
+			throw new NotFoundException("household");
+		}
+		return household;
+	}
+
+	Map<UUID, StaffMember> staff(Actor actor) {
+		Map<UUID, StaffMember> staff = new LinkedHashMap<>();
+		this.accounts.staff(actor.organisationId()).forEach((member) -> staff.put(member.id(), member));
+		return staff;
+	}
+
+	// ---- Internals
+
+	private Actor changer() {
+		Actor actor = Actor.current();
+		if (!actor.mayChange()) {
+			throw new AccessDeniedException("Volunteers do not change households");
+		}
+		return actor;
+	}
+
+	Household forChange(UUID id, int version, Function<Household, List<ConflictException.Change>> differences) {
+		Household household = visible(Actor.current(), id);
+		if (household.version() != version) {
+			throw new ConflictException(household.version(), differences.apply(household));
+		}
+		return household;
+	}
+
+	void save(Household household, Function<Household, List<ConflictException.Change>> differences) {
+		if (!this.households.update(household)) {
+			Household current = this.households.find(household.id())
+				.orElseThrow(() -> new NotFoundException("household"));
+			throw new ConflictException(current.version(), differences.apply(current));
+		}
+	}
+
+	List<ConflictException.Change> differences(Household current, HouseholdDetails details, AddressInput address,
+			List<Trajectory> trajectories) {
+		String currentAddress = (current.address() != null)
+				? this.encryption.decrypt(current.address().ciphertext(), SealedAddress.context(current.id())) : null;
+		return Differences.between(current, currentAddress, details, (address != null) ? address.text() : null,
+				address != null && address.keepsStored(), trajectories);
+	}
+
+	/**
+	 * The address as it will be stored: encrypted for the household, the stored one kept
+	 * when a confidential address is sent back without its text.
+	 */
+	SealedAddress seal(UUID householdId, AddressInput address, SealedAddress stored) {
+		if (address == null) {
+			return stored;
+		}
+		String text = Texts.clean(address.text());
+		if (text != null) {
+			if (text.length() > 300) {
+				throw new DomainException("address", "household.address.tooLong", 300);
+			}
+			return new SealedAddress(this.encryption.encrypt(text, SealedAddress.context(householdId)),
+					address.confidential());
+		}
+		if (address.confidential()) {
+			if (stored == null) {
+				throw new DomainException("address", "household.address.confidentialWithout");
+			}
+			return new SealedAddress(stored.ciphertext(), true);
+		}
+		return null;
+	}
+
+	private void checkExternalId(Actor actor, String externalId, UUID id) {
+		String clean = Texts.clean(externalId);
+		if (clean != null && this.households.externalIdTaken(actor.organisationId(), clean, id)) {
+			throw new DomainException("externalId", "household.externalId.taken", clean);
+		}
+	}
+
+	/**
+	 * Contact persons are active coordinators or professionals of the organisation, and
+	 * involved staff active staff of the organisation; who was already assigned may stay
+	 * even when no longer active.
+	 */
+	List<DomainException> staffErrors(Actor actor, List<Trajectory> trajectories, List<Trajectory> stored,
+			String listPath) {
+		Map<UUID, StaffMember> staff = staff(actor);
+		List<DomainException> errors = new ArrayList<>();
+		for (int i = 0; i < trajectories.size(); i++) {
+			Trajectory trajectory = trajectories.get(i);
+			String path = (listPath != null) ? listPath + "[" + i + "]" : "";
+			Trajectory before = stored.stream().filter((t) -> t.id().equals(trajectory.id())).findFirst().orElse(null);
+			try {
+				if (trajectory.contactPerson() != null) {
+					checkContactPerson(staff, trajectory.contactPerson(),
+							(before != null) ? before.contactPerson() : null,
+							HouseholdRules.field(path, "contactPerson"));
+				}
+				for (UUID member : trajectory.involvedStaff()) {
+					checkInvolved(staff, member, (before != null) ? before.involvedStaff() : List.of(),
+							HouseholdRules.field(path, "involvedStaff"));
+				}
+			}
+			catch (DomainException ex) {
+				errors.add(ex);
+			}
+		}
+		return errors;
+	}
+
+	private static void checkContactPerson(Map<UUID, StaffMember> staff, UUID accountId, UUID before, String field) {
+		StaffMember member = staff.get(accountId);
+		boolean professional = member != null
+				&& (member.role() == Role.COORDINATOR || member.role() == Role.PROFESSIONAL);
+		if (!professional || (!member.active() && !accountId.equals(before))) {
+			throw new DomainException(field, "trajectory.contactPerson.invalid");
+		}
+	}
+
+	private static void checkInvolved(Map<UUID, StaffMember> staff, UUID accountId, List<UUID> before, String field) {
+		StaffMember member = staff.get(accountId);
+		boolean works = member != null && member.role() != Role.RESEARCHER && member.role() != Role.ADMINISTRATOR;
+		if (!works || (!member.active() && !before.contains(accountId))) {
+			throw new DomainException(field, "trajectory.staff.invalid");
+		}
+	}
+
+	// ---- Views
+
+	private DossierView dossierView(Actor actor, Household household, Locale locale) {
+		LocalDate today = today();
+		Map<UUID, StaffMember> staff = staff(actor);
+		List<DossierView.MemberView> members = household.details()
+			.members()
+			.stream()
+			.map((m) -> new DossierView.MemberView(m.id(), m.ref(), m.role(), m.mainContact(), m.name(), m.birthDate(),
+					m.ageOn(today), m.ageGroupOn(today), m.education(), m.dutchLanguage(), m.dayActivities()))
+			.toList();
+		List<DossierView.TrajectoryView> open = new ArrayList<>();
+		List<DossierView.TrajectoryView> ended = new ArrayList<>();
+		List<Trajectory> newestFirst = new ArrayList<>(household.trajectories());
+		newestFirst.sort(Comparator.comparing(Trajectory::start).reversed());
+		for (Trajectory trajectory : newestFirst) {
+			DossierView.TrajectoryView view = trajectoryView(trajectory, staff, locale, today);
+			(trajectory.end() == null ? open : ended).add(view);
+		}
+		SealedAddress address = household.address();
+		boolean confidential = address != null && address.confidential();
+		String plain = (address != null && !confidential)
+				? this.encryption.decrypt(address.ciphertext(), SealedAddress.context(household.id())) : null;
+		boolean mayChange = actor.mayChange() && !household.closed();
+		DossierView.Permissions may = new DossierView.Permissions(mayChange, actor.mayOpenConfidential(),
+				mayChange && actor.coordinator(), actor.coordinator());
+		List<StaffOption> contactOptions = new ArrayList<>();
+		List<StaffOption> staffOptions = new ArrayList<>();
+		if (mayChange) {
+			staff.values().stream().filter(StaffMember::active).forEach((member) -> {
+				StaffOption option = option(member);
+				if (member.role() == Role.COORDINATOR || member.role() == Role.PROFESSIONAL) {
+					contactOptions.add(option);
+				}
+				if (member.role() != Role.RESEARCHER && member.role() != Role.ADMINISTRATOR) {
+					staffOptions.add(option);
+				}
+			});
+		}
+		List<PhaseOption> organisationPhases = this.phaseModels.chosenBy(actor.organisationId())
+			.phases()
+			.stream()
+			.map((p) -> new PhaseOption(p.code(), p.label(locale)))
+			.toList();
+		Closure closure = household.closure();
+		HouseholdDetails d = household.details();
+		return new DossierView(household.id(), household.version(), household.name(), d.externalId(), d.district(),
+				d.composition(), d.debts(), d.referralSource(), d.contactReasons(), d.phone(), d.email(), plain,
+				confidential, members,
+				members.stream().filter(DossierView.MemberView::mainContact).findFirst().orElse(null), open, ended,
+				(closure != null) ? closure.on() : null, (closure != null) ? closure.reason() : null, may,
+				contactOptions, staffOptions, organisationPhases, today);
+	}
+
+	private DossierView.TrajectoryView trajectoryView(Trajectory trajectory, Map<UUID, StaffMember> staff,
+			Locale locale, LocalDate today) {
+		PhaseModel model = this.phaseModels.model(trajectory.phaseModel()).orElseThrow();
+		PhaseChange current = trajectory.phases().current().orElse(null);
+		List<DossierView.PhaseStep> timeline = trajectory.phases()
+			.timeline()
+			.stream()
+			.map((change) -> new DossierView.PhaseStep(change.phase(), label(change.phase(), locale), change.on(),
+					change == current))
+			.toList();
+		DossierView.PhaseStep currentStep = timeline.isEmpty() ? null : timeline.get(timeline.size() - 1);
+		return new DossierView.TrajectoryView(trajectory.id(), trajectory.kind(), trajectory.start(), trajectory.end(),
+				trajectory.closingReason(), model.code(), model.label(locale), currentStep,
+				trajectory.phases().daysSinceLastChange(today).orElse(null), timeline,
+				(trajectory.contactPerson() != null) ? option(staff, trajectory.contactPerson()) : null,
+				trajectory.involvedStaff().stream().map((id) -> option(staff, id)).toList(),
+				model.phases().stream().map((p) -> new PhaseOption(p.code(), p.label(locale))).toList());
+	}
+
+	String label(String phaseCode, Locale locale) {
+		return this.phaseModels.phase(phaseCode).map((p) -> p.label(locale)).orElse(phaseCode);
+	}
+
+	static StaffOption option(StaffMember member) {
+		return new StaffOption(member.id(), member.displayName(), member.role().name(), member.active());
+	}
+
+	static StaffOption option(Map<UUID, StaffMember> staff, UUID id) {
+		StaffMember member = staff.get(id);
+		return (member != null) ? option(member) : new StaffOption(id, null, null, false);
+	}
+
+	/**
+	 * The address as a form or document gives it.
+	 *
+	 * @param text the address in plain text, or {@code null}
+	 * @param confidential whether it is confidential; without text that keeps the stored
+	 * confidential address
+	 */
+	record AddressInput(String text, boolean confidential) {
+
+		boolean keepsStored() {
+			return Texts.clean(this.text) == null && this.confidential;
+		}
+
+	}
+
+}

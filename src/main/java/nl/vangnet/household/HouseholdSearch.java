@@ -1,0 +1,249 @@
+package nl.vangnet.household;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.vangnet.account.StaffMember;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The lists of households: an organisation's households with filters and a search by
+ * name, and a worker's caseload. Plain SQL, in the reader's transaction (row-level
+ * security keeps other organisations out); every household shown is in the access trail.
+ * No list ever carries an address.
+ */
+@Service
+@Transactional
+class HouseholdSearch {
+
+	static final int MAX_PAGE_SIZE = 100;
+
+	/** The household's row: its main contact (else a member with a name) and counts. */
+	private static final String SELECT = """
+			select h.id, h.version, h.external_id, h.district, h.closed_on, mc.given_name, mc.family_name,
+			  (select count(*) from household_member m2 where m2.household_id = h.id) as member_count,
+			  ct.id as trajectory_id, ct.kind, ct.contact_person, ct.end_date, cp.phase_code, cp.entered_on
+			from household h
+			left join lateral (
+			  select m.given_name, m.family_name from household_member m where m.household_id = h.id
+			  order by m.main_contact desc, (m.given_name is null and m.family_name is null), m.position limit 1
+			) mc on true
+			""";
+
+	private static final String LATEST_PHASE = """
+			left join lateral (
+			  select p.phase_code, p.entered_on from trajectory_phase p where p.trajectory_id = ct.id
+			  order by p.entered_on desc, p.sequence desc limit 1
+			) cp on true
+			""";
+
+	private static final String ORDER = """
+			order by lower(coalesce(mc.family_name, mc.given_name, h.external_id, '')), lower(coalesce(mc.given_name, '')),
+			  h.id
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final HouseholdManagement management;
+
+	private final HouseholdTrail trail;
+
+	HouseholdSearch(JdbcClient jdbc, HouseholdManagement management, HouseholdTrail trail) {
+		this.jdbc = jdbc;
+		this.management = management;
+		this.trail = trail;
+	}
+
+	/**
+	 * The organisation's households that pass the filter, a page at a time. A volunteer
+	 * finds only the families they are involved in.
+	 */
+	Page search(Filter filter, Locale locale) {
+		Actor actor = Actor.current();
+		LocalDate today = this.management.today();
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("today", today);
+		StringBuilder where = new StringBuilder(" where true");
+		String openOnly = "";
+		if (filter.status() == Status.OPEN) {
+			where.append(" and h.closed_on is null");
+			openOnly = " and (t.end_date is null or t.end_date >= :today)";
+		}
+		else if (filter.status() == Status.CLOSED) {
+			where.append(" and h.closed_on is not null");
+		}
+		if (filter.q() != null) {
+			where.append("""
+					 and (exists (select 1 from household_member m where m.household_id = h.id
+					   and (lower(m.given_name) like :q escape '\\' or lower(m.family_name) like :q escape '\\'
+					     or lower(concat_ws(' ', m.given_name, m.family_name)) like :q escape '\\'))
+					   or lower(h.external_id) like :q escape '\\')
+					""");
+			parameters.put("q", "%" + likeEscaped(filter.q().toLowerCase(Locale.ROOT)) + "%");
+		}
+		if (filter.district() != null) {
+			where.append(" and lower(h.district) = lower(:district)");
+			parameters.put("district", filter.district());
+		}
+		if (filter.kind() != null) {
+			where.append(" and exists (select 1 from trajectory t where t.household_id = h.id and t.kind = :kind")
+				.append(openOnly)
+				.append(")");
+			parameters.put("kind", filter.kind().name());
+		}
+		if (filter.contactPerson() != null) {
+			where.append(" and exists (select 1 from trajectory t where t.household_id = h.id")
+				.append(" and t.contact_person = :contactPerson")
+				.append(openOnly)
+				.append(")");
+			parameters.put("contactPerson", filter.contactPerson());
+		}
+		if (filter.phase() != null) {
+			where.append(" and exists (select 1 from trajectory t where t.household_id = h.id")
+				.append(openOnly)
+				.append(" and (select p.phase_code from trajectory_phase p where p.trajectory_id = t.id")
+				.append(" order by p.entered_on desc, p.sequence desc limit 1) = :phase)");
+			parameters.put("phase", filter.phase());
+		}
+		if (actor.volunteer()) {
+			where
+				.append("""
+						 and exists (select 1 from trajectory t join trajectory_staff s on s.trajectory_id = t.id
+						   where t.household_id = h.id and s.account_id = :me and (t.end_date is null or t.end_date >= :today))
+						""");
+			parameters.put("me", actor.userId());
+		}
+		long total = this.jdbc.sql("select count(*) from household h" + where)
+			.params(parameters)
+			.query(Long.class)
+			.single();
+		parameters.put("limit", filter.size());
+		parameters.put("offset", (long) filter.page() * filter.size());
+		String currentTrajectory = """
+				left join lateral (
+				  select t.id, t.kind, t.contact_person, t.end_date from trajectory t where t.household_id = h.id
+				  order by (t.end_date is null or t.end_date >= :today) desc, t.start_date desc, t.position desc limit 1
+				) ct on true
+				""";
+		List<Row> rows = this.jdbc
+			.sql(SELECT + currentTrajectory + LATEST_PHASE + where + "\n" + ORDER + " limit :limit offset :offset")
+			.params(parameters)
+			.query(HouseholdSearch::row)
+			.list();
+		this.trail.searched(actor, rows.stream().map(Row::id).toList());
+		return new Page(summaries(actor, rows, locale, today), total, filter.page(), filter.size());
+	}
+
+	/**
+	 * The households whose support the person carries now: as fixed contact person, or
+	 * for a volunteer as involved staff. Every household shown is in the access trail.
+	 */
+	List<HouseholdSummary> caseload(Locale locale) {
+		Actor actor = Actor.current();
+		LocalDate today = this.management.today();
+		String mine = actor.volunteer()
+				? "exists (select 1 from trajectory_staff s where s.trajectory_id = t.id and s.account_id = :me)"
+				: "t.contact_person = :me";
+		String ownTrajectory = """
+				join lateral (
+				  select t.id, t.kind, t.contact_person, t.end_date from trajectory t where t.household_id = h.id
+				  and (t.end_date is null or t.end_date >= :today) and %s
+				  order by t.start_date desc, t.position desc limit 1
+				) ct on true
+				""".formatted(mine);
+		List<Row> rows = this.jdbc.sql(SELECT + ownTrajectory + LATEST_PHASE + " where h.closed_on is null " + ORDER)
+			.param("today", today)
+			.param("me", actor.userId())
+			.query(HouseholdSearch::row)
+			.list();
+		this.trail.searched(actor, rows.stream().map(Row::id).toList());
+		return summaries(actor, rows, locale, today);
+	}
+
+	private List<HouseholdSummary> summaries(Actor actor, List<Row> rows, Locale locale, LocalDate today) {
+		Map<UUID, StaffMember> staff = this.management.staff(actor);
+		return rows.stream().map((row) -> {
+			StaffMember contact = (row.contactPerson() != null) ? staff.get(row.contactPerson()) : null;
+			Long days = (row.phaseSince() != null) ? java.time.temporal.ChronoUnit.DAYS.between(row.phaseSince(), today)
+					: null;
+			return new HouseholdSummary(row.id(), row.version(), row.name(), row.externalId(), row.district(),
+					row.members(), row.trajectoryId(), row.kind(), row.phase(),
+					(row.phase() != null) ? this.management.label(row.phase(), locale) : null, row.phaseSince(), days,
+					row.contactPerson(), (contact != null) ? contact.displayName() : null,
+					row.trajectoryId() != null && (row.end() == null || !row.end().isBefore(today)), row.closedOn());
+		}).toList();
+	}
+
+	private static Row row(java.sql.ResultSet rs, int number) throws java.sql.SQLException {
+		String given = rs.getString("given_name");
+		String family = rs.getString("family_name");
+		String name = (given == null) ? family : (family == null) ? given : given + " " + family;
+		String kind = rs.getString("kind");
+		return new Row(rs.getObject("id", UUID.class), rs.getInt("version"), name, rs.getString("external_id"),
+				rs.getString("district"), rs.getInt("member_count"), rs.getObject("trajectory_id", UUID.class),
+				(kind != null) ? TrajectoryKind.valueOf(kind) : null, rs.getObject("contact_person", UUID.class),
+				rs.getObject("end_date", LocalDate.class), rs.getString("phase_code"),
+				rs.getObject("entered_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class));
+	}
+
+	static String likeEscaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	enum Status {
+
+		OPEN, CLOSED, ALL
+
+	}
+
+	/**
+	 * What to look for. Blank texts are no filter; the page counts from 0.
+	 */
+	record Filter(String q, String phase, UUID contactPerson, String district, TrajectoryKind kind, Status status,
+			int page, int size) {
+
+		static final int DEFAULT_SIZE = 20;
+
+		Filter {
+			q = Texts.clean(q);
+			phase = Texts.clean(phase);
+			district = Texts.clean(district);
+			status = (status != null) ? status : Status.OPEN;
+			page = Math.max(0, page);
+			size = (size <= 0) ? DEFAULT_SIZE : Math.min(size, MAX_PAGE_SIZE);
+		}
+
+	}
+
+	/**
+	 * One page of households and how many there are in all.
+	 */
+	record Page(List<HouseholdSummary> items, long total, int page, int size) {
+
+		public int pages() {
+			return (int) Math.max(1, (this.total + this.size - 1) / this.size);
+		}
+
+		public boolean hasPrevious() {
+			return this.page > 0;
+		}
+
+		public boolean hasNext() {
+			return (long) (this.page + 1) * this.size < this.total;
+		}
+
+	}
+
+	private record Row(UUID id, int version, String name, String externalId, String district, int members,
+			UUID trajectoryId, TrajectoryKind kind, UUID contactPerson, LocalDate end, String phase,
+			LocalDate phaseSince, LocalDate closedOn) {
+	}
+
+}

@@ -1,0 +1,41 @@
+package nl.vangnet.household;
+
+import java.util.Collection;
+import java.util.UUID;
+
+import nl.vangnet.access.AccessAction;
+import nl.vangnet.access.AccessSubject;
+import nl.vangnet.access.AccessTrail;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes every view, search and change of a household to the access trail, in the
+ * transaction of the work itself.
+ */
+@Component
+class HouseholdTrail {
+
+	private final AccessTrail trail;
+
+	HouseholdTrail(AccessTrail trail) {
+		this.trail = trail;
+	}
+
+	void record(Actor actor, AccessAction action, UUID householdId) {
+		if (actor.system()) {
+			this.trail.recordSystem(actor.organisationId(), action, AccessSubject.household(householdId));
+		}
+		else {
+			this.trail.record(action, AccessSubject.household(householdId));
+		}
+	}
+
+	/**
+	 * A list or search showed these households.
+	 */
+	void searched(Actor actor, Collection<UUID> householdIds) {
+		householdIds.forEach((id) -> record(actor, AccessAction.SEARCH, id));
+	}
+
+}

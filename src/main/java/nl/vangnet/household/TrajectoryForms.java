@@ -1,0 +1,48 @@
+package nl.vangnet.household;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * The small forms of the dossier, each carrying the version of the household it was shown
+ * with.
+ */
+final class TrajectoryForms {
+
+	private TrajectoryForms() {
+	}
+
+	static int version(Integer version) {
+		return (version != null) ? version : -1;
+	}
+
+	/** Support starts (again). */
+	record Start(Integer version, TrajectoryKind kind, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
+			UUID contactPerson, String firstPhase) {
+	}
+
+	/** The family enters a phase on a day. */
+	record Move(Integer version, String phase, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+	}
+
+	/** The support ends. */
+	record End(Integer version, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end, String closingReason) {
+	}
+
+	/** A coordinator hands the family to another contact person. */
+	record Assign(Integer version, UUID assignee) {
+	}
+
+	/** Who else is involved. */
+	record Involve(Integer version, List<UUID> staff) {
+	}
+
+	/** The household is closed (archived). */
+	record Close(Integer version, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closedOn,
+			String closingReason) {
+	}
+
+}
