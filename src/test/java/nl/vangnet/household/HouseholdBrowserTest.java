@@ -1,0 +1,97 @@
+package nl.vangnet.household;
+
+import nl.vangnet.Browser;
+import nl.vangnet.TestData;
+import nl.vangnet.account.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The households story in a real browser: a professional registers a mother with two
+ * children, moves the family through two phases and finds it on the caseload.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestData.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HouseholdBrowserTest {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private TestData data;
+
+	private Browser browser;
+
+	@BeforeAll
+	void openBrowser() throws Exception {
+		this.browser = new Browser(this.port);
+	}
+
+	@AfterAll
+	void closeBrowser() {
+		this.browser.close();
+	}
+
+	@Test
+	void aProfessionalRegistersAMotherWithTwoChildrenMovesThemThroughTwoPhasesAndFindsThemOnTheCaseload()
+			throws Exception {
+		Browser b = this.browser;
+		TestData.Person professional = this.data.person(this.data.organisation(), Role.PROFESSIONAL);
+		b.signIn(professional.email(), TestData.PASSWORD);
+		b.click("Huishoudens").click("Nieuw huishouden");
+		assertThat(b.heading()).isEqualTo("Nieuw huishouden");
+		b.fill("Voornaam", "Samira").fill("Achternaam", "El Amrani");
+
+		b.click("Kind toevoegen");
+		type(b, "member-1-givenName", "Yara");
+		((JavascriptExecutor) b.driver())
+			.executeScript("document.getElementById('member-1-birthDate').value = '2016-09-12'");
+		b.click("Kind toevoegen");
+		type(b, "member-2-givenName", "Adam");
+		new Select(b.driver().findElement(By.id("member-2-ageGroup"))).selectByVisibleText("Peuter (0–3)");
+		b.click("Opslaan");
+
+		assertThat(b.text()).contains("Het huishouden is aangemeld.");
+		assertThat(b.driver().findElement(By.id("household-name")).getText()).isEqualTo("Samira El Amrani");
+		assertThat(b.driver().findElement(By.id("timeline-0")).getText()).contains("In contact komen");
+		assertThat(b.text()).contains("Yara").contains("Adam");
+
+		b.click("Fase vastleggen");
+		assertThat(b.text()).contains("De fase is vastgelegd.");
+		assertThat(b.driver().findElement(By.id("timeline-0")).getText())
+			.contains("Kennismaking, stressreductie en inventarisatie");
+		b.click("Fase vastleggen");
+		WebElement current = b.driver().findElement(By.cssSelector("#timeline-0 [aria-current='step']"));
+		assertThat(current.getText()).contains("Activiteiten en interventies");
+		b.screenshot("household-dossier");
+
+		b.click("Mijn gezinnen");
+		String caseload = b.driver().findElement(By.id("caseload")).getText();
+		assertThat(caseload).contains("Samira El Amrani").contains("Activiteiten en interventies");
+		b.screenshot("household-caseload");
+		b.signOut();
+	}
+
+	private static void type(Browser b, String id, String text) {
+		WebElement field = b.driver().findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+}
