@@ -84,11 +84,27 @@ public final class Browser implements AutoCloseable {
 			.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='" + text
 					+ "'] | //a[normalize-space()='" + text + "'] | //a[.//*[normalize-space()='" + text + "']]")))
 			.click();
-		this.wait.until(ExpectedConditions.stalenessOf(page));
+		this.wait.until((driver) -> gone(page));
+
 		return this;
 	}
 
+	/**
+	 * Whether the page the element belongs to has been replaced. Chromium sometimes
+	 * reports a replaced page as a general inspector error rather than a stale element.
+	 */
+	private static boolean gone(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			return true;
+		}
+	}
+
 	public WebElement field(String label) {
+
 		WebElement labelElement = this.wait
 			.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//label[normalize-space()='" + label + "']")));
 		return this.driver.findElement(By.id(labelElement.getAttribute("for")));

@@ -1,18 +1,10 @@
 package nl.vangnet.home;
 
 import nl.vangnet.Browser;
+import nl.vangnet.BrowserTestSupport;
 import nl.vangnet.TestData;
 import nl.vangnet.account.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,29 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The foundation's main story, in a real browser: an administrator sets up an
  * organisation and its people, and every role signs in to its own start page.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestData.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StartPageBrowserTest {
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private TestData data;
-
-	private Browser browser;
-
-	@BeforeAll
-	void openBrowser() throws Exception {
-		this.browser = new Browser(this.port);
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		this.browser.close();
-	}
+class StartPageBrowserTest extends BrowserTestSupport {
 
 	@Test
 	void anAdministratorSetsUpAnOrganisationAndEveryRoleSignsInToItsOwnStartPage() throws Exception {

@@ -1,22 +1,14 @@
 package nl.vangnet.household;
 
 import nl.vangnet.Browser;
+import nl.vangnet.BrowserTestSupport;
 import nl.vangnet.TestData;
 import nl.vangnet.account.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,29 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The households story in a real browser: a professional registers a mother with two
  * children, moves the family through two phases and finds it on the caseload.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestData.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HouseholdBrowserTest {
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private TestData data;
-
-	private Browser browser;
-
-	@BeforeAll
-	void openBrowser() throws Exception {
-		this.browser = new Browser(this.port);
-	}
-
-	@AfterAll
-	void closeBrowser() {
-		this.browser.close();
-	}
+class HouseholdBrowserTest extends BrowserTestSupport {
 
 	@Test
 	void aProfessionalRegistersAMotherWithTwoChildrenMovesThemThroughTwoPhasesAndFindsThemOnTheCaseload()
