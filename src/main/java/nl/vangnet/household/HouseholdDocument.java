@@ -23,13 +23,62 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({ "format", "id", "version", "externalId", "organisation", "district", "composition", "debts",
-		"referralSource", "contactReasons", "members", "trajectories", "contact", "closedOn", "closingReason" })
+		"referralSource", "contactReasons", "members", "trajectories", "contact", "closedOn", "closingReason",
+		"helpQuestions", "progressScores", "timeEntries", "activities", "experience" })
 public record HouseholdDocument(String format, UUID id, Integer version, String externalId, String organisation,
 		String district, Composition composition, Debts debts, ReferralSource referralSource,
 		List<ContactReason> contactReasons, List<MemberEntry> members, List<TrajectoryEntry> trajectories,
-		ContactEntry contact, LocalDate closedOn, String closingReason) {
+		ContactEntry contact, LocalDate closedOn, String closingReason, List<HelpQuestionEntry> helpQuestions,
+		List<ProgressScoreEntry> progressScores, List<TimeEntry> timeEntries, List<ActivityEntry> activities,
+		List<ExperienceEntry> experience) {
 
 	public static final String FORMAT = "vangnet-household/1";
+
+	/**
+	 * A household document without the sections that other modules keep.
+	 */
+	public HouseholdDocument(String format, UUID id, Integer version, String externalId, String organisation,
+			String district, Composition composition, Debts debts, ReferralSource referralSource,
+			List<ContactReason> contactReasons, List<MemberEntry> members, List<TrajectoryEntry> trajectories,
+			ContactEntry contact, LocalDate closedOn, String closingReason) {
+		this(format, id, version, externalId, organisation, district, composition, debts, referralSource,
+				contactReasons, members, trajectories, contact, closedOn, closingReason, null, null, null, null, null);
+	}
+
+	public HouseholdDocument withHelpQuestions(List<HelpQuestionEntry> entries) {
+		return new HouseholdDocument(this.format, this.id, this.version, this.externalId, this.organisation,
+				this.district, this.composition, this.debts, this.referralSource, this.contactReasons, this.members,
+				this.trajectories, this.contact, this.closedOn, this.closingReason, entries, this.progressScores,
+				this.timeEntries, this.activities, this.experience);
+	}
+
+	public HouseholdDocument withProgressScores(List<ProgressScoreEntry> entries) {
+		return new HouseholdDocument(this.format, this.id, this.version, this.externalId, this.organisation,
+				this.district, this.composition, this.debts, this.referralSource, this.contactReasons, this.members,
+				this.trajectories, this.contact, this.closedOn, this.closingReason, this.helpQuestions, entries,
+				this.timeEntries, this.activities, this.experience);
+	}
+
+	public HouseholdDocument withTimeEntries(List<TimeEntry> entries) {
+		return new HouseholdDocument(this.format, this.id, this.version, this.externalId, this.organisation,
+				this.district, this.composition, this.debts, this.referralSource, this.contactReasons, this.members,
+				this.trajectories, this.contact, this.closedOn, this.closingReason, this.helpQuestions,
+				this.progressScores, entries, this.activities, this.experience);
+	}
+
+	public HouseholdDocument withActivities(List<ActivityEntry> entries) {
+		return new HouseholdDocument(this.format, this.id, this.version, this.externalId, this.organisation,
+				this.district, this.composition, this.debts, this.referralSource, this.contactReasons, this.members,
+				this.trajectories, this.contact, this.closedOn, this.closingReason, this.helpQuestions,
+				this.progressScores, this.timeEntries, entries, this.experience);
+	}
+
+	public HouseholdDocument withExperience(List<ExperienceEntry> entries) {
+		return new HouseholdDocument(this.format, this.id, this.version, this.externalId, this.organisation,
+				this.district, this.composition, this.debts, this.referralSource, this.contactReasons, this.members,
+				this.trajectories, this.contact, this.closedOn, this.closingReason, this.helpQuestions,
+				this.progressScores, this.timeEntries, this.activities, entries);
+	}
 
 	/**
 	 * A member. {@code mainContact} is {@code true} or left out; {@code ageGroup} is the
@@ -69,6 +118,51 @@ public record HouseholdDocument(String format, UUID id, Integer version, String 
 	@JsonInclude(JsonInclude.Include.NON_EMPTY)
 	@JsonPropertyOrder({ "phone", "email", "address", "addressConfidential" })
 	public record ContactEntry(String phone, String email, String address, Boolean addressConfidential) {
+	}
+
+	/**
+	 * A help question of a member ({@code null}: the household as a whole) on a domain of
+	 * the monitor framework (a code such as {@code SOCIAL.PARENTING}).
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	@JsonPropertyOrder({ "member", "domain", "opened", "closed", "acute", "status", "description" })
+	public record HelpQuestionEntry(String member, String domain, LocalDate opened, LocalDate closed, Boolean acute,
+			HelpQuestionStatus status, String description) {
+	}
+
+	/**
+	 * A progress score on a progress domain ({@code FINANCES}, {@code HOUSING},
+	 * {@code HEALTH}, {@code SOCIAL}, {@code PARTICIPATION}, {@code OTHER}): 1–5, or
+	 * {@code null} for "n.v.t." (always written).
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	@JsonPropertyOrder({ "domain", "date", "score" })
+	public record ProgressScoreEntry(String domain, LocalDate date, Integer score) {
+	}
+
+	/**
+	 * Minutes of support of a type on a date, for a member or ({@code null}) the
+	 * household.
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	@JsonPropertyOrder({ "date", "type", "minutes", "member" })
+	public record TimeEntry(LocalDate date, SupportType type, Integer minutes, String member) {
+	}
+
+	/**
+	 * Taking part in an activity, with how it was experienced ({@code null}: not asked).
+	 */
+	@JsonInclude(JsonInclude.Include.ALWAYS)
+	@JsonPropertyOrder({ "date", "name", "member", "satisfaction" })
+	public record ActivityEntry(LocalDate date, String name, String member, Satisfaction satisfaction) {
+	}
+
+	/**
+	 * Whether the family experienced the support on a domain of the monitor framework as
+	 * helpful.
+	 */
+	@JsonPropertyOrder({ "date", "domain", "helped" })
+	public record ExperienceEntry(LocalDate date, String domain, Helped helped) {
 	}
 
 }

@@ -27,9 +27,26 @@ final class HouseholdDocumentReader {
 			"district", "composition", "debts", "referralSource", "contactReasons", "members", "trajectories",
 			"contact", "closedOn", "closingReason");
 
-	/** Sections of the contract that later capabilities store. */
-	private static final Set<String> NOT_YET = Set.of("helpQuestions", "progressScores", "timeEntries", "activities",
+	/**
+	 * The sections of the contract that other modules keep ({@link HouseholdSections}).
+	 */
+	static final Set<String> SECTIONS = Set.of("helpQuestions", "progressScores", "timeEntries", "activities",
 			"experience");
+
+	/** The progress domains of the contract ({@code progressScores[].domain}). */
+	static final Set<String> PROGRESS_DOMAINS = Set.of("FINANCES", "HOUSING", "HEALTH", "SOCIAL", "PARTICIPATION",
+			"OTHER");
+
+	private static final Set<String> HELP_QUESTION_FIELDS = Set.of("member", "domain", "opened", "closed", "acute",
+			"status", "description");
+
+	private static final Set<String> SCORE_FIELDS = Set.of("domain", "date", "score");
+
+	private static final Set<String> TIME_FIELDS = Set.of("date", "type", "minutes", "member");
+
+	private static final Set<String> ACTIVITY_FIELDS = Set.of("date", "name", "member", "satisfaction");
+
+	private static final Set<String> EXPERIENCE_FIELDS = Set.of("date", "domain", "helped");
 
 	private static final Set<String> MEMBER_FIELDS = Set.of("ref", "role", "mainContact", "givenName", "familyName",
 			"birthDate", "ageGroup", "education", "dutchLanguage", "dayActivities");
@@ -45,15 +62,24 @@ final class HouseholdDocumentReader {
 
 	private final Set<String> given = new HashSet<>();
 
-	private HouseholdDocumentReader() {
+	private final Set<String> sections;
+
+	private final List<String> domainCodes;
+
+	private HouseholdDocumentReader(Set<String> sections, List<String> domainCodes) {
+		this.sections = sections;
+		this.domainCodes = domainCodes;
 	}
 
 	/**
 	 * The document as far as it could be read, with everything that is wrong with it.
 	 * @throws DomainErrors when it is not a JSON object at all
+	 * @param sections the sections of the contract that can be stored (the others are
+	 * refused)
+	 * @param domainCodes the codes of the monitor framework
 	 */
-	static Read read(JsonNode root) {
-		HouseholdDocumentReader reader = new HouseholdDocumentReader();
+	static Read read(JsonNode root, Set<String> sections, List<String> domainCodes) {
+		HouseholdDocumentReader reader = new HouseholdDocumentReader(sections, domainCodes);
 		HouseholdDocument document = reader.document(root);
 		if (document == null) {
 			DomainErrors.throwIfAny(reader.errors);
@@ -67,7 +93,7 @@ final class HouseholdDocumentReader {
 			return null;
 		}
 		for (String name : root.propertyNames()) {
-			if (NOT_YET.contains(name)) {
+			if (SECTIONS.contains(name) && !this.sections.contains(name)) {
 				this.errors.add(new DomainException(name, "document.notYet", name));
 			}
 			else if (!FIELDS.contains(name)) {
@@ -88,14 +114,126 @@ final class HouseholdDocumentReader {
 				this.errors.add(new DomainException("version", "document.notNumber", "version"));
 			}
 		}
-		return new HouseholdDocument(format, uuid(root, "id", ""), version, text(root, "externalId", "", 100),
-				text(root, "organisation", "", 16), text(root, "district", "", 100),
-				code(root, "composition", "", Composition.class), code(root, "debts", "", Debts.class),
-				code(root, "referralSource", "", ReferralSource.class),
-				codes(root, "contactReasons", "", ContactReason.class),
-				list(root, "members", "", this::member, MEMBER_FIELDS),
+		UUID id = uuid(root, "id", "");
+		String externalId = text(root, "externalId", "", 100);
+		String organisation = text(root, "organisation", "", 16);
+		String district = text(root, "district", "", 100);
+		Composition composition = code(root, "composition", "", Composition.class);
+		Debts debts = code(root, "debts", "", Debts.class);
+		ReferralSource referralSource = code(root, "referralSource", "", ReferralSource.class);
+		List<ContactReason> contactReasons = codes(root, "contactReasons", "", ContactReason.class);
+		List<HouseholdDocument.MemberEntry> members = list(root, "members", "", this::member, MEMBER_FIELDS);
+		Set<String> refs = new HashSet<>();
+		if (members != null) {
+			members.forEach((member) -> refs.add(member.ref()));
+		}
+		return new HouseholdDocument(format, id, version, externalId, organisation, district, composition, debts,
+				referralSource, contactReasons, members,
 				list(root, "trajectories", "", this::trajectory, TRAJECTORY_FIELDS), contact(root),
-				date(root, "closedOn", ""), text(root, "closingReason", "", HouseholdRules.TEXT_MAX));
+				date(root, "closedOn", ""), text(root, "closingReason", "", HouseholdRules.TEXT_MAX),
+				section(root, "helpQuestions", (node, path) -> helpQuestion(node, path, refs), HELP_QUESTION_FIELDS),
+				section(root, "progressScores", this::progressScore, SCORE_FIELDS),
+				section(root, "timeEntries", (node, path) -> timeEntry(node, path, refs), TIME_FIELDS),
+				section(root, "activities", (node, path) -> activity(node, path, refs), ACTIVITY_FIELDS),
+				section(root, "experience", this::experience, EXPERIENCE_FIELDS));
+	}
+
+	private <T> List<T> section(JsonNode root, String name, BiFunction<JsonNode, String, T> element,
+			Set<String> fields) {
+		return this.sections.contains(name) ? list(root, name, "", element, fields) : null;
+	}
+
+	private HouseholdDocument.HelpQuestionEntry helpQuestion(JsonNode node, String path, Set<String> refs) {
+		return new HouseholdDocument.HelpQuestionEntry(memberRef(node, path, refs),
+				domainCode(node, path, this.domainCodes), required(node, path, "opened", this::date),
+				date(node, "closed", path), bool(node, "acute", path),
+				code(node, "status", path, HelpQuestionStatus.class),
+				text(node, "description", path, HouseholdRules.TEXT_MAX));
+	}
+
+	private HouseholdDocument.ProgressScoreEntry progressScore(JsonNode node, String path) {
+		Integer score = null;
+		JsonNode scoreNode = present(node, "score");
+		if (scoreNode != null) {
+			if (scoreNode.isIntegralNumber() && scoreNode.canConvertToInt() && scoreNode.intValue() >= 1
+					&& scoreNode.intValue() <= 5) {
+				score = scoreNode.intValue();
+			}
+			else {
+				this.errors.add(new DomainException(path + ".score", "document.score.invalid", path + ".score"));
+			}
+		}
+		return new HouseholdDocument.ProgressScoreEntry(
+				domainCode(node, path, PROGRESS_DOMAINS.stream().sorted().toList()),
+				required(node, path, "date", this::date), score);
+	}
+
+	private HouseholdDocument.TimeEntry timeEntry(JsonNode node, String path, Set<String> refs) {
+		Integer minutes = null;
+		JsonNode minutesNode = present(node, "minutes");
+		if (minutesNode == null) {
+			this.errors.add(new DomainException(path + ".minutes", "document.required", path + ".minutes"));
+		}
+		else if (minutesNode.isIntegralNumber() && minutesNode.canConvertToInt() && minutesNode.intValue() >= 1
+				&& minutesNode.intValue() <= 24 * 60) {
+			minutes = minutesNode.intValue();
+		}
+		else {
+			this.errors.add(new DomainException(path + ".minutes", "document.minutes.invalid", path + ".minutes"));
+		}
+		return new HouseholdDocument.TimeEntry(required(node, path, "date", this::date),
+				required(node, path, "type", (n, name, p) -> code(n, name, p, SupportType.class)), minutes,
+				memberRef(node, path, refs));
+	}
+
+	private HouseholdDocument.ActivityEntry activity(JsonNode node, String path, Set<String> refs) {
+		return new HouseholdDocument.ActivityEntry(required(node, path, "date", this::date),
+				text(node, "name", path, HouseholdRules.NAME_MAX), memberRef(node, path, refs),
+				code(node, "satisfaction", path, Satisfaction.class));
+	}
+
+	private HouseholdDocument.ExperienceEntry experience(JsonNode node, String path) {
+		return new HouseholdDocument.ExperienceEntry(required(node, path, "date", this::date),
+				domainCode(node, path, this.domainCodes),
+				required(node, path, "helped", (n, name, p) -> code(n, name, p, Helped.class)));
+	}
+
+	/** A field that must be given: reported as required when it is absent or null. */
+	private <T> T required(JsonNode node, String path, String name, Field<T> field) {
+		if (present(node, name) == null) {
+			String where = HouseholdRules.field(path, name);
+			this.errors.add(new DomainException(where, "document.required", where));
+			return null;
+		}
+		return field.read(node, name, path);
+	}
+
+	private String memberRef(JsonNode node, String path, Set<String> refs) {
+		String ref = text(node, "member", path, 20);
+		if (ref != null && !refs.contains(ref)) {
+			String where = path + ".member";
+			this.errors.add(new DomainException(where, "document.member.unknown", where, ref));
+			return null;
+		}
+		return ref;
+	}
+
+	private String domainCode(JsonNode node, String path, List<String> allowed) {
+		String code = required(node, path, "domain", (n, name, p) -> text(n, name, p, 60));
+		if (code != null && !allowed.contains(code)) {
+			String where = path + ".domain";
+			this.errors
+				.add(new DomainException(where, "document.code.unknown", where, code, String.join(", ", allowed)));
+			return null;
+		}
+		return code;
+	}
+
+	@FunctionalInterface
+	private interface Field<T> {
+
+		T read(JsonNode node, String name, String path);
+
 	}
 
 	private HouseholdDocument.MemberEntry member(JsonNode node, String path) {

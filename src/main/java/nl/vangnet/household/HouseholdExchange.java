@@ -1,11 +1,17 @@
 package nl.vangnet.household;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.UUID;
 
 import nl.vangnet.access.AccessAction;
+import nl.vangnet.lifedomain.Framework;
+import nl.vangnet.lifedomain.LifeDomainApi;
 import nl.vangnet.organisation.OrganisationApi;
 import nl.vangnet.organisation.OrganisationSummary;
 import nl.vangnet.platform.DomainErrors;
@@ -36,14 +42,21 @@ class HouseholdExchange {
 
 	private final HouseholdTrail trail;
 
+	private final LifeDomainApi lifeDomains;
+
+	private final List<HouseholdSections> sections;
+
 	HouseholdExchange(HouseholdManagement management, HouseholdRepository households, PhaseModels phaseModels,
-			OrganisationApi organisations, Encryption encryption, HouseholdTrail trail) {
+			OrganisationApi organisations, Encryption encryption, HouseholdTrail trail, LifeDomainApi lifeDomains,
+			List<HouseholdSections> sections) {
 		this.management = management;
 		this.households = households;
 		this.phaseModels = phaseModels;
 		this.organisations = organisations;
 		this.encryption = encryption;
 		this.trail = trail;
+		this.lifeDomains = lifeDomains;
+		this.sections = sections;
 	}
 
 	/**
@@ -60,7 +73,7 @@ class HouseholdExchange {
 	 * Registers the household of a document; returns it as stored.
 	 */
 	HouseholdDocument create(JsonNode body) {
-		HouseholdDocumentReader.Read read = HouseholdDocumentReader.read(body);
+		HouseholdDocumentReader.Read read = read(body);
 		UUID id = create(read.document(), read.errors());
 		return document(this.households.find(id).orElseThrow());
 	}
@@ -98,7 +111,42 @@ class HouseholdExchange {
 			household.close(document.closedOn(), document.closingReason());
 			this.households.update(household);
 		}
+		storeSections(id, document);
 		return id;
+	}
+
+	/**
+	 * Reads a document strictly, accepting the sections that a module keeps.
+	 */
+	HouseholdDocumentReader.Read read(JsonNode body) {
+		Set<String> kept = new HashSet<>();
+		this.sections.forEach((s) -> kept.addAll(s.sections()));
+		List<String> codes = this.lifeDomains.monitorFramework()
+			.domains()
+			.stream()
+			.map(Framework.Domain::code)
+			.toList();
+		return HouseholdDocumentReader.read(body, kept, codes);
+	}
+
+	private void storeSections(UUID id, HouseholdDocument document) {
+		StoredHousehold stored = stored(this.households.find(id).orElseThrow());
+		List<DomainException> errors = new ArrayList<>();
+		for (HouseholdSections section : this.sections) {
+			try {
+				section.store(stored, document);
+			}
+			catch (DomainErrors ex) {
+				errors.addAll(ex.errors());
+			}
+		}
+		DomainErrors.throwIfAny(errors);
+	}
+
+	private static StoredHousehold stored(Household household) {
+		Map<String, UUID> members = new HashMap<>();
+		household.details().members().forEach((m) -> members.put(m.ref(), m.id()));
+		return new StoredHousehold(household.id(), household.organisationId(), members);
 	}
 
 	/**
@@ -109,7 +157,7 @@ class HouseholdExchange {
 	 * stay the same at the same position.
 	 */
 	HouseholdDocument replace(UUID id, JsonNode body) {
-		HouseholdDocumentReader.Read read = HouseholdDocumentReader.read(body);
+		HouseholdDocumentReader.Read read = read(body);
 		HouseholdDocument document = read.document();
 		Actor actor = Actor.current();
 		List<DomainException> errors = new ArrayList<>(read.errors());
@@ -164,6 +212,7 @@ class HouseholdExchange {
 		}
 		this.management.save(household,
 				(current) -> this.management.differences(current, details, address, trajectories));
+		storeSections(id, document);
 		this.trail.record(actor, AccessAction.UPDATE, id);
 		return document(this.households.find(id).orElseThrow());
 	}
@@ -196,10 +245,15 @@ class HouseholdExchange {
 		HouseholdDocument.ContactEntry contact = (d.phone() == null && d.email() == null && address == null) ? null
 				: new HouseholdDocument.ContactEntry(d.phone(), d.email(), plain, confidential);
 		Closure closure = household.closure();
-		return new HouseholdDocument(HouseholdDocument.FORMAT, household.id(), household.version(), d.externalId(),
-				null, d.district(), d.composition(), d.debts(), d.referralSource(), d.contactReasons(), members,
-				trajectories, contact, (closure != null) ? closure.on() : null,
+		HouseholdDocument document = new HouseholdDocument(HouseholdDocument.FORMAT, household.id(),
+				household.version(), d.externalId(), null, d.district(), d.composition(), d.debts(), d.referralSource(),
+				d.contactReasons(), members, trajectories, contact, (closure != null) ? closure.on() : null,
 				(closure != null) ? closure.reason() : null);
+		StoredHousehold stored = stored(household);
+		for (HouseholdSections section : this.sections) {
+			document = section.fill(stored, document);
+		}
+		return document;
 	}
 
 	/**
