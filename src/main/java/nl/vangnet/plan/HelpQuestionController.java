@@ -42,7 +42,7 @@ class HelpQuestionController {
 
 	@GetMapping("/households/{id}/help-questions")
 	String page(@PathVariable UUID id, Model model, Locale locale) {
-		model.addAttribute("form", new QuestionForm(null, null, null, false, null));
+		model.addAttribute("form", new QuestionForm(null, null, null, null, null));
 		return page(id, model, locale, null);
 	}
 
@@ -67,7 +67,7 @@ class HelpQuestionController {
 	String revise(@PathVariable UUID id, RevisionForm form, Model model, Locale locale, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		HelpQuestionService.QuestionView question = this.service.question(id, locale);
-		model.addAttribute("form", new QuestionForm(null, null, null, false, null));
+		model.addAttribute("form", new QuestionForm(null, null, null, null, null));
 		try {
 			this.service.revise(id, form.command(), locale);
 			redirect.addFlashAttribute("saved", "helpQuestion.revised");
@@ -100,7 +100,7 @@ class HelpQuestionController {
 	 * empty for the household.
 	 */
 	record QuestionForm(String member, String domain, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedOn,
-			boolean acute, String description) {
+			Boolean acute, String description) {
 
 		HelpQuestionService.NewQuestion command() {
 			return new HelpQuestionService.NewQuestion(this.member, this.domain, this.openedOn, this.acute,
@@ -109,7 +109,7 @@ class HelpQuestionController {
 
 	}
 
-	record RevisionForm(Integer version, String description, boolean acute, HelpQuestionStatus status,
+	record RevisionForm(Integer version, String description, Boolean acute, HelpQuestionStatus status,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closedOn) {
 
 		HelpQuestionService.Revision command() {

@@ -176,12 +176,12 @@ class ProgressService {
 
 		static final Cell NOT_SCORED = new Cell(false, null);
 
-		boolean notApplicable() {
+		public boolean notApplicable() {
 			return this.scored && this.score == null;
 		}
 
 		/** What a chart draws: the number, else nothing (never zero). */
-		Integer drawn() {
+		public Integer drawn() {
 			return this.score;
 		}
 
