@@ -96,7 +96,7 @@ class PlanService {
 			.filter((g) -> g.status() != GoalStatus.STOPPED)
 			.toList();
 		List<EvaluationView> evaluations = evaluations(householdId, locale);
-		return new FamilyCopy(family.name(), this.workers.today(), goals,
+		return new FamilyCopy(family.id(), family.name(), this.workers.today(), goals,
 				evaluations.isEmpty() ? null : evaluations.get(0));
 	}
 
@@ -429,7 +429,8 @@ class PlanService {
 	}
 
 	/** The family's copy of the plan: no internal notes. */
-	record FamilyCopy(String familyName, LocalDate printedOn, List<GoalView> goals, EvaluationView latest) {
+	record FamilyCopy(UUID household, String familyName, LocalDate printedOn, List<GoalView> goals,
+			EvaluationView latest) {
 	}
 
 }
