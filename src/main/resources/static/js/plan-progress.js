@@ -1,5 +1,6 @@
 // Vangnet: the progress charts of a household (plan module). Data comes from the
-// data-progress attribute; n.v.t. and missing scores are null: no point, a gap, never zero.
+// data-progress attribute; n.v.t. and missing scores are null: no point, a gap, never zero
+// (the star is not filled, so a gap never looks like a line to the centre).
 (function () {
   'use strict';
 
@@ -16,9 +17,9 @@
         labels: data.domains,
         datasets: [
           { label: holder.getAttribute('data-first-label') + ' (' + data.firstDate + ')', data: data.first,
-            borderColor: '#8a94a3', backgroundColor: 'rgba(138,148,163,0.15)', borderDash: [6, 4], spanGaps: false },
+            borderColor: '#8a94a3', backgroundColor: 'rgba(138,148,163,0.15)', borderDash: [6, 4], spanGaps: false, fill: false },
           { label: holder.getAttribute('data-latest-label') + ' (' + data.latestDate + ')', data: data.latest,
-            borderColor: '#0b5c6b', backgroundColor: 'rgba(11,92,107,0.2)', spanGaps: false }
+            borderColor: '#0b5c6b', backgroundColor: 'rgba(11,92,107,0.2)', spanGaps: false, fill: false }
         ]
       },
       options: { animation: false, scales: { r: { min: 0, max: 5, ticks: { stepSize: 1 } } } }
