@@ -124,7 +124,36 @@ class AuthorizationMatrixTests {
 			Rule.of("GET", "/organisation/framework", COORDINATOR),
 			Rule.of("POST", "/organisation/framework", COORDINATOR),
 			Rule.of("GET", "/api/v1/organisation/framework", COORDINATOR),
-			Rule.of("PUT", "/api/v1/organisation/framework", COORDINATOR)
+			Rule.of("PUT", "/api/v1/organisation/framework", COORDINATOR),
+			// Plan: help questions, the plan and progress (volunteers: the plan of their own families)
+			Rule.of("GET", "/households/{id}/help-questions", CASE_WORK),
+			Rule.of("POST", "/households/{id}/help-questions", CASE_WORK),
+			Rule.of("POST", "/help-questions/{id}", CASE_WORK),
+			Rule.of("GET", "/households/{id}/plan", CLIENT_WORK),
+			Rule.of("GET", "/households/{id}/plan-summary", CLIENT_WORK),
+			Rule.of("POST", "/households/{id}/plan/goals", CASE_WORK),
+			Rule.of("POST", "/plan/goals/{id}", CASE_WORK),
+			Rule.of("POST", "/plan/goals/{id}/actions", CASE_WORK),
+			Rule.of("POST", "/plan/actions/{id}", CASE_WORK),
+			Rule.of("POST", "/households/{id}/plan/evaluations", CASE_WORK),
+			Rule.of("POST", "/households/{id}/plan/notes", CASE_WORK),
+			Rule.of("GET", "/households/{id}/plan/family-copy", CASE_WORK),
+			Rule.of("GET", "/households/{id}/plan/family-copy.pdf", CASE_WORK),
+			Rule.of("GET", "/households/{id}/progress", CASE_WORK),
+			Rule.of("POST", "/households/{id}/progress", CASE_WORK),
+			Rule.of("GET", "/api/v1/households/{id}/help-questions", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/help-questions", CASE_WORK),
+			Rule.of("GET", "/api/v1/help-questions/{id}", CASE_WORK),
+			Rule.of("PUT", "/api/v1/help-questions/{id}", CASE_WORK),
+			Rule.of("GET", "/api/v1/households/{id}/plan", CLIENT_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/goals", CASE_WORK),
+			Rule.of("PUT", "/api/v1/goals/{id}", CASE_WORK),
+			Rule.of("POST", "/api/v1/goals/{id}/actions", CASE_WORK),
+			Rule.of("PUT", "/api/v1/actions/{id}", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/evaluations", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/notes", CASE_WORK),
+			Rule.of("GET", "/api/v1/households/{id}/scores", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/scores", CASE_WORK)
 
 	// @formatter:on
 	);

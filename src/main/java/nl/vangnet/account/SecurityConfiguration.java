@@ -66,6 +66,15 @@ class SecurityConfiguration {
 					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name(), Role.VOLUNTEER.name())
 					.requestMatchers(HttpMethod.GET, "/api/v1/households", "/api/v1/households/*")
 					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name(), Role.VOLUNTEER.name())
+					// Plan (help questions, plan, progress): volunteers see the plan's
+					// volunteer actions and the dossier's block of their own families
+					// (the module checks which); the rest is for case workers.
+					.requestMatchers(HttpMethod.GET, "/households/*/plan", "/households/*/plan-summary",
+							"/api/v1/households/*/plan")
+					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name(), Role.VOLUNTEER.name())
+					.requestMatchers("/help-questions/**", "/plan/**", "/api/v1/help-questions/**", "/api/v1/goals/**",
+							"/api/v1/actions/**")
+					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name())
 					.requestMatchers("/households", "/households/**", "/api/v1/households", "/api/v1/households/**")
 					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name())
 					.requestMatchers("/admin/**", "/api/v1/organisations/**", "/api/v1/organisations",

@@ -22,10 +22,33 @@ public class HouseholdApi {
 
 	private final PhaseModels phaseModels;
 
-	HouseholdApi(HouseholdExchange exchange, HouseholdSearch search, PhaseModels phaseModels) {
+	private final HouseholdManagement management;
+
+	HouseholdApi(HouseholdExchange exchange, HouseholdSearch search, PhaseModels phaseModels,
+			HouseholdManagement management) {
 		this.exchange = exchange;
 		this.search = search;
 		this.phaseModels = phaseModels;
+		this.management = management;
+	}
+
+	/**
+	 * The household with its members, if the current reader may see it (its own
+	 * organisation; a volunteer only a family they are involved in). Not in the access
+	 * trail: the caller records what it shows.
+	 * @throws nl.vangnet.platform.NotFoundException when it does not exist or is not
+	 * visible
+	 */
+	@Transactional(readOnly = true)
+	public Family family(UUID id) {
+		Household household = this.management.visible(Actor.current(), id);
+		return new Family(household.id(), household.organisationId(), household.name(),
+				household.details()
+					.members()
+					.stream()
+					.map((m) -> new Family.FamilyMember(m.id(), m.ref(), m.role().name(), m.name()))
+					.toList(),
+				household.closure() != null);
 	}
 
 	/**

@@ -206,16 +206,16 @@ class HouseholdApiTests {
 		ObjectNode sent = samira(TestData.unique("GvN-"));
 		sent.put("organisation", this.otherOrganisation.code());
 		sent.put("colour", "blue");
-		sent.putArray("helpQuestions");
+		sent.putArray("timeEntries");
 		((ObjectNode) sent.get("members").get(0)).put("shoeSize", 38);
 
 		JsonNode errors = this.json
 			.readTree(send(post("/api/v1/households"), sent, this.professionalSession).getContentAsString())
 			.get("errors");
 
-		assertThat(errors.findValuesAsString("field")).containsExactlyInAnyOrder("colour", "helpQuestions",
+		assertThat(errors.findValuesAsString("field")).containsExactlyInAnyOrder("colour", "timeEntries",
 				"members[0].shoeSize", "organisation");
-		sent.remove(List.of("colour", "helpQuestions"));
+		sent.remove(List.of("colour", "timeEntries"));
 		sent.put("organisation", this.organisation.code());
 		((ObjectNode) sent.get("members").get(0)).remove("shoeSize");
 		assertThat(send(post("/api/v1/households"), sent, this.professionalSession).getStatus())

@@ -1,0 +1,128 @@
+package nl.vangnet.plan;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import nl.vangnet.household.HelpQuestionStatus;
+import nl.vangnet.platform.ConflictException;
+import nl.vangnet.platform.DomainErrors;
+import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.web.FormErrors;
+
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * A family's help questions in the browser: the list (acute ones first) with their
+ * history, recording a new one, and revising one (a conflict shows what it is now).
+ */
+@Controller
+class HelpQuestionController {
+
+	private final HelpQuestionService service;
+
+	private final MessageSource messages;
+
+	HelpQuestionController(HelpQuestionService service, MessageSource messages) {
+		this.service = service;
+		this.messages = messages;
+	}
+
+	@GetMapping("/households/{id}/help-questions")
+	String page(@PathVariable UUID id, Model model, Locale locale) {
+		model.addAttribute("form", new QuestionForm(null, null, null, null, null));
+		return page(id, model, locale, null);
+	}
+
+	@PostMapping("/households/{id}/help-questions")
+	String record(@PathVariable UUID id, @ModelAttribute("form") QuestionForm form, BindingResult result, Model model,
+			Locale locale, RedirectAttributes redirect) {
+		try {
+			this.service.record(id, form.command(), locale);
+			redirect.addFlashAttribute("saved", "helpQuestion.saved");
+			return "redirect:" + url("/households/{id}/help-questions", id);
+		}
+		catch (DomainErrors ex) {
+			FormErrors.reject(result, ex);
+		}
+		catch (DomainException ex) {
+			FormErrors.reject(result, ex);
+		}
+		return page(id, model, locale, null);
+	}
+
+	@PostMapping("/help-questions/{id}")
+	String revise(@PathVariable UUID id, RevisionForm form, Model model, Locale locale, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		HelpQuestionService.QuestionView question = this.service.question(id, locale);
+		model.addAttribute("form", new QuestionForm(null, null, null, null, null));
+		try {
+			this.service.revise(id, form.command(), locale);
+			redirect.addFlashAttribute("saved", "helpQuestion.revised");
+			return "redirect:" + url("/households/{id}/help-questions", question.household());
+		}
+		catch (ConflictException ex) {
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			return page(question.household(), model, locale, new ReviseErrors(id,
+					List.of(this.messages.getMessage("helpQuestion.conflict", null, locale)), true));
+		}
+		catch (DomainException ex) {
+			return page(question.household(), model, locale, new ReviseErrors(id,
+					List.of(this.messages.getMessage(ex.messageKey(), ex.arguments(), locale)), false));
+		}
+	}
+
+	private String page(UUID id, Model model, Locale locale, ReviseErrors errors) {
+		model.addAttribute("overview", this.service.overview(id, locale));
+		model.addAttribute("statuses", HelpQuestionStatus.values());
+		model.addAttribute("reviseErrors", errors);
+		return "plan/help-questions";
+	}
+
+	static String url(String template, Object... values) {
+		return UriComponentsBuilder.fromPath(template).buildAndExpand(values).toUriString();
+	}
+
+	/**
+	 * A new question as the form gives it; {@code member} is a member's reference or
+	 * empty for the household.
+	 */
+	record QuestionForm(String member, String domain, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedOn,
+			Boolean acute, String description) {
+
+		HelpQuestionService.NewQuestion command() {
+			return new HelpQuestionService.NewQuestion(this.member, this.domain, this.openedOn, this.acute,
+					this.description);
+		}
+
+	}
+
+	record RevisionForm(Integer version, String description, Boolean acute, HelpQuestionStatus status,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closedOn) {
+
+		HelpQuestionService.Revision command() {
+			return new HelpQuestionService.Revision(this.version, this.description, this.acute, this.status,
+					this.closedOn);
+		}
+
+	}
+
+	/**
+	 * What went wrong revising one question; {@code conflict}: someone else changed it.
+	 */
+	record ReviseErrors(UUID question, List<String> messages, boolean conflict) {
+	}
+
+}

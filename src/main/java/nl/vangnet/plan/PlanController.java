@@ -1,0 +1,227 @@
+package nl.vangnet.plan;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import nl.vangnet.household.Helped;
+import nl.vangnet.platform.ConflictException;
+import nl.vangnet.platform.DomainErrors;
+import nl.vangnet.platform.DomainException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The family's plan in the browser: goals and their actions, evaluation moments, internal
+ * notes, and the family's copy as a printable page and a PDF. Every change is a POST that
+ * redirects back to the plan; what went wrong is shown next to the form it concerns.
+ */
+@Controller
+class PlanController {
+
+	private final PlanService service;
+
+	private final FamilyCopyPdf pdf;
+
+	private final MessageSource messages;
+
+	PlanController(PlanService service, FamilyCopyPdf pdf, MessageSource messages) {
+		this.service = service;
+		this.pdf = pdf;
+		this.messages = messages;
+	}
+
+	@GetMapping("/households/{id}/plan")
+	String plan(@PathVariable UUID id, Model model, Locale locale) {
+		return page(id, model, locale, null);
+	}
+
+	@PostMapping("/households/{id}/plan/goals")
+	String addGoal(@PathVariable UUID id, GoalForm form, Model model, Locale locale, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		return handle(id, "goal",
+				() -> this.service.addGoal(id,
+						new PlanService.NewGoal(form.member(), form.domain(), form.description()), locale),
+				"goal.saved", model, locale, redirect, response);
+	}
+
+	@PostMapping("/plan/goals/{id}")
+	String adjustGoal(@PathVariable UUID id, GoalChangeForm form, Model model, Locale locale,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		UUID household = this.service.householdOfGoal(id);
+		return handle(household, "goal-" + id,
+				() -> this.service.adjustGoal(id,
+						new PlanService.GoalChange(form.version(), form.description(), form.status()), locale),
+				"goal.adjusted", model, locale, redirect, response);
+	}
+
+	@PostMapping("/plan/goals/{id}/actions")
+	String addAction(@PathVariable UUID id, ActionForm form, Model model, Locale locale, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		UUID household = this.service.householdOfGoal(id);
+		return handle(household, "actions-" + id,
+				() -> this.service.addAction(id,
+						new PlanService.NewAction(form.description(), form.actor(), form.actorName(), form.dueOn())),
+				"planAction.saved", model, locale, redirect, response);
+	}
+
+	@PostMapping("/plan/actions/{id}")
+	String changeAction(@PathVariable UUID id, ActionChangeForm form, Model model, Locale locale,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		UUID household = this.service.householdOfAction(id);
+		return handle(household, "action-" + id,
+				() -> this.service
+					.changeAction(id,
+							new PlanService.ActionChange(form.version(), form.description(), form.actor(),
+									form.actorName(), form.dueOn(), form.status())),
+				"planAction.changed", model, locale, redirect, response);
+	}
+
+	@PostMapping("/households/{id}/plan/evaluations")
+	String evaluate(@PathVariable UUID id, EvaluationForm form, Model model, Locale locale, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		return handle(id, "evaluation", () -> this.service.evaluate(id, form.command(), locale), "evaluation.saved",
+				model, locale, redirect, response);
+	}
+
+	@PostMapping("/households/{id}/plan/notes")
+	String addNote(@PathVariable UUID id, NoteForm form, Model model, Locale locale, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		return handle(id, "note", () -> {
+			this.service.addNote(id, form.text());
+			return null;
+		}, "note.saved", model, locale, redirect, response);
+	}
+
+	/** The family's copy as a page to print (or read on a phone). */
+	@GetMapping("/households/{id}/plan/family-copy")
+	String familyCopy(@PathVariable UUID id, Model model, Locale locale) {
+		model.addAttribute("copy", this.service.familyCopy(id, locale));
+		model.addAttribute("pdf", false);
+		return "plan/family-copy";
+	}
+
+	/** The family's copy as a PDF to take home. */
+	@GetMapping("/households/{id}/plan/family-copy.pdf")
+	ResponseEntity<byte[]> familyCopyPdf(@PathVariable UUID id, Locale locale) {
+		byte[] bytes = this.pdf.render(this.service.familyCopy(id, locale), locale);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline()
+						.filename(this.messages.getMessage("plan.copy.file", null, locale))
+						.build()
+						.toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(bytes);
+	}
+
+	private String handle(UUID household, String target, java.util.function.Supplier<Object> work, String saved,
+			Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+		List<String> errors = new ArrayList<>();
+		boolean conflict = false;
+		try {
+			work.get();
+			redirect.addFlashAttribute("saved", saved);
+			return "redirect:" + HelpQuestionController.url("/households/{id}/plan", household);
+		}
+		catch (ConflictException ex) {
+			conflict = true;
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			errors.add(this.messages.getMessage("plan.conflict", null, locale));
+		}
+		catch (DomainErrors ex) {
+			ex.errors().forEach((e) -> errors.add(this.messages.getMessage(e.messageKey(), e.arguments(), locale)));
+		}
+		catch (DomainException ex) {
+			errors.add(this.messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+		}
+		return page(household, model, locale, new PlanErrors(target, errors, conflict));
+	}
+
+	private String page(UUID id, Model model, Locale locale, PlanErrors errors) {
+		model.addAttribute("plan", this.service.plan(id, locale));
+		model.addAttribute("actors", ActionActor.values());
+		model.addAttribute("actionStatuses", ActionStatus.values());
+		model.addAttribute("goalStatuses", GoalStatus.values());
+		model.addAttribute("helped", Helped.values());
+		model.addAttribute("errors", errors);
+		return "plan/plan";
+	}
+
+	record GoalForm(String member, String domain, String description) {
+	}
+
+	record GoalChangeForm(Integer version, String description, GoalStatus status) {
+	}
+
+	record ActionForm(String description, ActionActor actor, String actorName,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn) {
+	}
+
+	record ActionChangeForm(Integer version, String description, ActionActor actor, String actorName,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn, ActionStatus status) {
+	}
+
+	record NoteForm(String text) {
+	}
+
+	/**
+	 * An evaluation moment as the form gives it: per monitor domain whether the help
+	 * helped (empty: not asked), and per goal its (possibly adjusted) words.
+	 */
+	record EvaluationForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate evaluatedOn, String progressed,
+			String notHappened, String needed, Map<String, String> helped, List<UUID> goal, List<Integer> goalVersion,
+			List<String> goalText) {
+
+		PlanService.NewEvaluation command() {
+			List<PlanService.ExperienceInput> experiences = new ArrayList<>();
+			if (this.helped != null) {
+				this.helped.forEach((domain, value) -> {
+					if (value != null && !value.isBlank()) {
+						experiences.add(new PlanService.ExperienceInput(domain, PlanController.helped(value)));
+					}
+				});
+			}
+			List<PlanService.GoalAdjustment> goals = new ArrayList<>();
+			if (this.goal != null && this.goalVersion != null && this.goalText != null) {
+				for (int i = 0; i < this.goal.size() && i < this.goalVersion.size() && i < this.goalText.size(); i++) {
+					goals.add(new PlanService.GoalAdjustment(this.goal.get(i), this.goalVersion.get(i),
+							this.goalText.get(i), null));
+				}
+			}
+			return new PlanService.NewEvaluation(this.evaluatedOn, this.progressed, this.notHappened, this.needed,
+					experiences, goals);
+		}
+
+	}
+
+	private static Helped helped(String value) {
+		try {
+			return Helped.valueOf(value);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/** What went wrong with one form of the plan page. */
+	record PlanErrors(String target, List<String> messages, boolean conflict) {
+	}
+
+}

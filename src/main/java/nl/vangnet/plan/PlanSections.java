@@ -1,0 +1,202 @@
+package nl.vangnet.plan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import nl.vangnet.household.HouseholdDocument;
+import nl.vangnet.household.HouseholdSections;
+import nl.vangnet.household.StoredHousehold;
+import nl.vangnet.lifedomain.Framework;
+import nl.vangnet.lifedomain.LifeDomainApi;
+import nl.vangnet.platform.DomainErrors;
+import nl.vangnet.platform.DomainException;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the sections {@code helpQuestions}, {@code progressScores} and {@code experience}
+ * of the household document (vangnet-household/1).
+ * <ul>
+ * <li>{@code helpQuestions[].domain} is a monitor code: stored with framework
+ * {@code MONITOR}, written from the monitor code. A question keeps its identity (and its
+ * history) where member, domain and opening day match a stored one.</li>
+ * <li>{@code progressScores} are the worker's scores on {@code MONITOR_PROGRESS}; the
+ * client's self-ratings stay as they are.</li>
+ * <li>{@code experience} entries that match a stored one stay linked to their
+ * evaluation.</li>
+ * </ul>
+ * Entries are written in order of date, then the monitor framework's order of domains.
+ */
+@Component
+class PlanSections implements HouseholdSections {
+
+	private final HelpQuestions questions;
+
+	private final Scores scores;
+
+	private final Plans plans;
+
+	private final LifeDomainApi lifeDomains;
+
+	private final Workers workers;
+
+	PlanSections(HelpQuestions questions, Scores scores, Plans plans, LifeDomainApi lifeDomains, Workers workers) {
+		this.questions = questions;
+		this.scores = scores;
+		this.plans = plans;
+		this.lifeDomains = lifeDomains;
+		this.workers = workers;
+	}
+
+	@Override
+	public Set<String> sections() {
+		return Set.of("helpQuestions", "progressScores", "experience");
+	}
+
+	@Override
+	public void store(StoredHousehold household, HouseholdDocument document) {
+		List<DomainException> errors = new ArrayList<>();
+		if (document.helpQuestions() != null) {
+			storeQuestions(household, document.helpQuestions(), errors);
+		}
+		if (document.progressScores() != null) {
+			storeScores(household, document.progressScores(), errors);
+		}
+		if (document.experience() != null) {
+			storeExperience(household, document.experience());
+		}
+		DomainErrors.throwIfAny(errors);
+	}
+
+	private void storeQuestions(StoredHousehold household, List<HouseholdDocument.HelpQuestionEntry> entries,
+			List<DomainException> errors) {
+		List<HelpQuestion> stored = new ArrayList<>(this.questions.ofHousehold(household.id()));
+		List<HelpQuestion> kept = new ArrayList<>();
+		PlanActor actor = PlanActor.current();
+		String name = this.workers.nameOf(actor);
+		for (int i = 0; i < entries.size(); i++) {
+			HouseholdDocument.HelpQuestionEntry entry = entries.get(i);
+			String path = "helpQuestions[" + i + "]";
+			if (entry.closed() != null && entry.opened() != null && entry.closed().isBefore(entry.opened())) {
+				errors.add(new DomainException(path + ".closed", "helpQuestion.closedOn.beforeOpened"));
+				continue;
+			}
+			if (entry.description() != null && entry.description().length() > HelpQuestion.TEXT_MAX) {
+				errors.add(new DomainException(path + ".description", "helpQuestion.description.tooLong",
+						HelpQuestion.TEXT_MAX));
+				continue;
+			}
+			UUID memberId = household.memberId(entry.member());
+			HelpQuestion same = stored.stream()
+				.filter((q) -> !kept.contains(q) && Objects.equals(q.memberId(), memberId)
+						&& q.monitorCode().equals(entry.domain()) && q.openedOn().equals(entry.opened()))
+				.findFirst()
+				.orElse(null);
+			if (same != null) {
+				kept.add(same);
+				List<HelpQuestion.Change> changes = same.replaceBy(entry.closed(), entry.acute(), entry.status(),
+						entry.description());
+				if (!changes.isEmpty()) {
+					this.questions.update(same);
+					this.questions.recordChanges(same.id(), household.organisationId(), actor.userId(), name, changes);
+				}
+			}
+			else {
+				HelpQuestion question = new HelpQuestion(UUID.randomUUID(), household.id(), memberId, Framework.MONITOR,
+						entry.domain(), entry.domain(), entry.opened(), entry.closed(), entry.acute(), entry.status(),
+						entry.description(), 0);
+				this.questions.insert(question, household.organisationId());
+				this.questions.recordChanges(question.id(), household.organisationId(), actor.userId(), name,
+						List.of(new HelpQuestion.Change("status", null, String.valueOf(entry.status()))));
+			}
+		}
+		stored.stream().filter((q) -> !kept.contains(q)).forEach((q) -> this.questions.delete(q.id()));
+	}
+
+	private void storeScores(StoredHousehold household, List<HouseholdDocument.ProgressScoreEntry> entries,
+			List<DomainException> errors) {
+		Set<String> seen = new HashSet<>();
+		List<Scores.Row> rows = new ArrayList<>();
+		for (int i = 0; i < entries.size(); i++) {
+			HouseholdDocument.ProgressScoreEntry entry = entries.get(i);
+			if (!seen.add(entry.domain() + "/" + entry.date())) {
+				errors.add(new DomainException("progressScores[" + i + "].date", "score.twice", entry.domain()));
+				continue;
+			}
+			rows.add(new Scores.Row(entry.domain(), entry.date(), Rater.WORKER, entry.score()));
+		}
+		if (errors.isEmpty()) {
+			this.scores.replaceWorkerScores(household.id(), household.organisationId(),
+					ProgressService.MONITOR_PROGRESS, rows);
+		}
+	}
+
+	private void storeExperience(StoredHousehold household, List<HouseholdDocument.ExperienceEntry> entries) {
+		List<Plans.Experience> stored = new ArrayList<>(this.plans.experiences(household.id()));
+		for (HouseholdDocument.ExperienceEntry entry : entries) {
+			Plans.Experience same = stored.stream()
+				.filter((e) -> e.on().equals(entry.date()) && e.monitorCode().equals(entry.domain())
+						&& e.helped() == entry.helped())
+				.findFirst()
+				.orElse(null);
+			if (same != null) {
+				stored.remove(same);
+			}
+			else {
+				this.plans.insertExperience(household.id(), household.organisationId(), entry.date(), entry.domain(),
+						entry.helped(), null);
+			}
+		}
+		stored.forEach((e) -> this.plans.deleteExperience(e.id()));
+	}
+
+	@Override
+	public HouseholdDocument fill(StoredHousehold household, HouseholdDocument document) {
+		Function<String, Integer> position = positions();
+		List<HouseholdDocument.HelpQuestionEntry> questions = this.questions.ofHousehold(household.id())
+			.stream()
+			.map((q) -> new HouseholdDocument.HelpQuestionEntry(household.ref(q.memberId()), q.monitorCode(),
+					q.openedOn(), q.closedOn(), q.acute(), q.status(), q.description()))
+			.sorted(Comparator.comparing(HouseholdDocument.HelpQuestionEntry::opened)
+				.thenComparing((q) -> position.apply(q.domain()))
+				.thenComparing((q) -> (q.member() != null) ? q.member() : ""))
+			.toList();
+		List<HouseholdDocument.ProgressScoreEntry> progress = this.scores
+			.of(household.id(), ProgressService.MONITOR_PROGRESS)
+			.stream()
+			.filter((r) -> r.rater() == Rater.WORKER)
+			.map((r) -> new HouseholdDocument.ProgressScoreEntry(r.domain(), r.on(), r.score()))
+			.sorted(Comparator.comparing(HouseholdDocument.ProgressScoreEntry::date)
+				.thenComparing((s) -> position.apply(s.domain())))
+			.toList();
+		List<HouseholdDocument.ExperienceEntry> experience = this.plans.experiences(household.id())
+			.stream()
+			.map((e) -> new HouseholdDocument.ExperienceEntry(e.on(), e.monitorCode(), e.helped()))
+			.sorted(Comparator.comparing(HouseholdDocument.ExperienceEntry::date)
+				.thenComparing((e) -> position.apply(e.domain())))
+			.toList();
+		return document.withHelpQuestions(questions).withProgressScores(progress).withExperience(experience);
+	}
+
+	private Function<String, Integer> positions() {
+		List<String> codes = this.lifeDomains.monitorFramework()
+			.domains()
+			.stream()
+			.map(Framework.Domain::code)
+			.toList();
+		Map<String, Integer> byCode = IntStream.range(0, codes.size())
+			.boxed()
+			.collect(Collectors.toMap(codes::get, Function.identity()));
+		return (code) -> byCode.getOrDefault(code, Integer.MAX_VALUE);
+	}
+
+}

@@ -1,0 +1,33 @@
+package nl.vangnet.plan;
+
+import java.util.UUID;
+
+import nl.vangnet.access.AccessAction;
+import nl.vangnet.access.AccessSubject;
+import nl.vangnet.access.AccessTrail;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes every view, change and export of a family's questions, plan and progress to the
+ * access trail, with the household as subject, in the transaction of the work itself.
+ */
+@Component
+class PlanTrail {
+
+	private final AccessTrail trail;
+
+	PlanTrail(AccessTrail trail) {
+		this.trail = trail;
+	}
+
+	void record(PlanActor actor, AccessAction action, UUID householdId) {
+		if (actor.system()) {
+			this.trail.recordSystem(actor.organisationId(), action, AccessSubject.household(householdId));
+		}
+		else {
+			this.trail.record(action, AccessSubject.household(householdId));
+		}
+	}
+
+}

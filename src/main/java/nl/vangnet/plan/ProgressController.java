@@ -1,0 +1,120 @@
+package nl.vangnet.plan;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.vangnet.platform.DomainErrors;
+import nl.vangnet.platform.DomainException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Progress per domain in the browser: a scoring moment (the worker's score and, beside
+ * it, the client's own), the star of the first and latest moment, a line per domain, and
+ * the same as a table. The charts get their data through a data attribute; the script is
+ * a static file.
+ */
+@Controller
+class ProgressController {
+
+	/** What the form sends for "n.v.t.". */
+	static final String NOT_APPLICABLE = "NVT";
+
+	private final ProgressService service;
+
+	private final JsonMapper json;
+
+	private final MessageSource messages;
+
+	ProgressController(ProgressService service, JsonMapper json, MessageSource messages) {
+		this.service = service;
+		this.json = json;
+		this.messages = messages;
+	}
+
+	@GetMapping("/households/{id}/progress")
+	String page(@PathVariable UUID id, @RequestParam(required = false) String instrument, Model model, Locale locale) {
+		return page(this.service.progress(id, instrument, locale), model, null);
+	}
+
+	@PostMapping("/households/{id}/progress")
+	String record(@PathVariable UUID id, ScoreForm form, Model model, Locale locale, RedirectAttributes redirect) {
+		List<String> errors = new ArrayList<>();
+		try {
+			this.service.record(id, form.instrument(), form.scoredOn(), form.scores(), locale);
+			redirect.addFlashAttribute("saved", "score.saved");
+			return "redirect:" + UriComponentsBuilder.fromPath("/households/{id}/progress")
+				.queryParam("instrument", form.instrument())
+				.buildAndExpand(id)
+				.toUriString();
+		}
+		catch (DomainErrors ex) {
+			ex.errors().forEach((e) -> errors.add(this.messages.getMessage(e.messageKey(), e.arguments(), locale)));
+		}
+		catch (DomainException ex) {
+			errors.add(this.messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+		}
+		return page(this.service.progress(id, form.instrument(), locale), model, errors);
+	}
+
+	private String page(ProgressService.ProgressView view, Model model, List<String> errors) {
+		model.addAttribute("progress", view);
+		model.addAttribute("chartJson", this.json.writeValueAsString(view.chart()));
+		model.addAttribute("instruments", this.service.instruments());
+		model.addAttribute("errors", errors);
+		return "plan/progress";
+	}
+
+	/**
+	 * A scoring moment as the form gives it: per domain code the worker's and the
+	 * client's score, each {@code 1}–{@code 5}, {@value #NOT_APPLICABLE} or empty (not
+	 * scored).
+	 */
+	record ScoreForm(String instrument, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate scoredOn,
+			Map<String, String> worker, Map<String, String> client) {
+
+		List<ScoringMoment.Score> scores() {
+			List<ScoringMoment.Score> scores = new ArrayList<>();
+			add(scores, this.worker, Rater.WORKER);
+			add(scores, this.client, Rater.CLIENT);
+			return scores;
+		}
+
+		private static void add(List<ScoringMoment.Score> scores, Map<String, String> given, Rater rater) {
+			if (given == null) {
+				return;
+			}
+			given.forEach((domain, value) -> {
+				if (value == null || value.isBlank()) {
+					return;
+				}
+				if (NOT_APPLICABLE.equals(value)) {
+					scores.add(new ScoringMoment.Score(domain, rater, null));
+					return;
+				}
+				try {
+					scores.add(new ScoringMoment.Score(domain, rater, Integer.valueOf(value)));
+				}
+				catch (NumberFormatException ex) {
+					scores.add(new ScoringMoment.Score(domain, rater, -1));
+				}
+			});
+		}
+
+	}
+
+}

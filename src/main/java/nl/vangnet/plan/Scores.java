@@ -1,0 +1,100 @@
+package nl.vangnet.plan;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Scores per domain, date and rater in {@code progress_score} (null: n.v.t.).
+ */
+@Repository
+class Scores {
+
+	private final JdbcClient jdbc;
+
+	Scores(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Stores a scoring moment; a score given again for the same domain, day and rater
+	 * replaces the earlier one, and a client's score that equals the worker's is not kept
+	 * apart.
+	 */
+	void store(UUID householdId, UUID organisationId, ScoringMoment moment) {
+		for (ScoringMoment.Score score : moment.scores()) {
+			this.jdbc
+				.sql("""
+						insert into progress_score (id, household_id, organisation_id, instrument_code, domain_code, scored_on,
+						  rater, score)
+						values (:id, :h, :o, :i, :d, :on, :r, :s)
+						on conflict (household_id, instrument_code, domain_code, scored_on, rater)
+						do update set score = excluded.score""")
+				.param("id", UUID.randomUUID())
+				.param("h", householdId)
+				.param("o", organisationId)
+				.param("i", moment.instrument())
+				.param("d", score.domain())
+				.param("on", moment.on())
+				.param("r", score.rater().name())
+				.param("s", score.score())
+				.update();
+			if (score.rater() == Rater.WORKER && moment.scores()
+				.stream()
+				.noneMatch((s) -> s.rater() == Rater.CLIENT && s.domain().equals(score.domain()))) {
+				this.jdbc.sql("""
+						delete from progress_score where household_id = :h and instrument_code = :i and domain_code = :d
+						  and scored_on = :on and rater = 'CLIENT' and score is not distinct from :s""")
+					.param("h", householdId)
+					.param("i", moment.instrument())
+					.param("d", score.domain())
+					.param("on", moment.on())
+					.param("s", score.score())
+					.update();
+			}
+		}
+	}
+
+	List<Row> of(UUID householdId, String instrument) {
+		return this.jdbc.sql("""
+				select domain_code, scored_on, rater, score from progress_score
+				where household_id = :h and instrument_code = :i order by scored_on, domain_code, rater""")
+			.param("h", householdId)
+			.param("i", instrument)
+			.query((rs, row) -> new Row(rs.getString(1), rs.getObject(2, LocalDate.class),
+					Rater.valueOf(rs.getString(3)), rs.getObject(4, Integer.class)))
+			.list();
+	}
+
+	/** Replaces all the worker's scores of a household on an instrument. */
+	void replaceWorkerScores(UUID householdId, UUID organisationId, String instrument, List<Row> rows) {
+		this.jdbc
+			.sql("delete from progress_score where household_id = :h and instrument_code = :i and rater = 'WORKER'")
+			.param("h", householdId)
+			.param("i", instrument)
+			.update();
+		for (Row row : rows) {
+			this.jdbc
+				.sql("""
+						insert into progress_score (id, household_id, organisation_id, instrument_code, domain_code, scored_on,
+						  rater, score)
+						values (:id, :h, :o, :i, :d, :on, 'WORKER', :s)""")
+				.param("id", UUID.randomUUID())
+				.param("h", householdId)
+				.param("o", organisationId)
+				.param("i", instrument)
+				.param("d", row.domain())
+				.param("on", row.on())
+				.param("s", row.score())
+				.update();
+		}
+	}
+
+	/** One stored score; {@code score} null: n.v.t. */
+	record Row(String domain, LocalDate on, Rater rater, Integer score) {
+	}
+
+}

@@ -1,0 +1,45 @@
+package nl.vangnet.plan;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import nl.vangnet.account.AccountApi;
+import nl.vangnet.account.StaffMember;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The day it is and who is working: the names kept in histories.
+ */
+@Component
+class Workers {
+
+	private final AccountApi accounts;
+
+	private final Clock clock;
+
+	Workers(AccountApi accounts, Clock clock) {
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	LocalDate today() {
+		return LocalDate.now(this.clock);
+	}
+
+	/**
+	 * The name of the one working, as colleagues know it; {@code null} for the system.
+	 */
+	String nameOf(PlanActor actor) {
+		if (actor.system()) {
+			return null;
+		}
+		return this.accounts.staff(actor.organisationId())
+			.stream()
+			.filter((member) -> member.id().equals(actor.userId()))
+			.map(StaffMember::displayName)
+			.findFirst()
+			.orElse(null);
+	}
+
+}
