@@ -79,13 +79,15 @@ public final class Browser implements AutoCloseable {
 
 	/** Clicks the button or link with this visible text and waits for the next page. */
 	public Browser click(String text) {
-		WebElement page = this.driver.findElement(By.tagName("html"));
-		this.wait
-			.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='" + text
-					+ "'] | //a[normalize-space()='" + text + "'] | //a[.//*[normalize-space()='" + text + "']]")))
-			.click();
-		this.wait.until((driver) -> gone(page));
+		return press(By.xpath("//button[normalize-space()='" + text + "'] | //a[normalize-space()='" + text
+				+ "'] | //a[.//*[normalize-space()='" + text + "']]"));
+	}
 
+	/** Clicks the button or link and waits for the next page. */
+	public Browser press(By by) {
+		WebElement page = this.driver.findElement(By.tagName("html"));
+		this.wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+		this.wait.until((driver) -> gone(page));
 		return this;
 	}
 

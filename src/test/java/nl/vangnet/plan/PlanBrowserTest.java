@@ -162,9 +162,7 @@ class PlanBrowserTest extends BrowserTestSupport {
 	}
 
 	private static void submit(Browser b, By button) {
-		WebElement page = b.driver().findElement(By.tagName("html"));
-		b.driver().findElement(button).click();
-		new WebDriverWait(b.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+		b.press(button);
 	}
 
 	private static WebElement waitFor(Browser b, By by) {
