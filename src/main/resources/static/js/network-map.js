@@ -21,17 +21,17 @@
     var size = Math.min(container.clientWidth, container.clientHeight);
     var ring = { INNER: size * 0.17, MIDDLE: size * 0.32, OUTER: size * 0.47 };
     var orbit = { INNER: size * 0.10, MIDDLE: size * 0.245, OUTER: size * 0.395 };
-    var cx = container.clientWidth / 2;
-    var cy = container.clientHeight / 2;
+    var centreX = container.clientWidth / 2;
+    var centreY = container.clientHeight / 2;
     var rows = Array.prototype.slice.call(document.querySelectorAll('#contacts tbody tr[data-contact-id]'));
     var elements = [];
     ['OUTER', 'MIDDLE', 'INNER'].forEach(function (closeness) {
       elements.push({ group: 'nodes', data: { id: 'ring-' + closeness, label: container.dataset[closeness.toLowerCase()] },
-        classes: 'ring', position: { x: cx, y: cy }, grabbable: false, selectable: false, locked: true,
+        classes: 'ring', position: { x: centreX, y: centreY }, grabbable: false, selectable: false, locked: true,
         style: { width: ring[closeness] * 2, height: ring[closeness] * 2 } });
     });
     elements.push({ group: 'nodes', data: { id: 'client', label: container.dataset.client }, classes: 'client',
-      position: { x: cx, y: cy }, grabbable: false, locked: true });
+      position: { x: centreX, y: centreY }, grabbable: false, locked: true });
     ORDER.forEach(function (closeness, level) {
       var inRing = rows.filter(function (row) { return row.dataset.closeness === closeness; });
       inRing.forEach(function (row, i) {
@@ -42,7 +42,7 @@
         elements.push({ group: 'nodes', classes: danger ? 'contact danger' : 'contact',
           data: { id: row.dataset.contactId, label: label, colour: danger ? DANGER : COLOURS[row.dataset.relation],
             closeness: closeness },
-          position: { x: cx + orbit[closeness] * Math.cos(angle), y: cy + orbit[closeness] * Math.sin(angle) } });
+          position: { x: centreX + orbit[closeness] * Math.cos(angle), y: centreY + orbit[closeness] * Math.sin(angle) } });
         elements.push({ group: 'edges', classes: (row.dataset.tie === 'WEAK' ? 'weak' : 'strong') + (danger ? ' danger' : ''),
           data: { id: 'tie-' + row.dataset.contactId, source: 'client', target: row.dataset.contactId,
             colour: danger ? DANGER : COLOURS[row.dataset.relation] } });
@@ -70,7 +70,7 @@
     cy.on('dragfree', 'node.contact', function (event) {
       var node = event.target;
       var p = node.position();
-      var distance = Math.sqrt(Math.pow(p.x - cx, 2) + Math.pow(p.y - cy, 2));
+      var distance = Math.sqrt(Math.pow(p.x - centreX, 2) + Math.pow(p.y - centreY, 2));
       var closeness = distance <= ring.INNER ? 'INNER' : (distance <= ring.MIDDLE ? 'MIDDLE' : 'OUTER');
       if (closeness === node.data('closeness')) {
         return;
