@@ -199,7 +199,7 @@ class NetworkController {
 	}
 
 	private String conflict(ConflictException ex, Snapshot snapshot, Model model) {
-		model.addAttribute("changes", ex.changes());
+		model.addAttribute("current", this.management.snapshot(snapshot.id()));
 		model.addAttribute("memberId", snapshot.memberId());
 		model.addAttribute("snapshotId", snapshot.id());
 		return "network/conflict";

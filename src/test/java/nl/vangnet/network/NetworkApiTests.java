@@ -140,6 +140,42 @@ class NetworkApiTests {
 	}
 
 	@Test
+	void aStaleFormShowsHowTheMapIsNowInsteadOfOverwritingAndTheMapSpeaksEnglish() throws Exception {
+		Family family = family();
+		String snapshot = read(send(post("/api/v1/network/members/" + family.mother() + "/snapshots"), "{}", 201))
+			.get("id")
+			.stringValue();
+		send(post("/api/v1/network/snapshots/" + snapshot + "/contacts"),
+				"{\"version\":0,\"name\":\"Marco\",\"relation\":\"EX_PARTNER\",\"closeness\":\"OUTER\",\"tie\":\"WEAK\",\"danger\":true}",
+				200);
+
+		String conflict = this.mvc
+			.perform(post("/network/snapshots/" + snapshot + "/contacts").session(this.professional)
+				.with(csrf())
+				.param("version", "0")
+				.param("name", "Zus")
+				.param("relation", "FAMILY")
+				.param("closeness", "INNER")
+				.param("tie", "STRONG"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String english = this.mvc
+			.perform(get("/network/members/" + family.mother())
+				.session(TestData.signIn(this.mvc, this.data.person(this.organisation, Role.COORDINATOR)))
+				.param("lang", "en"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(conflict).contains("Iemand anders heeft deze kaart intussen gewijzigd")
+			.contains("Marco")
+			.contains("Ex-partner")
+			.doesNotContain("Zus");
+		assertThat(english).contains("Network of Samira").contains("Danger").contains("Integration safety net");
+	}
+
+	@Test
 	void theTrianglePlacesByWeightsOrOutOfViewAndRefusesAWrongSum() throws Exception {
 		Family family = family();
 		String path = "/api/v1/network/members/" + family.mother() + "/triangle";
