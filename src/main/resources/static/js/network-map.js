@@ -63,18 +63,14 @@
           'height': 28, 'z-index': 10, 'text-wrap': 'wrap', 'text-max-width': 140 } },
         { selector: 'node.danger', style: { 'shape': 'diamond', 'border-color': '#000', 'border-width': 3, 'color': DANGER,
           'font-weight': 'bold', 'width': 34, 'height': 34 } },
+        { selector: 'node.contact:selected', style: { 'overlay-color': '#ffbf47', 'overlay-opacity': 0.5,
+          'overlay-padding': 6 } },
         { selector: 'edge', style: { 'line-color': 'data(colour)', 'width': 3, 'curve-style': 'straight', 'z-index': 5 } },
         { selector: 'edge.weak', style: { 'line-style': 'dashed', 'width': 1.5 } }
       ]
     });
-    cy.on('dragfree', 'node.contact', function (event) {
-      var node = event.target;
-      var p = node.position();
-      var distance = Math.sqrt(Math.pow(p.x - centreX, 2) + Math.pow(p.y - centreY, 2));
-      var closeness = distance <= ring.INNER ? 'INNER' : (distance <= ring.MIDDLE ? 'MIDDLE' : 'OUTER');
-      if (closeness === node.data('closeness')) {
-        return;
-      }
+
+    function save(node, closeness) {
       var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
       var token = cookie('XSRF-TOKEN');
       if (token) {
@@ -89,6 +85,47 @@
         }
         window.location.reload();
       });
+    }
+
+    cy.on('dragfree', 'node.contact', function (event) {
+      var node = event.target;
+      var p = node.position();
+      var distance = Math.sqrt(Math.pow(p.x - centreX, 2) + Math.pow(p.y - centreY, 2));
+      var closeness = distance <= ring.INNER ? 'INNER' : (distance <= ring.MIDDLE ? 'MIDDLE' : 'OUTER');
+      if (closeness !== node.data('closeness')) {
+        save(node, closeness);
+      }
+    });
+
+    // The keyboard: left and right choose a contact, up moves it closer, down further away.
+    var chosen = -1;
+    var status = document.getElementById('map-status');
+    container.addEventListener('keydown', function (event) {
+      var contacts = cy.nodes('.contact');
+      if (contacts.length === 0) {
+        return;
+      }
+      if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+        chosen = (chosen + (event.key === 'ArrowRight' ? 1 : contacts.length - 1)) % contacts.length;
+        if (chosen < 0) {
+          chosen = 0;
+        }
+        cy.nodes().unselect();
+        contacts[chosen].select();
+        var row = rows.filter(function (r) { return r.dataset.contactId === contacts[chosen].id(); })[0];
+        if (status && row) {
+          status.textContent = contacts[chosen].data('label') + ', ' + row.dataset.closenessLabel;
+        }
+        event.preventDefault();
+      }
+      else if ((event.key === 'ArrowUp' || event.key === 'ArrowDown') && chosen >= 0) {
+        var node = contacts[chosen];
+        var index = ORDER.indexOf(node.data('closeness')) + (event.key === 'ArrowUp' ? -1 : 1);
+        if (index >= 0 && index < ORDER.length) {
+          save(node, ORDER[index]);
+        }
+        event.preventDefault();
+      }
     });
     container.cy = cy;
     window.vangnetNetworkMap = cy;

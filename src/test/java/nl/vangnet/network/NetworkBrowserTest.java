@@ -14,6 +14,7 @@ import nl.vangnet.platform.tenancy.TenantScope;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -92,6 +93,34 @@ class NetworkBrowserTest extends BrowserTestSupport {
 		wait(b).until(
 				ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Het contact is verplaatst."));
 		assertThat(contactNodes(b)).isEqualTo(6);
+
+		// The same by keyboard on the map: choose a contact with an arrow, move it a
+		// circle out.
+		WebElement map = b.driver().findElement(By.id("network-map"));
+		map.sendKeys(Keys.ARROW_RIGHT);
+		String chosen = (String) ((JavascriptExecutor) b.driver())
+			.executeScript("return window.vangnetNetworkMap.nodes(':selected')[0].id()");
+		String before = b.driver()
+			.findElement(By.cssSelector("#contacts tr[data-contact-id='" + chosen + "']"))
+			.getAttribute("data-closeness");
+		assertThat(b.driver().findElement(By.id("map-status")).getAttribute("textContent")).isNotBlank();
+		WebElement page = b.driver().findElement(By.tagName("html"));
+		map.sendKeys("OUTER".equals(before) ? Keys.ARROW_UP : Keys.ARROW_DOWN);
+		wait(b).until(ExpectedConditions.stalenessOf(page));
+		wait(b).until(ExpectedConditions.presenceOfElementLocated(By.id("contacts")));
+		assertThat(b.driver()
+			.findElement(By.cssSelector("#contacts tr[data-contact-id='" + chosen + "']"))
+			.getAttribute("data-closeness")).isNotEqualTo(before);
+
+		// The integration safety net: by numbers, then out of view.
+		b.fill("Overheid", "20").fill("Hulp en diensten", "70").fill("Samenleving", "10");
+		b.click("Plaatsen");
+		assertThat(b.text()).contains("De plek in de driehoek is vastgelegd.");
+		b.driver().findElement(By.id("triangle-outOfView")).click();
+		b.click("Plaatsen");
+		assertThat(b.driver().findElement(By.id("triangle-table")).getText()).contains("Buiten beeld");
+		((JavascriptExecutor) b.driver()).executeScript("document.getElementById('triangle').scrollIntoView()");
+		b.screenshot("network-triangle");
 
 		b.click("Vergelijken");
 		assertThat(b.heading()).isEqualTo("Netwerk van Samira vergelijken");
