@@ -153,7 +153,31 @@ class AuthorizationMatrixTests {
 			Rule.of("POST", "/api/v1/households/{id}/evaluations", CASE_WORK),
 			Rule.of("POST", "/api/v1/households/{id}/notes", CASE_WORK),
 			Rule.of("GET", "/api/v1/households/{id}/scores", CASE_WORK),
-			Rule.of("POST", "/api/v1/households/{id}/scores", CASE_WORK)
+			Rule.of("POST", "/api/v1/households/{id}/scores", CASE_WORK),
+			// network
+			Rule.of("GET", "/network/households/{householdId}", CASE_WORK),
+			Rule.of("GET", "/network/members/{memberId}", CASE_WORK),
+			Rule.of("POST", "/network/members/{memberId}/snapshots", CASE_WORK),
+			Rule.of("GET", "/network/members/{memberId}/comparison", CASE_WORK),
+			Rule.of("POST", "/network/members/{memberId}/triangle", CASE_WORK),
+			Rule.of("POST", "/network/members/{memberId}/plan", CASE_WORK),
+			Rule.of("POST", "/network/snapshots/{snapshotId}/contacts", CASE_WORK),
+			Rule.of("GET", "/network/snapshots/{snapshotId}/contacts/{contactId}", CASE_WORK),
+			Rule.of("POST", "/network/snapshots/{snapshotId}/contacts/{contactId}", CASE_WORK),
+			Rule.of("POST", "/network/snapshots/{snapshotId}/contacts/{contactId}/closeness", CASE_WORK),
+			Rule.of("POST", "/network/snapshots/{snapshotId}/contacts/{contactId}/removal", CASE_WORK),
+			Rule.of("GET", "/network/snapshots/{snapshotId}/map.svg", CASE_WORK),
+			Rule.of("GET", "/network/snapshots/{snapshotId}/map.pdf", CASE_WORK),
+			Rule.of("GET", "/api/v1/network/members/{memberId}/snapshots", CASE_WORK),
+			Rule.of("POST", "/api/v1/network/members/{memberId}/snapshots", CASE_WORK),
+			Rule.of("GET", "/api/v1/network/members/{memberId}/comparison", CASE_WORK),
+			Rule.of("GET", "/api/v1/network/members/{memberId}/triangle", CASE_WORK),
+			Rule.of("POST", "/api/v1/network/members/{memberId}/triangle", CASE_WORK),
+			Rule.of("GET", "/api/v1/network/snapshots/{snapshotId}", CASE_WORK),
+			Rule.of("POST", "/api/v1/network/snapshots/{snapshotId}/contacts", CASE_WORK),
+			Rule.of("PUT", "/api/v1/network/snapshots/{snapshotId}/contacts/{contactId}", CASE_WORK),
+			Rule.of("DELETE", "/api/v1/network/snapshots/{snapshotId}/contacts/{contactId}", CASE_WORK),
+			Rule.of("PUT", "/api/v1/network/snapshots/{snapshotId}/contacts/{contactId}/closeness", CASE_WORK)
 
 	// @formatter:on
 	);
@@ -249,7 +273,8 @@ class AuthorizationMatrixTests {
 		String path = rule.path()
 			.replace("{code}", this.organisation.code())
 			.replace("{id}", UUID.randomUUID().toString())
-			.replace("{trajectoryId}", UUID.randomUUID().toString());
+			.replace("{trajectoryId}", UUID.randomUUID().toString())
+			.replaceAll("\\{\\w+\\}", UUID.randomUUID().toString());
 		HttpMethod method = "ANY".equals(rule.method()) ? HttpMethod.GET : HttpMethod.valueOf(rule.method());
 		MockHttpServletRequestBuilder builder = MockMvcRequestBuilders.request(method, path).with(csrf());
 		if (method != HttpMethod.GET) {

@@ -87,8 +87,13 @@ public final class Browser implements AutoCloseable {
 	public Browser press(By by) {
 		WebElement page = this.driver.findElement(By.tagName("html"));
 		this.wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-		this.wait.until((driver) -> gone(page));
+		awaitReplaced(page);
 		return this;
+	}
+
+	/** Waits until the page that the element belongs to has been replaced. */
+	public void awaitReplaced(WebElement page) {
+		this.wait.until((driver) -> gone(page));
 	}
 
 	/**

@@ -88,6 +88,10 @@ class SecurityConfiguration {
 					.hasRole(Role.ADMINISTRATOR.name())
 					.requestMatchers("/organisation/framework", "/api/v1/organisation/framework")
 					.hasRole(Role.COORDINATOR.name())
+					// network: coordinators and professionals only (a danger's name, the
+					// client's most private relations)
+					.requestMatchers("/network/**", "/api/v1/network/**")
+					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name())
 					.anyRequest()
 					.authenticated())
 			.authenticationManager(authenticationManager)

@@ -1,0 +1,284 @@
+package nl.vangnet.network;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import nl.vangnet.platform.ConflictException;
+import nl.vangnet.platform.DomainErrors;
+import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.web.FormErrors;
+
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The network in the browser: the dossier's section, the map of one client (drawing and
+ * table, the table being the accessible editor), snapshots, the comparison, the
+ * integration safety net, the five-step plan and the family's copy as SVG and PDF.
+ */
+@Controller
+@RequestMapping("/network")
+class NetworkController {
+
+	private static final String MAP = "redirect:/network/members/{memberId}";
+
+	private final NetworkManagement management;
+
+	private final NetworkSvg svg;
+
+	private final NetworkPdf pdf;
+
+	private final MessageSource messages;
+
+	NetworkController(NetworkManagement management, NetworkSvg svg, NetworkPdf pdf, MessageSource messages) {
+		this.management = management;
+		this.svg = svg;
+		this.pdf = pdf;
+		this.messages = messages;
+	}
+
+	/** The dossier's section (loaded lazily by htmx): a link to each member's map. */
+	@GetMapping("/households/{householdId}")
+	String section(@PathVariable UUID householdId, Model model) {
+		model.addAttribute("clients", this.management.clientsOf(householdId));
+		return "network/section :: network";
+	}
+
+	@GetMapping("/members/{memberId}")
+	String map(@PathVariable UUID memberId, @RequestParam(required = false) UUID snapshot, Model model, Locale locale) {
+		NetworkManagement.MapView view = mapModel(memberId, snapshot, model, locale);
+		if (view.snapshot() != null && !model.containsAttribute("form")) {
+			model.addAttribute("form", ContactForm.empty(view.snapshot().version()));
+		}
+		return "network/map";
+	}
+
+	private NetworkManagement.MapView mapModel(UUID memberId, UUID snapshot, Model model, Locale locale) {
+		NetworkManagement.MapView view = this.management.map(memberId, snapshot, locale);
+		model.addAttribute("view", view);
+		model.addAttribute("triangleSvg", this.svg.triangle(view.triangle(), locale));
+		model.addAttribute("relations", Contact.Relation.values());
+		model.addAttribute("closenesses", Contact.Closeness.values());
+		model.addAttribute("ties", Contact.Tie.values());
+		model.addAttribute("supports", Contact.Support.values());
+		model.addAttribute("reciprocities", Contact.Reciprocity.values());
+		model.addAttribute("capitals", Contact.SocialCapital.values());
+		model.addAttribute("planSteps", PlanStep.values());
+		model.addAttribute("latest", view.snapshots().isEmpty() || view.snapshot() == null
+				|| view.snapshots().get(view.snapshots().size() - 1).id().equals(view.snapshot().id()));
+		return view;
+	}
+
+	@PostMapping("/members/{memberId}/snapshots")
+	String startSnapshot(@PathVariable UUID memberId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate drawnOn,
+			@RequestParam(required = false) String label, RedirectAttributes redirect) {
+		this.management.startSnapshot(memberId, drawnOn, label, null);
+		redirect.addFlashAttribute("saved", "network.snapshot.started");
+		redirect.addAttribute("memberId", memberId);
+		return MAP;
+	}
+
+	@PostMapping("/snapshots/{snapshotId}/contacts")
+	String addContact(@PathVariable UUID snapshotId, @ModelAttribute("form") ContactForm form, BindingResult result,
+			Model model, Locale locale, RedirectAttributes redirect) {
+		Snapshot snapshot = this.management.snapshot(snapshotId);
+		try {
+			this.management.addContact(snapshotId, form.versionOrZero(), form.input());
+			redirect.addFlashAttribute("saved", "network.contact.added");
+			redirect.addAttribute("memberId", snapshot.memberId());
+			redirect.addAttribute("snapshot", snapshotId);
+			return MAP;
+		}
+		catch (ConflictException ex) {
+			return conflict(ex, snapshot, model);
+		}
+		catch (DomainErrors ex) {
+			FormErrors.reject(result, ex);
+		}
+		catch (DomainException ex) {
+			FormErrors.reject(result, ex);
+		}
+		mapModel(snapshot.memberId(), snapshotId, model, locale);
+		return "network/map";
+	}
+
+	@GetMapping("/snapshots/{snapshotId}/contacts/{contactId}")
+	String contact(@PathVariable UUID snapshotId, @PathVariable UUID contactId, Model model, Locale locale) {
+		Snapshot snapshot = this.management.snapshot(snapshotId);
+		Contact contact = snapshot.contacts()
+			.stream()
+			.filter((c) -> c.id().equals(contactId))
+			.findFirst()
+			.orElseThrow(() -> new nl.vangnet.platform.NotFoundException("contact"));
+		model.addAttribute("form", ContactForm.of(snapshot.version(), contact));
+		return contactPage(snapshot, contact, model, locale);
+	}
+
+	private String contactPage(Snapshot snapshot, Contact contact, Model model, Locale locale) {
+		mapModel(snapshot.memberId(), snapshot.id(), model, locale);
+		model.addAttribute("contact", contact);
+		return "network/contact";
+	}
+
+	@PostMapping("/snapshots/{snapshotId}/contacts/{contactId}")
+	String changeContact(@PathVariable UUID snapshotId, @PathVariable UUID contactId,
+			@ModelAttribute("form") ContactForm form, BindingResult result, Model model, Locale locale,
+			RedirectAttributes redirect) {
+		Snapshot snapshot = this.management.snapshot(snapshotId);
+		try {
+			this.management.changeContact(snapshotId, form.versionOrZero(), contactId, form.input());
+			redirect.addFlashAttribute("saved", "network.contact.changed");
+			redirect.addAttribute("memberId", snapshot.memberId());
+			redirect.addAttribute("snapshot", snapshotId);
+			return MAP;
+		}
+		catch (ConflictException ex) {
+			return conflict(ex, snapshot, model);
+		}
+		catch (DomainErrors ex) {
+			FormErrors.reject(result, ex);
+		}
+		catch (DomainException ex) {
+			FormErrors.reject(result, ex);
+		}
+		Contact contact = snapshot.contacts()
+			.stream()
+			.filter((c) -> c.id().equals(contactId))
+			.findFirst()
+			.orElseThrow();
+		return contactPage(snapshot, contact, model, locale);
+	}
+
+	@PostMapping("/snapshots/{snapshotId}/contacts/{contactId}/closeness")
+	String move(@PathVariable UUID snapshotId, @PathVariable UUID contactId, @RequestParam int version,
+			@RequestParam String closeness, Model model, RedirectAttributes redirect) {
+		Snapshot snapshot = this.management.snapshot(snapshotId);
+		try {
+			this.management.moveContact(snapshotId, version, contactId, closeness);
+		}
+		catch (ConflictException ex) {
+			return conflict(ex, snapshot, model);
+		}
+		redirect.addFlashAttribute("saved", "network.contact.moved");
+		redirect.addAttribute("memberId", snapshot.memberId());
+		redirect.addAttribute("snapshot", snapshotId);
+		return MAP;
+	}
+
+	@PostMapping("/snapshots/{snapshotId}/contacts/{contactId}/removal")
+	String remove(@PathVariable UUID snapshotId, @PathVariable UUID contactId, @RequestParam int version, Model model,
+			RedirectAttributes redirect) {
+		Snapshot snapshot = this.management.snapshot(snapshotId);
+		try {
+			this.management.removeContact(snapshotId, version, contactId);
+		}
+		catch (ConflictException ex) {
+			return conflict(ex, snapshot, model);
+		}
+		redirect.addFlashAttribute("saved", "network.contact.removed");
+		redirect.addAttribute("memberId", snapshot.memberId());
+		redirect.addAttribute("snapshot", snapshotId);
+		return MAP;
+	}
+
+	private String conflict(ConflictException ex, Snapshot snapshot, Model model) {
+		model.addAttribute("current", this.management.snapshot(snapshot.id()));
+		model.addAttribute("memberId", snapshot.memberId());
+		model.addAttribute("snapshotId", snapshot.id());
+		return "network/conflict";
+	}
+
+	@GetMapping("/members/{memberId}/comparison")
+	String compare(@PathVariable UUID memberId, @RequestParam(required = false) UUID from,
+			@RequestParam(required = false) UUID to, Model model, Locale locale) {
+		model.addAttribute("comparison", this.management.compare(memberId, from, to, locale));
+		mapModel(memberId, to, model, locale);
+		return "network/compare";
+	}
+
+	@PostMapping("/members/{memberId}/triangle")
+	String place(@PathVariable UUID memberId,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate placedOn,
+			@RequestParam(required = false) Integer government, @RequestParam(required = false) Integer services,
+			@RequestParam(required = false) Integer society, @RequestParam(defaultValue = "false") boolean outOfView,
+			@RequestParam(required = false) String note, Locale locale, RedirectAttributes redirect) {
+		try {
+			this.management.place(memberId, placedOn, government, services, society, outOfView, note);
+			redirect.addFlashAttribute("saved", "network.triangle.placed");
+		}
+		catch (DomainErrors ex) {
+			redirect.addFlashAttribute("triangleErrors",
+					ex.errors().stream().map((error) -> error(error, locale)).toList());
+		}
+		redirect.addAttribute("memberId", memberId);
+		return MAP;
+	}
+
+	@PostMapping("/members/{memberId}/plan")
+	String recordStep(@PathVariable UUID memberId, @RequestParam(required = false) String domain,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+			@RequestParam(required = false) String note, Locale locale, RedirectAttributes redirect) {
+		try {
+			PlanStep step = this.management.recordStep(memberId, domain, on, note);
+			redirect.addFlashAttribute("saved",
+					(step == PlanStep.EVALUATE) ? "network.plan.evaluated" : "network.plan.recorded");
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("planErrors", List.of(error(ex, locale)));
+		}
+		redirect.addAttribute("memberId", memberId);
+		return MAP;
+	}
+
+	private String error(DomainException ex, Locale locale) {
+		return this.messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale);
+	}
+
+	// ---- The family's copy
+
+	@GetMapping("/snapshots/{snapshotId}/map.svg")
+	ResponseEntity<String> svg(@PathVariable UUID snapshotId, Locale locale) {
+		Snapshot snapshot = this.management.export(snapshotId);
+		return ResponseEntity.ok()
+			.contentType(MediaType.valueOf("image/svg+xml"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename("netwerk-" + snapshot.drawnOn() + ".svg")
+						.build()
+						.toString())
+			.body(this.svg.render(snapshot, this.management.clientOf(snapshot), locale));
+	}
+
+	@GetMapping("/snapshots/{snapshotId}/map.pdf")
+	ResponseEntity<byte[]> pdf(@PathVariable UUID snapshotId, Locale locale) {
+		Snapshot snapshot = this.management.export(snapshotId);
+		Client client = this.management.clientOf(snapshot);
+		NetworkManagement.MapView view = this.management.map(snapshot.memberId(), snapshotId, locale);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename("netwerk-" + snapshot.drawnOn() + ".pdf")
+						.build()
+						.toString())
+			.body(this.pdf.render(snapshot, client, locale, view::domainLabel));
+	}
+
+}

@@ -1,0 +1,511 @@
+package nl.vangnet.network;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import nl.vangnet.access.AccessAction;
+import nl.vangnet.access.AccessSubject;
+import nl.vangnet.access.AccessTrail;
+import nl.vangnet.lifedomain.Framework;
+import nl.vangnet.lifedomain.LifeDomainApi;
+import nl.vangnet.platform.ConflictException;
+import nl.vangnet.platform.DomainErrors;
+import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.tenancy.TenantScope;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Draws, changes and compares network maps, places clients in the integration safety net
+ * and keeps the five-step plan, each in one transaction with its row in the access trail
+ * (the client, a household member, is the subject). Only coordinators and professionals
+ * work with the network: it may hold a danger's name and the client's most private
+ * relations, which volunteers and researchers do not need.
+ */
+@Service
+@Transactional
+class NetworkManagement {
+
+	static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
+
+	private static final Set<String> CASE_WORK = Set.of("COORDINATOR", "PROFESSIONAL", "SYSTEM");
+
+	private final NetworkRepository repository;
+
+	private final LifeDomainApi lifeDomains;
+
+	private final AccessTrail trail;
+
+	private final Clock clock;
+
+	NetworkManagement(NetworkRepository repository, LifeDomainApi lifeDomains, AccessTrail trail, Clock clock) {
+		this.repository = repository;
+		this.lifeDomains = lifeDomains;
+		this.trail = trail;
+		this.clock = clock;
+	}
+
+	LocalDate today() {
+		return LocalDate.now(this.clock.withZone(NETHERLANDS));
+	}
+
+	// ---- Reading
+
+	/** The household's clients whose networks may be drawn (for the dossier). */
+	List<Client> clientsOf(UUID householdId) {
+		requireCaseWork();
+		List<Client> clients = this.repository.clientsOf(householdId);
+		record(AccessAction.VIEW, AccessSubject.household(householdId));
+		return clients;
+	}
+
+	/**
+	 * The client's network: the chosen snapshot (else the latest), the list of snapshots,
+	 * the gaps, the triangle and the plan.
+	 */
+	MapView map(UUID memberId, UUID snapshotId, Locale locale) {
+		Client client = client(memberId);
+		List<SnapshotSummary> snapshots = this.repository.snapshots(memberId);
+		Snapshot snapshot = null;
+		if (snapshotId != null) {
+			snapshot = ownSnapshot(client, snapshotId);
+		}
+		else if (!snapshots.isEmpty()) {
+			snapshot = this.repository.snapshot(snapshots.get(snapshots.size() - 1).id()).orElseThrow();
+		}
+		Framework framework = this.lifeDomains.frameworkOf(client.organisationId());
+		Function<String, String> label = labels(framework, locale);
+		Set<String> needed = this.repository.neededDomains(client);
+		List<Comparison.Labelled> gaps = (snapshot != null) ? Gaps.of(needed, snapshot.contacts())
+			.stream()
+			.map((code) -> new Comparison.Labelled(code, label.apply(code)))
+			.toList() : List.of();
+		record(AccessAction.VIEW, AccessSubject.person(memberId));
+		return new MapView(client, snapshot, snapshots,
+				framework.domains().stream().map((d) -> new Comparison.Labelled(d.code(), d.label(locale))).toList(),
+				needed.stream().map((code) -> new Comparison.Labelled(code, label.apply(code))).toList(), gaps,
+				this.repository.triangle(memberId), plan(memberId, framework, label), today());
+	}
+
+	Snapshot snapshot(UUID snapshotId) {
+		requireCaseWork();
+		Snapshot snapshot = this.repository.snapshot(snapshotId).orElseThrow(() -> new NotFoundException("snapshot"));
+		record(AccessAction.VIEW, AccessSubject.person(snapshot.memberId()));
+		return snapshot;
+	}
+
+	/** A snapshot for the family's copy (an export, in the access trail). */
+	Snapshot export(UUID snapshotId) {
+		requireCaseWork();
+		Snapshot snapshot = this.repository.snapshot(snapshotId).orElseThrow(() -> new NotFoundException("snapshot"));
+		record(AccessAction.EXPORT, AccessSubject.person(snapshot.memberId()));
+		return snapshot;
+	}
+
+	Client clientOf(Snapshot snapshot) {
+		return this.repository.client(snapshot.memberId()).orElseThrow(() -> new NotFoundException("client"));
+	}
+
+	List<SnapshotSummary> snapshots(UUID memberId) {
+		client(memberId);
+		List<SnapshotSummary> snapshots = this.repository.snapshots(memberId);
+		record(AccessAction.VIEW, AccessSubject.person(memberId));
+		return snapshots;
+	}
+
+	/**
+	 * Compares two snapshots of the client; without {@code from}/{@code to} the first and
+	 * the latest.
+	 */
+	Comparison compare(UUID memberId, UUID fromId, UUID toId, Locale locale) {
+		Client client = client(memberId);
+		List<SnapshotSummary> snapshots = this.repository.snapshots(memberId);
+		if (snapshots.isEmpty()) {
+			throw new DomainException("from", "network.compare.none");
+		}
+		UUID fromChosen = (fromId != null) ? fromId : snapshots.get(0).id();
+		UUID toChosen = (toId != null) ? toId : snapshots.get(snapshots.size() - 1).id();
+		Snapshot from = ownSnapshot(client, fromChosen);
+		Snapshot to = ownSnapshot(client, toChosen);
+		Framework framework = this.lifeDomains.frameworkOf(client.organisationId());
+		Set<String> needed = this.repository.neededDomains(client);
+		record(AccessAction.VIEW, AccessSubject.person(memberId));
+		return Comparison.of(from, to, summary(snapshots, from.id()), summary(snapshots, to.id()),
+				framework.domains().stream().map(Framework.Domain::code).toList(), needed, labels(framework, locale));
+	}
+
+	// ---- Snapshots and contacts
+
+	/**
+	 * Starts a snapshot on a date as a copy of {@code copyFrom} (else of the latest, or
+	 * empty for the first); the copied contacts keep their identity.
+	 */
+	Snapshot startSnapshot(UUID memberId, LocalDate on, String label, UUID copyFrom) {
+		Client client = changer(memberId);
+		Snapshot snapshot = newSnapshot(client, on, label, copyFrom);
+		record(AccessAction.CREATE, AccessSubject.person(memberId));
+		return snapshot;
+	}
+
+	private Snapshot newSnapshot(Client client, LocalDate on, String label, UUID copyFrom) {
+		List<SnapshotSummary> existing = this.repository.snapshots(client.memberId());
+		Snapshot source = null;
+		if (copyFrom != null) {
+			source = ownSnapshot(client, copyFrom);
+		}
+		else if (!existing.isEmpty()) {
+			source = this.repository.snapshot(existing.get(existing.size() - 1).id()).orElseThrow();
+		}
+		String cleanLabel = clean(label);
+		if (cleanLabel != null && cleanLabel.length() > 200) {
+			throw new DomainException("label", "network.snapshot.label.tooLong", 200);
+		}
+		List<Contact> contacts = new ArrayList<>();
+		if (source != null) {
+			source.contacts()
+				.forEach((c) -> contacts
+					.add(new Contact(UUID.randomUUID(), c.key(), c.name(), c.relation(), c.closeness(), c.tie(),
+							c.support(), c.domains(), c.reciprocity(), c.socialCapital(), c.danger(), c.note())));
+		}
+		Snapshot snapshot = new Snapshot(UUID.randomUUID(), client.householdId(), client.memberId(),
+				(on != null) ? on : today(), cleanLabel, (source != null) ? source.id() : null, 0, contacts);
+		this.repository.insert(snapshot, client.organisationId());
+		return snapshot;
+	}
+
+	Snapshot addContact(UUID snapshotId, int version, ContactInput input) {
+		return change(snapshotId, version, (snapshot, client) -> {
+			Contact contact = checked(client, UUID.randomUUID(), UUID.randomUUID(), input);
+			List<Contact> contacts = new ArrayList<>(snapshot.contacts());
+			contacts.add(contact);
+			return contacts;
+		});
+	}
+
+	Snapshot changeContact(UUID snapshotId, int version, UUID contactId, ContactInput input) {
+		return change(snapshotId, version, (snapshot, client) -> {
+			Contact before = contact(snapshot, contactId);
+			Contact after = checked(client, before.id(), before.key(), input);
+			return snapshot.contacts().stream().map((c) -> c.id().equals(contactId) ? after : c).toList();
+		});
+	}
+
+	/** Moves a contact to another circle (a drag on the map, or the table's form). */
+	Snapshot moveContact(UUID snapshotId, int version, UUID contactId, String closeness) {
+		Contact.Closeness to = code(Contact.Closeness.class, closeness, "closeness", true);
+		return change(snapshotId, version, (snapshot, client) -> {
+			contact(snapshot, contactId);
+			return snapshot.contacts().stream().map((c) -> c.id().equals(contactId) ? c.withCloseness(to) : c).toList();
+		});
+	}
+
+	Snapshot removeContact(UUID snapshotId, int version, UUID contactId) {
+		return change(snapshotId, version, (snapshot, client) -> {
+			contact(snapshot, contactId);
+			return snapshot.contacts().stream().filter((c) -> !c.id().equals(contactId)).toList();
+		});
+	}
+
+	private Snapshot change(UUID snapshotId, int version, Change change) {
+		requireChange();
+		Snapshot snapshot = this.repository.snapshot(snapshotId).orElseThrow(() -> new NotFoundException("snapshot"));
+		Client client = client(snapshot.memberId());
+		if (snapshot.version() != version) {
+			throw conflict(snapshot);
+		}
+		List<Contact> contacts = change.apply(snapshot, client);
+		Snapshot changed = new Snapshot(snapshot.id(), snapshot.householdId(), snapshot.memberId(), snapshot.drawnOn(),
+				snapshot.label(), snapshot.copiedFrom(), version + 1, contacts);
+		if (!this.repository.update(changed, version, client.organisationId())) {
+			throw conflict(this.repository.snapshot(snapshotId).orElseThrow());
+		}
+		record(AccessAction.UPDATE, AccessSubject.person(snapshot.memberId()));
+		return changed;
+	}
+
+	private static ConflictException conflict(Snapshot current) {
+		return new ConflictException(current.version(),
+				current.contacts()
+					.stream()
+					.map((c) -> new ConflictException.Change(c.name(),
+							c.relation() + " · " + c.closeness() + " · " + c.tie() + (c.danger() ? " · DANGER" : "")))
+					.toList());
+	}
+
+	private static Contact contact(Snapshot snapshot, UUID contactId) {
+		return snapshot.contacts()
+			.stream()
+			.filter((c) -> c.id().equals(contactId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("contact"));
+	}
+
+	private Contact checked(Client client, UUID id, UUID key, ContactInput input) {
+		List<DomainException> errors = new ArrayList<>();
+		String name = clean(input.name());
+		if (name == null) {
+			errors.add(new DomainException("name", "network.contact.name.required"));
+		}
+		else if (name.length() > 200) {
+			errors.add(new DomainException("name", "network.contact.name.tooLong", 200));
+		}
+		Contact.Relation relation = collect(errors,
+				() -> code(Contact.Relation.class, input.relation(), "relation", true));
+		Contact.Closeness closeness = collect(errors,
+				() -> code(Contact.Closeness.class, input.closeness(), "closeness", true));
+		Contact.Tie tie = collect(errors, () -> code(Contact.Tie.class, input.tie(), "tie", true));
+		Set<Contact.Support> support = EnumSet.noneOf(Contact.Support.class);
+		for (String code : input.support()) {
+			Contact.Support one = collect(errors, () -> code(Contact.Support.class, code, "support", true));
+			if (one != null) {
+				support.add(one);
+			}
+		}
+		Framework framework = this.lifeDomains.frameworkOf(client.organisationId());
+		Set<String> domains = new LinkedHashSet<>();
+		for (String code : input.domains()) {
+			if (code == null || code.isBlank()) {
+				continue;
+			}
+			if (framework.domain(code.strip()).isEmpty()) {
+				errors.add(new DomainException("domains", "network.contact.domain.unknown", code.strip()));
+			}
+			else {
+				domains.add(code.strip());
+			}
+		}
+		Contact.Reciprocity reciprocity = collect(errors,
+				() -> code(Contact.Reciprocity.class, input.reciprocity(), "reciprocity", false));
+		Contact.SocialCapital capital = collect(errors,
+				() -> code(Contact.SocialCapital.class, input.socialCapital(), "socialCapital", false));
+		String note = clean(input.note());
+		if (note != null && note.length() > 500) {
+			errors.add(new DomainException("note", "network.contact.note.tooLong", 500));
+		}
+		DomainErrors.throwIfAny(errors);
+		return new Contact(id, key, name, relation, closeness, tie, support, List.copyOf(domains), reciprocity, capital,
+				input.danger(), note);
+	}
+
+	// ---- The integration safety net
+
+	List<TrianglePoint> triangle(UUID memberId) {
+		client(memberId);
+		List<TrianglePoint> points = this.repository.triangle(memberId);
+		record(AccessAction.VIEW, AccessSubject.person(memberId));
+		return points;
+	}
+
+	/**
+	 * Places the client in the triangle on a date: three weights summing to 100, or out
+	 * of view (then no weights).
+	 */
+	TrianglePoint place(UUID memberId, LocalDate on, Integer government, Integer services, Integer society,
+			boolean outOfView, String note) {
+		Client client = changer(memberId);
+		List<DomainException> errors = new ArrayList<>();
+		String cleanNote = clean(note);
+		if (cleanNote != null && cleanNote.length() > 500) {
+			errors.add(new DomainException("note", "network.contact.note.tooLong", 500));
+		}
+		TrianglePoint point;
+		if (outOfView) {
+			point = new TrianglePoint(UUID.randomUUID(), (on != null) ? on : today(), null, null, null, true,
+					cleanNote);
+		}
+		else {
+			weight(errors, "government", government);
+			weight(errors, "services", services);
+			weight(errors, "society", society);
+			if (errors.isEmpty() && government + services + society != 100) {
+				errors.add(new DomainException("government", "network.triangle.sum", government + services + society));
+			}
+			point = new TrianglePoint(UUID.randomUUID(), (on != null) ? on : today(), government, services, society,
+					false, cleanNote);
+		}
+		DomainErrors.throwIfAny(errors);
+		this.repository.insert(client, point);
+		record(AccessAction.UPDATE, AccessSubject.person(memberId));
+		return point;
+	}
+
+	private static void weight(List<DomainException> errors, String field, Integer value) {
+		if (value == null) {
+			errors.add(new DomainException(field, "network.triangle.weight.required"));
+		}
+		else if (value < 0 || value > 100) {
+			errors.add(new DomainException(field, "network.triangle.weight.range"));
+		}
+	}
+
+	// ---- The five-step plan
+
+	/**
+	 * Records the next step of the plan on a domain on a date. Evaluating (step 5) starts
+	 * a new snapshot, a copy of the latest, and the next cycle.
+	 * @return the step recorded
+	 */
+	PlanStep recordStep(UUID memberId, String domain, LocalDate on, String note) {
+		Client client = changer(memberId);
+		Framework framework = this.lifeDomains.frameworkOf(client.organisationId());
+		if (domain == null || framework.domain(domain).isEmpty()) {
+			throw new DomainException("domain", "network.plan.domain.unknown");
+		}
+		String cleanNote = clean(note);
+		if (cleanNote != null && cleanNote.length() > 500) {
+			throw new DomainException("note", "network.contact.note.tooLong", 500);
+		}
+		LocalDate day = (on != null) ? on : today();
+		List<PlanStepRecord> steps = this.repository.planSteps(memberId)
+			.stream()
+			.filter((s) -> s.domain().equals(domain))
+			.toList();
+		PlanDomain current = PlanDomain.of(domain, domain, steps);
+		PlanStepRecord last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+		if (last != null && day.isBefore(last.on())) {
+			throw new DomainException("on", "network.plan.beforeLast");
+		}
+		try {
+			this.repository.insert(client, new PlanStepRecord(domain, current.cycle(), current.next(), day, cleanNote));
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ConflictException(steps.size(), List.of());
+		}
+		if (current.next() == PlanStep.EVALUATE) {
+			newSnapshot(client, day, null, null);
+		}
+		record(AccessAction.UPDATE, AccessSubject.person(memberId));
+		return current.next();
+	}
+
+	private List<PlanDomain> plan(UUID memberId, Framework framework, Function<String, String> label) {
+		Map<String, List<PlanStepRecord>> byDomain = new LinkedHashMap<>();
+		for (PlanStepRecord step : this.repository.planSteps(memberId)) {
+			byDomain.computeIfAbsent(step.domain(), (d) -> new ArrayList<>()).add(step);
+		}
+		List<PlanDomain> plan = new ArrayList<>();
+		byDomain.forEach((domain, steps) -> plan.add(PlanDomain.of(domain, label.apply(domain), steps)));
+		plan.sort(Comparator.comparing(PlanDomain::label));
+		return plan;
+	}
+
+	// ---- Internals
+
+	private Client client(UUID memberId) {
+		requireCaseWork();
+		return this.repository.client(memberId).orElseThrow(() -> new NotFoundException("client"));
+	}
+
+	private Client changer(UUID memberId) {
+		requireChange();
+		return client(memberId);
+	}
+
+	private Snapshot ownSnapshot(Client client, UUID snapshotId) {
+		return this.repository.snapshot(snapshotId)
+			.filter((s) -> s.memberId().equals(client.memberId()))
+			.orElseThrow(() -> new NotFoundException("snapshot"));
+	}
+
+	private static SnapshotSummary summary(List<SnapshotSummary> snapshots, UUID id) {
+		return snapshots.stream().filter((s) -> s.id().equals(id)).findFirst().orElseThrow();
+	}
+
+	private static void requireCaseWork() {
+		TenantScope.Scope scope = TenantScope.current();
+		if (scope.organisations().size() != 1) {
+			throw new NotFoundException("client");
+		}
+		if (!CASE_WORK.contains(scope.role())) {
+			throw new AccessDeniedException("Only coordinators and professionals work with the network");
+		}
+	}
+
+	private static void requireChange() {
+		requireCaseWork();
+	}
+
+	private void record(AccessAction action, AccessSubject subject) {
+		TenantScope.Scope scope = TenantScope.current();
+		if (scope.userId() == null) {
+			this.trail.recordSystem(scope.organisations().iterator().next(), action, subject);
+		}
+		else {
+			this.trail.record(action, subject);
+		}
+	}
+
+	static Function<String, String> labels(Framework framework, Locale locale) {
+		return (code) -> framework.domain(code).map((d) -> d.label(locale)).orElse(code);
+	}
+
+	private static <E extends Enum<E>> E code(Class<E> type, String code, String field, boolean required) {
+		if (code == null || code.isBlank()) {
+			if (required) {
+				throw new DomainException(field, "network.field.required");
+			}
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, code.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new DomainException(field, "network.field.unknown", code.strip());
+		}
+	}
+
+	private static <T> T collect(List<DomainException> errors, java.util.function.Supplier<T> work) {
+		try {
+			return work.get();
+		}
+		catch (DomainException ex) {
+			errors.add(ex);
+			return null;
+		}
+	}
+
+	private static String clean(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+	@FunctionalInterface
+	private interface Change {
+
+		List<Contact> apply(Snapshot snapshot, Client client);
+
+	}
+
+	/**
+	 * Everything the network page shows of one client.
+	 */
+	record MapView(Client client, Snapshot snapshot, List<SnapshotSummary> snapshots,
+			List<Comparison.Labelled> domainOptions, List<Comparison.Labelled> needed, List<Comparison.Labelled> gaps,
+			List<TrianglePoint> triangle, List<PlanDomain> plan, LocalDate today) {
+
+		public String domainLabel(String code) {
+			return this.domainOptions.stream()
+				.filter((d) -> d.code().equals(code))
+				.map(Comparison.Labelled::label)
+				.findFirst()
+				.orElse(code);
+		}
+
+	}
+
+}

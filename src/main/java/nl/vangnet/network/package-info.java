@@ -1,0 +1,13 @@
+/**
+ * The family's social network (seed 000, chapter 4): per client (the mother, and each
+ * child on its own) dated snapshots of the network map, drawn in concentric circles of
+ * experienced closeness, compared over time to show the gaps (life domains with a need
+ * that no supportive contact covers); the integration safety net (the triangle of
+ * government, help and services, and society) over time; and the five-step plan per life
+ * domain. A contact marked as a danger is never counted or suggested as support.
+ * <p>
+ * Reads household members, help questions and plan goals with plain SQL (no dependency on
+ * the household and plan modules), and offers nothing to other modules.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Social network")
+package nl.vangnet.network;
