@@ -12,7 +12,16 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class VangnetApplication {
 
+	/** Commands that run without the web server and then exit. */
+	private static final java.util.Set<String> COMMANDS = java.util.Set.of("import", "generate");
+
 	public static void main(String[] args) {
+		if (args.length > 0 && COMMANDS.contains(args[0])) {
+			SpringApplication application = new SpringApplication(VangnetApplication.class);
+			application.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+			application.setDefaultProperties(java.util.Map.of("vangnet.command", args[0]));
+			System.exit(SpringApplication.exit(application.run(args)));
+		}
 		SpringApplication.run(VangnetApplication.class, args);
 	}
 

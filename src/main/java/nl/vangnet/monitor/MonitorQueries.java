@@ -1,0 +1,255 @@
+package nl.vangnet.monitor;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * All SQL of the monitor, in one place. Each statement counts in the database; nothing is
+ * loaded household by household. The first statement fixes the population P (households
+ * with an intensive trajectory overlapping the period, with their latest such trajectory)
+ * in a temporary table that lives until the end of the transaction; the others join it.
+ * Row-level security still applies: the caller's transaction sees only the organisations
+ * it may count.
+ */
+@Component
+class MonitorQueries {
+
+	/** P: one row per household, its latest overlapping intensive trajectory. */
+	static final String POPULATION = """
+			insert into monitor_population (household_id, organisation_id, start_date, stop_date, finished)
+			select distinct on (t.household_id)
+			       t.household_id, t.organisation_id, t.start_date,
+			       case when t.end_date is not null and t.end_date <= :to then t.end_date else :to end,
+			       t.end_date is not null and t.end_date <= :to
+			from trajectory t
+			where t.organisation_id = any (string_to_array(:organisations, ',')::uuid[]) and t.kind = 'INTENSIVE'
+			  and t.start_date <= :to and (t.end_date is null or t.end_date >= :from)
+			order by t.household_id, t.start_date desc, t.end_date desc nulls first, t.position desc
+			""";
+
+	/** Tabel B: intensive = |P| per organisation. */
+	static final String REACH_INTENSIVE = """
+			select o.code, count(*) from monitor_population p join organisation o on o.id = p.organisation_id
+			group by o.code
+			""";
+
+	/** Tabel B: short = a short trajectory overlapping the period, and not in P. */
+	static final String REACH_SHORT = """
+			select o.code, count(distinct t.household_id)
+			from trajectory t join organisation o on o.id = t.organisation_id
+			where t.organisation_id = any (string_to_array(:organisations, ',')::uuid[]) and t.kind = 'SHORT'
+			  and t.start_date <= :to and (t.end_date is null or t.end_date >= :from)
+			  and not exists (select 1 from monitor_population p where p.household_id = t.household_id)
+			group by o.code
+			""";
+
+	/**
+	 * Background over P: the household's characteristics and its main contact's; an
+	 * omitted value counts as UNKNOWN, an empty list of day activities too.
+	 */
+	static final String BACKGROUND = """
+			with hh as (
+			  select h.composition, h.debts, h.referral_source, m.education, m.dutch_language, m.day_activities,
+			         (select count(*) from household_member c where c.household_id = p.household_id and c.role = 'CHILD') as children
+			  from monitor_population p
+			  join household h on h.id = p.household_id
+			  left join household_member m on m.household_id = p.household_id and m.main_contact
+			)
+			select 'composition', coalesce(composition, 'UNKNOWN'), count(*) from hh group by 2
+			union all select 'debts', coalesce(debts, 'UNKNOWN'), count(*) from hh group by 2
+			union all select 'referralSource', coalesce(referral_source, 'UNKNOWN'), count(*) from hh group by 2
+			union all select 'education', coalesce(education, 'UNKNOWN'), count(*) from hh group by 2
+			union all select 'dutchLanguage', coalesce(dutch_language, 'UNKNOWN'), count(*) from hh group by 2
+			union all select 'dayActivities', activity, count(*) from hh
+			  cross join lateral unnest(case when coalesce(cardinality(day_activities), 0) = 0
+			    then array['UNKNOWN']::varchar[] else day_activities end) as activity group by 2
+			union all select 'childrenPerHousehold', case when children >= 5 then '5+' else children::text end, count(*)
+			  from hh group by 2
+			""";
+
+	/** Children of P by age group on the reference date {@code to}. */
+	static final String CHILD_AGE_GROUPS = """
+			select vangnet_age_group(c.birth_date, c.age_group, :to), count(*)
+			from monitor_population p join household_member c on c.household_id = p.household_id and c.role = 'CHILD'
+			group by 1
+			""";
+
+	/**
+	 * Tabel 1.1 / Figuur 1.6: questions of P opened on or before {@code to}, each counted
+	 * for its own code and, for a sub-code, for its parent; '*' is all of them.
+	 */
+	static final String DOMAINS = """
+			with q as (
+			  select hq.household_id, hq.monitor_code
+			  from help_question hq join monitor_population p on p.household_id = hq.household_id
+			  where hq.opened_on <= :to
+			), counted as (
+			  select household_id, monitor_code as code from q
+			  union all
+			  select household_id, split_part(monitor_code, '.', 1) from q where position('.' in monitor_code) > 0
+			)
+			select code, count(distinct household_id), count(*) from counted group by code
+			union all
+			select '*', count(distinct household_id), count(*) from q
+			""";
+
+	/**
+	 * Tabel 4.1: whole months of each household's latest trajectory, from its start to
+	 * its end (finished) or to {@code to} (ongoing), as
+	 * Period.between(...).toTotalMonths().
+	 */
+	static final String DURATION = """
+			select finished, vangnet_whole_months(start_date, stop_date), count(*)
+			from monitor_population group by 1, 2
+			""";
+
+	/**
+	 * Tabel 4.2, time: minutes per household and type in the first 56 days of the
+	 * trajectory (start inclusive) and in the 56 days up to its stop date (inclusive).
+	 */
+	static final String TIME = """
+			with windows as (
+			  select te.household_id, te.support_type,
+			         sum(te.minutes) filter (where te.entry_date >= p.start_date and te.entry_date < p.start_date + 56) as at_start,
+			         sum(te.minutes) filter (where te.entry_date between p.stop_date - 55 and p.stop_date) as recent
+			  from time_entry te join monitor_population p on p.household_id = te.household_id
+			  where (te.entry_date >= p.start_date and te.entry_date < p.start_date + 56)
+			     or (te.entry_date between p.stop_date - 55 and p.stop_date)
+			  group by te.household_id, te.support_type
+			)
+			select support_type, count(at_start), coalesce(sum(at_start), 0), count(recent), coalesce(sum(recent), 0)
+			from windows group by support_type
+			""";
+
+	/**
+	 * Tabel 4.2, progress: each household's latest worker score per domain on or before
+	 * {@code to}; a latest score of null (n.v.t.) is not scored.
+	 */
+	static final String PROGRESS = """
+			with latest as (
+			  select distinct on (ps.household_id, ps.domain_code) ps.domain_code, ps.score
+			  from progress_score ps join monitor_population p on p.household_id = ps.household_id
+			  where ps.instrument_code = 'MONITOR_PROGRESS' and ps.rater = 'WORKER' and ps.scored_on <= :to
+			  order by ps.household_id, ps.domain_code, ps.scored_on desc
+			)
+			select domain_code, score, count(*) from latest where score is not null group by 1, 2
+			""";
+
+	/** Tabel 3.3: experience entries of P in the period, per code as registered. */
+	static final String EXPERIENCE = """
+			select e.monitor_code, e.helped, count(*)
+			from experience e join monitor_population p on p.household_id = e.household_id
+			where e.experienced_on between :from and :to
+			group by 1, 2
+			""";
+
+	/**
+	 * Tabel 3.4: households of P taking part in an activity in the period, and
+	 * satisfaction.
+	 */
+	static final String ACTIVITIES = """
+			select count(distinct a.household_id),
+			       count(*) filter (where a.satisfaction = 'GREEN'),
+			       count(*) filter (where a.satisfaction = 'ORANGE'),
+			       count(*) filter (where a.satisfaction = 'RED')
+			from activity_participation a join monitor_population p on p.household_id = a.household_id
+			where a.activity_date between :from and :to
+			""";
+
+	private final JdbcClient jdbc;
+
+	MonitorQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Counts the monitor of these organisations for the period, in the caller's
+	 * transaction (whose tenant scope must include them).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	RawFigures count(Collection<UUID> organisations, LocalDate from, LocalDate to) {
+		RawFigures figures = new RawFigures();
+		figures.from = from;
+		figures.to = to;
+		String ids = organisations.stream().map(UUID::toString).collect(Collectors.joining(","));
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("organisations", ids);
+		params.put("from", from);
+		params.put("to", to);
+		this.jdbc.sql("""
+				create temporary table if not exists monitor_population (
+				  household_id uuid primary key, organisation_id uuid not null,
+				  start_date date not null, stop_date date not null, finished boolean not null
+				) on commit drop
+				""").update();
+		this.jdbc.sql("truncate monitor_population").update();
+		this.jdbc.sql(POPULATION).params(params).update();
+		this.jdbc.sql("analyze monitor_population").update();
+		figures.organisations = this.jdbc.sql(
+				"select code from organisation where id = any (string_to_array(:organisations, ',')::uuid[]) order by code")
+			.params(params)
+			.query(String.class)
+			.list();
+		this.jdbc.sql(REACH_INTENSIVE).query((rs) -> {
+			figures.intensive.put(rs.getString(1), rs.getLong(2));
+		});
+		this.jdbc.sql(REACH_SHORT).params(params).query((rs) -> {
+			figures.shortOnly.put(rs.getString(1), rs.getLong(2));
+		});
+		this.jdbc.sql(BACKGROUND).query((rs) -> {
+			figures.background.computeIfAbsent(rs.getString(1), (k) -> new LinkedHashMap<>())
+				.put(rs.getString(2), rs.getLong(3));
+		});
+		this.jdbc.sql(CHILD_AGE_GROUPS).params(params).query((rs) -> {
+			figures.background.computeIfAbsent("childAgeGroups", (k) -> new LinkedHashMap<>())
+				.put(rs.getString(1), rs.getLong(2));
+		});
+		this.jdbc.sql(DOMAINS).params(params).query((rs) -> {
+			if ("*".equals(rs.getString(1))) {
+				figures.allQuestions = rs.getLong(3);
+			}
+			else {
+				figures.domainHouseholds.put(rs.getString(1), rs.getLong(2));
+				figures.domainQuestions.put(rs.getString(1), rs.getLong(3));
+			}
+		});
+		this.jdbc.sql(DURATION).query((rs) -> {
+			figures.durationMonths.computeIfAbsent(rs.getBoolean(1), (k) -> new LinkedHashMap<>())
+				.merge(rs.getInt(2), rs.getLong(3), Long::sum);
+		});
+		this.jdbc.sql(TIME).query((rs) -> {
+			figures.time.put(rs.getString(1),
+					new RawFigures.Time(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+		});
+		this.jdbc.sql(PROGRESS).params(params).query((rs) -> {
+			figures.progress.computeIfAbsent(rs.getString(1), (k) -> new LinkedHashMap<>())
+				.put(rs.getInt(2), rs.getLong(3));
+		});
+		this.jdbc.sql(EXPERIENCE).params(params).query((rs) -> {
+			figures.experience.computeIfAbsent(rs.getString(1), (k) -> new LinkedHashMap<>())
+				.put(rs.getString(2), rs.getLong(3));
+		});
+		List<long[]> activities = new ArrayList<>();
+		this.jdbc.sql(ACTIVITIES).params(params).query((rs) -> {
+			activities.add(new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) });
+		});
+		long[] a = activities.get(0);
+		figures.activityHouseholds = a[0];
+		figures.activities.put("GREEN", a[1]);
+		figures.activities.put("ORANGE", a[2]);
+		figures.activities.put("RED", a[3]);
+		return figures;
+	}
+
+}
