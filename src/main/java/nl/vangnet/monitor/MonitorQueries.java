@@ -177,11 +177,40 @@ class MonitorQueries {
 	 * Counts the monitor of these organisations for the period, in the caller's
 	 * transaction (whose tenant scope must include them).
 	 */
+	/**
+	 * The query plans, with their real timings, of every statement (for tuning on
+	 * generated data); in the caller's transaction.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	RawFigures count(Collection<UUID> organisations, LocalDate from, LocalDate to) {
-		RawFigures figures = new RawFigures();
-		figures.from = from;
-		figures.to = to;
+	String explain(Collection<UUID> organisations, LocalDate from, LocalDate to) {
+		Map<String, Object> params = populate(organisations, from, to);
+		StringBuilder plans = new StringBuilder();
+		Map<String, String> statements = new LinkedHashMap<>();
+		statements.put("REACH_INTENSIVE", REACH_INTENSIVE);
+		statements.put("REACH_SHORT", REACH_SHORT);
+		statements.put("BACKGROUND", BACKGROUND);
+		statements.put("CHILD_AGE_GROUPS", CHILD_AGE_GROUPS);
+		statements.put("DOMAINS", DOMAINS);
+		statements.put("DURATION", DURATION);
+		statements.put("TIME", TIME);
+		statements.put("PROGRESS", PROGRESS);
+		statements.put("EXPERIENCE", EXPERIENCE);
+		statements.put("ACTIVITIES", ACTIVITIES);
+		statements.forEach((name, sql) -> {
+			plans.append("-- ").append(name).append('\n');
+			this.jdbc.sql("explain (analyze, costs off) " + sql)
+				.params(params)
+				.query(String.class)
+				.list()
+				.forEach((line) -> plans.append(line).append('\n'));
+		});
+		return plans.toString();
+	}
+
+	/**
+	 * Fills the temporary table of the population P; returns the statements' parameters.
+	 */
+	private Map<String, Object> populate(Collection<UUID> organisations, LocalDate from, LocalDate to) {
 		String ids = organisations.stream().map(UUID::toString).collect(Collectors.joining(","));
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("organisations", ids);
@@ -196,6 +225,15 @@ class MonitorQueries {
 		this.jdbc.sql("truncate monitor_population").update();
 		this.jdbc.sql(POPULATION).params(params).update();
 		this.jdbc.sql("analyze monitor_population").update();
+		return params;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	RawFigures count(Collection<UUID> organisations, LocalDate from, LocalDate to) {
+		RawFigures figures = new RawFigures();
+		figures.from = from;
+		figures.to = to;
+		Map<String, Object> params = populate(organisations, from, to);
 		figures.organisations = this.jdbc.sql(
 				"select code from organisation where id = any (string_to_array(:organisations, ',')::uuid[]) order by code")
 			.params(params)

@@ -20,6 +20,7 @@ import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.VangnetProperties;
 import nl.vangnet.platform.tenancy.TenantScope;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -114,6 +115,52 @@ class MonitorService {
 			this.trail.recordQuery(action, "MONITOR", detail);
 			return MonitorReport.of(raw, this.minCellSize, domainCodes, selection.reachRows());
 		}));
+	}
+
+	/**
+	 * The monitor of every organisation taking part, counted as the system (the benchmark
+	 * on the command line); in the access trail like any other view.
+	 */
+	Map<String, Object> participantsMonitor(LocalDate from, LocalDate to) {
+		List<OrganisationSummary> participants = this.organisations.all()
+			.stream()
+			.filter(OrganisationSummary::monitorParticipant)
+			.toList();
+		Set<UUID> ids = participants.stream().map(OrganisationSummary::id).collect(Collectors.toSet());
+		List<String> codes = participants.stream().map(OrganisationSummary::code).sorted().toList();
+		List<String> domainCodes = this.lifeDomains.monitorFramework()
+			.domains()
+			.stream()
+			.map(Framework.Domain::code)
+			.toList();
+		return TenantScope.callAs(TenantScope.Scope.system(ids), () -> this.transactions.execute((tx) -> {
+			RawFigures raw = this.queries.count(ids, from, to);
+			this.trail.recordQuery(AccessAction.VIEW, "MONITOR",
+					"vangnet-monitor/1 from=" + from + " to=" + to + " organisations=(all participants)");
+			return MonitorReport.of(raw, this.minCellSize, domainCodes, codes);
+		}));
+	}
+
+	/** How many households the participants have (the benchmark's size). */
+	long participantsHouseholds(JdbcClient jdbc) {
+		Set<UUID> ids = this.organisations.all()
+			.stream()
+			.filter(OrganisationSummary::monitorParticipant)
+			.map(OrganisationSummary::id)
+			.collect(Collectors.toSet());
+		return TenantScope.callAs(TenantScope.Scope.system(ids), () -> this.transactions
+			.execute((tx) -> jdbc.sql("select count(*) from household").query(Long.class).single()));
+	}
+
+	/** EXPLAIN ANALYZE of the monitor's statements for every participant. */
+	String explainParticipants(LocalDate from, LocalDate to) {
+		Set<UUID> ids = this.organisations.all()
+			.stream()
+			.filter(OrganisationSummary::monitorParticipant)
+			.map(OrganisationSummary::id)
+			.collect(Collectors.toSet());
+		return TenantScope.callAs(TenantScope.Scope.system(ids),
+				() -> this.transactions.execute((tx) -> this.queries.explain(ids, from, to)));
 	}
 
 	record Selection(Set<UUID> ids, List<String> codes, List<String> reachRows) {
