@@ -59,12 +59,20 @@ class MonitorQueries {
 	 * omitted value counts as UNKNOWN, an empty list of day activities too.
 	 */
 	static final String BACKGROUND = """
-			with hh as (
-			  select h.composition, h.debts, h.referral_source, m.education, m.dutch_language, m.day_activities,
-			         (select count(*) from household_member c where c.household_id = p.household_id and c.role = 'CHILD') as children
+			with mm as (
+			  select m.household_id,
+			         count(*) filter (where m.role = 'CHILD') as children,
+			         max(m.education) filter (where m.main_contact) as education,
+			         max(m.dutch_language) filter (where m.main_contact) as dutch_language,
+			         max(array_to_string(m.day_activities, ',')) filter (where m.main_contact) as day_activities
+			  from household_member m join monitor_population p on p.household_id = m.household_id
+			  group by m.household_id
+			), hh as (
+			  select h.composition, h.debts, h.referral_source, mm.education, mm.dutch_language, mm.day_activities,
+			         coalesce(mm.children, 0) as children
 			  from monitor_population p
 			  join household h on h.id = p.household_id
-			  left join household_member m on m.household_id = p.household_id and m.main_contact
+			  left join mm on mm.household_id = p.household_id
 			)
 			select 'composition', coalesce(composition, 'UNKNOWN'), count(*) from hh group by 2
 			union all select 'debts', coalesce(debts, 'UNKNOWN'), count(*) from hh group by 2
@@ -72,8 +80,8 @@ class MonitorQueries {
 			union all select 'education', coalesce(education, 'UNKNOWN'), count(*) from hh group by 2
 			union all select 'dutchLanguage', coalesce(dutch_language, 'UNKNOWN'), count(*) from hh group by 2
 			union all select 'dayActivities', activity, count(*) from hh
-			  cross join lateral unnest(case when coalesce(cardinality(day_activities), 0) = 0
-			    then array['UNKNOWN']::varchar[] else day_activities end) as activity group by 2
+			  cross join lateral unnest(string_to_array(coalesce(nullif(day_activities, ''), 'UNKNOWN'), ',')) as activity
+			  group by 2
 			union all select 'childrenPerHousehold', case when children >= 5 then '5+' else children::text end, count(*)
 			  from hh group by 2
 			""";
@@ -98,10 +106,12 @@ class MonitorQueries {
 			  select household_id, monitor_code as code from q
 			  union all
 			  select household_id, split_part(monitor_code, '.', 1) from q where position('.' in monitor_code) > 0
+			), per_household as (
+			  select code, household_id, count(*) as questions from counted group by code, household_id
 			)
-			select code, count(distinct household_id), count(*) from counted group by code
+			select code, count(*), sum(questions) from per_household group by code
 			union all
-			select '*', count(distinct household_id), count(*) from q
+			select '*', 0, count(*) from q
 			""";
 
 	/**
@@ -223,6 +233,8 @@ class MonitorQueries {
 				) on commit drop
 				""").update();
 		this.jdbc.sql("truncate monitor_population").update();
+		// Counting is hashing: let the transaction's sorts and hashes stay in memory.
+		this.jdbc.sql("set local work_mem = '64MB'").update();
 		this.jdbc.sql(POPULATION).params(params).update();
 		this.jdbc.sql("analyze monitor_population").update();
 		return params;
