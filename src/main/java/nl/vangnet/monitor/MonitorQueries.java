@@ -94,24 +94,33 @@ class MonitorQueries {
 			""";
 
 	/**
-	 * Tabel 1.1 / Figuur 1.6: questions of P opened on or before {@code to}, each counted
-	 * for its own code and, for a sub-code, for its parent; '*' is all of them.
+	 * Tabel 1.1 / Figuur 1.6, households: per household of P a bit mask of the framework
+	 * codes (position in {@code :codes}) of its questions opened on or before {@code to};
+	 * a code counts the households whose mask has its own bit or a sub-code's bit
+	 * ({@code :masks}, one per code, in the same order).
 	 */
-	static final String DOMAINS = """
-			with q as (
-			  select hq.household_id, hq.monitor_code
+	static final String DOMAIN_HOUSEHOLDS = """
+			with masks as (
+			  select bit_or(cast(1 as bigint) << (array_position(string_to_array(:codes, ','), hq.monitor_code::text) - 1)) as mask
 			  from help_question hq join monitor_population p on p.household_id = hq.household_id
-			  where hq.opened_on <= :to
-			), counted as (
-			  select household_id, monitor_code as code from q
-			  union all
-			  select household_id, split_part(monitor_code, '.', 1) from q where position('.' in monitor_code) > 0
-			), per_household as (
-			  select code, household_id, count(*) as questions from counted group by code, household_id
+			  where hq.opened_on <= :to and array_position(string_to_array(:codes, ','), hq.monitor_code::text) is not null
+			  group by hq.household_id
 			)
-			select code, count(*), sum(questions) from per_household group by code
-			union all
-			select '*', 0, count(*) from q
+			select c.code, count(*) filter (where m.mask & c.bits <> 0)
+			from masks m
+			cross join unnest(string_to_array(:codes, ','), string_to_array(:masks, ',')::bigint[]) as c(code, bits)
+			group by c.code
+			""";
+
+	/**
+	 * Tabel 1.1 / Figuur 1.6, questions: questions of P opened on or before {@code to}
+	 * per code as registered (a sub-code is added to its parent afterwards).
+	 */
+	static final String DOMAIN_QUESTIONS = """
+			select hq.monitor_code, count(*)
+			from help_question hq join monitor_population p on p.household_id = hq.household_id
+			where hq.opened_on <= :to
+			group by hq.monitor_code
 			""";
 
 	/**
@@ -200,7 +209,7 @@ class MonitorQueries {
 		statements.put("REACH_SHORT", REACH_SHORT);
 		statements.put("BACKGROUND", BACKGROUND);
 		statements.put("CHILD_AGE_GROUPS", CHILD_AGE_GROUPS);
-		statements.put("DOMAINS", DOMAINS);
+		statements.put("DOMAIN_QUESTIONS", DOMAIN_QUESTIONS);
 		statements.put("DURATION", DURATION);
 		statements.put("TIME", TIME);
 		statements.put("PROGRESS", PROGRESS);
@@ -215,6 +224,23 @@ class MonitorQueries {
 				.forEach((line) -> plans.append(line).append('\n'));
 		});
 		return plans.toString();
+	}
+
+	/**
+	 * Per framework code, the bits of itself and its sub-codes (bit i = the i-th code).
+	 */
+	static String masks(List<String> codes) {
+		List<String> masks = new ArrayList<>();
+		for (String code : codes) {
+			long bits = 0;
+			for (int i = 0; i < codes.size(); i++) {
+				if (MonitorReport.countsFor(codes.get(i), code)) {
+					bits |= 1L << i;
+				}
+			}
+			masks.add(Long.toString(bits));
+		}
+		return String.join(",", masks);
 	}
 
 	/**
@@ -241,7 +267,7 @@ class MonitorQueries {
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
-	RawFigures count(Collection<UUID> organisations, LocalDate from, LocalDate to) {
+	RawFigures count(Collection<UUID> organisations, LocalDate from, LocalDate to, List<String> domainCodes) {
 		RawFigures figures = new RawFigures();
 		figures.from = from;
 		figures.to = to;
@@ -265,15 +291,27 @@ class MonitorQueries {
 			figures.background.computeIfAbsent("childAgeGroups", (k) -> new LinkedHashMap<>())
 				.put(rs.getString(1), rs.getLong(2));
 		});
-		this.jdbc.sql(DOMAINS).params(params).query((rs) -> {
-			if ("*".equals(rs.getString(1))) {
-				figures.allQuestions = rs.getLong(3);
-			}
-			else {
-				figures.domainHouseholds.put(rs.getString(1), rs.getLong(2));
-				figures.domainQuestions.put(rs.getString(1), rs.getLong(3));
-			}
+		Map<String, Object> domainParams = new LinkedHashMap<>(params);
+		domainParams.put("codes", String.join(",", domainCodes));
+		domainParams.put("masks", masks(domainCodes));
+		this.jdbc.sql(DOMAIN_HOUSEHOLDS).params(domainParams).query((rs) -> {
+			figures.domainHouseholds.put(rs.getString(1), rs.getLong(2));
 		});
+		Map<String, Long> registered = new LinkedHashMap<>();
+		this.jdbc.sql(DOMAIN_QUESTIONS).params(params).query((rs) -> {
+			registered.put(rs.getString(1), rs.getLong(2));
+		});
+		figures.allQuestions = registered.values().stream().mapToLong(Long::longValue).sum();
+		for (String code : domainCodes) {
+			long questions = registered.entrySet()
+				.stream()
+				.filter((e) -> MonitorReport.countsFor(e.getKey(), code))
+				.mapToLong(Map.Entry::getValue)
+				.sum();
+			if (questions > 0) {
+				figures.domainQuestions.put(code, questions);
+			}
+		}
 		this.jdbc.sql(DURATION).query((rs) -> {
 			figures.durationMonths.computeIfAbsent(rs.getBoolean(1), (k) -> new LinkedHashMap<>())
 				.merge(rs.getInt(2), rs.getLong(3), Long::sum);

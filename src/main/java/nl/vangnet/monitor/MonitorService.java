@@ -111,7 +111,7 @@ class MonitorService {
 		String detail = "vangnet-monitor/1 from=" + from + " to=" + to + " organisations="
 				+ String.join(",", selection.codes()) + ((format != null) ? " format=" + format : "");
 		return TenantScope.callAs(TenantScope.Scope.system(selection.ids()), () -> this.transactions.execute((tx) -> {
-			RawFigures raw = this.queries.count(selection.ids(), from, to);
+			RawFigures raw = this.queries.count(selection.ids(), from, to, domainCodes);
 			this.trail.recordQuery(action, "MONITOR", detail);
 			return MonitorReport.of(raw, this.minCellSize, domainCodes, selection.reachRows());
 		}));
@@ -134,7 +134,7 @@ class MonitorService {
 			.map(Framework.Domain::code)
 			.toList();
 		return TenantScope.callAs(TenantScope.Scope.system(ids), () -> this.transactions.execute((tx) -> {
-			RawFigures raw = this.queries.count(ids, from, to);
+			RawFigures raw = this.queries.count(ids, from, to, domainCodes);
 			this.trail.recordQuery(AccessAction.VIEW, "MONITOR",
 					"vangnet-monitor/1 from=" + from + " to=" + to + " organisations=(all participants)");
 			return MonitorReport.of(raw, this.minCellSize, domainCodes, codes);
