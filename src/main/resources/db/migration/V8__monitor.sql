@@ -37,7 +37,7 @@ create index progress_score_household on progress_score (household_id, domain_co
 create index experience_household on experience (household_id, experienced_on);
 create index activity_participation_household on activity_participation (household_id, activity_date);
 
-alter table access_trail add column subject_detail varchar(300);
+alter table access_trail add column subject_detail text;
 
 -- The same policies as in V2/V4, with the tenant's organisations read once per query (an
 -- InitPlan) instead of once per row: on 100,000 households that per-row parsing of the

@@ -39,8 +39,11 @@ class HouseholdFilesController {
 	}
 
 	@PostMapping("/imports/preview")
-	String preview(@RequestParam("file") MultipartFile file, HttpSession session, Locale locale, Model model)
-			throws IOException {
+	String preview(@RequestParam(name = "file", required = false) MultipartFile file, HttpSession session,
+			Locale locale, Model model) throws IOException {
+		if (file == null) {
+			return "redirect:/imports";
+		}
 		String content = new String(file.getBytes(), StandardCharsets.UTF_8);
 		HouseholdFiles.Report report = this.files.check(content, locale);
 		model.addAttribute("report", report);
