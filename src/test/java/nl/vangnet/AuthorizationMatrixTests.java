@@ -50,6 +50,9 @@ class AuthorizationMatrixTests {
 	/** Coordinators and professionals: who register and change households. */
 	private static final Set<Role> CASE_WORK = EnumSet.of(Role.COORDINATOR, Role.PROFESSIONAL);
 
+	/** monitor (issue 7): who sees the anonymised monitor. */
+	private static final Set<Role> MONITOR = EnumSet.of(Role.RESEARCHER, Role.COORDINATOR);
+
 	/** Who may use what. {@code null} roles: public, also without signing in. */
 	static final List<Rule> MATRIX = List.of(
 	// @formatter:off
@@ -177,8 +180,17 @@ class AuthorizationMatrixTests {
 			Rule.of("POST", "/api/v1/network/snapshots/{snapshotId}/contacts", CASE_WORK),
 			Rule.of("PUT", "/api/v1/network/snapshots/{snapshotId}/contacts/{contactId}", CASE_WORK),
 			Rule.of("DELETE", "/api/v1/network/snapshots/{snapshotId}/contacts/{contactId}", CASE_WORK),
-			Rule.of("PUT", "/api/v1/network/snapshots/{snapshotId}/contacts/{contactId}/closeness", CASE_WORK)
-
+			Rule.of("PUT", "/api/v1/network/snapshots/{snapshotId}/contacts/{contactId}/closeness", CASE_WORK),
+			// monitor (issue 7)
+			Rule.of("GET", "/monitor", MONITOR),
+			Rule.of("GET", "/api/v1/monitor", MONITOR),
+			Rule.of("GET", "/api/v1/monitor/export", MONITOR),
+			Rule.of("GET", "/imports", COORDINATOR),
+			Rule.of("POST", "/imports/preview", COORDINATOR),
+			Rule.of("POST", "/imports/confirm", COORDINATOR),
+			Rule.of("GET", "/imports/export", COORDINATOR),
+			Rule.of("POST", "/api/v1/imports", COORDINATOR),
+			Rule.of("GET", "/api/v1/exports", COORDINATOR)
 	// @formatter:on
 	);
 

@@ -47,6 +47,20 @@ public class AccessTrail {
 	}
 
 	/**
+	 * Records that the signed-in user (or the system) looked at or exported something
+	 * that is not one subject but a query, such as the anonymised monitor; the detail
+	 * describes the query and never holds personal data.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordQuery(AccessAction action, String subjectType, String detail) {
+		TenantPrincipal actor = currentActor();
+		Row row = new Row((actor != null) ? actor.userId() : null, (actor != null) ? actor.actorLabel() : "system",
+				(actor != null) ? actor.roleName() : "SYSTEM", (actor != null) ? actor.organisationId() : null,
+				new AccessSubject(subjectType, null), action, AccessOutcome.SUCCESS);
+		insert(row, detail);
+	}
+
+	/**
 	 * Records work done without a signed-in user (the command line), for an organisation.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -122,12 +136,17 @@ public class AccessTrail {
 	}
 
 	private void insert(Row row) {
+		insert(row, null);
+	}
+
+	private void insert(Row row, String detail) {
 		this.jdbc.sql("""
 				insert into access_trail (actor_id, actor_label, actor_role, organisation_id, subject_type, subject_id,
-				                          action, outcome, client_address)
+				                          action, outcome, client_address, subject_detail)
 				values (:actorId, :actorLabel, :actorRole, :organisationId, :subjectType, :subjectId,
-				        :action, :outcome, :clientAddress)
+				        :action, :outcome, :clientAddress, :detail)
 				""")
+			.param("detail", detail)
 			.param("actorId", row.actorId())
 			.param("actorLabel", row.actorLabel())
 			.param("actorRole", row.actorRole())

@@ -92,6 +92,12 @@ class SecurityConfiguration {
 					// client's most private relations)
 					.requestMatchers("/network/**", "/api/v1/network/**")
 					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name())
+					// monitor (issue 7): the anonymised monitor for researchers and
+					// coordinators; household import and export for coordinators.
+					.requestMatchers("/monitor", "/api/v1/monitor", "/api/v1/monitor/**")
+					.hasAnyRole(Role.RESEARCHER.name(), Role.COORDINATOR.name())
+					.requestMatchers("/imports", "/imports/**", "/api/v1/imports", "/api/v1/exports")
+					.hasRole(Role.COORDINATOR.name())
 					.anyRequest()
 					.authenticated())
 			.authenticationManager(authenticationManager)

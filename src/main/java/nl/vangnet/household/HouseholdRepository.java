@@ -99,6 +99,24 @@ class HouseholdRepository {
 			.optional();
 	}
 
+	/** The household of the organisation with this external id (file import). */
+	Optional<UUID> idByExternalId(UUID organisationId, String externalId) {
+		return this.jdbc
+			.sql("select id from household where organisation_id = :organisation and external_id = :externalId")
+			.param("organisation", organisationId)
+			.param("externalId", externalId)
+			.query(UUID.class)
+			.optional();
+	}
+
+	/** Every household of the organisation, oldest first (file export). */
+	java.util.List<UUID> idsOf(UUID organisationId) {
+		return this.jdbc.sql("select id from household where organisation_id = :organisation order by created_at, id")
+			.param("organisation", organisationId)
+			.query(UUID.class)
+			.list();
+	}
+
 	boolean externalIdTaken(UUID organisationId, String externalId, UUID except) {
 		return this.jdbc.sql("""
 				select count(*) from household where organisation_id = :organisation and external_id = :externalId

@@ -22,11 +22,13 @@ import org.springframework.validation.annotation.Validated;
  * @param demo load the demo organisations and users at start
  * @param session idle and absolute session timeouts
  * @param signIn throttling of failed sign-ins
+ * @param monitor the anonymised monitor (vangnet-monitor/1)
  */
 @Validated
 @ConfigurationProperties("vangnet")
 public record VangnetProperties(@NotNull Path dataDir, @Valid @NotNull Db db, @Valid @NotNull Admin admin,
-		@DefaultValue("false") boolean demo, @Valid @NotNull Session session, @Valid @NotNull SignIn signIn) {
+		@DefaultValue("false") boolean demo, @Valid @NotNull Session session, @Valid @NotNull SignIn signIn,
+		@Valid @DefaultValue Monitor monitor) {
 
 	/**
 	 * @param url JDBC url of an external PostgreSQL 15+; blank for the embedded one
@@ -55,6 +57,12 @@ public record VangnetProperties(@NotNull Path dataDir, @Valid @NotNull Db db, @V
 	}
 
 	public record SignIn(@Min(1) @Max(1000) @DefaultValue("6") int maxFailuresPerMinute) {
+	}
+
+	/**
+	 * @param minCellSize every count above zero and below this is suppressed
+	 */
+	public record Monitor(@Min(1) @Max(1000) @DefaultValue("5") int minCellSize) {
 	}
 
 }

@@ -1,0 +1,343 @@
+package nl.vangnet.monitor;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * All SQL of the monitor, in one place. Each statement counts in the database; nothing is
+ * loaded household by household. The first statement fixes the population P (households
+ * with an intensive trajectory overlapping the period, with their latest such trajectory)
+ * in a temporary table that lives until the end of the transaction; the others join it.
+ * Row-level security still applies: the caller's transaction sees only the organisations
+ * it may count.
+ */
+@Component
+class MonitorQueries {
+
+	/** P: one row per household, its latest overlapping intensive trajectory. */
+	static final String POPULATION = """
+			insert into monitor_population (household_id, organisation_id, start_date, stop_date, finished)
+			select distinct on (t.household_id)
+			       t.household_id, t.organisation_id, t.start_date,
+			       case when t.end_date is not null and t.end_date <= :to then t.end_date else :to end,
+			       t.end_date is not null and t.end_date <= :to
+			from trajectory t
+			where t.organisation_id = any (string_to_array(:organisations, ',')::uuid[]) and t.kind = 'INTENSIVE'
+			  and t.start_date <= :to and (t.end_date is null or t.end_date >= :from)
+			order by t.household_id, t.start_date desc, t.end_date desc nulls first, t.position desc
+			""";
+
+	/** Tabel B: intensive = |P| per organisation. */
+	static final String REACH_INTENSIVE = """
+			select o.code, count(*) from monitor_population p join organisation o on o.id = p.organisation_id
+			group by o.code
+			""";
+
+	/** Tabel B: short = a short trajectory overlapping the period, and not in P. */
+	static final String REACH_SHORT = """
+			select o.code, count(distinct t.household_id)
+			from trajectory t join organisation o on o.id = t.organisation_id
+			where t.organisation_id = any (string_to_array(:organisations, ',')::uuid[]) and t.kind = 'SHORT'
+			  and t.start_date <= :to and (t.end_date is null or t.end_date >= :from)
+			  and not exists (select 1 from monitor_population p where p.household_id = t.household_id)
+			group by o.code
+			""";
+
+	/**
+	 * Background over P: the household's characteristics and its main contact's; an
+	 * omitted value counts as UNKNOWN, an empty list of day activities too.
+	 */
+	static final String BACKGROUND = """
+			with mm as (
+			  select m.household_id,
+			         count(*) filter (where m.role = 'CHILD') as children,
+			         max(m.education) filter (where m.main_contact) as education,
+			         max(m.dutch_language) filter (where m.main_contact) as dutch_language,
+			         max(array_to_string(m.day_activities, ',')) filter (where m.main_contact) as day_activities
+			  from household_member m join monitor_population p on p.household_id = m.household_id
+			  group by m.household_id
+			), hh as (
+			  select h.composition, h.debts, h.referral_source, mm.education, mm.dutch_language, mm.day_activities,
+			         coalesce(mm.children, 0) as children
+			  from monitor_population p
+			  join household h on h.id = p.household_id
+			  left join mm on mm.household_id = p.household_id
+			)
+			select 'composition', coalesce(composition, 'UNKNOWN'), count(*) from hh group by 2
+			union all select 'debts', coalesce(debts, 'UNKNOWN'), count(*) from hh group by 2
+			union all select 'referralSource', coalesce(referral_source, 'UNKNOWN'), count(*) from hh group by 2
+			union all select 'education', coalesce(education, 'UNKNOWN'), count(*) from hh group by 2
+			union all select 'dutchLanguage', coalesce(dutch_language, 'UNKNOWN'), count(*) from hh group by 2
+			union all select 'dayActivities', activity, count(*) from hh
+			  cross join lateral unnest(string_to_array(coalesce(nullif(day_activities, ''), 'UNKNOWN'), ',')) as activity
+			  group by 2
+			union all select 'childrenPerHousehold', case when children >= 5 then '5+' else children::text end, count(*)
+			  from hh group by 2
+			""";
+
+	/** Children of P by age group on the reference date {@code to}. */
+	static final String CHILD_AGE_GROUPS = """
+			select vangnet_age_group(c.birth_date, c.age_group, :to), count(*)
+			from monitor_population p join household_member c on c.household_id = p.household_id and c.role = 'CHILD'
+			group by 1
+			""";
+
+	/**
+	 * Tabel 1.1 / Figuur 1.6, households: per household of P a bit mask of the framework
+	 * codes (position in {@code :codes}) of its questions opened on or before {@code to};
+	 * a code counts the households whose mask has its own bit or a sub-code's bit
+	 * ({@code :masks}, one per code, in the same order).
+	 */
+	static final String DOMAIN_HOUSEHOLDS = """
+			with masks as (
+			  select bit_or(cast(1 as bigint) << (array_position(string_to_array(:codes, ','), hq.monitor_code::text) - 1)) as mask
+			  from help_question hq join monitor_population p on p.household_id = hq.household_id
+			  where hq.opened_on <= :to and array_position(string_to_array(:codes, ','), hq.monitor_code::text) is not null
+			  group by hq.household_id
+			)
+			select c.code, count(*) filter (where m.mask & c.bits <> 0)
+			from masks m
+			cross join unnest(string_to_array(:codes, ','), string_to_array(:masks, ',')::bigint[]) as c(code, bits)
+			group by c.code
+			""";
+
+	/**
+	 * Tabel 1.1 / Figuur 1.6, questions: questions of P opened on or before {@code to}
+	 * per code as registered (a sub-code is added to its parent afterwards).
+	 */
+	static final String DOMAIN_QUESTIONS = """
+			select hq.monitor_code, count(*)
+			from help_question hq join monitor_population p on p.household_id = hq.household_id
+			where hq.opened_on <= :to
+			group by hq.monitor_code
+			""";
+
+	/**
+	 * Tabel 4.1: whole months of each household's latest trajectory, from its start to
+	 * its end (finished) or to {@code to} (ongoing), as
+	 * Period.between(...).toTotalMonths().
+	 */
+	static final String DURATION = """
+			select finished, vangnet_whole_months(start_date, stop_date), count(*)
+			from monitor_population group by 1, 2
+			""";
+
+	/**
+	 * Tabel 4.2, time: minutes per household and type in the first 56 days of the
+	 * trajectory (start inclusive) and in the 56 days up to its stop date (inclusive).
+	 */
+	static final String TIME = """
+			with windows as (
+			  select te.household_id, te.support_type,
+			         sum(te.minutes) filter (where te.entry_date >= p.start_date and te.entry_date < p.start_date + 56) as at_start,
+			         sum(te.minutes) filter (where te.entry_date between p.stop_date - 55 and p.stop_date) as recent
+			  from time_entry te join monitor_population p on p.household_id = te.household_id
+			  where (te.entry_date >= p.start_date and te.entry_date < p.start_date + 56)
+			     or (te.entry_date between p.stop_date - 55 and p.stop_date)
+			  group by te.household_id, te.support_type
+			)
+			select support_type, count(at_start), coalesce(sum(at_start), 0), count(recent), coalesce(sum(recent), 0)
+			from windows group by support_type
+			""";
+
+	/**
+	 * Tabel 4.2, progress: each household's latest worker score per domain on or before
+	 * {@code to}; a latest score of null (n.v.t.) is not scored.
+	 */
+	static final String PROGRESS = """
+			with latest as (
+			  select distinct on (ps.household_id, ps.domain_code) ps.domain_code, ps.score
+			  from progress_score ps join monitor_population p on p.household_id = ps.household_id
+			  where ps.instrument_code = 'MONITOR_PROGRESS' and ps.rater = 'WORKER' and ps.scored_on <= :to
+			  order by ps.household_id, ps.domain_code, ps.scored_on desc
+			)
+			select domain_code, score, count(*) from latest where score is not null group by 1, 2
+			""";
+
+	/** Tabel 3.3: experience entries of P in the period, per code as registered. */
+	static final String EXPERIENCE = """
+			select e.monitor_code, e.helped, count(*)
+			from experience e join monitor_population p on p.household_id = e.household_id
+			where e.experienced_on between :from and :to
+			group by 1, 2
+			""";
+
+	/**
+	 * Tabel 3.4: households of P taking part in an activity in the period, and
+	 * satisfaction.
+	 */
+	static final String ACTIVITIES = """
+			select count(distinct a.household_id),
+			       count(*) filter (where a.satisfaction = 'GREEN'),
+			       count(*) filter (where a.satisfaction = 'ORANGE'),
+			       count(*) filter (where a.satisfaction = 'RED')
+			from activity_participation a join monitor_population p on p.household_id = a.household_id
+			where a.activity_date between :from and :to
+			""";
+
+	private final JdbcClient jdbc;
+
+	MonitorQueries(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Counts the monitor of these organisations for the period, in the caller's
+	 * transaction (whose tenant scope must include them).
+	 */
+	/**
+	 * The query plans, with their real timings, of every statement (for tuning on
+	 * generated data); in the caller's transaction.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	String explain(Collection<UUID> organisations, LocalDate from, LocalDate to) {
+		Map<String, Object> params = populate(organisations, from, to);
+		StringBuilder plans = new StringBuilder();
+		Map<String, String> statements = new LinkedHashMap<>();
+		statements.put("REACH_INTENSIVE", REACH_INTENSIVE);
+		statements.put("REACH_SHORT", REACH_SHORT);
+		statements.put("BACKGROUND", BACKGROUND);
+		statements.put("CHILD_AGE_GROUPS", CHILD_AGE_GROUPS);
+		statements.put("DOMAIN_QUESTIONS", DOMAIN_QUESTIONS);
+		statements.put("DURATION", DURATION);
+		statements.put("TIME", TIME);
+		statements.put("PROGRESS", PROGRESS);
+		statements.put("EXPERIENCE", EXPERIENCE);
+		statements.put("ACTIVITIES", ACTIVITIES);
+		statements.forEach((name, sql) -> {
+			plans.append("-- ").append(name).append('\n');
+			this.jdbc.sql("explain (analyze, costs off) " + sql)
+				.params(params)
+				.query(String.class)
+				.list()
+				.forEach((line) -> plans.append(line).append('\n'));
+		});
+		return plans.toString();
+	}
+
+	/**
+	 * Per framework code, the bits of itself and its sub-codes (bit i = the i-th code).
+	 */
+	static String masks(List<String> codes) {
+		List<String> masks = new ArrayList<>();
+		for (String code : codes) {
+			long bits = 0;
+			for (int i = 0; i < codes.size(); i++) {
+				if (MonitorReport.countsFor(codes.get(i), code)) {
+					bits |= 1L << i;
+				}
+			}
+			masks.add(Long.toString(bits));
+		}
+		return String.join(",", masks);
+	}
+
+	/**
+	 * Fills the temporary table of the population P; returns the statements' parameters.
+	 */
+	private Map<String, Object> populate(Collection<UUID> organisations, LocalDate from, LocalDate to) {
+		String ids = organisations.stream().map(UUID::toString).collect(Collectors.joining(","));
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("organisations", ids);
+		params.put("from", from);
+		params.put("to", to);
+		this.jdbc.sql("""
+				create temporary table if not exists monitor_population (
+				  household_id uuid primary key, organisation_id uuid not null,
+				  start_date date not null, stop_date date not null, finished boolean not null
+				) on commit drop
+				""").update();
+		this.jdbc.sql("truncate monitor_population").update();
+		// Counting is hashing: let the transaction's sorts and hashes stay in memory.
+		this.jdbc.sql("set local work_mem = '64MB'").update();
+		this.jdbc.sql(POPULATION).params(params).update();
+		this.jdbc.sql("analyze monitor_population").update();
+		return params;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	RawFigures count(Collection<UUID> organisations, LocalDate from, LocalDate to, List<String> domainCodes) {
+		RawFigures figures = new RawFigures();
+		figures.from = from;
+		figures.to = to;
+		Map<String, Object> params = populate(organisations, from, to);
+		figures.organisations = this.jdbc.sql(
+				"select code from organisation where id = any (string_to_array(:organisations, ',')::uuid[]) order by code")
+			.params(params)
+			.query(String.class)
+			.list();
+		this.jdbc.sql(REACH_INTENSIVE).query((rs) -> {
+			figures.intensive.put(rs.getString(1), rs.getLong(2));
+		});
+		this.jdbc.sql(REACH_SHORT).params(params).query((rs) -> {
+			figures.shortOnly.put(rs.getString(1), rs.getLong(2));
+		});
+		this.jdbc.sql(BACKGROUND).query((rs) -> {
+			figures.background.computeIfAbsent(rs.getString(1), (k) -> new LinkedHashMap<>())
+				.put(rs.getString(2), rs.getLong(3));
+		});
+		this.jdbc.sql(CHILD_AGE_GROUPS).params(params).query((rs) -> {
+			figures.background.computeIfAbsent("childAgeGroups", (k) -> new LinkedHashMap<>())
+				.put(rs.getString(1), rs.getLong(2));
+		});
+		Map<String, Object> domainParams = new LinkedHashMap<>(params);
+		domainParams.put("codes", String.join(",", domainCodes));
+		domainParams.put("masks", masks(domainCodes));
+		this.jdbc.sql(DOMAIN_HOUSEHOLDS).params(domainParams).query((rs) -> {
+			figures.domainHouseholds.put(rs.getString(1), rs.getLong(2));
+		});
+		Map<String, Long> registered = new LinkedHashMap<>();
+		this.jdbc.sql(DOMAIN_QUESTIONS).params(params).query((rs) -> {
+			registered.put(rs.getString(1), rs.getLong(2));
+		});
+		figures.allQuestions = registered.values().stream().mapToLong(Long::longValue).sum();
+		for (String code : domainCodes) {
+			long questions = registered.entrySet()
+				.stream()
+				.filter((e) -> MonitorReport.countsFor(e.getKey(), code))
+				.mapToLong(Map.Entry::getValue)
+				.sum();
+			if (questions > 0) {
+				figures.domainQuestions.put(code, questions);
+			}
+		}
+		this.jdbc.sql(DURATION).query((rs) -> {
+			figures.durationMonths.computeIfAbsent(rs.getBoolean(1), (k) -> new LinkedHashMap<>())
+				.merge(rs.getInt(2), rs.getLong(3), Long::sum);
+		});
+		this.jdbc.sql(TIME).query((rs) -> {
+			figures.time.put(rs.getString(1),
+					new RawFigures.Time(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+		});
+		this.jdbc.sql(PROGRESS).params(params).query((rs) -> {
+			figures.progress.computeIfAbsent(rs.getString(1), (k) -> new LinkedHashMap<>())
+				.put(rs.getInt(2), rs.getLong(3));
+		});
+		this.jdbc.sql(EXPERIENCE).params(params).query((rs) -> {
+			figures.experience.computeIfAbsent(rs.getString(1), (k) -> new LinkedHashMap<>())
+				.put(rs.getString(2), rs.getLong(3));
+		});
+		List<long[]> activities = new ArrayList<>();
+		this.jdbc.sql(ACTIVITIES).params(params).query((rs) -> {
+			activities.add(new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) });
+		});
+		long[] a = activities.get(0);
+		figures.activityHouseholds = a[0];
+		figures.activities.put("GREEN", a[1]);
+		figures.activities.put("ORANGE", a[2]);
+		figures.activities.put("RED", a[3]);
+		return figures;
+	}
+
+}

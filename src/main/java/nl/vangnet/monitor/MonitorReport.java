@@ -1,0 +1,291 @@
+package nl.vangnet.monitor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the raw counts into the vangnet-monitor/1 document: every count a {@link Cell},
+ * small cells suppressed, a second cell suppressed wherever a total would give a
+ * suppressed one away, and every percentage or mean derived from a suppressed count
+ * {@code null}.
+ */
+final class MonitorReport {
+
+	static final String FORMAT = "vangnet-monitor/1";
+
+	static final String TOTAL = "TOTAL";
+
+	static final List<String> COMPOSITION = List.of("ONE_PARENT", "TWO_PARENT", "UNKNOWN");
+
+	static final List<String> DEBTS = List.of("YES", "NO", "UNKNOWN");
+
+	static final List<String> REFERRAL = List.of("ORGANISATION_ACTIVITY_ADULTS", "ORGANISATION_ACTIVITY_CHILDREN",
+			"SOCIETAL_ORGANISATION", "PROFESSIONAL_ORGANISATION", "OWN_NETWORK", "OTHER", "UNKNOWN");
+
+	static final List<String> EDUCATION = List.of("BELOW_START_QUALIFICATION", "START_QUALIFICATION", "HIGHER",
+			"UNKNOWN");
+
+	static final List<String> DUTCH = List.of("GOOD_OR_SUFFICIENT", "HAMPERS_CONVERSATION", "UNKNOWN");
+
+	static final List<String> DAY_ACTIVITIES = List.of("CARE_FOR_CHILDREN", "WORK", "VOLUNTEER_WORK", "EDUCATION",
+			"UNKNOWN");
+
+	static final List<String> CHILDREN = List.of("0", "1", "2", "3", "4", "5+");
+
+	static final List<String> AGE_GROUPS = List.of("TODDLER", "PRIMARY_SCHOOL", "ADOLESCENT", "ADULT_AT_HOME",
+			"UNKNOWN");
+
+	static final List<String> BINS = List.of("0-5", "6-11", "12-17", "18-23", "24-35", "36+");
+
+	static final List<String> SUPPORT_TYPES = List.of("CONVERSATION", "ARRANGING", "PRACTICAL_SUPPORT", "BUDDY_SUPPORT",
+			"PARENT_GROUP_ACTIVITY", "CHILD_GROUP_ACTIVITY", "PARENT_VOLUNTEER_WORK");
+
+	static final List<String> PROGRESS_DOMAINS = List.of("FINANCES", "HOUSING", "HEALTH", "SOCIAL", "PARTICIPATION",
+			"OTHER");
+
+	static final List<String> HELPED = List.of("YES", "A_BIT", "NO");
+
+	static final List<String> SATISFACTION = List.of("GREEN", "ORANGE", "RED");
+
+	private MonitorReport() {
+	}
+
+	/** The bin of Tabel 4.1 for a number of whole months. */
+	static String bin(int months) {
+		if (months < 6) {
+			return "0-5";
+		}
+		if (months < 12) {
+			return "6-11";
+		}
+		if (months < 18) {
+			return "12-17";
+		}
+		if (months < 24) {
+			return "18-23";
+		}
+		if (months < 36) {
+			return "24-35";
+		}
+		return "36+";
+	}
+
+	/**
+	 * @param domainCodes the codes of the monitor framework, in its order
+	 * @param reachRows the organisations that get a row of their own in the reach (the
+	 * others count in the total only)
+	 */
+	static Map<String, Object> of(RawFigures raw, int min, List<String> domainCodes, List<String> reachRows) {
+		Map<String, Object> report = new LinkedHashMap<>();
+		report.put("format", FORMAT);
+		report.put("from", raw.from.toString());
+		report.put("to", raw.to.toString());
+		report.put("organisations", raw.organisations);
+		report.put("minCellSize", min);
+		long p = raw.population();
+		Cell population = new Cell(p, min);
+		report.put("population", population);
+		report.put("reach", reach(raw, min, reachRows, population));
+		report.put("background", background(raw, min, population));
+		report.put("domains", domains(raw, min, domainCodes, population));
+		report.put("duration", duration(raw, min, population));
+		report.put("time", time(raw, min));
+		report.put("progress", progress(raw, min));
+		report.put("experience", experience(raw, min, domainCodes));
+		report.put("activities", activities(raw, min));
+		return report;
+	}
+
+	private static List<Map<String, Object>> reach(RawFigures raw, int min, List<String> rows, Cell population) {
+		List<Map<String, Object>> reach = new ArrayList<>();
+		List<Cell> intensive = new ArrayList<>();
+		List<Cell> shortOnly = new ArrayList<>();
+		for (String code : rows) {
+			Cell i = new Cell(raw.intensive.getOrDefault(code, 0L), min);
+			Cell s = new Cell(raw.shortOnly.getOrDefault(code, 0L), min);
+			intensive.add(i);
+			shortOnly.add(s);
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("organisation", code);
+			row.put("intensive", i);
+			row.put("short", s);
+			reach.add(row);
+		}
+		Cell totalShort = new Cell(raw.shortOnly.values().stream().mapToLong(Long::longValue).sum(), min);
+		boolean everyRow = rows.size() == raw.organisations.size();
+		Cell.protect(everyRow && !population.suppressed(), intensive);
+		Cell.protect(everyRow && !totalShort.suppressed(), shortOnly);
+		Map<String, Object> total = new LinkedHashMap<>();
+		total.put("organisation", TOTAL);
+		total.put("intensive", population);
+		total.put("short", totalShort);
+		reach.add(total);
+		return reach;
+	}
+
+	private static Map<String, Object> background(RawFigures raw, int min, Cell population) {
+		Map<String, Object> background = new LinkedHashMap<>();
+		background.put("composition", group(raw, "composition", COMPOSITION, min, population));
+		background.put("debts", group(raw, "debts", DEBTS, min, population));
+		background.put("referralSource", group(raw, "referralSource", REFERRAL, min, population));
+		background.put("education", group(raw, "education", EDUCATION, min, population));
+		background.put("dutchLanguage", group(raw, "dutchLanguage", DUTCH, min, population));
+		// A household may count in several day activities: no total to protect.
+		background.put("dayActivities", group(raw, "dayActivities", DAY_ACTIVITIES, min, null));
+		background.put("childrenPerHousehold", group(raw, "childrenPerHousehold", CHILDREN, min, population));
+		// The number of children is not shown (5+ hides it): no total to protect.
+		background.put("childAgeGroups", group(raw, "childAgeGroups", AGE_GROUPS, min, null));
+		return background;
+	}
+
+	private static Map<String, Cell> group(RawFigures raw, String dimension, List<String> categories, int min,
+			Cell total) {
+		Map<String, Long> counts = raw.background.getOrDefault(dimension, Map.of());
+		Map<String, Cell> cells = new LinkedHashMap<>();
+		for (String category : categories) {
+			cells.put(category, new Cell(counts.getOrDefault(category, 0L), min));
+		}
+		Cell.protect(total != null && !total.suppressed(), cells.values());
+		return cells;
+	}
+
+	private static List<Map<String, Object>> domains(RawFigures raw, int min, List<String> codes, Cell population) {
+		List<Map<String, Object>> domains = new ArrayList<>();
+		Map<String, Cell> households = new LinkedHashMap<>();
+		Map<String, Cell> questions = new LinkedHashMap<>();
+		List<Cell> topLevel = new ArrayList<>();
+		for (String code : codes) {
+			households.put(code, new Cell(raw.domainHouseholds.getOrDefault(code, 0L), min));
+			Cell q = new Cell(raw.domainQuestions.getOrDefault(code, 0L), min);
+			questions.put(code, q);
+			if (!code.contains(".")) {
+				topLevel.add(q);
+			}
+		}
+		// The top-level codes' questions add up to all questions, which the percentages
+		// give away.
+		Cell.protect(true, topLevel);
+		for (String code : codes) {
+			Cell h = households.get(code);
+			Cell q = questions.get(code);
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("code", code);
+			row.put("households", h);
+			row.put("householdsPct", percentage(h, population.value()));
+			row.put("questions", q);
+			row.put("questionsPct", percentage(q, raw.allQuestions));
+			domains.add(row);
+		}
+		return domains;
+	}
+
+	private static Double percentage(Cell part, long whole) {
+		if (part.suppressed() || whole == 0) {
+			return null;
+		}
+		return part.value() * 100.0 / whole;
+	}
+
+	private static Map<String, Object> duration(RawFigures raw, int min, Cell population) {
+		Map<String, Map<String, Cell>> duration = new LinkedHashMap<>();
+		List<Cell> all = new ArrayList<>();
+		for (boolean finished : new boolean[] { true, false }) {
+			Map<String, Long> perBin = new LinkedHashMap<>();
+			raw.durationMonths.getOrDefault(finished, Map.of())
+				.forEach((months, count) -> perBin.merge(bin(months), count, Long::sum));
+			Map<String, Cell> cells = new LinkedHashMap<>();
+			for (String bin : BINS) {
+				Cell cell = new Cell(perBin.getOrDefault(bin, 0L), min);
+				cells.put(bin, cell);
+				all.add(cell);
+			}
+			duration.put(finished ? "finished" : "ongoing", cells);
+		}
+		// Every household of P has one latest trajectory: the twelve cells add up to |P|.
+		Cell.protect(!population.suppressed(), all);
+		return new LinkedHashMap<>(duration);
+	}
+
+	private static List<Map<String, Object>> time(RawFigures raw, int min) {
+		List<Map<String, Object>> time = new ArrayList<>();
+		for (String type : SUPPORT_TYPES) {
+			RawFigures.Time t = raw.time.getOrDefault(type, new RawFigures.Time(0, 0, 0, 0));
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("type", type);
+			row.put("start", window(t.startHouseholds(), t.startMinutes(), min));
+			row.put("recent", window(t.recentHouseholds(), t.recentMinutes(), min));
+			time.add(row);
+		}
+		return time;
+	}
+
+	private static Map<String, Object> window(long households, long minutes, int min) {
+		Cell cell = new Cell(households, min);
+		Map<String, Object> window = new LinkedHashMap<>();
+		window.put("households", cell);
+		// The mean over the households of (minutes in the window / 8 weeks).
+		window.put("avgMinutesPerWeek", (cell.suppressed() || households == 0) ? null : minutes / 8.0 / households);
+		return window;
+	}
+
+	private static List<Map<String, Object>> progress(RawFigures raw, int min) {
+		List<Map<String, Object>> progress = new ArrayList<>();
+		for (String domain : PROGRESS_DOMAINS) {
+			Map<Integer, Long> scores = raw.progress.getOrDefault(domain, Map.of());
+			long households = scores.values().stream().mapToLong(Long::longValue).sum();
+			long sum = scores.entrySet().stream().mapToLong((e) -> e.getKey() * e.getValue()).sum();
+			Cell total = new Cell(households, min);
+			Map<String, Cell> distribution = new LinkedHashMap<>();
+			for (int score = 1; score <= 5; score++) {
+				distribution.put(Integer.toString(score), new Cell(scores.getOrDefault(score, 0L), min));
+			}
+			Cell.protect(!total.suppressed(), distribution.values());
+			// With the mean and the count, two hidden scores could be solved for: no mean
+			// then.
+			boolean hidden = total.suppressed() || distribution.values().stream().anyMatch(Cell::suppressed);
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("domain", domain);
+			row.put("households", total);
+			row.put("mean", (hidden || households == 0) ? null : (double) sum / households);
+			row.put("distribution", distribution);
+			progress.add(row);
+		}
+		return progress;
+	}
+
+	private static List<Map<String, Object>> experience(RawFigures raw, int min, List<String> codes) {
+		List<Map<String, Object>> experience = new ArrayList<>();
+		for (String code : codes) {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("domain", code);
+			for (String helped : HELPED) {
+				long count = 0;
+				for (Map.Entry<String, Map<String, Long>> entry : raw.experience.entrySet()) {
+					if (countsFor(entry.getKey(), code)) {
+						count += entry.getValue().getOrDefault(helped, 0L);
+					}
+				}
+				row.put(helped, new Cell(count, min));
+			}
+			experience.add(row);
+		}
+		return experience;
+	}
+
+	/** A code counts for itself and, as a sub-code, for its parent. */
+	static boolean countsFor(String registered, String code) {
+		return registered.equals(code) || registered.startsWith(code + ".");
+	}
+
+	private static Map<String, Object> activities(RawFigures raw, int min) {
+		Map<String, Object> activities = new LinkedHashMap<>();
+		activities.put("households", new Cell(raw.activityHouseholds, min));
+		for (String satisfaction : SATISFACTION) {
+			activities.put(satisfaction, new Cell(raw.activities.getOrDefault(satisfaction, 0L), min));
+		}
+		return activities;
+	}
+
+}

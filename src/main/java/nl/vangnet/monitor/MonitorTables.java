@@ -1,0 +1,193 @@
+package nl.vangnet.monitor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import nl.vangnet.lifedomain.Framework;
+import nl.vangnet.lifedomain.LifeDomainApi;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The monitor document laid out as the seed's tables, labelled in the reader's language:
+ * the same tables feed the page, the CSV, the spreadsheet and the PDF report. Counts
+ * only, with percentages and means where the contract gives them; a suppressed cell is
+ * shown as such, never as a number.
+ */
+@Component
+class MonitorTables {
+
+	private final MessageSource messages;
+
+	private final LifeDomainApi lifeDomains;
+
+	MonitorTables(MessageSource messages, LifeDomainApi lifeDomains) {
+		this.messages = messages;
+		this.lifeDomains = lifeDomains;
+	}
+
+	/**
+	 * @param chart the kind of chart drawn from the first value column ({@code bar},
+	 * {@code pie} or {@code null})
+	 */
+	record Table(String id, String title, List<String> columns, List<Row> rows, String chart) {
+	}
+
+	/**
+	 * @param chartValue the value a chart draws ({@code null}: suppressed or none)
+	 */
+	record Row(String label, List<String> values, Number chartValue) {
+	}
+
+	@SuppressWarnings("unchecked")
+	List<Table> tables(Map<String, Object> report, Locale locale) {
+		List<Table> tables = new ArrayList<>();
+		String suppressed = msg("monitor.suppressed", locale);
+		// Tabel B
+		List<Row> reach = new ArrayList<>();
+		for (Map<String, Object> row : (List<Map<String, Object>>) report.get("reach")) {
+			String organisation = (String) row.get("organisation");
+			reach.add(new Row(MonitorReport.TOTAL.equals(organisation) ? msg("monitor.total", locale) : organisation,
+					List.of(cell(row.get("intensive"), suppressed), cell(row.get("short"), suppressed)), null));
+		}
+		tables
+			.add(new Table(
+					"reach", msg("monitor.table.reach", locale), List.of(msg("monitor.column.organisation", locale),
+							msg("monitor.column.intensive", locale), msg("monitor.column.short", locale)),
+					reach, null));
+		// Background
+		Map<String, Map<String, Cell>> background = (Map<String, Map<String, Cell>>) report.get("background");
+		String[][] dimensions = { { "composition", "household.composition." }, { "debts", "household.debts." },
+				{ "referralSource", "household.referralSource." }, { "education", "household.education." },
+				{ "dutchLanguage", "household.dutchLanguage." }, { "dayActivities", "household.dayActivity." },
+				{ "childrenPerHousehold", "monitor.children." }, { "childAgeGroups", "household.ageGroup." } };
+		for (String[] dimension : dimensions) {
+			List<Row> rows = new ArrayList<>();
+			background.get(dimension[0])
+				.forEach((code, cell) -> rows.add(new Row(msg(dimension[1] + code, locale, code),
+						List.of(cell(cell, suppressed)), cell.count())));
+			tables.add(new Table("background-" + dimension[0], msg("monitor.background." + dimension[0], locale), List
+				.of(msg("monitor.column.category", locale), msg(
+						"childAgeGroups".equals(dimension[0]) ? "monitor.column.children" : "monitor.column.households",
+						locale)),
+					rows, null));
+		}
+		// Tabel 1.1 and Figuur 1.6
+		Map<String, Framework.Domain> domains = new java.util.HashMap<>();
+		this.lifeDomains.monitorFramework().domains().forEach((d) -> domains.put(d.code(), d));
+		List<Row> domainRows = new ArrayList<>();
+		for (Map<String, Object> row : (List<Map<String, Object>>) report.get("domains")) {
+			String code = (String) row.get("code");
+			Framework.Domain domain = domains.get(code);
+			String label = (domain != null) ? domain.label(locale) : code;
+			Cell households = (Cell) row.get("households");
+			domainRows.add(new Row(code.contains(".") ? "– " + label : label,
+					List.of(cell(households, suppressed), pct(row.get("householdsPct")),
+							cell(row.get("questions"), suppressed), pct(row.get("questionsPct"))),
+					(Double) row.get("householdsPct")));
+		}
+		tables.add(new Table("domains", msg("monitor.table.domains", locale),
+				List.of(msg("monitor.column.domain", locale), msg("monitor.column.households", locale),
+						msg("monitor.column.householdsPct", locale), msg("monitor.column.questions", locale),
+						msg("monitor.column.questionsPct", locale)),
+				domainRows, "bar"));
+		// Tabel 4.1
+		Map<String, Map<String, Cell>> duration = (Map<String, Map<String, Cell>>) report.get("duration");
+		List<Row> durationRows = new ArrayList<>();
+		for (String bin : MonitorReport.BINS) {
+			Cell finished = duration.get("finished").get(bin);
+			Cell ongoing = duration.get("ongoing").get(bin);
+			durationRows.add(new Row(msg("monitor.months", locale, bin, bin),
+					List.of(cell(finished, suppressed), cell(ongoing, suppressed)), ongoing.count()));
+		}
+		tables.add(new Table(
+				"duration", msg("monitor.table.duration", locale), List.of(msg("monitor.column.months", locale),
+						msg("monitor.column.finished", locale), msg("monitor.column.ongoing", locale)),
+				durationRows, "bar"));
+		// Tabel 4.2: time
+		List<Row> timeRows = new ArrayList<>();
+		for (Map<String, Object> row : (List<Map<String, Object>>) report.get("time")) {
+			Map<String, Object> start = (Map<String, Object>) row.get("start");
+			Map<String, Object> recent = (Map<String, Object>) row.get("recent");
+			timeRows.add(new Row(msg("monitor.supportType." + row.get("type"), locale),
+					List.of(cell(start.get("households"), suppressed), decimal(start.get("avgMinutesPerWeek")),
+							cell(recent.get("households"), suppressed), decimal(recent.get("avgMinutesPerWeek"))),
+					(Double) start.get("avgMinutesPerWeek")));
+		}
+		tables.add(new Table("time", msg("monitor.table.time", locale),
+				List.of(msg("monitor.column.supportType", locale), msg("monitor.column.startHouseholds", locale),
+						msg("monitor.column.startMinutes", locale), msg("monitor.column.recentHouseholds", locale),
+						msg("monitor.column.recentMinutes", locale)),
+				timeRows, null));
+		// Tabel 4.2: progress
+		List<Row> progressRows = new ArrayList<>();
+		for (Map<String, Object> row : (List<Map<String, Object>>) report.get("progress")) {
+			Map<String, Cell> distribution = (Map<String, Cell>) row.get("distribution");
+			List<String> values = new ArrayList<>();
+			values.add(cell(row.get("households"), suppressed));
+			values.add(decimal(row.get("mean")));
+			distribution.values().forEach((c) -> values.add(cell(c, suppressed)));
+			progressRows.add(new Row(domainLabel(domains, (String) row.get("domain"), locale), values,
+					(Double) row.get("mean")));
+		}
+		tables.add(new Table("progress", msg("monitor.table.progress", locale),
+				List.of(msg("monitor.column.domain", locale), msg("monitor.column.households", locale),
+						msg("monitor.column.mean", locale), "1", "2", "3", "4", "5"),
+				progressRows, "bar"));
+		// Tabel 3.3
+		List<Row> experienceRows = new ArrayList<>();
+		for (Map<String, Object> row : (List<Map<String, Object>>) report.get("experience")) {
+			String code = (String) row.get("domain");
+			String label = domainLabel(domains, code, locale);
+			experienceRows
+				.add(new Row(code.contains(".") ? "– " + label : label, List.of(cell(row.get("YES"), suppressed),
+						cell(row.get("A_BIT"), suppressed), cell(row.get("NO"), suppressed)), null));
+		}
+		tables
+			.add(new Table("experience", msg("monitor.table.experience", locale),
+					List.of(msg("monitor.column.domain", locale), msg("monitor.helped.YES", locale),
+							msg("monitor.helped.A_BIT", locale), msg("monitor.helped.NO", locale)),
+					experienceRows, null));
+		// Tabel 3.4
+		Map<String, Object> activities = (Map<String, Object>) report.get("activities");
+		tables.add(new Table("activities", msg("monitor.table.activities", locale),
+				List.of(msg("monitor.column.households", locale), msg("monitor.satisfaction.GREEN", locale),
+						msg("monitor.satisfaction.ORANGE", locale), msg("monitor.satisfaction.RED", locale)),
+				List.of(new Row(cell(activities.get("households"), suppressed),
+						List.of(cell(activities.get("GREEN"), suppressed), cell(activities.get("ORANGE"), suppressed),
+								cell(activities.get("RED"), suppressed)),
+						null)),
+				null));
+		return tables;
+	}
+
+	private static String domainLabel(Map<String, Framework.Domain> domains, String code, Locale locale) {
+		Framework.Domain domain = domains.get(code);
+		return (domain != null) ? domain.label(locale) : code;
+	}
+
+	private static String cell(Object value, String suppressed) {
+		Cell cell = (Cell) value;
+		return cell.suppressed() ? suppressed : Long.toString(cell.count());
+	}
+
+	private static String pct(Object value) {
+		return (value == null) ? "–" : String.format(Locale.ROOT, "%.1f%%", (Double) value);
+	}
+
+	private static String decimal(Object value) {
+		return (value == null) ? "–" : String.format(Locale.ROOT, "%.1f", (Double) value);
+	}
+
+	private String msg(String key, Locale locale, Object... args) {
+		return this.messages.getMessage(key, args, key, locale);
+	}
+
+	private String msg(String key, Locale locale, String fallback) {
+		return this.messages.getMessage(key, null, fallback, locale);
+	}
+
+}

@@ -1,0 +1,68 @@
+package nl.vangnet.monitor;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The monitor's counts as the SQL gives them, before small cells are suppressed. Keys are
+ * the codes of the contract; a count that is not there is zero.
+ */
+final class RawFigures {
+
+	LocalDate from;
+
+	LocalDate to;
+
+	/** The organisations counted (codes, sorted). */
+	List<String> organisations = List.of();
+
+	/** Per organisation code: households with an overlapping intensive trajectory. */
+	final Map<String, Long> intensive = new LinkedHashMap<>();
+
+	/** Per organisation code: households with only an overlapping short trajectory. */
+	final Map<String, Long> shortOnly = new LinkedHashMap<>();
+
+	/** Dimension → category → households (children for {@code childAgeGroups}). */
+	final Map<String, Map<String, Long>> background = new LinkedHashMap<>();
+
+	/** Monitor code (its own questions and those of its sub-codes) → households. */
+	final Map<String, Long> domainHouseholds = new LinkedHashMap<>();
+
+	/** Monitor code (its own questions and those of its sub-codes) → questions. */
+	final Map<String, Long> domainQuestions = new LinkedHashMap<>();
+
+	long allQuestions;
+
+	/** Finished (true) or ongoing → whole months → households. */
+	final Map<Boolean, Map<Integer, Long>> durationMonths = new LinkedHashMap<>();
+
+	/** Support type → time in the two windows. */
+	final Map<String, Time> time = new LinkedHashMap<>();
+
+	/** Progress domain → score (1–5) → households whose latest score it is. */
+	final Map<String, Map<Integer, Long>> progress = new LinkedHashMap<>();
+
+	/** Monitor code as registered → helped (YES, A_BIT, NO) → entries. */
+	final Map<String, Map<String, Long>> experience = new LinkedHashMap<>();
+
+	long activityHouseholds;
+
+	/** Satisfaction → participations. */
+	final Map<String, Long> activities = new LinkedHashMap<>();
+
+	long population() {
+		return this.intensive.values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	/**
+	 * @param startHouseholds households with minutes in the first 56 days
+	 * @param startMinutes their minutes in total
+	 * @param recentHouseholds households with minutes in the last 56 days
+	 * @param recentMinutes their minutes in total
+	 */
+	record Time(long startHouseholds, long startMinutes, long recentHouseholds, long recentMinutes) {
+	}
+
+}

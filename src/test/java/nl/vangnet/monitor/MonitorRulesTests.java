@@ -1,0 +1,270 @@
+package nl.vangnet.monitor;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import nl.vangnet.TestData;
+import nl.vangnet.VangnetTest;
+import nl.vangnet.platform.tenancy.TenantScope;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each semantic rule of vangnet-monitor/1 (EXCHANGE.md section 2) on its edges, counted
+ * by the monitor's SQL before suppression, on fixtures inserted with SQL.
+ */
+@VangnetTest
+class MonitorRulesTests {
+
+	private static final LocalDate FROM = LocalDate.of(2020, 1, 1);
+
+	private static final LocalDate TO = LocalDate.of(2020, 12, 31);
+
+	private static final List<String> CODES = List.of("FINANCES", "HEALTH", "HOUSING", "SOCIAL",
+			"SOCIAL.DOMESTIC_RELATIONS", "SOCIAL.PARENTING", "SOCIAL.NETWORK", "PARTICIPATION", "OTHER");
+
+	@Autowired
+	private TestData data;
+
+	@Autowired
+	private MonitorQueries queries;
+
+	private RawFigures count(TestData.Organisation organisation) {
+		return this.data.inScope(TenantScope.Scope.system(Set.of(organisation.id())),
+				(jdbc) -> this.queries.count(Set.of(organisation.id()), FROM, TO, CODES));
+	}
+
+	@Test
+	void theIntensivePopulationIsEveryTrajectoryOverlappingThePeriodBoundariesIncluded() {
+		TestData.Organisation organisation = this.data.organisation();
+		MonitorFixture f = new MonitorFixture(this.data, organisation.id());
+		f.intensive(LocalDate.of(2019, 1, 1), FROM); // ends on the first day: in
+		f.intensive(TO, null); // starts on the last day: in
+		f.intensive(LocalDate.of(2018, 1, 1), null); // ongoing: in
+		f.intensive(LocalDate.of(2019, 1, 1), FROM.minusDays(1)); // ended the day before:
+																	// out
+		f.intensive(TO.plusDays(1), null); // starts the day after: out
+		var twice = f.intensive(LocalDate.of(2019, 1, 1), LocalDate.of(2020, 3, 1));
+		f.trajectory(twice, "INTENSIVE", LocalDate.of(2020, 6, 1), null); // counted once
+		var shortOnly = f.household();
+		f.trajectory(shortOnly, "SHORT", LocalDate.of(2020, 5, 1), LocalDate.of(2020, 5, 20));
+		f.trajectory(twice, "SHORT", LocalDate.of(2020, 5, 1), null); // intensive too:
+																		// not short
+		var shortBefore = f.household();
+		f.trajectory(shortBefore, "SHORT", LocalDate.of(2019, 5, 1), LocalDate.of(2019, 12, 31));
+		var aftercare = f.household();
+		f.trajectory(aftercare, "AFTERCARE", LocalDate.of(2020, 5, 1), null);
+
+		RawFigures raw = count(organisation);
+
+		assertThat(raw.intensive).containsExactly(Map.entry(organisation.code(), 4L));
+		assertThat(raw.shortOnly).containsExactly(Map.entry(organisation.code(), 1L));
+	}
+
+	@Test
+	void durationIsOfTheLatestOverlappingTrajectoryInWholeMonthsAsPeriodBetweenWithFinishedOnlyWhenEndedByTo() {
+		TestData.Organisation organisation = this.data.organisation();
+		MonitorFixture f = new MonitorFixture(this.data, organisation.id());
+		// Latest trajectory: 2020-06-15 until 2020-12-14 = 5 months 29 days: finished, 5
+		// months.
+		var household = f.intensive(LocalDate.of(2019, 1, 1), LocalDate.of(2020, 2, 1));
+		f.trajectory(household, "INTENSIVE", LocalDate.of(2020, 6, 15), LocalDate.of(2020, 12, 14));
+		// Ends after to: ongoing, counted to `to`: 2020-06-30 → 2020-12-31 = 6 months.
+		f.intensive(LocalDate.of(2020, 6, 30), LocalDate.of(2021, 3, 1));
+		// Ongoing since 2017-12-31: 36 months on 2020-12-31.
+		f.intensive(LocalDate.of(2017, 12, 31), null);
+		// Finished on `to` itself, 2019-12-31 → 2020-12-31: 12 months.
+		f.intensive(LocalDate.of(2019, 12, 31), TO);
+
+		RawFigures raw = count(organisation);
+
+		assertThat(raw.durationMonths.get(true)).containsOnly(Map.entry(5, 1L), Map.entry(12, 1L));
+		assertThat(raw.durationMonths.get(false)).containsOnly(Map.entry(6, 1L), Map.entry(36, 1L));
+		assertThat(MonitorReport.bin(5)).isEqualTo("0-5");
+		assertThat(MonitorReport.bin(6)).isEqualTo("6-11");
+		assertThat(MonitorReport.bin(11)).isEqualTo("6-11");
+		assertThat(MonitorReport.bin(12)).isEqualTo("12-17");
+		assertThat(MonitorReport.bin(17)).isEqualTo("12-17");
+		assertThat(MonitorReport.bin(18)).isEqualTo("18-23");
+		assertThat(MonitorReport.bin(23)).isEqualTo("18-23");
+		assertThat(MonitorReport.bin(24)).isEqualTo("24-35");
+		assertThat(MonitorReport.bin(35)).isEqualTo("24-35");
+		assertThat(MonitorReport.bin(36)).isEqualTo("36+");
+	}
+
+	@Test
+	void theDatabaseCountsWholeMonthsExactlyAsJavaTimePeriodDoes() {
+		Random random = new Random(42);
+		StringBuilder pairs = new StringBuilder();
+		List<LocalDate[]> dates = new java.util.ArrayList<>();
+		for (int i = 0; i < 400; i++) {
+			LocalDate start = LocalDate.of(2016, 1, 1).plusDays(random.nextInt(2000));
+			LocalDate stop = (i % 10 == 0) ? start.minusDays(random.nextInt(90)) : start.plusDays(random.nextInt(1500));
+			if (i < 8) {
+				start = List
+					.of(LocalDate.of(2020, 1, 31), LocalDate.of(2020, 2, 29), LocalDate.of(2019, 3, 31),
+							LocalDate.of(2020, 8, 31))
+					.get(i % 4);
+				stop = List
+					.of(LocalDate.of(2020, 2, 29), LocalDate.of(2021, 2, 28), LocalDate.of(2019, 4, 30),
+							LocalDate.of(2021, 2, 28))
+					.get(i % 4);
+			}
+			dates.add(new LocalDate[] { start, stop });
+			pairs.append((i > 0) ? "," : "")
+				.append("('")
+				.append(start)
+				.append("'::date,'")
+				.append(stop)
+				.append("'::date)");
+		}
+		List<Integer> database = this.data.inScope(TenantScope.Scope.NONE,
+				(jdbc) -> jdbc.sql("select vangnet_whole_months(a, b) from (values " + pairs + ") as v(a, b)")
+					.query(Integer.class)
+					.list());
+		for (int i = 0; i < dates.size(); i++) {
+			assertThat(database.get(i)).as("%s → %s", dates.get(i)[0], dates.get(i)[1])
+				.isEqualTo((int) Period.between(dates.get(i)[0], dates.get(i)[1]).toTotalMonths());
+		}
+	}
+
+	@Test
+	void backgroundCountsUnknownForWhatIsOmittedAndDerivesAgeGroupsFromBirthDatesOnTo() {
+		TestData.Organisation organisation = this.data.organisation();
+		MonitorFixture f = new MonitorFixture(this.data, organisation.id());
+		var a = f.household("ONE_PARENT", "YES", "OWN_NETWORK");
+		f.trajectory(a, "INTENSIVE", LocalDate.of(2020, 1, 1), null);
+		f.member(a, "PARENT", true, null, null, "HIGHER", "GOOD_OR_SUFFICIENT", List.of("WORK", "EDUCATION"));
+		f.child(a, LocalDate.of(2016, 12, 31), "TODDLER"); // 4 on `to`: primary school,
+															// not as given
+		f.child(a, LocalDate.of(2017, 1, 1), null); // 3 on `to`: toddler
+		f.child(a, null, "ADOLESCENT"); // as given
+		f.child(a, null, null); // unknown
+		f.child(a, LocalDate.of(2021, 2, 1), null); // born after `to`: unknown
+		f.child(a, LocalDate.of(2002, 12, 31), null); // 18 on `to`
+		var b = f.household();
+		f.trajectory(b, "INTENSIVE", LocalDate.of(2020, 1, 1), null);
+		f.member(b, "PARENT", true, null, null, null, null, List.of());
+
+		RawFigures raw = count(organisation);
+
+		assertThat(raw.background.get("composition")).containsOnly(Map.entry("ONE_PARENT", 1L),
+				Map.entry("UNKNOWN", 1L));
+		assertThat(raw.background.get("debts")).containsOnly(Map.entry("YES", 1L), Map.entry("UNKNOWN", 1L));
+		assertThat(raw.background.get("education")).containsOnly(Map.entry("HIGHER", 1L), Map.entry("UNKNOWN", 1L));
+		assertThat(raw.background.get("dayActivities")).containsOnly(Map.entry("WORK", 1L), Map.entry("EDUCATION", 1L),
+				Map.entry("UNKNOWN", 1L));
+		assertThat(raw.background.get("childrenPerHousehold")).containsOnly(Map.entry("5+", 1L), Map.entry("0", 1L));
+		assertThat(raw.background.get("childAgeGroups")).containsOnly(Map.entry("PRIMARY_SCHOOL", 1L),
+				Map.entry("TODDLER", 1L), Map.entry("ADOLESCENT", 1L), Map.entry("UNKNOWN", 2L),
+				Map.entry("ADULT_AT_HOME", 1L));
+	}
+
+	@Test
+	void aSubCodeCountsForItsParentAndOnlyQuestionsOpenedByToCount() {
+		TestData.Organisation organisation = this.data.organisation();
+		MonitorFixture f = new MonitorFixture(this.data, organisation.id());
+		var a = f.intensive(LocalDate.of(2020, 1, 1), null);
+		f.question(a, "SOCIAL.PARENTING", LocalDate.of(2020, 2, 1));
+		f.question(a, "SOCIAL.NETWORK", LocalDate.of(2020, 2, 1));
+		f.question(a, "FINANCES", TO);
+		f.question(a, "HOUSING", TO.plusDays(1)); // after to: not counted
+		var b = f.intensive(LocalDate.of(2020, 1, 1), null);
+		f.question(b, "SOCIAL", LocalDate.of(2019, 2, 1)); // before from, but opened by
+															// to: counted
+		var outside = f.household();
+		f.trajectory(outside, "SHORT", LocalDate.of(2020, 1, 1), null);
+		f.question(outside, "FINANCES", LocalDate.of(2020, 2, 1)); // not in P
+
+		RawFigures raw = count(organisation);
+
+		assertThat(raw.domainHouseholds).containsEntry("SOCIAL", 2L)
+			.containsEntry("SOCIAL.PARENTING", 1L)
+			.containsEntry("FINANCES", 1L)
+			.containsEntry("HOUSING", 0L);
+		assertThat(raw.domainQuestions).containsEntry("SOCIAL", 3L).containsEntry("SOCIAL.NETWORK", 1L);
+		assertThat(raw.allQuestions).isEqualTo(4);
+	}
+
+	@Test
+	void timeWindowsAreTheFirst56DaysFromTheStartAndThe56DaysUpToTheStop() {
+		TestData.Organisation organisation = this.data.organisation();
+		MonitorFixture f = new MonitorFixture(this.data, organisation.id());
+		LocalDate start = LocalDate.of(2020, 3, 1);
+		LocalDate end = LocalDate.of(2020, 10, 31);
+		var a = f.intensive(start, end);
+		f.time(a, start, "ARRANGING", 100); // first day: start window
+		f.time(a, start.plusDays(55), "ARRANGING", 60); // day 56: start window
+		f.time(a, start.plusDays(56), "ARRANGING", 1000); // day 57: outside
+		f.time(a, start.minusDays(1), "ARRANGING", 1000); // before the start: outside
+		f.time(a, end, "CONVERSATION", 80); // stop day: recent window
+		f.time(a, end.minusDays(55), "CONVERSATION", 80); // stop − 55: recent
+		f.time(a, end.minusDays(56), "CONVERSATION", 1000); // stop − 56: outside
+		f.time(a, end.plusDays(1), "CONVERSATION", 1000); // after the stop: outside
+		var b = f.intensive(LocalDate.of(2020, 11, 20), null); // ongoing: stop is `to`
+		f.time(b, TO, "ARRANGING", 40); // in both windows of b
+		f.time(b, TO.plusDays(1), "ARRANGING", 1000); // start window (56 days from the
+														// start), not recent
+
+		RawFigures raw = count(organisation);
+
+		assertThat(raw.time.get("ARRANGING")).isEqualTo(new RawFigures.Time(2, 1200, 1, 40));
+		assertThat(raw.time.get("CONVERSATION")).isEqualTo(new RawFigures.Time(0, 0, 1, 160));
+	}
+
+	@Test
+	void progressTakesEachHouseholdsLatestWorkerScoreByToAndALatestNotApplicableIsNotScored() {
+		TestData.Organisation organisation = this.data.organisation();
+		MonitorFixture f = new MonitorFixture(this.data, organisation.id());
+		var a = f.intensive(LocalDate.of(2020, 1, 1), null);
+		f.score(a, "FINANCES", LocalDate.of(2020, 2, 1), 2);
+		f.score(a, "FINANCES", LocalDate.of(2020, 6, 1), 4); // latest by to
+		f.score(a, "FINANCES", TO.plusDays(1), 1); // after to
+		f.score(a, "HOUSING", LocalDate.of(2020, 2, 1), 3);
+		f.score(a, "HOUSING", LocalDate.of(2020, 6, 1), null); // latest is n.v.t.: not
+																// scored
+		f.score(a, "HEALTH", LocalDate.of(2020, 6, 1), 5, "MONITOR_PROGRESS", "CLIENT"); // self-rating
+		f.score(a, "HEALTH", LocalDate.of(2020, 6, 1), 5, "ZRM", "WORKER"); // another
+																			// instrument
+		var b = f.intensive(LocalDate.of(2020, 1, 1), null);
+		f.score(b, "FINANCES", LocalDate.of(2020, 3, 1), 5);
+
+		RawFigures raw = count(organisation);
+
+		assertThat(raw.progress.get("FINANCES")).containsOnly(Map.entry(4, 1L), Map.entry(5, 1L));
+		assertThat(raw.progress).doesNotContainKeys("HOUSING", "HEALTH");
+	}
+
+	@Test
+	void experienceAndActivitiesCountEntriesInThePeriodOnly() {
+		TestData.Organisation organisation = this.data.organisation();
+		MonitorFixture f = new MonitorFixture(this.data, organisation.id());
+		var a = f.intensive(LocalDate.of(2020, 1, 1), null);
+		f.experience(a, "FINANCES", FROM, "YES");
+		f.experience(a, "SOCIAL.PARENTING", TO, "A_BIT");
+		f.experience(a, "FINANCES", TO.plusDays(1), "NO");
+		f.activity(a, FROM, "GREEN");
+		f.activity(a, TO, "RED");
+		f.activity(a, FROM.minusDays(1), "GREEN");
+		var b = f.intensive(LocalDate.of(2020, 1, 1), null);
+		f.activity(b, LocalDate.of(2020, 5, 5), null);
+
+		RawFigures raw = count(organisation);
+		Map<String, Object> report = MonitorReport.of(raw, 1, List.of("FINANCES", "SOCIAL", "SOCIAL.PARENTING"),
+				List.of(organisation.code()));
+
+		assertThat(raw.experience).containsOnly(Map.entry("FINANCES", Map.of("YES", 1L)),
+				Map.entry("SOCIAL.PARENTING", Map.of("A_BIT", 1L)));
+		assertThat(report.get("experience").toString()).contains("domain=SOCIAL, YES=0, A_BIT=1, NO=0");
+		assertThat(raw.activityHouseholds).isEqualTo(2);
+		assertThat(raw.activities).containsOnly(Map.entry("GREEN", 1L), Map.entry("ORANGE", 0L), Map.entry("RED", 1L));
+	}
+
+}
