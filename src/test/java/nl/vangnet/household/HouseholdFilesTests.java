@@ -41,6 +41,15 @@ class HouseholdFilesTests {
 	@Autowired
 	private JsonMapper json;
 
+	/** The sections that other modules keep, with a score that varies (%d). */
+	private static final String SECTIONS = """
+			,"helpQuestions":[{"member":"m1","domain":"FINANCES","opened":"2020-07-01","closed":null,"acute":true,\
+			"status":"OPEN","description":"Huurachterstand"},{"member":"m2","domain":"SOCIAL.PARENTING",\
+			"opened":"2020-08-01","closed":"2021-01-10","acute":false,"status":"RESOLVED"}],\
+			"progressScores":[{"domain":"FINANCES","date":"2020-07-15","score":2},\
+			{"domain":"FINANCES","date":"2021-06-15","score":%d},{"domain":"HEALTH","date":"2021-06-15","score":null}],\
+			"experience":[{"date":"2021-06-15","domain":"FINANCES","helped":"YES"}]""";
+
 	static String line(String organisation, String externalId, String composition, String extra) {
 		return """
 				{"format":"vangnet-household/1","externalId":"%s","organisation":"%s","composition":"%s","debts":"YES",\
@@ -123,8 +132,9 @@ class HouseholdFilesTests {
 		StringBuilder file = new StringBuilder();
 		String[] compositions = { "ONE_PARENT", "TWO_PARENT", "UNKNOWN" };
 		for (int i = 0; i < 12; i++) {
-			String trajectories = (i % 4 == 0) ? ",\"closedOn\":null" : "";
-			file.append(line(source.code(), "R-" + i, compositions[i % 3], trajectories)
+			String extra = ((i % 4 == 0) ? ",\"closedOn\":null" : "")
+					+ SECTIONS.replace("%d", String.valueOf(1 + i % 5));
+			file.append(line(source.code(), "R-" + i, compositions[i % 3], extra)
 				.replace("\"start\":\"2020-07-01\"}",
 						"\"start\":\"2020-0" + (1 + i % 9) + "-01\"" + ((i % 2 == 0) ? ",\"end\":\"2021-03-15\"" : "")
 								+ "},{\"kind\":\"SHORT\",\"start\":\"2019-05-01\",\"end\":\"2019-05-20\"}"))
@@ -134,6 +144,7 @@ class HouseholdFilesTests {
 
 		String exported = export(sourceCoordinator);
 		assertThat(exported.lines()).hasSize(12);
+		assertThat(exported).contains("\"helpQuestions\":", "\"progressScores\":", "\"experience\":");
 		String moved = exported.replace("\"organisation\":\"" + source.code() + "\"",
 				"\"organisation\":\"" + target.code() + "\"");
 		MockHttpServletResponse imported = importFile(targetCoordinator, moved);
