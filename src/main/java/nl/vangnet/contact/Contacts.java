@@ -317,8 +317,7 @@ class Contacts {
 			RhythmRow row = active.get(t.id());
 			LocalDate due = null;
 			if (row != null) {
-				LocalDate base = (lastReached != null && lastReached.isAfter(row.startedOn())) ? lastReached
-						: row.startedOn();
+				LocalDate base = (lastReached != null) ? lastReached : row.startedOn();
 				due = row.rhythm().next(base);
 			}
 			views.add(new RhythmView(t.id(), t.kind(), t.start(), t.end(), (row != null) ? row.rhythm() : null,
@@ -328,7 +327,7 @@ class Contacts {
 	}
 
 	/**
-	 * Sets (or changes) the rhythm of a trajectory, from today; the first contact is due
+	 * Sets (or changes) the rhythm of a trajectory, from today. The next contact is due
 	 * one period after the last reached contact, or after today when there was none.
 	 */
 	void setRhythm(UUID householdId, UUID trajectoryId, Rhythm rhythm) {

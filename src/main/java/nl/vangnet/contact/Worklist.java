@@ -33,9 +33,8 @@ class Worklist {
 	 * The order of the list: overdue first, the longest overdue at the top; then failed
 	 * attempts, acute questions and due obligations; then the name.
 	 */
-	static final Comparator<Item> ORDER = Comparator
-		.comparing((Item item) -> item.daysOverdue() == null || item.daysOverdue() < 0)
-		.thenComparing((Item item) -> (item.daysOverdue() != null) ? -item.daysOverdue() : 0)
+	static final Comparator<Item> ORDER = Comparator.comparing((Item item) -> !item.overdue())
+		.thenComparing((Item item) -> item.overdue() ? -item.daysOverdue() : 0)
 		.thenComparing((Item item) -> -item.failedAttempts())
 		.thenComparing((Item item) -> -item.acuteQuestions())
 		.thenComparing(Item::firstObligationDue, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -159,7 +158,7 @@ class Worklist {
 			LocalDate due = null;
 			for (Object[] rhythm : f.rhythms) {
 				LocalDate since = (LocalDate) rhythm[1];
-				LocalDate base = (last != null && last.isAfter(since)) ? last : since;
+				LocalDate base = (last != null) ? last : since;
 				LocalDate next = ((Rhythm) rhythm[0]).next(base);
 				due = (due == null || next.isBefore(due)) ? next : due;
 			}

@@ -96,7 +96,7 @@ final class HouseholdDocumentReader {
 			if (SECTIONS.contains(name) && !this.sections.contains(name)) {
 				this.errors.add(new DomainException(name, "document.notYet", name));
 			}
-			else if (!FIELDS.contains(name)) {
+			else if (!FIELDS.contains(name) && !SECTIONS.contains(name)) {
 				this.errors.add(new DomainException(name, "document.unknownField", name));
 			}
 		}
