@@ -26,10 +26,10 @@ final class ContactForms {
 	 * A contact moment, with the minutes per support type on the same form.
 	 */
 	record Contact(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-			@DateTimeFormat(iso = DateTimeFormat.ISO.TIME) LocalTime time, Channel channel, Boolean reached,
-			List<UUID> members, String note, Boolean sensitive, Integer conversation, Integer arranging,
-			Integer practicalSupport, Integer buddySupport, Integer parentGroupActivity, Integer childGroupActivity,
-			Integer parentVolunteerWork, String activity, Satisfaction satisfaction) {
+			@DateTimeFormat(pattern = "HH:mm") LocalTime time, Channel channel, Boolean reached, List<UUID> members,
+			String note, Boolean sensitive, Integer conversation, Integer arranging, Integer practicalSupport,
+			Integer buddySupport, Integer parentGroupActivity, Integer childGroupActivity, Integer parentVolunteerWork,
+			String activity, Satisfaction satisfaction) {
 
 		static Contact empty(LocalDateTime now) {
 			return new Contact(now.toLocalDate(), now.toLocalTime().withSecond(0).withNano(0), null, Boolean.TRUE,
@@ -43,7 +43,7 @@ final class ContactForms {
 					Boolean.TRUE.equals(this.sensitive), minutes(), this.activity, this.satisfaction);
 		}
 
-		Map<SupportType, Integer> minutes() {
+		public Map<SupportType, Integer> minutes() {
 			Map<SupportType, Integer> minutes = new EnumMap<>(SupportType.class);
 			put(minutes, SupportType.CONVERSATION, this.conversation);
 			put(minutes, SupportType.ARRANGING, this.arranging);

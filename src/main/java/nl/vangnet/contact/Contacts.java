@@ -415,11 +415,12 @@ class Contacts {
 	// ---- Internals
 
 	LocalDate lastReached(UUID householdId) {
-		Timestamp at = this.jdbc.sql("select max(occurred_at) from contact_moment where household_id = :id and reached")
+		List<Timestamp> found = this.jdbc
+			.sql("select max(occurred_at) from contact_moment where household_id = :id and reached")
 			.param("id", householdId)
 			.query(Timestamp.class)
-			.optional()
-			.orElse(null);
+			.list();
+		Timestamp at = found.isEmpty() ? null : found.get(0);
 		return (at != null) ? at.toLocalDateTime().toLocalDate() : null;
 	}
 

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
  * Row-level security limits every query to the actor's organisation.
  */
 @Component
+@org.springframework.transaction.annotation.Transactional
 class Families {
 
 	/**
@@ -61,7 +62,11 @@ class Families {
 	}
 
 	String name(UUID householdId) {
-		return this.jdbc.sql("select " + NAME.formatted(":id")).param("id", householdId).query(String.class).single();
+		List<String> names = this.jdbc.sql("select " + NAME.formatted(":id"))
+			.param("id", householdId)
+			.query(String.class)
+			.list();
+		return names.isEmpty() ? null : names.get(0);
 	}
 
 	/**

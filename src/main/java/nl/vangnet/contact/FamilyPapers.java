@@ -360,7 +360,7 @@ class FamilyPapers {
 	record ObligationView(UUID id, UUID householdId, ObligationKind kind, String description, String agency,
 			LocalDate dueOn, ObligationStatus status, int version, boolean dueSoon, boolean overdue) {
 
-		boolean open() {
+		public boolean open() {
 			return this.status.open();
 		}
 

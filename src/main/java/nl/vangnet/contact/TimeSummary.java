@@ -54,11 +54,11 @@ record TimeSummary(TimeWindows.Window start, TimeWindows.Window recent, List<Row
 	/**
 	 * Minutes per week at the start and recently, over all support types.
 	 */
-	Double startPerWeek() {
+	public Double startPerWeek() {
 		return (this.start != null) ? this.rows.stream().mapToDouble(Row::startPerWeek).sum() : null;
 	}
 
-	Double recentPerWeek() {
+	public Double recentPerWeek() {
 		return (this.recent != null) ? this.rows.stream().mapToDouble(Row::recentPerWeek).sum() : null;
 	}
 

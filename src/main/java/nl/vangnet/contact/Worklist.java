@@ -208,11 +208,11 @@ class Worklist {
 			Long daysOverdue, int failedAttempts, int acuteQuestions, int obligationsDue, LocalDate firstObligationDue,
 			boolean aftercare) {
 
-		boolean overdue() {
+		public boolean overdue() {
 			return this.daysOverdue != null && this.daysOverdue >= 0;
 		}
 
-		boolean needsContact() {
+		public boolean needsContact() {
 			return overdue() || this.failedAttempts > 0 || this.acuteQuestions > 0 || this.obligationsDue > 0;
 		}
 
