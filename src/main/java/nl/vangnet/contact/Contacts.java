@@ -297,6 +297,7 @@ class Contacts {
 	List<RhythmView> rhythms(UUID householdId) {
 		ContactActor actor = ContactActor.current();
 		this.families.require(actor, householdId, today());
+		this.trail.record(actor, AccessAction.VIEW, householdId);
 		return rhythmsOf(householdId);
 	}
 

@@ -195,11 +195,40 @@ class ContactApiTests {
 		JsonNode colleague = getJson("/api/v1/worklist", this.colleagueSession);
 		assertThat(colleague.findValuesAsString("householdId")).doesNotContain(longOverdue, aftercare);
 
+		ObjectNode closed = (ObjectNode) getJson("/api/v1/households/" + aftercare, session).deepCopy();
+		closed.put("closedOn", today.toString()).put("closingReason", "Verhuisd naar familie");
+		MockHttpServletResponse closing = send(put("/api/v1/households/" + aftercare), closed, session);
+		assertThat(closing.getStatus()).as(closing.getContentAsString()).isEqualTo(200);
+		assertThat(getJson("/api/v1/worklist", session).findValuesAsString("householdId"))
+			.as("a closed household in aftercare stays on the worklist")
+			.contains(aftercare);
+
 		ObjectNode end = this.json.createObjectNode().put("reason", "Gaat het goed; wil geen contact meer");
 		assertThat(send(post("/api/v1/households/" + aftercare + "/trajectories/" + trajectory + "/rhythm/end"), end,
 				session)
 			.getStatus()).isEqualTo(200);
 		assertThat(getJson("/api/v1/worklist", session).findValuesAsString("householdId")).doesNotContain(aftercare);
+	}
+
+	@Test
+	void aGroupActivityContactRecordsTakingPartWithHowItWasExperienced() throws Exception {
+		String household = family(this.professional, "Activity", false, null);
+		ObjectNode body = contactBody(LocalDateTime.now().minusHours(1), true, null, false);
+		body.put("channel", "GROUP_ACTIVITY").put("activity", "Wijkmaaltijd").put("satisfaction", "GREEN");
+		body.putObject("minutes").put("PARENT_GROUP_ACTIVITY", 120);
+
+		MockHttpServletResponse response = send(post("/api/v1/households/" + household + "/contacts"), body,
+				this.professionalSession);
+		JsonNode activities = getJson("/api/v1/households/" + household + "/activities", this.professionalSession);
+		JsonNode document = getJson("/api/v1/households/" + household, this.professionalSession);
+
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+		assertThat(activities).hasSize(1);
+		assertThat(activities.get(0).get("name").stringValue()).isEqualTo("Wijkmaaltijd");
+		assertThat(activities.get(0).get("satisfaction").stringValue()).isEqualTo("GREEN");
+		assertThat(document.get("activities").get(0).get("satisfaction").stringValue()).isEqualTo("GREEN");
+		assertThat(document.get("timeEntries").get(0).get("type").stringValue()).isEqualTo("PARENT_GROUP_ACTIVITY");
+		assertThat(document.get("timeEntries").get(0).get("minutes").intValue()).isEqualTo(120);
 	}
 
 	@Test
