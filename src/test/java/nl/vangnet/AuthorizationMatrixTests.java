@@ -136,6 +136,7 @@ class AuthorizationMatrixTests {
 			Rule.of("GET", "/households/{id}/obligations", CASE_WORK),
 			Rule.of("POST", "/households/{id}/obligations", CASE_WORK),
 			Rule.of("GET", "/households/{id}/obligations/print", CASE_WORK),
+			Rule.of("GET", "/households/{id}/obligations.pdf", CASE_WORK),
 			Rule.of("POST", "/obligations/{id}", CASE_WORK),
 			Rule.of("GET", "/households/{id}/debts", CASE_WORK),
 			Rule.of("POST", "/households/{id}/debts", CASE_WORK),

@@ -31,9 +31,12 @@ class PapersController {
 
 	private final Families families;
 
-	PapersController(FamilyPapers papers, Families families) {
+	private final ObligationsPdf pdf;
+
+	PapersController(FamilyPapers papers, Families families, ObligationsPdf pdf) {
 		this.papers = papers;
 		this.families = families;
+		this.pdf = pdf;
 	}
 
 	// ---- Obligations
@@ -105,6 +108,19 @@ class PapersController {
 				this.papers.obligations(id).stream().filter(FamilyPapers.ObligationView::open).toList());
 		model.addAttribute("today", this.papers.today());
 		return "contact/obligations-print";
+	}
+
+	@GetMapping("/households/{id}/obligations.pdf")
+	org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable UUID id, java.util.Locale locale) {
+		List<FamilyPapers.ObligationView> open = this.papers.obligations(id)
+			.stream()
+			.filter(FamilyPapers.ObligationView::open)
+			.toList();
+		byte[] document = this.pdf.render(this.families.name(id), open, this.papers.today(), locale);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"obligations.pdf\"")
+			.body(document);
 	}
 
 	// ---- Debts

@@ -124,6 +124,13 @@ class ContactWebTests {
 
 		assertThat(print).contains("Wat moet ik doen?", "Huurtoeslag verlengen", "Naar: Belastingdienst",
 				"Uw uitkering of toeslag moet verlengd worden.", "/css/print.css");
+		MockHttpServletResponse pdf = perform(get("/households/" + id + "/obligations.pdf"), this.professional);
+		assertThat(pdf.getContentType()).isEqualTo("application/pdf");
+		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader
+			.loadPDF(pdf.getContentAsByteArray())) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+			assertThat(text).contains("Wat moet ik doen?", "Huurtoeslag verlengen", "Naar: Belastingdienst");
+		}
 	}
 
 	@Test
