@@ -190,7 +190,41 @@ class AuthorizationMatrixTests {
 			Rule.of("POST", "/imports/confirm", COORDINATOR),
 			Rule.of("GET", "/imports/export", COORDINATOR),
 			Rule.of("POST", "/api/v1/imports", COORDINATOR),
-			Rule.of("GET", "/api/v1/exports", COORDINATOR)
+			Rule.of("GET", "/api/v1/exports", COORDINATOR),
+			// contact
+			Rule.of("GET", "/households/{id}/contacts", CLIENT_WORK),
+			Rule.of("POST", "/households/{id}/contacts", CLIENT_WORK),
+			Rule.of("GET", "/households/{id}/contact-summary", CLIENT_WORK),
+			Rule.of("POST", "/households/{id}/time", CASE_WORK),
+			Rule.of("POST", "/households/{id}/activities", CASE_WORK),
+			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/rhythm", CASE_WORK),
+			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/rhythm/end", CASE_WORK),
+			Rule.of("GET", "/households/{id}/obligations", CASE_WORK),
+			Rule.of("POST", "/households/{id}/obligations", CASE_WORK),
+			Rule.of("GET", "/households/{id}/obligations/print", CASE_WORK),
+			Rule.of("GET", "/households/{id}/obligations.pdf", CASE_WORK),
+			Rule.of("POST", "/obligations/{id}", CASE_WORK),
+			Rule.of("GET", "/households/{id}/debts", CASE_WORK),
+			Rule.of("POST", "/households/{id}/debts", CASE_WORK),
+			Rule.of("POST", "/debts/{id}", CASE_WORK),
+			Rule.of("GET", "/worklist", CASE_WORK),
+			Rule.of("GET", "/api/v1/households/{id}/contacts", CLIENT_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/contacts", CLIENT_WORK),
+			Rule.of("GET", "/api/v1/households/{id}/rhythms", CLIENT_WORK),
+			Rule.of("GET", "/api/v1/households/{id}/time-summary", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/time-entries", CASE_WORK),
+			Rule.of("GET", "/api/v1/households/{id}/activities", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/activities", CASE_WORK),
+			Rule.of("PUT", "/api/v1/households/{id}/trajectories/{trajectoryId}/rhythm", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/trajectories/{trajectoryId}/rhythm/end", CASE_WORK),
+			Rule.of("GET", "/api/v1/worklist", CASE_WORK),
+			Rule.of("GET", "/api/v1/households/{id}/obligations", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/obligations", CASE_WORK),
+			Rule.of("PUT", "/api/v1/obligations/{id}", CASE_WORK),
+			Rule.of("GET", "/api/v1/households/{id}/debts", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/debts", CASE_WORK),
+			Rule.of("PUT", "/api/v1/debts/{id}", CASE_WORK)
+
 	// @formatter:on
 	);
 

@@ -54,6 +54,16 @@ class SecurityConfiguration {
 					.permitAll()
 					.requestMatchers("/api/v1/openapi", "/api/v1/openapi.yaml", "/api/v1/openapi/**")
 					.permitAll()
+					// contact: volunteers record and read their own contact moments
+					// with their families (the module checks which); the rest of
+					// contacts, time, rhythms, the worklist, obligations and debts is
+					// for coordinators and professionals.
+					.requestMatchers("/households/*/contacts", "/households/*/contact-summary",
+							"/api/v1/households/*/contacts", "/api/v1/households/*/rhythms")
+					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name(), Role.VOLUNTEER.name())
+					.requestMatchers("/worklist", "/api/v1/worklist", "/obligations/**", "/debts/**",
+							"/api/v1/obligations/**", "/api/v1/debts/**")
+					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name())
 					// Households: coordinators and professionals; volunteers
 					// only their own families (the module checks which).
 					.requestMatchers(HttpMethod.POST, "/households/*/trajectories/*/contact-person")

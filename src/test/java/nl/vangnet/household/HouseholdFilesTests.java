@@ -48,7 +48,10 @@ class HouseholdFilesTests {
 			"opened":"2020-08-01","closed":"2021-01-10","acute":false,"status":"RESOLVED"}],\
 			"progressScores":[{"domain":"FINANCES","date":"2020-07-15","score":2},\
 			{"domain":"FINANCES","date":"2021-06-15","score":%d},{"domain":"HEALTH","date":"2021-06-15","score":null}],\
-			"experience":[{"date":"2021-06-15","domain":"FINANCES","helped":"YES"}]""";
+			"experience":[{"date":"2021-06-15","domain":"FINANCES","helped":"YES"}],\
+			"timeEntries":[{"date":"2020-07-06","type":"ARRANGING","minutes":120,"member":null},\
+			{"date":"2021-02-01","type":"CONVERSATION","minutes":%d0,"member":"m1"}],\
+			"activities":[{"date":"2021-03-05","name":"Wijkmaaltijd","member":"m1","satisfaction":"GREEN"}]""";
 
 	static String line(String organisation, String externalId, String composition, String extra) {
 		return """
@@ -144,7 +147,8 @@ class HouseholdFilesTests {
 
 		String exported = export(sourceCoordinator);
 		assertThat(exported.lines()).hasSize(12);
-		assertThat(exported).contains("\"helpQuestions\":", "\"progressScores\":", "\"experience\":");
+		assertThat(exported).contains("\"helpQuestions\":", "\"progressScores\":", "\"experience\":",
+				"\"timeEntries\":", "\"activities\":");
 		String moved = exported.replace("\"organisation\":\"" + source.code() + "\"",
 				"\"organisation\":\"" + target.code() + "\"");
 		MockHttpServletResponse imported = importFile(targetCoordinator, moved);

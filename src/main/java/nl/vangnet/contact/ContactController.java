@@ -1,0 +1,179 @@
+package nl.vangnet.contact;
+
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import nl.vangnet.household.Satisfaction;
+import nl.vangnet.household.SupportType;
+import nl.vangnet.platform.DomainErrors;
+import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.web.FormErrors;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A family's contacts page: the contact log, a form for a new contact moment with the
+ * minutes per support type, time and activities on their own, the time summary and the
+ * follow-up rhythm per trajectory; and the dossier's lazily loaded contacts section.
+ */
+@Controller
+@RequestMapping("/households/{id}")
+class ContactController {
+
+	private static final String PAGE = "contact/contacts";
+
+	private final Contacts contacts;
+
+	private final FamilyPapers papers;
+
+	private final Families families;
+
+	ContactController(Contacts contacts, FamilyPapers papers, Families families) {
+		this.contacts = contacts;
+		this.papers = papers;
+		this.families = families;
+	}
+
+	@GetMapping("/contacts")
+	String page(@PathVariable UUID id, Model model) {
+		if (!model.containsAttribute("contactForm")) {
+			model.addAttribute("contactForm", ContactForms.Contact.empty(this.contacts.now()));
+		}
+		if (!model.containsAttribute("timeForm")) {
+			model.addAttribute("timeForm", new ContactForms.Time(this.contacts.today(), null, null, null));
+		}
+		if (!model.containsAttribute("activityForm")) {
+			model.addAttribute("activityForm", new ContactForms.Activity(this.contacts.today(), null, null, null));
+		}
+		ContactActor actor = ContactActor.current();
+		model.addAttribute("householdId", id);
+		model.addAttribute("contacts", this.contacts.contacts(id));
+		model.addAttribute("householdName", this.families.name(id));
+		model.addAttribute("members", this.families.members(id));
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("supportTypes", SupportType.values());
+		java.util.Map<SupportType, String> fields = new java.util.EnumMap<>(SupportType.class);
+		for (SupportType type : SupportType.values()) {
+			fields.put(type, ContactForms.Contact.field(type));
+		}
+		model.addAttribute("minuteFields", fields);
+		model.addAttribute("satisfactions", Satisfaction.values());
+		model.addAttribute("rhythmOptions", Rhythm.values());
+		model.addAttribute("caseWorker", actor.caseWorker());
+		if (actor.caseWorker()) {
+			model.addAttribute("time", this.contacts.timeSummary(id));
+			model.addAttribute("activities", this.contacts.activities(id));
+			model.addAttribute("rhythms", this.contacts.rhythms(id));
+		}
+		return PAGE;
+	}
+
+	@PostMapping("/contacts")
+	String record(@PathVariable UUID id, @ModelAttribute("contactForm") ContactForms.Contact form, BindingResult result,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		if (form != null && !result.hasErrors()) {
+			try {
+				this.contacts.record(id, form.toNew());
+				redirect.addFlashAttribute("saved", "contact.saved");
+				return "redirect:/households/{id}/contacts";
+			}
+			catch (DomainErrors ex) {
+				FormErrors.reject(result, ex);
+			}
+		}
+		if (form == null) {
+			model.addAttribute("contactForm", ContactForms.Contact.empty(this.contacts.now()));
+		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return page(id, model);
+	}
+
+	@PostMapping("/time")
+	String time(@PathVariable UUID id, @ModelAttribute("timeForm") ContactForms.Time form, BindingResult result,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		if (form != null && !result.hasErrors()) {
+			try {
+				this.contacts.addTime(id, form.date(), form.type(), form.minutes(), form.member());
+				redirect.addFlashAttribute("saved", "contact.time.saved");
+				return "redirect:/households/{id}/contacts";
+			}
+			catch (DomainErrors ex) {
+				FormErrors.reject(result, ex);
+			}
+		}
+		if (form == null) {
+			model.addAttribute("timeForm", new ContactForms.Time(this.contacts.today(), null, null, null));
+		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return page(id, model);
+	}
+
+	@PostMapping("/activities")
+	String activity(@PathVariable UUID id, @ModelAttribute("activityForm") ContactForms.Activity form,
+			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		if (form != null && !result.hasErrors()) {
+			try {
+				this.contacts.addActivity(id, form.date(), form.name(), form.member(), form.satisfaction());
+				redirect.addFlashAttribute("saved", "contact.activity.saved");
+				return "redirect:/households/{id}/contacts";
+			}
+			catch (DomainErrors ex) {
+				FormErrors.reject(result, ex);
+			}
+		}
+		if (form == null) {
+			model.addAttribute("activityForm", new ContactForms.Activity(this.contacts.today(), null, null, null));
+		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return page(id, model);
+	}
+
+	@PostMapping("/trajectories/{trajectoryId}/rhythm")
+	String rhythm(@PathVariable UUID id, @PathVariable UUID trajectoryId, ContactForms.SetRhythm form, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return rhythmAction(id, () -> this.contacts.setRhythm(id, trajectoryId, (form != null) ? form.rhythm() : null),
+				"contact.rhythm.saved", model, response, redirect);
+	}
+
+	@PostMapping("/trajectories/{trajectoryId}/rhythm/end")
+	String endRhythm(@PathVariable UUID id, @PathVariable UUID trajectoryId, ContactForms.EndRhythm form, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return rhythmAction(id, () -> this.contacts.endRhythm(id, trajectoryId, (form != null) ? form.reason() : null),
+				"contact.rhythm.ended", model, response, redirect);
+	}
+
+	private String rhythmAction(UUID id, Runnable work, String saved, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			work.run();
+			redirect.addFlashAttribute("saved", saved);
+			return "redirect:/households/{id}/contacts#rhythm";
+		}
+		catch (DomainException ex) {
+			model.addAttribute("rhythmError", ex);
+		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return page(id, model);
+	}
+
+	/**
+	 * The dossier's contacts section, loaded by htmx: last contact, next due day, time
+	 * per week, open obligations and the debt total, with links to the full pages.
+	 */
+	@GetMapping("/contact-summary")
+	String summary(@PathVariable UUID id, Model model) {
+		model.addAttribute("householdId", id);
+		model.addAttribute("summary", this.contacts.dossierSummary(id, this.papers));
+		model.addAttribute("caseWorker", ContactActor.current().caseWorker());
+		return "contact/summary :: summary";
+	}
+
+}

@@ -1,0 +1,33 @@
+package nl.vangnet.contact;
+
+import java.util.UUID;
+
+import nl.vangnet.access.AccessAction;
+import nl.vangnet.access.AccessSubject;
+import nl.vangnet.access.AccessTrail;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes every view and change of a family's contacts, time, obligations and debts to the
+ * access trail, with the household as the subject, in the transaction of the work itself.
+ */
+@Component
+class ContactTrail {
+
+	private final AccessTrail trail;
+
+	ContactTrail(AccessTrail trail) {
+		this.trail = trail;
+	}
+
+	void record(ContactActor actor, AccessAction action, UUID householdId) {
+		if (actor.system()) {
+			this.trail.recordSystem(actor.organisationId(), action, AccessSubject.household(householdId));
+		}
+		else {
+			this.trail.record(action, AccessSubject.household(householdId));
+		}
+	}
+
+}

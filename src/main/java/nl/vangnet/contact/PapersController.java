@@ -1,0 +1,200 @@
+package nl.vangnet.contact;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import nl.vangnet.platform.ConflictException;
+import nl.vangnet.platform.DomainErrors;
+import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.web.FormErrors;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The family's obligations (with a printable list in plain language) and debts in the
+ * browser. A change to something someone else changed in the meantime shows what is there
+ * now instead of overwriting it.
+ */
+@Controller
+class PapersController {
+
+	private final FamilyPapers papers;
+
+	private final Families families;
+
+	private final ObligationsPdf pdf;
+
+	PapersController(FamilyPapers papers, Families families, ObligationsPdf pdf) {
+		this.papers = papers;
+		this.families = families;
+		this.pdf = pdf;
+	}
+
+	// ---- Obligations
+
+	@GetMapping("/households/{id}/obligations")
+	String obligations(@PathVariable UUID id, Model model) {
+		if (!model.containsAttribute("obligationForm")) {
+			model.addAttribute("obligationForm", new ContactForms.Obligation(null, null, null, null, null, null));
+		}
+		model.addAttribute("householdId", id);
+		model.addAttribute("obligations", this.papers.obligations(id));
+		model.addAttribute("householdName", this.families.name(id));
+		model.addAttribute("kinds", ObligationKind.values());
+		model.addAttribute("statuses", ObligationStatus.values());
+		return "contact/obligations";
+	}
+
+	@PostMapping("/households/{id}/obligations")
+	String addObligation(@PathVariable UUID id, @ModelAttribute("obligationForm") ContactForms.Obligation form,
+			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		if (form != null && !result.hasErrors()) {
+			try {
+				this.papers.addObligation(id, form.input());
+				redirect.addFlashAttribute("saved", "contact.obligation.saved");
+				return "redirect:/households/{id}/obligations";
+			}
+			catch (DomainErrors ex) {
+				FormErrors.reject(result, ex);
+			}
+		}
+		if (form == null) {
+			model.addAttribute("obligationForm", new ContactForms.Obligation(null, null, null, null, null, null));
+		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return obligations(id, model);
+	}
+
+	@PostMapping("/obligations/{id}")
+	String changeObligation(@PathVariable UUID id, ContactForms.Obligation form, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		UUID household = householdOfObligation(id);
+		try {
+			requireVersion(form.version());
+			this.papers.changeObligation(id, form.version(), form.input());
+			redirect.addFlashAttribute("saved", "contact.obligation.changed");
+			redirect.addAttribute("household", household);
+			return "redirect:/households/{household}/obligations";
+		}
+		catch (ConflictException ex) {
+			model.addAttribute("conflict", ex.changes());
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+		}
+		catch (DomainErrors ex) {
+			model.addAttribute("problems", ex.errors());
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		}
+		catch (DomainException ex) {
+			model.addAttribute("problems", List.of(ex));
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		}
+		return obligations(household, model);
+	}
+
+	@GetMapping("/households/{id}/obligations/print")
+	String print(@PathVariable UUID id, Model model) {
+		model.addAttribute("householdId", id);
+		model.addAttribute("householdName", this.families.name(id));
+		model.addAttribute("obligations",
+				this.papers.obligations(id).stream().filter(FamilyPapers.ObligationView::open).toList());
+		model.addAttribute("today", this.papers.today());
+		return "contact/obligations-print";
+	}
+
+	@GetMapping("/households/{id}/obligations.pdf")
+	org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable UUID id, java.util.Locale locale) {
+		List<FamilyPapers.ObligationView> open = this.papers.obligations(id)
+			.stream()
+			.filter(FamilyPapers.ObligationView::open)
+			.toList();
+		byte[] document = this.pdf.render(this.families.name(id), open, this.papers.today(), locale);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"obligations.pdf\"")
+			.body(document);
+	}
+
+	// ---- Debts
+
+	@GetMapping("/households/{id}/debts")
+	String debts(@PathVariable UUID id, Model model) {
+		if (!model.containsAttribute("debtForm")) {
+			model.addAttribute("debtForm", new ContactForms.Debt(null, null, null, null, null));
+		}
+		model.addAttribute("householdId", id);
+		model.addAttribute("overview", this.papers.debts(id));
+		model.addAttribute("householdName", this.families.name(id));
+		model.addAttribute("statuses", DebtStatus.values());
+		return "contact/debts";
+	}
+
+	@PostMapping("/households/{id}/debts")
+	String addDebt(@PathVariable UUID id, @ModelAttribute("debtForm") ContactForms.Debt form, BindingResult result,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		if (form != null && !result.hasErrors()) {
+			try {
+				this.papers.addDebt(id, form.input());
+				redirect.addFlashAttribute("saved", "contact.debt.saved");
+				return "redirect:/households/{id}/debts";
+			}
+			catch (DomainErrors ex) {
+				FormErrors.reject(result, ex);
+			}
+		}
+		if (form == null) {
+			model.addAttribute("debtForm", new ContactForms.Debt(null, null, null, null, null));
+		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return debts(id, model);
+	}
+
+	@PostMapping("/debts/{id}")
+	String changeDebt(@PathVariable UUID id, ContactForms.Debt form, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		UUID household = householdOfDebt(id);
+		try {
+			requireVersion(form.version());
+			this.papers.changeDebt(id, form.version(), form.input());
+			redirect.addFlashAttribute("saved", "contact.debt.changed");
+			redirect.addAttribute("household", household);
+			return "redirect:/households/{household}/debts";
+		}
+		catch (ConflictException ex) {
+			model.addAttribute("conflict", ex.changes());
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+		}
+		catch (DomainErrors ex) {
+			model.addAttribute("problems", ex.errors());
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		}
+		catch (DomainException ex) {
+			model.addAttribute("problems", List.of(ex));
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		}
+		return debts(household, model);
+	}
+
+	private UUID householdOfObligation(UUID id) {
+		return this.papers.householdOf("obligation", id).orElseThrow(() -> new NotFoundException("obligation"));
+	}
+
+	private UUID householdOfDebt(UUID id) {
+		return this.papers.householdOf("debt", id).orElseThrow(() -> new NotFoundException("debt"));
+	}
+
+	static void requireVersion(Integer version) {
+		if (version == null) {
+			throw new DomainException("version", "contact.version.required");
+		}
+	}
+
+}

@@ -1,0 +1,221 @@
+package nl.vangnet.contact;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.vangnet.access.AccessAction;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "Who needs contact": for a professional the families of their caseload, for a
+ * coordinator the whole team's. A family is on it when its contact is due or overdue
+ * (derived from the last reached contact and the rhythm), when outreach attempts failed
+ * since the last reached contact, when it has an acute open help question, or when an
+ * obligation is due. Families in aftercare stay on it after their trajectory (and even
+ * the household) closed, until the rhythm is ended on purpose.
+ */
+@Service
+class Worklist {
+
+	/**
+	 * The order of the list: overdue first, the longest overdue at the top; then failed
+	 * attempts, acute questions and due obligations; then the name.
+	 */
+	static final Comparator<Item> ORDER = Comparator.comparing((Item item) -> !item.overdue())
+		.thenComparing((Item item) -> item.overdue() ? -item.daysOverdue() : 0)
+		.thenComparing((Item item) -> -item.failedAttempts())
+		.thenComparing((Item item) -> -item.acuteQuestions())
+		.thenComparing(Item::firstObligationDue, Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing(Item::name, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
+
+	private final JdbcClient jdbc;
+
+	private final Families families;
+
+	private final ContactTrail trail;
+
+	private final Clock clock;
+
+	Worklist(JdbcClient jdbc, Families families, ContactTrail trail, Clock clock) {
+		this.jdbc = jdbc;
+		this.families = families;
+		this.trail = trail;
+		this.clock = clock;
+	}
+
+	/**
+	 * The worklist of the signed-in person: a coordinator's is the team's, a
+	 * professional's their own caseload. Every family shown is in the access trail.
+	 */
+	@Transactional
+	List<Item> forCurrentUser() {
+		ContactActor actor = ContactActor.current();
+		if (!actor.caseWorker() || actor.system()) {
+			throw new AccessDeniedException("Only coordinators and professionals");
+		}
+		List<Item> items = items(actor, !actor.coordinator());
+		items.forEach((item) -> this.trail.record(actor, AccessAction.SEARCH, item.householdId()));
+		return items;
+	}
+
+	List<Item> items(ContactActor actor, boolean ownOnly) {
+		LocalDate today = LocalDate.now(this.clock);
+		String mine = ownOnly ? """
+				 and (t.contact_person = :me or exists (select 1 from trajectory_staff s
+				   where s.trajectory_id = t.id and s.account_id = :me))
+				""" : "";
+		var candidates = this.jdbc.sql("""
+				select distinct h.id from household h join trajectory t on t.household_id = h.id
+				where ((h.closed_on is null and (t.end_date is null or t.end_date >= :today))
+				   or exists (select 1 from follow_up_rhythm r where r.trajectory_id = t.id and r.ended_on is null))
+				""" + mine).param("today", today);
+		if (ownOnly) {
+			candidates = candidates.param("me", actor.userId());
+		}
+		List<UUID> ids = candidates.query(UUID.class).list();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, Facts> facts = new HashMap<>();
+		ids.forEach((id) -> facts.put(id, new Facts()));
+		this.jdbc
+			.sql("""
+					select h.id, %s as name,
+					  (select a.display_name from trajectory t join account a on a.id = t.contact_person
+					    where t.household_id = h.id order by (t.end_date is null) desc, t.start_date desc limit 1) as contact_person,
+					  exists (select 1 from trajectory t where t.household_id = h.id and (t.end_date is null or t.end_date >= :today))
+					    and h.closed_on is null as running
+					from household h where h.id in (:ids)
+					"""
+				.formatted(Families.NAME.formatted("h.id")))
+			.param("ids", ids)
+			.param("today", today)
+			.query((rs, n) -> {
+				Facts f = facts.get(rs.getObject("id", UUID.class));
+				f.name = rs.getString("name");
+				f.contactPerson = rs.getString("contact_person");
+				f.running = rs.getBoolean("running");
+				return null;
+			})
+			.list();
+		this.jdbc.sql("""
+				select household_id, max(occurred_at) from contact_moment where reached and household_id in (:ids)
+				group by household_id
+				""").param("ids", ids).query((rs, n) -> {
+			facts.get(rs.getObject(1, UUID.class)).lastReached = rs.getTimestamp(2);
+			return null;
+		}).list();
+		this.jdbc.sql("""
+				select c.household_id, count(*) from contact_moment c where not c.reached and c.household_id in (:ids)
+				  and c.occurred_at > coalesce((select max(r.occurred_at) from contact_moment r
+				    where r.household_id = c.household_id and r.reached), '-infinity'::timestamp)
+				group by c.household_id
+				""").param("ids", ids).query((rs, n) -> {
+			facts.get(rs.getObject(1, UUID.class)).failed = rs.getInt(2);
+			return null;
+		}).list();
+		this.jdbc.sql("""
+				select household_id, rhythm, started_on from follow_up_rhythm
+				where ended_on is null and household_id in (:ids)
+				""").param("ids", ids).query((rs, n) -> {
+			facts.get(rs.getObject(1, UUID.class)).rhythms
+				.add(new Object[] { Rhythm.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class) });
+			return null;
+		}).list();
+		this.jdbc.sql("""
+				select household_id, count(*) from help_question
+				where acute and status in ('OPEN', 'IN_PROGRESS') and closed_on is null and household_id in (:ids)
+				group by household_id
+				""").param("ids", ids).query((rs, n) -> {
+			facts.get(rs.getObject(1, UUID.class)).acute = rs.getInt(2);
+			return null;
+		}).list();
+		this.jdbc.sql("""
+				select household_id, count(*), min(due_on) from obligation
+				where status in ('TO_DO', 'IN_PROGRESS') and due_on <= :soon and household_id in (:ids)
+				group by household_id
+				""").param("ids", ids).param("soon", today.plusDays(FamilyPapers.DUE_SOON_DAYS)).query((rs, n) -> {
+			Facts f = facts.get(rs.getObject(1, UUID.class));
+			f.obligations = rs.getInt(2);
+			f.firstObligation = rs.getObject(3, LocalDate.class);
+			return null;
+		}).list();
+		List<Item> items = new ArrayList<>();
+		facts.forEach((id, f) -> {
+			LocalDate last = (f.lastReached != null) ? f.lastReached.toLocalDateTime().toLocalDate() : null;
+			LocalDate due = null;
+			for (Object[] rhythm : f.rhythms) {
+				LocalDate since = (LocalDate) rhythm[1];
+				LocalDate base = (last != null) ? last : since;
+				LocalDate next = ((Rhythm) rhythm[0]).next(base);
+				due = (due == null || next.isBefore(due)) ? next : due;
+			}
+			Long overdue = (due != null) ? ChronoUnit.DAYS.between(due, today) : null;
+			Item item = new Item(id, f.name, f.contactPerson, last, due, overdue, f.failed, f.acute, f.obligations,
+					f.firstObligation, !f.running && !f.rhythms.isEmpty());
+			if (item.needsContact()) {
+				items.add(item);
+			}
+		});
+		items.sort(ORDER);
+		return items;
+	}
+
+	private static final class Facts {
+
+		String name;
+
+		String contactPerson;
+
+		boolean running;
+
+		Timestamp lastReached;
+
+		int failed;
+
+		int acute;
+
+		int obligations;
+
+		LocalDate firstObligation;
+
+		final List<Object[]> rhythms = new ArrayList<>();
+
+	}
+
+	/**
+	 * A family on the worklist.
+	 *
+	 * @param daysOverdue days since the contact was due (0: due today; negative: not yet
+	 * due), {@code null} without a rhythm
+	 * @param failedAttempts contact moments that did not reach the family since the last
+	 * one that did
+	 * @param aftercare the trajectory closed but the rhythm goes on
+	 */
+	record Item(UUID householdId, String name, String contactPerson, LocalDate lastReached, LocalDate due,
+			Long daysOverdue, int failedAttempts, int acuteQuestions, int obligationsDue, LocalDate firstObligationDue,
+			boolean aftercare) {
+
+		public boolean overdue() {
+			return this.daysOverdue != null && this.daysOverdue >= 0;
+		}
+
+		public boolean needsContact() {
+			return overdue() || this.failedAttempts > 0 || this.acuteQuestions > 0 || this.obligationsDue > 0;
+		}
+
+	}
+
+}
