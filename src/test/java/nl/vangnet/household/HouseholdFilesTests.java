@@ -1,6 +1,8 @@
 package nl.vangnet.household;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,11 +12,13 @@ import nl.vangnet.VangnetTest;
 import nl.vangnet.account.Role;
 import nl.vangnet.platform.tenancy.TenantScope;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,6 +44,9 @@ class HouseholdFilesTests {
 
 	@Autowired
 	private JsonMapper json;
+
+	@Autowired
+	private HouseholdFiles files;
 
 	/** The sections that other modules keep, with a score that varies (%d). */
 	private static final String SECTIONS = """
@@ -76,6 +83,27 @@ class HouseholdFilesTests {
 	private long households(TestData.Organisation organisation) {
 		return this.data.inScope(TenantScope.Scope.system(Set.of(organisation.id())),
 				(jdbc) -> jdbc.sql("select count(*) from household").query(Long.class).single());
+	}
+
+	@Test
+	void theCommandLineImportsAFileForTheOrganisationsItNamesOrNothingWithExitCodeOne(@TempDir Path directory)
+			throws Exception {
+		TestData.Organisation organisation = this.data.organisation();
+		Path good = Files.writeString(directory.resolve("good.jsonl"),
+				line(organisation.code(), "C-1", "ONE_PARENT", "") + "\n"
+						+ line(organisation.code(), "C-2", "UNKNOWN", ""));
+		Path bad = Files.writeString(directory.resolve("bad.jsonl"), line(organisation.code(), "C-3", "ONE_PARENT", "")
+				+ "\n" + line(organisation.code(), "C-4", "THREE_PARENT", ""));
+
+		ImportCommand badRun = new ImportCommand(this.files);
+		badRun.run(new DefaultApplicationArguments("import", bad.toString()));
+		assertThat(badRun.getExitCode()).isEqualTo(1);
+		assertThat(households(organisation)).isZero();
+
+		ImportCommand goodRun = new ImportCommand(this.files);
+		goodRun.run(new DefaultApplicationArguments("import", good.toString()));
+		assertThat(goodRun.getExitCode()).isZero();
+		assertThat(households(organisation)).isEqualTo(2);
 	}
 
 	@Test
