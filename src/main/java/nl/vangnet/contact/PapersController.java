@@ -2,6 +2,7 @@ package nl.vangnet.contact;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 import nl.vangnet.platform.ConflictException;
@@ -78,26 +79,9 @@ class PapersController {
 	String changeObligation(@PathVariable UUID id, ContactForms.Obligation form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		UUID household = householdOfObligation(id);
-		try {
-			requireVersion(form.version());
-			this.papers.changeObligation(id, form.version(), form.input());
-			redirect.addFlashAttribute("saved", "contact.obligation.changed");
-			redirect.addAttribute("household", household);
-			return "redirect:/households/{household}/obligations";
-		}
-		catch (ConflictException ex) {
-			model.addAttribute("conflict", ex.changes());
-			response.setStatus(HttpServletResponse.SC_CONFLICT);
-		}
-		catch (DomainErrors ex) {
-			model.addAttribute("problems", ex.errors());
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		}
-		catch (DomainException ex) {
-			model.addAttribute("problems", List.of(ex));
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		}
-		return obligations(household, model);
+		return change(() -> this.papers.changeObligation(id, form.version(), form.input()), form.version(),
+				"contact.obligation.changed", household, "obligations", model, response, redirect,
+				() -> obligations(household, model));
 	}
 
 	@GetMapping("/households/{id}/obligations/print")
@@ -161,12 +145,22 @@ class PapersController {
 	String changeDebt(@PathVariable UUID id, ContactForms.Debt form, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		UUID household = householdOfDebt(id);
+		return change(() -> this.papers.changeDebt(id, form.version(), form.input()), form.version(),
+				"contact.debt.changed", household, "debts", model, response, redirect, () -> debts(household, model));
+	}
+
+	/**
+	 * Makes a change and goes back to the household's page, or shows the page again with
+	 * the conflict (409) or the problems (400).
+	 */
+	private String change(Runnable change, Integer version, String savedKey, UUID household, String page, Model model,
+			HttpServletResponse response, RedirectAttributes redirect, Supplier<String> again) {
 		try {
-			requireVersion(form.version());
-			this.papers.changeDebt(id, form.version(), form.input());
-			redirect.addFlashAttribute("saved", "contact.debt.changed");
+			requireVersion(version);
+			change.run();
+			redirect.addFlashAttribute("saved", savedKey);
 			redirect.addAttribute("household", household);
-			return "redirect:/households/{household}/debts";
+			return "redirect:/households/{household}/" + page;
 		}
 		catch (ConflictException ex) {
 			model.addAttribute("conflict", ex.changes());
@@ -180,7 +174,7 @@ class PapersController {
 			model.addAttribute("problems", List.of(ex));
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		}
-		return debts(household, model);
+		return again.get();
 	}
 
 	private UUID householdOfObligation(UUID id) {
