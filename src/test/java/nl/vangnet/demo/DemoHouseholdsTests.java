@@ -121,6 +121,33 @@ class DemoHouseholdsTests {
 		assertThat(monitor.get("population").has("suppressed")).isFalse();
 	}
 
+	@Test
+	void theDemoPagesShowTheFamiliesStories() throws Exception {
+		this.demo.run(new DefaultApplicationArguments("--demo"));
+		MockHttpSession fatima = TestData.signIn(this.mvc, "fatima@dehaven.example", this.password);
+		String household = householdId("Samira El Amrani", fatima);
+		assertThat(html("/households/" + household, fatima)).contains("Samira El Amrani");
+		assertThat(html("/households/" + household + "/plan", fatima)).contains("een eigen huis");
+		assertThat(html("/households/" + household + "/help-questions", fatima)).contains("contactverbod");
+		assertThat(html("/households/" + household + "/progress", fatima)).contains("Samira El Amrani");
+		assertThat(html("/households/" + household + "/obligations", fatima)).contains("urgentie");
+		assertThat(html("/network/members/" + motherOf(UUID.fromString(household)), fatima))
+			.contains("Karim (ex-partner)", "Anneke (maatje)");
+		assertThat(html("/worklist", TestData.signIn(this.mvc, "joost@dehaven.example", this.password)))
+			.contains("Priya Ramdin");
+		MockHttpSession samira = TestData.signIn(this.mvc, "samira@samensterk.example", this.password);
+		String anna = householdId("Anna de Groot", samira);
+		assertThat(html("/households/" + anna + "/debts", samira)).contains("Maasoever");
+		assertThat(html("/monitor", TestData.signIn(this.mvc, "lotte@wijkteamoost.example", this.password)))
+			.contains("SYN");
+	}
+
+	private String html(String path, MockHttpSession session) throws Exception {
+		MockHttpServletResponse response = this.mvc.perform(get(path).session(session)).andReturn().getResponse();
+		assertThat(response.getStatus()).as(path).isEqualTo(200);
+		return response.getContentAsString();
+	}
+
 	private String householdId(String name, MockHttpSession session) throws Exception {
 		for (JsonNode item : getJson("/api/v1/households?size=100", session).get("items")) {
 			if (name.equals(item.get("name").asString())) {
