@@ -70,6 +70,15 @@ class Contacts {
 	 * activity, taking part in it.
 	 */
 	UUID record(UUID householdId, NewContact contact) {
+		return record(householdId, contact, null);
+	}
+
+	/**
+	 * Records a contact moment; the system (the demo) records it on behalf of the staff
+	 * member {@code onBehalfOf}, who becomes its author. Anyone else is the author
+	 * themselves.
+	 */
+	UUID record(UUID householdId, NewContact contact, UUID onBehalfOf) {
 		ContactActor actor = ContactActor.current();
 		this.families.require(actor, householdId, today());
 		Map<UUID, String> members = this.families.members(householdId);
@@ -115,7 +124,7 @@ class Contacts {
 			.param("reached", contact.reached())
 			.param("note", note)
 			.param("sensitive", contact.sensitive() && note != null)
-			.param("author", actor.userId())
+			.param("author", actor.system() ? onBehalfOf : actor.userId())
 			.update();
 		for (UUID member : contact.members()) {
 			this.jdbc.sql(

@@ -1,7 +1,8 @@
 /**
  * A realistic demo: a women's shelter with a secret-address location, an informal
  * neighbourhood organisation and a municipal neighbourhood team, with staff of every
- * role.
+ * role, six families with their help questions, plans, progress, contacts, papers and
+ * network, and synthetic households for the monitor.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo")
 package nl.vangnet.demo;

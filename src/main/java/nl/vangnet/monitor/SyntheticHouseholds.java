@@ -85,17 +85,41 @@ class SyntheticHouseholds {
 					List.of("Noord"), true));
 			codes.add(code);
 		}
+		insert(random, ids, householdCount, new Period(FIRST, LAST, "SYN-", false));
+		return codes;
+	}
+
+	/**
+	 * Adds {@code householdCount} synthetic households to existing organisations, with
+	 * trajectories starting between {@code first} and {@code last} and none ending after
+	 * {@code last}; their external ids start with {@code externalIdPrefix}.
+	 */
+	void addTo(List<UUID> organisationIds, int householdCount, long seed, LocalDate first, LocalDate last,
+			String externalIdPrefix) {
+		insert(new SplittableRandom(seed), List.copyOf(organisationIds), householdCount,
+				new Period(first, last, externalIdPrefix, true));
+	}
+
+	private void insert(SplittableRandom random, List<UUID> ids, int householdCount, Period period) {
 		for (int done = 0; done < householdCount; done += CHUNK) {
 			int size = Math.min(CHUNK, householdCount - done);
 			Set<UUID> scope = new HashSet<>(ids);
 			int offset = done;
 			TenantScope.runAs(TenantScope.Scope.system(scope),
-					() -> this.transactions.executeWithoutResult((tx) -> chunk(random, ids, offset, size)));
+					() -> this.transactions.executeWithoutResult((tx) -> chunk(random, ids, offset, size, period)));
 		}
-		return codes;
 	}
 
-	private void chunk(SplittableRandom random, List<UUID> organisationIds, int offset, int size) {
+	/**
+	 * When the generated trajectories start and end; {@code clampEnds}: no trajectory
+	 * ends after {@code last} (it runs on instead).
+	 */
+	private record Period(LocalDate first, LocalDate last, String externalIdPrefix, boolean clampEnds) {
+	}
+
+	private void chunk(SplittableRandom random, List<UUID> organisationIds, int offset, int size, Period period) {
+		LocalDate first = period.first();
+		LocalDate last = period.last();
 		Rows households = new Rows("household", "id:uuid", "organisation_id:uuid", "external_id:text",
 				"composition:text", "debts:text", "referral_source:text", "version:int");
 		Rows members = new Rows("household_member", "id:uuid", "household_id:uuid", "organisation_id:uuid",
@@ -113,16 +137,17 @@ class SyntheticHouseholds {
 				"experienced_on:date", "monitor_code:text", "helped:text");
 		Rows activities = new Rows("activity_participation", "id:uuid", "household_id:uuid", "organisation_id:uuid",
 				"activity_date:date", "name:text", "satisfaction:text");
-		int days = (int) (LAST.toEpochDay() - FIRST.toEpochDay());
+		int days = (int) (last.toEpochDay() - first.toEpochDay());
 		for (int i = 0; i < size; i++) {
 			UUID id = new UUID(random.nextLong(), random.nextLong());
 			String org = organisationIds.get(random.nextInt(organisationIds.size())).toString();
 			String h = id.toString();
 			boolean twoParents = random.nextDouble() < 0.31;
-			households.add(h, org, "SYN-" + (offset + i + 1), twoParents ? "TWO_PARENT" : "ONE_PARENT",
+			households.add(h, org, period.externalIdPrefix() + (offset + i + 1),
+					twoParents ? "TWO_PARENT" : "ONE_PARENT",
 					pick(random, new String[] { "YES", "NO", "UNKNOWN" }, new double[] { 0.62, 0.29, 0.09 }),
 					pick(random, REFERRAL, REFERRAL_WEIGHTS), "0");
-			LocalDate parentBorn = FIRST.minusYears(22 + random.nextInt(25)).plusDays(random.nextInt(365));
+			LocalDate parentBorn = first.minusYears(22 + random.nextInt(25)).plusDays(random.nextInt(365));
 			String activity = pick(random,
 					new String[] { "CARE_FOR_CHILDREN", "CARE_FOR_CHILDREN,VOLUNTEER_WORK", "WORK", "EDUCATION", "" },
 					new double[] { 0.55, 0.10, 0.15, 0.08, 0.12 });
@@ -141,13 +166,13 @@ class SyntheticHouseholds {
 			int children = (int) pick(random, new int[] { 0, 1, 2, 3, 4, 5, 6 },
 					new double[] { 0.03, 0.25, 0.30, 0.22, 0.11, 0.06, 0.03 });
 			for (int c = 0; c < children; c++) {
-				LocalDate born = (random.nextDouble() < 0.05) ? null : LAST.minusDays(random.nextInt(20 * 365));
+				LocalDate born = (random.nextDouble() < 0.05) ? null : last.minusDays(random.nextInt(20 * 365));
 				members.add(UUID.randomUUID().toString(), h, org, Integer.toString(position), "m" + (position + 1),
 						"CHILD", "false", (born != null) ? born.toString() : null, null, null, "{}");
 				position++;
 			}
 			boolean intensive = random.nextDouble() < 0.40;
-			LocalDate start = FIRST.plusDays(random.nextInt(days));
+			LocalDate start = first.plusDays(random.nextInt(days));
 			LocalDate end = null;
 			if (intensive) {
 				if (random.nextDouble() < 0.32) {
@@ -157,12 +182,15 @@ class SyntheticHouseholds {
 			else if (random.nextDouble() < 0.9) {
 				end = start.plusDays(random.nextInt(60));
 			}
+			if (period.clampEnds() && end != null && end.isAfter(last)) {
+				end = null;
+			}
 			trajectories.add(UUID.randomUUID().toString(), h, org, "0", intensive ? "INTENSIVE" : "SHORT",
 					start.toString(), (end != null) ? end.toString() : null, "FLEXIBLE");
 			if (!intensive) {
 				continue;
 			}
-			LocalDate stop = (end != null) ? end : LAST;
+			LocalDate stop = (end != null) ? end : last;
 			for (Object[] domain : DOMAINS) {
 				if (random.nextDouble() < (double) domain[1]) {
 					int n = (random.nextDouble() < 0.15) ? 2 : 1;
@@ -176,16 +204,22 @@ class SyntheticHouseholds {
 			for (int t = 0; t < 6; t++) {
 				boolean early = t < 3;
 				LocalDate date = early ? start.plusDays(random.nextInt(56)) : stop.minusDays(random.nextInt(56));
+				if (period.clampEnds() && date.isAfter(last)) {
+					date = last;
+				}
 				time.add(UUID.randomUUID().toString(), h, org, date.toString(),
 						TYPES[(t < 2 || t == 3) ? t % 2 : random.nextInt(TYPES.length)],
 						Integer.toString(early ? 30 + random.nextInt(240) : 15 + random.nextInt(90)));
 			}
 			for (String domain : PROGRESS) {
 				if (random.nextDouble() < 0.6) {
-					LocalDate first = start.plusDays(90);
-					scores.add(UUID.randomUUID().toString(), h, org, "MONITOR_PROGRESS", domain, first.toString(),
+					LocalDate firstScore = start.plusDays(90);
+					if (period.clampEnds() && firstScore.isAfter(last)) {
+						continue;
+					}
+					scores.add(UUID.randomUUID().toString(), h, org, "MONITOR_PROGRESS", domain, firstScore.toString(),
 							"WORKER", Integer.toString(2 + random.nextInt(3)));
-					if (stop.isAfter(first.plusDays(30))) {
+					if (stop.isAfter(firstScore.plusDays(30))) {
 						scores.add(UUID.randomUUID().toString(), h, org, "MONITOR_PROGRESS", domain,
 								stop.minusDays(10).toString(), "WORKER",
 								(random.nextDouble() < 0.1) ? null : Integer.toString(3 + random.nextInt(3)));

@@ -7,7 +7,9 @@
  * domain. A contact marked as a danger is never counted or suggested as support.
  * <p>
  * Reads household members, help questions and plan goals with plain SQL (no dependency on
- * the household and plan modules), and offers nothing to other modules.
+ * the household and plan modules); offers other modules (the demo) only
+ * {@code NetworkApi}, to draw snapshots, place a client in the triangle and record plan
+ * steps.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Social network")
 package nl.vangnet.network;

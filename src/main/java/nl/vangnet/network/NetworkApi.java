@@ -1,0 +1,82 @@
+package nl.vangnet.network;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules may do with a client's network, for the current tenant scope (a
+ * signed-in coordinator or professional, or the system working for one organisation, such
+ * as the demo). Every change is in the access trail.
+ */
+@Service
+@Transactional
+public class NetworkApi {
+
+	private final NetworkManagement network;
+
+	NetworkApi(NetworkManagement network) {
+		this.network = network;
+	}
+
+	/**
+	 * Draws a snapshot of the client's network on a date: a copy of the latest snapshot
+	 * (empty for the first), with the contacts named in {@code moved} moved to another
+	 * circle ({@code INNER}, {@code MIDDLE}, {@code OUTER}) and the {@code added} ones
+	 * added. Returns the snapshot's id.
+	 * @throws nl.vangnet.platform.DomainErrors when a contact breaks the rules
+	 */
+	public UUID drawSnapshot(UUID memberId, LocalDate on, String label, List<NetworkContact> added,
+			Map<String, String> moved) {
+		Snapshot snapshot = this.network.startSnapshot(memberId, on, label, null);
+		for (Map.Entry<String, String> move : moved.entrySet()) {
+			Contact contact = snapshot.contacts()
+				.stream()
+				.filter((c) -> c.name().equals(move.getKey()))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("No contact " + move.getKey()));
+			snapshot = this.network.moveContact(snapshot.id(), snapshot.version(), contact.id(), move.getValue());
+		}
+		for (NetworkContact contact : added) {
+			snapshot = this.network.addContact(snapshot.id(), snapshot.version(),
+					new ContactInput(contact.name(), contact.relation(), contact.closeness(), contact.tie(),
+							contact.support(), contact.domains(), contact.reciprocity(), contact.socialCapital(),
+							contact.danger(), contact.note()));
+		}
+		return snapshot.id();
+	}
+
+	/**
+	 * Places the client in the integration safety net on a date: weights for government,
+	 * help and services, and society summing to 100.
+	 */
+	public void placeInTriangle(UUID memberId, LocalDate on, int government, int services, int society, String note) {
+		this.network.place(memberId, on, government, services, society, false, note);
+	}
+
+	/**
+	 * Records the next step of the five-step plan on a domain (evaluating, the fifth,
+	 * starts a new snapshot).
+	 */
+	public void recordPlanStep(UUID memberId, String domain, LocalDate on, String note) {
+		this.network.recordStep(memberId, domain, on, note);
+	}
+
+	/**
+	 * A contact on a network map, with codes as text: {@code relation} (FAMILY, PARTNER,
+	 * EX_PARTNER, FRIEND, NEIGHBOUR, FELLOW_RESIDENT, VOLUNTEER_BUDDY, PROFESSIONAL,
+	 * ORGANISATION, OTHER), {@code closeness} (INNER, MIDDLE, OUTER), {@code tie}
+	 * (STRONG, WEAK), {@code support} (EMOTIONAL, PRACTICAL, INFORMATION, FINANCIAL,
+	 * CHILDCARE, COMPANY), {@code domains} (codes of the organisation's framework),
+	 * {@code reciprocity} (GIVES, RECEIVES, BOTH), {@code socialCapital} (BONDING,
+	 * BRIDGING); {@code danger} marks a danger such as a violent ex-partner.
+	 */
+	public record NetworkContact(String name, String relation, String closeness, String tie, List<String> support,
+			List<String> domains, String reciprocity, String socialCapital, boolean danger, String note) {
+	}
+
+}
