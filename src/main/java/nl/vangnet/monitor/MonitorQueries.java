@@ -63,7 +63,8 @@ class MonitorQueries {
 	 * household_member: the members of P are read once (materialized) and feed both the
 	 * per-household characteristics (an omitted value counts as UNKNOWN, an empty list of
 	 * day activities too) and the count of children per age group (counting children, not
-	 * households; the age group is computed once per birth date, not once per child).
+	 * households; the age group is computed once per birth date, not once per child, and
+	 * a list of day activities is split once per distinct list, not once per household).
 	 */
 	static final String BACKGROUND = """
 			with members as materialized (
@@ -89,7 +90,8 @@ class MonitorQueries {
 			union all select 'referralSource', coalesce(referral_source, 'UNKNOWN'), count(*) from hh group by 2
 			union all select 'education', coalesce(education, 'UNKNOWN'), count(*) from hh group by 2
 			union all select 'dutchLanguage', coalesce(dutch_language, 'UNKNOWN'), count(*) from hh group by 2
-			union all select 'dayActivities', activity, count(*) from hh
+			union all select 'dayActivities', activity, sum(households)
+			  from (select day_activities, count(*) as households from hh group by 1) d
 			  cross join lateral unnest(string_to_array(coalesce(nullif(day_activities, ''), 'UNKNOWN'), ',')) as activity
 			  group by 2
 			union all select 'childrenPerHousehold', case when children >= 5 then '5+' else children::text end, count(*)
@@ -216,6 +218,7 @@ class MonitorQueries {
 		params.put("masks", masks(domainCodes));
 		StringBuilder plans = new StringBuilder();
 		Map<String, String> statements = new LinkedHashMap<>();
+		statements.put("POPULATION (its select)", POPULATION.substring(POPULATION.indexOf("select")));
 		statements.put("REACH_INTENSIVE", REACH_INTENSIVE);
 		statements.put("REACH_SHORT", REACH_SHORT);
 		statements.put("BACKGROUND", BACKGROUND);
