@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar vangnet.jar bench-monitor [--from D] [--to D] [--repeat N] [--out FILE]
- * [--explain]}: counts the monitor of every participant a few times and writes the
- * timings (one warm-up, then the median and the fastest) to a file; used by
+ * [--explain] [--dump FILE]}: counts the monitor of every participant a few times and
+ * writes the timings (one warm-up, then the median and the fastest) to a file; used by
  * {@code bench/run.sh}, never by the build.
  */
 @Component
@@ -56,6 +56,11 @@ class BenchmarkCommand implements ApplicationRunner {
 			Files.createDirectories(out.getParent());
 		}
 		Files.writeString(out, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+		String dump = GenerateCommand.option(args, "dump", null);
+		if (dump != null) {
+			// The whole report, to compare two versions of the counting on the same data.
+			Files.writeString(Path.of(dump), String.valueOf(report));
+		}
 		if (Arrays.asList(args).contains("--explain")) {
 			String plans = this.monitor.explainParticipants(from, to);
 			Files.writeString(Path.of(out + ".plans-" + households + ".txt"), plans);

@@ -46,81 +46,87 @@ class MonitorQueries {
 
 	/** Tabel B: short = a short trajectory overlapping the period, and not in P. */
 	static final String REACH_SHORT = """
-			select o.code, count(distinct t.household_id)
-			from trajectory t join organisation o on o.id = t.organisation_id
-			where t.organisation_id = any (string_to_array(:organisations, ',')::uuid[]) and t.kind = 'SHORT'
-			  and t.start_date <= :to and (t.end_date is null or t.end_date >= :from)
-			  and not exists (select 1 from monitor_population p where p.household_id = t.household_id)
+			select o.code, count(*)
+			from (
+			  select distinct t.organisation_id, t.household_id
+			  from trajectory t
+			  where t.organisation_id = any (string_to_array(:organisations, ',')::uuid[]) and t.kind = 'SHORT'
+			    and t.start_date <= :to and (t.end_date is null or t.end_date >= :from)
+			    and not exists (select 1 from monitor_population p where p.household_id = t.household_id)
+			) s join organisation o on o.id = s.organisation_id
 			group by o.code
 			""";
 
 	/**
-	 * Background over P: the household's characteristics and its main contact's; an
-	 * omitted value counts as UNKNOWN, an empty list of day activities too.
+	 * Background over P (Tabel 2.x of seed 004: household and main contact) and the
+	 * children of P by age group on the reference date {@code to}, in ONE pass over
+	 * household_member: the members of P are read once (materialized) and feed both the
+	 * per-household characteristics (an omitted value counts as UNKNOWN, an empty list of
+	 * day activities too) and the count of children per age group (counting children, not
+	 * households; the age group is computed once per birth date, not once per child, and
+	 * a list of day activities is split once per distinct list, not once per household).
 	 */
 	static final String BACKGROUND = """
-			with mm as (
-			  select m.household_id,
-			         count(*) filter (where m.role = 'CHILD') as children,
-			         max(m.education) filter (where m.main_contact) as education,
-			         max(m.dutch_language) filter (where m.main_contact) as dutch_language,
-			         max(array_to_string(m.day_activities, ',')) filter (where m.main_contact) as day_activities
+			with members as materialized (
+			  select m.household_id, m.role, m.main_contact, m.education, m.dutch_language, m.day_activities,
+			         m.birth_date, m.age_group
 			  from household_member m join monitor_population p on p.household_id = m.household_id
-			  group by m.household_id
-			), hh as (
-			  select h.composition, h.debts, h.referral_source, mm.education, mm.dutch_language, mm.day_activities,
-			         coalesce(mm.children, 0) as children
+			), main_contact as (
+			  -- at most one per household (index household_member_one_main_contact)
+			  select household_id, education, dutch_language, array_to_string(day_activities, ',') as day_activities
+			  from members where main_contact
+			), children as (
+			  select household_id, count(*) as children from members where role = 'CHILD' group by household_id
+			), hh as materialized (
+			  select h.composition, h.debts, h.referral_source, mc.education, mc.dutch_language, mc.day_activities,
+			         coalesce(c.children, 0) as children
 			  from monitor_population p
 			  join household h on h.id = p.household_id
-			  left join mm on mm.household_id = p.household_id
+			  left join main_contact mc on mc.household_id = p.household_id
+			  left join children c on c.household_id = p.household_id
 			)
 			select 'composition', coalesce(composition, 'UNKNOWN'), count(*) from hh group by 2
 			union all select 'debts', coalesce(debts, 'UNKNOWN'), count(*) from hh group by 2
 			union all select 'referralSource', coalesce(referral_source, 'UNKNOWN'), count(*) from hh group by 2
 			union all select 'education', coalesce(education, 'UNKNOWN'), count(*) from hh group by 2
 			union all select 'dutchLanguage', coalesce(dutch_language, 'UNKNOWN'), count(*) from hh group by 2
-			union all select 'dayActivities', activity, count(*) from hh
+			union all select 'dayActivities', activity, sum(households)
+			  from (select day_activities, count(*) as households from hh group by 1) d
 			  cross join lateral unnest(string_to_array(coalesce(nullif(day_activities, ''), 'UNKNOWN'), ',')) as activity
 			  group by 2
 			union all select 'childrenPerHousehold', case when children >= 5 then '5+' else children::text end, count(*)
 			  from hh group by 2
-			""";
-
-	/** Children of P by age group on the reference date {@code to}. */
-	static final String CHILD_AGE_GROUPS = """
-			select vangnet_age_group(c.birth_date, c.age_group, :to), count(*)
-			from monitor_population p join household_member c on c.household_id = p.household_id and c.role = 'CHILD'
-			group by 1
+			union all select 'childAgeGroups', vangnet_age_group(birth_date, age_group, :to), sum(children)
+			  from (select birth_date, age_group, count(*) as children from members where role = 'CHILD' group by 1, 2) c
+			  group by 2
 			""";
 
 	/**
-	 * Tabel 1.1 / Figuur 1.6, households: per household of P a bit mask of the framework
-	 * codes (position in {@code :codes}) of its questions opened on or before {@code to};
-	 * a code counts the households whose mask has its own bit or a sub-code's bit
-	 * ({@code :masks}, one per code, in the same order).
+	 * Tabel 1.1 / Figuur 1.6, in one pass over the questions of P opened on or before
+	 * {@code to}, grouped two ways at once ({@code per}): per code as registered (rows
+	 * {@code 'questions'}; a sub-code is added to its parent afterwards) and per
+	 * household a bit mask of the framework codes (position in {@code :codes}) of its
+	 * questions. A code counts the households whose mask has its own bit or a sub-code's
+	 * bit ({@code :masks}, one per code, in the same order; rows {@code 'households'});
+	 * the households are first counted per distinct mask, so each code tests a few
+	 * hundred masks instead of every household.
 	 */
-	static final String DOMAIN_HOUSEHOLDS = """
-			with masks as (
-			  select bit_or(cast(1 as bigint) << (array_position(string_to_array(:codes, ','), hq.monitor_code::text) - 1)) as mask
+	static final String DOMAINS = """
+			with per as materialized (
+			  select grouping(hq.household_id) as by_code, hq.monitor_code::text as code, count(*) as questions,
+			         bit_or(cast(1 as bigint) << (array_position(string_to_array(:codes, ','), hq.monitor_code::text) - 1)) as mask
 			  from help_question hq join monitor_population p on p.household_id = hq.household_id
-			  where hq.opened_on <= :to and array_position(string_to_array(:codes, ','), hq.monitor_code::text) is not null
-			  group by hq.household_id
+			  where hq.opened_on <= :to
+			  group by grouping sets ((hq.household_id), (hq.monitor_code))
+			), masks as (
+			  select mask, count(*) as households from per where by_code = 0 and mask is not null group by mask
 			)
-			select c.code, count(*) filter (where m.mask & c.bits <> 0)
+			select 'households', c.code, coalesce(sum(m.households) filter (where m.mask & c.bits <> 0), 0)
 			from masks m
 			cross join unnest(string_to_array(:codes, ','), string_to_array(:masks, ',')::bigint[]) as c(code, bits)
 			group by c.code
-			""";
-
-	/**
-	 * Tabel 1.1 / Figuur 1.6, questions: questions of P opened on or before {@code to}
-	 * per code as registered (a sub-code is added to its parent afterwards).
-	 */
-	static final String DOMAIN_QUESTIONS = """
-			select hq.monitor_code, count(*)
-			from help_question hq join monitor_population p on p.household_id = hq.household_id
-			where hq.opened_on <= :to
-			group by hq.monitor_code
+			union all
+			select 'questions', code, questions from per where by_code = 1
 			""";
 
 	/**
@@ -153,16 +159,21 @@ class MonitorQueries {
 
 	/**
 	 * Tabel 4.2, progress: each household's latest worker score per domain on or before
-	 * {@code to}; a latest score of null (n.v.t.) is not scored.
+	 * {@code to}; a latest score of null (n.v.t.) is not scored. The latest scores are
+	 * read in the order of the index progress_score_household, then restricted to P in
+	 * one join (not a look-up in P per score).
 	 */
 	static final String PROGRESS = """
 			with latest as (
-			  select distinct on (ps.household_id, ps.domain_code) ps.domain_code, ps.score
-			  from progress_score ps join monitor_population p on p.household_id = ps.household_id
+			  select distinct on (ps.household_id, ps.domain_code) ps.household_id, ps.domain_code, ps.score
+			  from progress_score ps
 			  where ps.instrument_code = 'MONITOR_PROGRESS' and ps.rater = 'WORKER' and ps.scored_on <= :to
 			  order by ps.household_id, ps.domain_code, ps.scored_on desc
 			)
-			select domain_code, score, count(*) from latest where score is not null group by 1, 2
+			select l.domain_code, l.score, count(*)
+			from latest l join monitor_population p on p.household_id = l.household_id
+			where l.score is not null
+			group by 1, 2
 			""";
 
 	/** Tabel 3.3: experience entries of P in the period, per code as registered. */
@@ -201,15 +212,17 @@ class MonitorQueries {
 	 * generated data); in the caller's transaction.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	String explain(Collection<UUID> organisations, LocalDate from, LocalDate to) {
+	String explain(Collection<UUID> organisations, LocalDate from, LocalDate to, List<String> domainCodes) {
 		Map<String, Object> params = populate(organisations, from, to);
+		params.put("codes", String.join(",", domainCodes));
+		params.put("masks", masks(domainCodes));
 		StringBuilder plans = new StringBuilder();
 		Map<String, String> statements = new LinkedHashMap<>();
+		statements.put("POPULATION (its select)", POPULATION.substring(POPULATION.indexOf("select")));
 		statements.put("REACH_INTENSIVE", REACH_INTENSIVE);
 		statements.put("REACH_SHORT", REACH_SHORT);
 		statements.put("BACKGROUND", BACKGROUND);
-		statements.put("CHILD_AGE_GROUPS", CHILD_AGE_GROUPS);
-		statements.put("DOMAIN_QUESTIONS", DOMAIN_QUESTIONS);
+		statements.put("DOMAINS", DOMAINS);
 		statements.put("DURATION", DURATION);
 		statements.put("TIME", TIME);
 		statements.put("PROGRESS", PROGRESS);
@@ -261,6 +274,11 @@ class MonitorQueries {
 		this.jdbc.sql("truncate monitor_population").update();
 		// Counting is hashing: let the transaction's sorts and hashes stay in memory.
 		this.jdbc.sql("set local work_mem = '64MB'").update();
+		// P is a large share of the data: join it by hashing, never by a look-up in P per
+		// row
+		// (the planner prefers those look-ups, and on 100,000 households they cost
+		// seconds).
+		this.jdbc.sql("set local enable_nestloop = off").update();
 		this.jdbc.sql(POPULATION).params(params).update();
 		this.jdbc.sql("analyze monitor_population").update();
 		return params;
@@ -283,23 +301,21 @@ class MonitorQueries {
 		this.jdbc.sql(REACH_SHORT).params(params).query((rs) -> {
 			figures.shortOnly.put(rs.getString(1), rs.getLong(2));
 		});
-		this.jdbc.sql(BACKGROUND).query((rs) -> {
+		this.jdbc.sql(BACKGROUND).params(params).query((rs) -> {
 			figures.background.computeIfAbsent(rs.getString(1), (k) -> new LinkedHashMap<>())
 				.put(rs.getString(2), rs.getLong(3));
-		});
-		this.jdbc.sql(CHILD_AGE_GROUPS).params(params).query((rs) -> {
-			figures.background.computeIfAbsent("childAgeGroups", (k) -> new LinkedHashMap<>())
-				.put(rs.getString(1), rs.getLong(2));
 		});
 		Map<String, Object> domainParams = new LinkedHashMap<>(params);
 		domainParams.put("codes", String.join(",", domainCodes));
 		domainParams.put("masks", masks(domainCodes));
-		this.jdbc.sql(DOMAIN_HOUSEHOLDS).params(domainParams).query((rs) -> {
-			figures.domainHouseholds.put(rs.getString(1), rs.getLong(2));
-		});
 		Map<String, Long> registered = new LinkedHashMap<>();
-		this.jdbc.sql(DOMAIN_QUESTIONS).params(params).query((rs) -> {
-			registered.put(rs.getString(1), rs.getLong(2));
+		this.jdbc.sql(DOMAINS).params(domainParams).query((rs) -> {
+			if ("households".equals(rs.getString(1))) {
+				figures.domainHouseholds.put(rs.getString(2), rs.getLong(3));
+			}
+			else {
+				registered.put(rs.getString(2), rs.getLong(3));
+			}
 		});
 		figures.allQuestions = registered.values().stream().mapToLong(Long::longValue).sum();
 		for (String code : domainCodes) {

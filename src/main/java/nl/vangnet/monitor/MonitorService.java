@@ -154,13 +154,18 @@ class MonitorService {
 
 	/** EXPLAIN ANALYZE of the monitor's statements for every participant. */
 	String explainParticipants(LocalDate from, LocalDate to) {
+		List<String> domainCodes = this.lifeDomains.monitorFramework()
+			.domains()
+			.stream()
+			.map(Framework.Domain::code)
+			.toList();
 		Set<UUID> ids = this.organisations.all()
 			.stream()
 			.filter(OrganisationSummary::monitorParticipant)
 			.map(OrganisationSummary::id)
 			.collect(Collectors.toSet());
 		return TenantScope.callAs(TenantScope.Scope.system(ids),
-				() -> this.transactions.execute((tx) -> this.queries.explain(ids, from, to)));
+				() -> this.transactions.execute((tx) -> this.queries.explain(ids, from, to, domainCodes)));
 	}
 
 	record Selection(Set<UUID> ids, List<String> codes, List<String> reachRows) {
