@@ -151,7 +151,8 @@ class ContactWebTests {
 			.param("status", "OPEN"), this.professional);
 
 		assertThat(stale.getStatus()).isEqualTo(409);
-		assertThat(stale.getContentAsString()).contains("Iemand anders heeft dit intussen gewijzigd", "ARRANGEMENT");
+		assertThat(stale.getContentAsString()).contains("Iemand anders heeft dit intussen gewijzigd",
+				"Stand</span>: <span>Betalingsregeling</span>", "Bedrag (euro)</span>: <span>100.00</span>");
 	}
 
 	@Test
