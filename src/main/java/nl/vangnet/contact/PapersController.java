@@ -1,6 +1,9 @@
 package nl.vangnet.contact;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -9,8 +12,11 @@ import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.pdf.PdfRenderer;
 import nl.vangnet.platform.web.FormErrors;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,9 +38,9 @@ class PapersController {
 
 	private final Families families;
 
-	private final ObligationsPdf pdf;
+	private final PdfRenderer pdf;
 
-	PapersController(FamilyPapers papers, Families families, ObligationsPdf pdf) {
+	PapersController(FamilyPapers papers, Families families, PdfRenderer pdf) {
 		this.papers = papers;
 		this.families = families;
 		this.pdf = pdf;
@@ -86,25 +92,25 @@ class PapersController {
 
 	@GetMapping("/households/{id}/obligations/print")
 	String print(@PathVariable UUID id, Model model) {
-		model.addAttribute("householdId", id);
-		model.addAttribute("householdName", this.families.name(id));
-		model.addAttribute("obligations",
-				this.papers.obligations(id).stream().filter(FamilyPapers.ObligationView::open).toList());
-		model.addAttribute("today", this.papers.today());
+		model.addAllAttributes(printModel(id));
 		return "contact/obligations-print";
 	}
 
+	/** The same list as the printable page, as a PDF to take home. */
 	@GetMapping("/households/{id}/obligations.pdf")
-	org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable UUID id, java.util.Locale locale) {
-		List<FamilyPapers.ObligationView> open = this.papers.obligations(id)
-			.stream()
-			.filter(FamilyPapers.ObligationView::open)
-			.toList();
-		byte[] document = this.pdf.render(this.families.name(id), open, this.papers.today(), locale);
-		return org.springframework.http.ResponseEntity.ok()
-			.contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"obligations.pdf\"")
-			.body(document);
+	ResponseEntity<byte[]> pdf(@PathVariable UUID id, Locale locale) {
+		byte[] document = this.pdf.render("contact/obligations-print", printModel(id), locale);
+		return PdfRenderer.response(document, ContentDisposition.inline().filename("obligations.pdf").build());
+	}
+
+	private Map<String, Object> printModel(UUID id) {
+		Map<String, Object> model = new HashMap<>();
+		model.put("householdId", id);
+		model.put("householdName", this.families.name(id));
+		model.put("obligations",
+				this.papers.obligations(id).stream().filter(FamilyPapers.ObligationView::open).toList());
+		model.put("today", this.papers.today());
+		return model;
 	}
 
 	// ---- Debts

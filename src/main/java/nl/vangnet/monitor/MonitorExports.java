@@ -8,12 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import nl.vangnet.platform.pdf.PdfRenderer;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
 
 import org.springframework.stereotype.Component;
 
@@ -41,10 +39,10 @@ class MonitorExports {
 
 	}
 
-	private final TemplateEngine templates;
+	private final PdfRenderer pdf;
 
-	MonitorExports(TemplateEngine templates) {
-		this.templates = templates;
+	MonitorExports(PdfRenderer pdf) {
+		this.pdf = pdf;
 	}
 
 	byte[] export(Format format, Map<String, Object> report, List<MonitorTables.Table> tables, Locale locale) {
@@ -128,21 +126,7 @@ class MonitorExports {
 	}
 
 	byte[] pdf(Map<String, Object> report, List<MonitorTables.Table> tables, Locale locale) {
-		Context context = new Context(locale);
-		context.setVariable("report", report);
-		context.setVariable("tables", tables);
-		String html = this.templates.process("monitor/report-pdf", context);
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.withHtmlContent(html, null);
-			builder.toStream(out);
-			builder.run();
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return this.pdf.render("monitor/report-pdf", Map.of("report", report, "tables", tables), locale);
 	}
 
 }

@@ -3,11 +3,13 @@ package nl.vangnet.network;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.pdf.PdfRenderer;
 import nl.vangnet.platform.web.FormErrors;
 
 import org.springframework.context.MessageSource;
@@ -42,11 +44,11 @@ class NetworkController {
 
 	private final NetworkSvg svg;
 
-	private final NetworkPdf pdf;
+	private final PdfRenderer pdf;
 
 	private final MessageSource messages;
 
-	NetworkController(NetworkManagement management, NetworkSvg svg, NetworkPdf pdf, MessageSource messages) {
+	NetworkController(NetworkManagement management, NetworkSvg svg, PdfRenderer pdf, MessageSource messages) {
 		this.management = management;
 		this.svg = svg;
 		this.pdf = pdf;
@@ -271,14 +273,12 @@ class NetworkController {
 		Snapshot snapshot = this.management.export(snapshotId);
 		Client client = this.management.clientOf(snapshot);
 		NetworkManagement.MapView view = this.management.map(snapshot.memberId(), snapshotId, locale);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename("netwerk-" + snapshot.drawnOn() + ".pdf")
-						.build()
-						.toString())
-			.body(this.pdf.render(snapshot, client, locale, view::domainLabel));
+		String drawing = this.svg.render(snapshot, client, locale)
+			.replaceFirst("width=\"640\" height=\"640\"", "width=\"12cm\" height=\"12cm\"");
+		byte[] pdf = this.pdf.render("network/map-copy",
+				Map.of("snapshot", snapshot, "client", client, "view", view, "drawing", drawing), locale);
+		return PdfRenderer.response(pdf,
+				ContentDisposition.attachment().filename("netwerk-" + snapshot.drawnOn() + ".pdf").build());
 	}
 
 }

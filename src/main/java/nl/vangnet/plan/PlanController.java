@@ -12,12 +12,11 @@ import nl.vangnet.household.Helped;
 import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.pdf.PdfRenderer;
 
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,11 +35,11 @@ class PlanController {
 
 	private final PlanService service;
 
-	private final FamilyCopyPdf pdf;
+	private final PdfRenderer pdf;
 
 	private final MessageSource messages;
 
-	PlanController(PlanService service, FamilyCopyPdf pdf, MessageSource messages) {
+	PlanController(PlanService service, PdfRenderer pdf, MessageSource messages) {
 		this.service = service;
 		this.pdf = pdf;
 		this.messages = messages;
@@ -119,16 +118,9 @@ class PlanController {
 	/** The family's copy as a PDF to take home. */
 	@GetMapping("/households/{id}/plan/family-copy.pdf")
 	ResponseEntity<byte[]> familyCopyPdf(@PathVariable UUID id, Locale locale) {
-		byte[] bytes = this.pdf.render(this.service.familyCopy(id, locale), locale);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline()
-						.filename(this.messages.getMessage("plan.copy.file", null, locale))
-						.build()
-						.toString())
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(bytes);
+		byte[] bytes = this.pdf.render("plan/family-copy", Map.of("copy", this.service.familyCopy(id, locale)), locale);
+		return PdfRenderer.response(bytes,
+				ContentDisposition.inline().filename(this.messages.getMessage("plan.copy.file", null, locale)).build());
 	}
 
 	private String handle(UUID household, String target, java.util.function.Supplier<Object> work, String saved,

@@ -119,6 +119,8 @@ class ContactWebTests {
 			.param("description", "Huurtoeslag verlengen")
 			.param("agency", "Belastingdienst")
 			.param("dueOn", "2030-06-01"), this.professional);
+		perform(post("/households/" + id + "/obligations").param("kind", "LETTER")
+			.param("description", "Brief van Çiğdem 😀 lezen"), this.professional);
 
 		String print = perform(get("/households/" + id + "/obligations/print"), this.professional).getContentAsString();
 
@@ -130,6 +132,7 @@ class ContactWebTests {
 			.loadPDF(pdf.getContentAsByteArray())) {
 			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
 			assertThat(text).contains("Wat moet ik doen?", "Huurtoeslag verlengen", "Naar: Belastingdienst");
+			assertThat(text).contains("Brief van Çiğdem 😀 lezen", "☐ Gedaan").doesNotContain("#");
 		}
 	}
 

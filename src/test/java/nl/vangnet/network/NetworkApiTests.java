@@ -225,6 +225,9 @@ class NetworkApiTests {
 		send(post("/api/v1/network/snapshots/" + snapshot + "/contacts"),
 				"{\"version\":0,\"name\":\"Marco\",\"relation\":\"EX_PARTNER\",\"closeness\":\"OUTER\",\"tie\":\"WEAK\",\"danger\":true}",
 				200);
+		send(post("/api/v1/network/snapshots/" + snapshot + "/contacts"),
+				"{\"version\":1,\"name\":\"Çağla 😀\",\"relation\":\"FRIEND\",\"closeness\":\"INNER\",\"tie\":\"STRONG\"}",
+				200);
 
 		MockHttpServletResponse svg = this.mvc
 			.perform(get("/network/snapshots/" + snapshot + "/map.svg").session(this.professional))
@@ -242,6 +245,7 @@ class NetworkApiTests {
 		assertThat(pdf.getContentType()).isEqualTo("application/pdf");
 		try (PDDocument document = Loader.loadPDF(pdf.getContentAsByteArray())) {
 			assertThat(new PDFTextStripper().getText(document)).contains("Marco").contains("Gevaar");
+			assertThat(new PDFTextStripper().getText(document)).contains("Çağla 😀").doesNotContain("#");
 		}
 		List<String> actions = this.data.inScope(TenantScope.Scope.system(Set.of(this.organisation.id())),
 				(sql) -> sql.sql("select action from access_trail where subject_id = :m order by id")
