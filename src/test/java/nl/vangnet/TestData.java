@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 import nl.vangnet.account.AccountApi;
 import nl.vangnet.account.NewAccount;
-import nl.vangnet.account.Role;
+import nl.vangnet.platform.staff.Role;
 import nl.vangnet.organisation.OrganisationApi;
 import nl.vangnet.organisation.OrganisationKind;
 import nl.vangnet.platform.tenancy.TenantScope;

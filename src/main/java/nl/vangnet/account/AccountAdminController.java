@@ -10,6 +10,7 @@ import nl.vangnet.organisation.OrganisationApi;
 import nl.vangnet.organisation.OrganisationSummary;
 import nl.vangnet.organisation.TeamSummary;
 import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.staff.Role;
 import nl.vangnet.platform.web.FormErrors;
 
 import org.springframework.stereotype.Controller;

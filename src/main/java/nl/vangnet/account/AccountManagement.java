@@ -9,6 +9,7 @@ import nl.vangnet.organisation.OrganisationSummary;
 import nl.vangnet.organisation.TeamSummary;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.staff.Role;
 
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.vangnet.platform.staff.Role;
+
 import org.springframework.data.repository.ListCrudRepository;
 
 interface AccountRepository extends ListCrudRepository<Account, UUID> {

@@ -2,6 +2,8 @@ package nl.vangnet.account;
 
 import java.util.UUID;
 
+import nl.vangnet.platform.staff.Role;
+
 /**
  * An account as the API and the administrator's pages show it. Never the password.
  */

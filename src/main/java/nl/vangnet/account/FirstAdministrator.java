@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.VangnetProperties;
+import nl.vangnet.platform.staff.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,6 +2,8 @@ package nl.vangnet.account;
 
 import java.util.UUID;
 
+import nl.vangnet.platform.staff.Role;
+
 /**
  * The signed-in user, as {@code GET /api/v1/me} and a JSON sign-in answer show them.
  */

@@ -4,6 +4,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import nl.vangnet.platform.staff.Role;
+
 /**
  * Opens an account: the organisation by its code (none for an administrator), an optional
  * team id, and a first password that the policy accepts.

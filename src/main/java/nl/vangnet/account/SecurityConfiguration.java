@@ -1,14 +1,16 @@
 package nl.vangnet.account;
 
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import nl.vangnet.platform.VangnetProperties;
+import nl.vangnet.platform.staff.UrlRuleSet;
+import nl.vangnet.platform.staff.UrlRules;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -30,8 +32,10 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
- * Who may reach what, how one signs in, and the headers every answer carries. The
- * authorization matrix test holds every endpoint against these rules.
+ * Who may reach what, how one signs in, and the headers every answer carries. Who may
+ * reach a URL is declared by the module that serves it (a {@link UrlRules} bean); here
+ * they are collected, most specific first, and whatever nobody declared is for everyone
+ * signed in. The authorization matrix test holds every endpoint against these rules.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -44,72 +48,14 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
 			SignInHandlers handlers, ProblemResponses problems, SessionRegistry sessionRegistry, Clock clock,
-			VangnetProperties properties, CsrfTokenRepository csrfTokens) throws Exception {
+			VangnetProperties properties, CsrfTokenRepository csrfTokens, List<UrlRules> moduleRules) throws Exception {
 		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
 		AccessDeniedHandlerImpl deniedPage = new AccessDeniedHandlerImpl();
-		http.authorizeHttpRequests(
-				(requests) -> requests.requestMatchers("/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico")
-					.permitAll()
-					.requestMatchers("/login", "/login/**", "/error", "/actuator/health", "/actuator/health/**")
-					.permitAll()
-					.requestMatchers("/api/v1/openapi", "/api/v1/openapi.yaml", "/api/v1/openapi/**")
-					.permitAll()
-					// contact: volunteers record and read their own contact moments
-					// with their families (the module checks which); the rest of
-					// contacts, time, rhythms, the worklist, obligations and debts is
-					// for coordinators and professionals.
-					.requestMatchers("/households/*/contacts", "/households/*/contact-summary",
-							"/api/v1/households/*/contacts", "/api/v1/households/*/rhythms")
-					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name(), Role.VOLUNTEER.name())
-					.requestMatchers("/worklist", "/api/v1/worklist", "/obligations/**", "/debts/**",
-							"/api/v1/obligations/**", "/api/v1/debts/**")
-					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name())
-					// Households: coordinators and professionals; volunteers
-					// only their own families (the module checks which).
-					.requestMatchers(HttpMethod.POST, "/households/*/trajectories/*/contact-person")
-					.hasRole(Role.COORDINATOR.name())
-					.requestMatchers("/phase-model")
-					.hasRole(Role.COORDINATOR.name())
-					.requestMatchers(HttpMethod.GET, "/households/new")
-					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name())
-					.requestMatchers(HttpMethod.GET, "/caseload", "/households/*")
-					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name(), Role.VOLUNTEER.name())
-					.requestMatchers(HttpMethod.GET, "/api/v1/households", "/api/v1/households/*")
-					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name(), Role.VOLUNTEER.name())
-					// Plan (help questions, plan, progress): volunteers see the plan's
-					// volunteer actions and the dossier's block of their own families
-					// (the module checks which); the rest is for case workers.
-					.requestMatchers(HttpMethod.GET, "/households/*/plan", "/households/*/plan-summary",
-							"/api/v1/households/*/plan")
-					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name(), Role.VOLUNTEER.name())
-					.requestMatchers("/help-questions/**", "/plan/**", "/api/v1/help-questions/**", "/api/v1/goals/**",
-							"/api/v1/actions/**")
-					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name())
-					.requestMatchers("/households", "/households/**", "/api/v1/households", "/api/v1/households/**")
-					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name())
-					.requestMatchers("/admin/**", "/api/v1/organisations/**", "/api/v1/organisations",
-							"/api/v1/users/**", "/api/v1/users", "/api/v1/sign-ins")
-					.hasRole(Role.ADMINISTRATOR.name())
-					.requestMatchers("/access-trail/**", "/access-trail", "/api/v1/access-trail")
-					.hasRole(Role.COORDINATOR.name())
-					.requestMatchers("/organisation")
-					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name(), Role.VOLUNTEER.name())
-					.requestMatchers(HttpMethod.POST, "/api/v1/frameworks")
-					.hasRole(Role.ADMINISTRATOR.name())
-					.requestMatchers("/organisation/framework", "/api/v1/organisation/framework")
-					.hasRole(Role.COORDINATOR.name())
-					// network: coordinators and professionals only (a danger's name, the
-					// client's most private relations)
-					.requestMatchers("/network/**", "/api/v1/network/**")
-					.hasAnyRole(Role.COORDINATOR.name(), Role.PROFESSIONAL.name())
-					// monitor (issue 7): the anonymised monitor for researchers and
-					// coordinators; household import and export for coordinators.
-					.requestMatchers("/monitor", "/api/v1/monitor", "/api/v1/monitor/**")
-					.hasAnyRole(Role.RESEARCHER.name(), Role.COORDINATOR.name())
-					.requestMatchers("/imports", "/imports/**", "/api/v1/imports", "/api/v1/exports")
-					.hasRole(Role.COORDINATOR.name())
-					.anyRequest()
-					.authenticated())
+		UrlRuleSet urls = UrlRuleSet.of(moduleRules);
+		http.authorizeHttpRequests((requests) -> {
+			urls.applyTo(requests);
+			requests.anyRequest().authenticated();
+		})
 			.authenticationManager(authenticationManager)
 			.formLogin((form) -> form.loginPage("/login").successHandler(handlers).failureHandler(handlers))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(handlers))

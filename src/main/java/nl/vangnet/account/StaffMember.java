@@ -2,6 +2,8 @@ package nl.vangnet.account;
 
 import java.util.UUID;
 
+import nl.vangnet.platform.staff.Role;
+
 /**
  * A member of an organisation's staff, as other modules see them.
  */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import nl.vangnet.platform.staff.Role;
 import nl.vangnet.platform.tenancy.TenantPrincipal;
 import nl.vangnet.platform.tenancy.TenantScope;
 

@@ -7,6 +7,7 @@ import nl.vangnet.household.Satisfaction;
 import nl.vangnet.household.SupportType;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.staff.Staff;
 import nl.vangnet.platform.web.FormErrors;
 
 import org.springframework.stereotype.Controller;
@@ -53,7 +54,7 @@ class ContactController {
 		if (!model.containsAttribute("activityForm")) {
 			model.addAttribute("activityForm", new ContactForms.Activity(this.contacts.today(), null, null, null));
 		}
-		ContactActor actor = ContactActor.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		model.addAttribute("householdId", id);
 		model.addAttribute("contacts", this.contacts.contacts(id));
 		model.addAttribute("householdName", this.families.name(id));
@@ -67,8 +68,7 @@ class ContactController {
 		model.addAttribute("minuteFields", fields);
 		model.addAttribute("satisfactions", Satisfaction.values());
 		model.addAttribute("rhythmOptions", Rhythm.values());
-		model.addAttribute("caseWorker", actor.caseWorker());
-		if (actor.caseWorker()) {
+		if (actor.worksWithCases()) {
 			model.addAttribute("time", this.contacts.timeSummary(id));
 			model.addAttribute("activities", this.contacts.activities(id));
 			model.addAttribute("rhythms", this.contacts.rhythms(id));
@@ -172,7 +172,6 @@ class ContactController {
 	String summary(@PathVariable UUID id, Model model) {
 		model.addAttribute("householdId", id);
 		model.addAttribute("summary", this.contacts.dossierSummary(id, this.papers));
-		model.addAttribute("caseWorker", ContactActor.current().caseWorker());
 		return "contact/summary :: summary";
 	}
 

@@ -10,6 +10,7 @@ import nl.vangnet.household.HouseholdSections;
 import nl.vangnet.household.Satisfaction;
 import nl.vangnet.household.StoredHousehold;
 import nl.vangnet.household.SupportType;
+import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,7 @@ class ContactSections implements HouseholdSections {
 
 	@Override
 	public void store(StoredHousehold household, HouseholdDocument document) {
-		ContactActor actor = new ContactActor(household.organisationId(), null, "SYSTEM");
+		Staff actor = Staff.system(household.organisationId());
 		if (document.timeEntries() != null) {
 			this.jdbc.sql("delete from time_entry where household_id = :id").param("id", household.id()).update();
 			List<HouseholdDocument.TimeEntry> entries = document.timeEntries();

@@ -17,6 +17,7 @@ import nl.vangnet.household.SupportType;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -79,7 +80,7 @@ class Contacts {
 	 * themselves.
 	 */
 	UUID record(UUID householdId, NewContact contact, UUID onBehalfOf) {
-		ContactActor actor = ContactActor.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		this.families.require(actor, householdId, today());
 		Map<UUID, String> members = this.families.members(householdId);
 		List<DomainException> errors = new ArrayList<>();
@@ -124,7 +125,7 @@ class Contacts {
 			.param("reached", contact.reached())
 			.param("note", note)
 			.param("sensitive", contact.sensitive() && note != null)
-			.param("author", actor.system() ? onBehalfOf : actor.userId())
+			.param("author", actor.isSystem() ? onBehalfOf : actor.userId())
 			.update();
 		for (UUID member : contact.members()) {
 			this.jdbc.sql(
@@ -159,14 +160,14 @@ class Contacts {
 	 */
 	@Transactional
 	List<ContactView> contacts(UUID householdId) {
-		ContactActor actor = ContactActor.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		this.families.require(actor, householdId, today());
 		List<ContactView> contacts = list(actor, householdId);
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		return contacts;
 	}
 
-	private List<ContactView> list(ContactActor actor, UUID householdId) {
+	private List<ContactView> list(Staff actor, UUID householdId) {
 		Map<UUID, String> members = this.families.members(householdId);
 		Map<UUID, String> staff = this.families.staffNames(actor.organisationId());
 		Map<UUID, List<UUID>> with = new HashMap<>();
@@ -192,13 +193,13 @@ class Contacts {
 				where household_id = :id and (:all or author_id = :me) order by occurred_at desc, created_at desc
 				""")
 			.param("id", householdId)
-			.param("all", !actor.volunteer())
+			.param("all", !actor.seesOnlyOwnFamilies())
 			.param("me", actor.userId())
 			.query((rs, n) -> {
 				UUID id = rs.getObject("id", UUID.class);
 				UUID author = rs.getObject("author_id", UUID.class);
 				boolean sensitive = rs.getBoolean("sensitive");
-				boolean readable = actor.readsNoteOf(author, sensitive);
+				boolean readable = actor.readsNote(author, sensitive);
 				return new ContactView(id, rs.getTimestamp("occurred_at").toLocalDateTime(),
 						Channel.valueOf(rs.getString("channel")), rs.getBoolean("reached"),
 						with.getOrDefault(id, List.of()).stream().map(members::get).toList(),
@@ -211,7 +212,7 @@ class Contacts {
 	// ---- Time and activities on their own
 
 	void addTime(UUID householdId, LocalDate date, SupportType type, Integer minutes, UUID member) {
-		ContactActor actor = caseWorker();
+		Staff actor = caseWorker();
 		this.families.require(actor, householdId, today());
 		List<DomainException> errors = new ArrayList<>();
 		if (date == null) {
@@ -233,7 +234,7 @@ class Contacts {
 	}
 
 	void addActivity(UUID householdId, LocalDate date, String name, UUID member, Satisfaction satisfaction) {
-		ContactActor actor = caseWorker();
+		Staff actor = caseWorker();
 		this.families.require(actor, householdId, today());
 		List<DomainException> errors = new ArrayList<>();
 		if (date == null) {
@@ -254,7 +255,7 @@ class Contacts {
 
 	@Transactional
 	List<ActivityView> activities(UUID householdId) {
-		ContactActor actor = caseWorker();
+		Staff actor = caseWorker();
 		this.families.require(actor, householdId, today());
 		Map<UUID, String> members = this.families.members(householdId);
 		this.trail.record(actor, AccessAction.VIEW, householdId);
@@ -276,7 +277,7 @@ class Contacts {
 	 */
 	@Transactional
 	TimeSummary timeSummary(UUID householdId) {
-		ContactActor actor = caseWorker();
+		Staff actor = caseWorker();
 		this.families.require(actor, householdId, today());
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		return summaryOfTime(householdId);
@@ -304,7 +305,7 @@ class Contacts {
 
 	@Transactional
 	List<RhythmView> rhythms(UUID householdId) {
-		ContactActor actor = ContactActor.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		this.families.require(actor, householdId, today());
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		return rhythmsOf(householdId);
@@ -341,7 +342,7 @@ class Contacts {
 	 * one period after the last reached contact, or after today when there was none.
 	 */
 	void setRhythm(UUID householdId, UUID trajectoryId, Rhythm rhythm) {
-		ContactActor actor = caseWorker();
+		Staff actor = caseWorker();
 		this.families.require(actor, householdId, today());
 		requireTrajectory(householdId, trajectoryId);
 		if (rhythm == null) {
@@ -373,7 +374,7 @@ class Contacts {
 	 * family leave the worklist.
 	 */
 	void endRhythm(UUID householdId, UUID trajectoryId, String reason) {
-		ContactActor actor = caseWorker();
+		Staff actor = caseWorker();
 		this.families.require(actor, householdId, today());
 		String why = trimmed(reason);
 		if (why == null) {
@@ -406,7 +407,7 @@ class Contacts {
 	 */
 	@Transactional
 	DossierSummary dossierSummary(UUID householdId, FamilyPapers papers) {
-		ContactActor actor = ContactActor.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		this.families.require(actor, householdId, today());
 		List<ContactView> contacts = list(actor, householdId);
 		ContactView last = contacts.isEmpty() ? null : contacts.get(0);
@@ -415,7 +416,7 @@ class Contacts {
 			.filter(java.util.Objects::nonNull)
 			.min(LocalDate::compareTo)
 			.orElse(null);
-		DossierSummary summary = actor.volunteer() ? new DossierSummary(last, due, null, null, null)
+		DossierSummary summary = actor.seesOnlyOwnFamilies() ? new DossierSummary(last, due, null, null, null)
 				: new DossierSummary(last, due, summaryOfTime(householdId), papers.openObligations(householdId),
 						papers.debtTotal(householdId));
 		this.trail.record(actor, AccessAction.VIEW, householdId);
@@ -445,9 +446,9 @@ class Contacts {
 		}
 	}
 
-	private ContactActor caseWorker() {
-		ContactActor actor = ContactActor.current();
-		if (!actor.caseWorker()) {
+	private Staff caseWorker() {
+		Staff actor = Staff.current().requireOrganisation("household");
+		if (!actor.worksWithCases()) {
 			throw new AccessDeniedException("Only coordinators and professionals");
 		}
 		return actor;
@@ -465,7 +466,7 @@ class Contacts {
 		}
 	}
 
-	void insertTime(ContactActor actor, UUID householdId, LocalDate date, SupportType type, int minutes, UUID member,
+	void insertTime(Staff actor, UUID householdId, LocalDate date, SupportType type, int minutes, UUID member,
 			UUID contactMoment, Integer position) {
 		this.jdbc.sql("""
 				insert into time_entry (id, household_id, organisation_id, member_id, entry_date, support_type, minutes,
@@ -484,7 +485,7 @@ class Contacts {
 			.update();
 	}
 
-	void insertActivity(ContactActor actor, UUID householdId, LocalDate date, String name, UUID member,
+	void insertActivity(Staff actor, UUID householdId, LocalDate date, String name, UUID member,
 			Satisfaction satisfaction, UUID contactMoment, Integer position) {
 		this.jdbc.sql("""
 				insert into activity_participation (id, household_id, organisation_id, member_id, activity_date, name,

@@ -9,6 +9,7 @@ import java.util.UUID;
 import nl.vangnet.account.AccountApi;
 import nl.vangnet.account.StaffMember;
 import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,11 +50,11 @@ class Families {
 	/**
 	 * @throws NotFoundException when the household does not exist for the actor
 	 */
-	void require(ContactActor actor, UUID householdId, LocalDate today) {
+	void require(Staff actor, UUID householdId, LocalDate today) {
 		String sql = "select count(*) from household h where h.id = :id"
-				+ (actor.volunteer() ? " and " + INVOLVED.formatted("h.id") : "");
+				+ (actor.seesOnlyOwnFamilies() ? " and " + INVOLVED.formatted("h.id") : "");
 		var statement = this.jdbc.sql(sql).param("id", householdId);
-		if (actor.volunteer()) {
+		if (actor.seesOnlyOwnFamilies()) {
 			statement = statement.param("today", today).param("me", actor.userId());
 		}
 		if (statement.query(Long.class).single() == 0) {

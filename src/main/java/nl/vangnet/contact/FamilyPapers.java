@@ -15,6 +15,7 @@ import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -58,7 +59,7 @@ class FamilyPapers {
 
 	@Transactional
 	List<ObligationView> obligations(UUID householdId) {
-		ContactActor actor = caseWorker(householdId);
+		Staff actor = caseWorker(householdId);
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		return obligationsOf(householdId, false);
 	}
@@ -85,7 +86,7 @@ class FamilyPapers {
 	}
 
 	UUID addObligation(UUID householdId, ObligationInput input) {
-		ContactActor actor = caseWorker(householdId);
+		Staff actor = caseWorker(householdId);
 		check(input);
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
@@ -111,7 +112,7 @@ class FamilyPapers {
 	 */
 	ObligationView changeObligation(UUID id, int version, ObligationInput input) {
 		ObligationView current = obligation(id);
-		ContactActor actor = caseWorker(current.householdId());
+		Staff actor = caseWorker(current.householdId());
 		check(input);
 		if (input.status() == null) {
 			throw new DomainException("status", "contact.obligation.status.required");
@@ -192,7 +193,7 @@ class FamilyPapers {
 
 	@Transactional
 	DebtOverview debts(UUID householdId) {
-		ContactActor actor = caseWorker(householdId);
+		Staff actor = caseWorker(householdId);
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		List<DebtView> debts = debtsOf(householdId);
 		BigDecimal total = debts.stream()
@@ -214,7 +215,8 @@ class FamilyPapers {
 	}
 
 	private List<DebtView> debtsOf(UUID householdId) {
-		java.util.Map<UUID, String> staff = this.families.staffNames(ContactActor.current().organisationId());
+		java.util.Map<UUID, String> staff = this.families
+			.staffNames(Staff.current().requireOrganisation("household").organisationId());
 		java.util.Map<UUID, List<DebtChange>> history = new java.util.HashMap<>();
 		this.jdbc.sql("""
 				select h.debt_id, h.changed_at, h.changed_by, h.creditor, h.amount, h.arrangement, h.status
@@ -238,7 +240,7 @@ class FamilyPapers {
 	}
 
 	UUID addDebt(UUID householdId, DebtInput input) {
-		ContactActor actor = caseWorker(householdId);
+		Staff actor = caseWorker(householdId);
 		check(input);
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
@@ -264,7 +266,7 @@ class FamilyPapers {
 	 */
 	DebtView changeDebt(UUID id, int version, DebtInput input) {
 		DebtView current = debt(id);
-		ContactActor actor = caseWorker(current.householdId());
+		Staff actor = caseWorker(current.householdId());
 		check(input);
 		if (input.status() == null) {
 			throw new DomainException("status", "contact.debt.status.required");
@@ -304,7 +306,7 @@ class FamilyPapers {
 			.orElseThrow(() -> new NotFoundException("debt"));
 	}
 
-	private void history(ContactActor actor, UUID debtId) {
+	private void history(Staff actor, UUID debtId) {
 		this.jdbc
 			.sql("""
 					insert into debt_history (id, debt_id, organisation_id, changed_at, changed_by, creditor, amount, arrangement, status)
@@ -340,9 +342,9 @@ class FamilyPapers {
 		DomainErrors.throwIfAny(errors);
 	}
 
-	private ContactActor caseWorker(UUID householdId) {
-		ContactActor actor = ContactActor.current();
-		if (!actor.caseWorker()) {
+	private Staff caseWorker(UUID householdId) {
+		Staff actor = Staff.current().requireOrganisation("household");
+		if (!actor.worksWithCases()) {
 			throw new AccessDeniedException("Only coordinators and professionals");
 		}
 		this.families.require(actor, householdId, today());

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import nl.vangnet.access.AccessAction;
+import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -61,16 +62,16 @@ class Worklist {
 	 */
 	@Transactional
 	List<Item> forCurrentUser() {
-		ContactActor actor = ContactActor.current();
-		if (!actor.caseWorker() || actor.system()) {
+		Staff actor = Staff.current().requireOrganisation("household");
+		if (!actor.worksWithCases() || actor.isSystem()) {
 			throw new AccessDeniedException("Only coordinators and professionals");
 		}
-		List<Item> items = items(actor, !actor.coordinator());
+		List<Item> items = items(actor, !actor.leadsTeam());
 		items.forEach((item) -> this.trail.record(actor, AccessAction.SEARCH, item.householdId()));
 		return items;
 	}
 
-	List<Item> items(ContactActor actor, boolean ownOnly) {
+	List<Item> items(Staff actor, boolean ownOnly) {
 		LocalDate today = LocalDate.now(this.clock);
 		String mine = ownOnly ? """
 				 and (t.contact_person = :me or exists (select 1 from trajectory_staff s

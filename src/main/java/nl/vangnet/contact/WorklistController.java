@@ -21,7 +21,6 @@ class WorklistController {
 	@GetMapping("/worklist")
 	String worklist(@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
 		model.addAttribute("items", this.worklist.forCurrentUser());
-		model.addAttribute("team", ContactActor.current().coordinator());
 		return (htmx != null) ? "contact/worklist :: #worklist" : "contact/worklist";
 	}
 

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import nl.vangnet.account.AccountApi;
 import nl.vangnet.account.NewAccount;
-import nl.vangnet.account.Role;
+import nl.vangnet.platform.staff.Role;
 import nl.vangnet.contact.Channel;
 import nl.vangnet.contact.ContactApi;
 import nl.vangnet.contact.DebtStatus;

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import nl.vangnet.platform.staff.Staff;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,7 +43,7 @@ public class HouseholdApi {
 	 */
 	@Transactional(readOnly = true)
 	public Family family(UUID id) {
-		Household household = this.management.visible(Actor.current(), id);
+		Household household = this.management.visible(Staff.current().requireOrganisation("household"), id);
 		return new Family(household.id(), household.organisationId(), household.name(),
 				household.details()
 					.members()
@@ -60,7 +62,7 @@ public class HouseholdApi {
 		if (this.phaseModels.model(modelCode).isEmpty()) {
 			throw new IllegalArgumentException("No phase model " + modelCode);
 		}
-		this.phaseModels.choose(Actor.current().organisationId(), modelCode);
+		this.phaseModels.choose(Staff.current().requireOrganisation("household").organisationId(), modelCode);
 	}
 
 	/**

@@ -9,13 +9,13 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import nl.vangnet.account.Role;
 import nl.vangnet.account.StaffMember;
 import nl.vangnet.organisation.OrganisationApi;
 import nl.vangnet.organisation.OrganisationSummary;
 import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.staff.Staff;
 import nl.vangnet.platform.web.FormErrors;
 
 import org.springframework.context.MessageSource;
@@ -72,7 +72,7 @@ class HouseholdController {
 	}
 
 	private void listModel(ListFilter filter, Model model, Locale locale) {
-		Actor actor = Actor.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		HouseholdSearch.Page page = this.search.search(filter.toSearch(), locale);
 		model.addAttribute("filter", filter);
 		model.addAttribute("page", page);
@@ -84,14 +84,13 @@ class HouseholdController {
 				this.organisations.byId(actor.organisationId()).map(OrganisationSummary::districts).orElse(List.of()));
 		model.addAttribute("kinds", TrajectoryKind.values());
 		model.addAttribute("statuses", HouseholdSearch.Status.values());
-		model.addAttribute("mayReassign", actor.coordinator());
 	}
 
 	// ---- Registering
 
 	@GetMapping("/new")
 	String newForm(Model model, Locale locale) {
-		Actor actor = Actor.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		model.addAttribute("form", HouseholdForm.registration(this.management.today(), actor.userId(),
 				this.phaseModels.chosenBy(actor.organisationId()).first().code()));
 		return formPage(actor, model, locale, true);
@@ -101,7 +100,7 @@ class HouseholdController {
 	String register(@ModelAttribute("form") HouseholdForm form, BindingResult result,
 			@RequestParam(required = false) MemberRole addMember, @RequestParam(required = false) Integer removeMember,
 			Model model, Locale locale, RedirectAttributes redirect) {
-		Actor actor = Actor.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		if (form == null) {
 			return newForm(model, locale);
 		}
@@ -160,14 +159,14 @@ class HouseholdController {
 		model.addAttribute("form", HouseholdForm.of(household, this.management.plainAddress(household)));
 		model.addAttribute("householdId", id);
 		model.addAttribute("householdName", household.name());
-		return formPage(Actor.current(), model, locale, false);
+		return formPage(Staff.current().requireOrganisation("household"), model, locale, false);
 	}
 
 	@PostMapping("/{id}")
 	String describe(@PathVariable UUID id, @ModelAttribute("form") HouseholdForm form, BindingResult result,
 			@RequestParam(required = false) MemberRole addMember, @RequestParam(required = false) Integer removeMember,
 			Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
-		Actor actor = Actor.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		Household stored = this.management.visible(actor, id);
 		model.addAttribute("householdId", id);
 		model.addAttribute("householdName", stored.name());
@@ -333,7 +332,7 @@ class HouseholdController {
 
 	// ---- Helpers
 
-	private String formPage(Actor actor, Model model, Locale locale, boolean registration) {
+	private String formPage(Staff actor, Model model, Locale locale, boolean registration) {
 		model.addAttribute("registration", registration);
 		model.addAttribute("roles", MemberRole.values());
 		model.addAttribute("ageGroups", AgeGroup.values());
@@ -352,7 +351,7 @@ class HouseholdController {
 		return "household/form";
 	}
 
-	private List<PhaseOption> phaseOptions(Actor actor, Locale locale) {
+	private List<PhaseOption> phaseOptions(Staff actor, Locale locale) {
 		return this.phaseModels.chosenBy(actor.organisationId())
 			.phases()
 			.stream()
@@ -360,12 +359,12 @@ class HouseholdController {
 			.toList();
 	}
 
-	private List<StaffOption> contactPersons(Actor actor) {
+	private List<StaffOption> contactPersons(Staff actor) {
 		return this.management.staff(actor)
 			.values()
 			.stream()
 			.filter(StaffMember::active)
-			.filter((m) -> m.role() == Role.COORDINATOR || m.role() == Role.PROFESSIONAL)
+			.filter((m) -> m.role().worksWithCases())
 			.map(HouseholdManagement::option)
 			.toList();
 	}

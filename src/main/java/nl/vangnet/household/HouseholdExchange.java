@@ -17,6 +17,7 @@ import nl.vangnet.organisation.OrganisationSummary;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.Encryption;
+import nl.vangnet.platform.staff.Staff;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Service;
@@ -63,7 +64,7 @@ class HouseholdExchange {
 	 * The household as a document; the view is in the access trail.
 	 */
 	HouseholdDocument get(UUID id) {
-		Actor actor = Actor.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		Household household = this.management.visible(actor, id);
 		this.trail.record(actor, AccessAction.VIEW, id);
 		return document(household);
@@ -86,7 +87,7 @@ class HouseholdExchange {
 	}
 
 	private UUID create(HouseholdDocument document, List<DomainException> readErrors) {
-		Actor actor = Actor.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		List<DomainException> errors = new ArrayList<>(readErrors);
 		if (document.id() != null) {
 			errors.add(new DomainException("id", "document.id.notAllowed"));
@@ -159,7 +160,7 @@ class HouseholdExchange {
 	HouseholdDocument replace(UUID id, JsonNode body) {
 		HouseholdDocumentReader.Read read = read(body);
 		HouseholdDocument document = read.document();
-		Actor actor = Actor.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		List<DomainException> errors = new ArrayList<>(read.errors());
 		if (document.version() == null) {
 			errors.add(new DomainException("version", "document.version.required"));
@@ -169,7 +170,7 @@ class HouseholdExchange {
 		}
 		checkOrganisation(actor, document, errors);
 		DomainErrors.throwIfAny(errors);
-		if (!actor.mayChange()) {
+		if (!actor.mayChangeHouseholds()) {
 			throw new org.springframework.security.access.AccessDeniedException("Volunteers do not change households");
 		}
 		Household stored = this.management.visible(actor, id);
@@ -260,7 +261,7 @@ class HouseholdExchange {
 	 * The API works for the signed-in user's own organisation: a document may name it,
 	 * but no other.
 	 */
-	private void checkOrganisation(Actor actor, HouseholdDocument document, List<DomainException> errors) {
+	private void checkOrganisation(Staff actor, HouseholdDocument document, List<DomainException> errors) {
 		if (document.organisation() != null) {
 			String own = this.organisations.byId(actor.organisationId()).map(OrganisationSummary::code).orElse(null);
 			if (!document.organisation().strip().toUpperCase(Locale.ROOT).equals(own)) {

@@ -19,6 +19,7 @@ import nl.vangnet.organisation.OrganisationSummary;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.staff.Staff;
 import nl.vangnet.platform.tenancy.TenantScope;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -105,8 +106,9 @@ public class HouseholdFiles {
 
 	private Report run(String content, Locale locale, boolean store) {
 		TenantScope.Scope caller = TenantScope.current();
-		boolean system = Actor.SYSTEM.equals(caller.role()) && caller.userId() == null;
-		if (!system && !Actor.COORDINATOR.equals(caller.role())) {
+		Staff staff = Staff.current();
+		boolean system = staff.isSystem();
+		if (!staff.exchangesHouseholdFiles()) {
 			throw new AccessDeniedException("Only coordinators import households");
 		}
 		List<LineError> errors = new ArrayList<>();
@@ -222,7 +224,7 @@ public class HouseholdFiles {
 		JsonNode externalId = node.get("externalId");
 		Optional<UUID> existing = (externalId != null && externalId.isString())
 				? this.households.idByExternalId(line.organisationId(), externalId.asString()) : Optional.empty();
-		Actor actor = Actor.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		if (existing.isPresent()) {
 			UUID id = existing.get();
 			node.put("version", this.households.versionOf(id).orElseThrow());
@@ -271,7 +273,7 @@ public class HouseholdFiles {
 	public int export(OutputStream out) {
 		TenantScope.Scope scope = TenantScope.current();
 		return this.transactions.execute((tx) -> {
-			Actor actor = Actor.current();
+			Staff actor = Staff.current().requireOrganisation("household");
 			String code = this.organisations.byId(actor.organisationId()).orElseThrow().code();
 			int n = 0;
 			try {

@@ -14,13 +14,13 @@ import java.util.function.Function;
 
 import nl.vangnet.access.AccessAction;
 import nl.vangnet.account.AccountApi;
-import nl.vangnet.account.Role;
 import nl.vangnet.account.StaffMember;
 import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.Encryption;
 import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -72,7 +72,7 @@ class HouseholdManagement {
 	 */
 	UUID register(HouseholdDetails details, AddressInput address, List<Trajectory> trajectories,
 			String trajectoriesPath) {
-		Actor actor = changer();
+		Staff actor = changer();
 		UUID id = UUID.randomUUID();
 		checkExternalId(actor, details.externalId(), id);
 		List<DomainException> errors = new ArrayList<>(staffErrors(actor, trajectories, List.of(), trajectoriesPath));
@@ -95,7 +95,7 @@ class HouseholdManagement {
 	 * {@code version}.
 	 */
 	void describe(UUID id, int version, HouseholdDetails details, AddressInput address) {
-		Actor actor = changer();
+		Staff actor = changer();
 		Household household = forChange(id, version, (current) -> differences(current, details, address, null));
 		checkExternalId(actor, details.externalId(), id);
 		household.describe(details, seal(id, address, household.address()), today());
@@ -111,7 +111,7 @@ class HouseholdManagement {
 	 */
 	UUID startTrajectory(UUID id, int version, TrajectoryKind kind, LocalDate start, UUID contactPerson,
 			String firstPhase) {
-		Actor actor = changer();
+		Staff actor = changer();
 		Household household = forChange(id, version, (current) -> List.of());
 		Trajectory trajectory = newTrajectory(actor, kind, start, contactPerson, firstPhase);
 		DomainErrors.throwIfAny(staffErrors(actor, List.of(trajectory), household.trajectories(), null));
@@ -125,7 +125,7 @@ class HouseholdManagement {
 	 * A trajectory as registration starts it: in the organisation's phase model, in its
 	 * first phase unless another is given.
 	 */
-	Trajectory newTrajectory(Actor actor, TrajectoryKind kind, LocalDate start, UUID contactPerson, String firstPhase) {
+	Trajectory newTrajectory(Staff actor, TrajectoryKind kind, LocalDate start, UUID contactPerson, String firstPhase) {
 		PhaseModel model = this.phaseModels.chosenBy(actor.organisationId());
 		String phase = (firstPhase != null && !firstPhase.isBlank()) ? firstPhase : model.first().code();
 		PhaseHistory history = (start != null) ? new PhaseHistory(List.of(new PhaseChange(phase, start)))
@@ -135,7 +135,7 @@ class HouseholdManagement {
 	}
 
 	void moveToPhase(UUID id, int version, UUID trajectoryId, String phaseCode, LocalDate on) {
-		Actor actor = changer();
+		Staff actor = changer();
 		Household household = forChange(id, version, (current) -> List.of());
 		Phase phase = this.phaseModels.phase(phaseCode).orElse(null);
 		household.moveToPhase(trajectoryId, phase, on, today());
@@ -144,7 +144,7 @@ class HouseholdManagement {
 	}
 
 	void endTrajectory(UUID id, int version, UUID trajectoryId, LocalDate on, String reason) {
-		Actor actor = changer();
+		Staff actor = changer();
 		Household household = forChange(id, version, (current) -> List.of());
 		household.endTrajectory(trajectoryId, on, reason);
 		save(household, (current) -> List.of());
@@ -155,8 +155,8 @@ class HouseholdManagement {
 	 * A coordinator hands the family to another fixed contact person.
 	 */
 	void assignContactPerson(UUID id, int version, UUID trajectoryId, UUID contactPerson) {
-		Actor actor = changer();
-		if (!actor.coordinator() && !actor.system()) {
+		Staff actor = changer();
+		if (!actor.assignsContactPersons()) {
 			throw new AccessDeniedException("Only coordinators reassign contact persons");
 		}
 		Household household = forChange(id, version, (current) -> List.of());
@@ -171,7 +171,7 @@ class HouseholdManagement {
 	}
 
 	void involve(UUID id, int version, UUID trajectoryId, List<UUID> staffIds) {
-		Actor actor = changer();
+		Staff actor = changer();
 		Household household = forChange(id, version, (current) -> List.of());
 		Trajectory trajectory = household.trajectory(trajectoryId);
 		Map<UUID, StaffMember> staff = staff(actor);
@@ -188,7 +188,7 @@ class HouseholdManagement {
 	 * Closes (archives) the household; it is never deleted.
 	 */
 	void close(UUID id, int version, LocalDate on, String reason) {
-		Actor actor = changer();
+		Staff actor = changer();
 		Household household = forChange(id, version, (current) -> List.of());
 		household.close(on, reason);
 		save(household, (current) -> List.of());
@@ -201,7 +201,7 @@ class HouseholdManagement {
 	 * The household as its reader may see it; the view is in the access trail.
 	 */
 	DossierView dossier(UUID id, Locale locale) {
-		Actor actor = Actor.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		Household household = visible(actor, id);
 		this.trail.record(actor, AccessAction.VIEW, id);
 		return dossierView(actor, household, locale);
@@ -211,7 +211,7 @@ class HouseholdManagement {
 	 * The household to edit (a view, so it is in the access trail).
 	 */
 	Household forEditing(UUID id) {
-		Actor actor = changer();
+		Staff actor = changer();
 		Household household = visible(actor, id);
 		this.trail.record(actor, AccessAction.VIEW, id);
 		return household;
@@ -233,8 +233,8 @@ class HouseholdManagement {
 	 * deliberately; the opening is in the access trail.
 	 */
 	String openConfidentialAddress(UUID id) {
-		Actor actor = Actor.current();
-		if (!actor.mayOpenConfidential()) {
+		Staff actor = Staff.current().requireOrganisation("household");
+		if (!actor.mayOpenConfidentialAddress()) {
 			throw new AccessDeniedException("Volunteers never see a confidential address");
 		}
 		Household household = visible(actor, id);
@@ -246,18 +246,18 @@ class HouseholdManagement {
 		return this.encryption.decrypt(address.ciphertext(), SealedAddress.context(id));
 	}
 
-	Household visible(Actor actor, UUID id) {
+	Household visible(Staff actor, UUID id) {
 		Household household = this.households.find(id).orElseThrow(() -> new NotFoundException("household"));
 		if (!household.organisationId().equals(actor.organisationId())) {
 			throw new NotFoundException("household");
 		}
-		if (actor.volunteer() && !household.involves(actor.userId(), today())) {
+		if (actor.seesOnlyOwnFamilies() && !household.involves(actor.userId(), today())) {
 			throw new NotFoundException("household");
 		}
 		return household;
 	}
 
-	Map<UUID, StaffMember> staff(Actor actor) {
+	Map<UUID, StaffMember> staff(Staff actor) {
 		Map<UUID, StaffMember> staff = new LinkedHashMap<>();
 		this.accounts.staff(actor.organisationId()).forEach((member) -> staff.put(member.id(), member));
 		return staff;
@@ -265,16 +265,16 @@ class HouseholdManagement {
 
 	// ---- Internals
 
-	private Actor changer() {
-		Actor actor = Actor.current();
-		if (!actor.mayChange()) {
+	private Staff changer() {
+		Staff actor = Staff.current().requireOrganisation("household");
+		if (!actor.mayChangeHouseholds()) {
 			throw new AccessDeniedException("Volunteers do not change households");
 		}
 		return actor;
 	}
 
 	Household forChange(UUID id, int version, Function<Household, List<ConflictException.Change>> differences) {
-		Household household = visible(Actor.current(), id);
+		Household household = visible(Staff.current().requireOrganisation("household"), id);
 		if (household.version() != version) {
 			throw new ConflictException(household.version(), differences.apply(household));
 		}
@@ -322,7 +322,7 @@ class HouseholdManagement {
 		return null;
 	}
 
-	private void checkExternalId(Actor actor, String externalId, UUID id) {
+	private void checkExternalId(Staff actor, String externalId, UUID id) {
 		String clean = Texts.clean(externalId);
 		if (clean != null && this.households.externalIdTaken(actor.organisationId(), clean, id)) {
 			throw new DomainException("externalId", "household.externalId.taken", clean);
@@ -334,7 +334,7 @@ class HouseholdManagement {
 	 * involved staff active staff of the organisation; who was already assigned may stay
 	 * even when no longer active.
 	 */
-	List<DomainException> staffErrors(Actor actor, List<Trajectory> trajectories, List<Trajectory> stored,
+	List<DomainException> staffErrors(Staff actor, List<Trajectory> trajectories, List<Trajectory> stored,
 			String listPath) {
 		Map<UUID, StaffMember> staff = staff(actor);
 		List<DomainException> errors = new ArrayList<>();
@@ -362,8 +362,7 @@ class HouseholdManagement {
 
 	private static void checkContactPerson(Map<UUID, StaffMember> staff, UUID accountId, UUID before, String field) {
 		StaffMember member = staff.get(accountId);
-		boolean professional = member != null
-				&& (member.role() == Role.COORDINATOR || member.role() == Role.PROFESSIONAL);
+		boolean professional = member != null && member.role().worksWithCases();
 		if (!professional || (!member.active() && !accountId.equals(before))) {
 			throw new DomainException(field, "trajectory.contactPerson.invalid");
 		}
@@ -371,7 +370,7 @@ class HouseholdManagement {
 
 	private static void checkInvolved(Map<UUID, StaffMember> staff, UUID accountId, List<UUID> before, String field) {
 		StaffMember member = staff.get(accountId);
-		boolean works = member != null && member.role() != Role.RESEARCHER && member.role() != Role.ADMINISTRATOR;
+		boolean works = member != null && member.role().seesClientData();
 		if (!works || (!member.active() && !before.contains(accountId))) {
 			throw new DomainException(field, "trajectory.staff.invalid");
 		}
@@ -379,7 +378,7 @@ class HouseholdManagement {
 
 	// ---- Views
 
-	private DossierView dossierView(Actor actor, Household household, Locale locale) {
+	private DossierView dossierView(Staff actor, Household household, Locale locale) {
 		LocalDate today = today();
 		Map<UUID, StaffMember> staff = staff(actor);
 		List<DossierView.MemberView> members = household.details()
@@ -400,18 +399,18 @@ class HouseholdManagement {
 		boolean confidential = address != null && address.confidential();
 		String plain = (address != null && !confidential)
 				? this.encryption.decrypt(address.ciphertext(), SealedAddress.context(household.id())) : null;
-		boolean mayChange = actor.mayChange() && !household.closed();
-		DossierView.Permissions may = new DossierView.Permissions(mayChange, actor.mayOpenConfidential(),
-				mayChange && actor.coordinator(), actor.coordinator());
+		boolean mayChange = actor.mayChangeHouseholds() && !household.closed();
+		DossierView.Permissions may = new DossierView.Permissions(mayChange, actor.mayOpenConfidentialAddress(),
+				mayChange && actor.assignsContactPersons(), actor.leadsTeam());
 		List<StaffOption> contactOptions = new ArrayList<>();
 		List<StaffOption> staffOptions = new ArrayList<>();
 		if (mayChange) {
 			staff.values().stream().filter(StaffMember::active).forEach((member) -> {
 				StaffOption option = option(member);
-				if (member.role() == Role.COORDINATOR || member.role() == Role.PROFESSIONAL) {
+				if (member.role().worksWithCases()) {
 					contactOptions.add(option);
 				}
-				if (member.role() != Role.RESEARCHER && member.role() != Role.ADMINISTRATOR) {
+				if (member.role().seesClientData()) {
 					staffOptions.add(option);
 				}
 			});

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import nl.vangnet.account.StaffMember;
+import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,7 +67,7 @@ class HouseholdSearch {
 	 * finds only the families they are involved in.
 	 */
 	Page search(Filter filter, Locale locale) {
-		Actor actor = Actor.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		LocalDate today = this.management.today();
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("today", today);
@@ -112,7 +113,7 @@ class HouseholdSearch {
 				.append(" order by p.entered_on desc, p.sequence desc limit 1) = :phase)");
 			parameters.put("phase", filter.phase());
 		}
-		if (actor.volunteer()) {
+		if (actor.seesOnlyOwnFamilies()) {
 			where
 				.append("""
 						 and exists (select 1 from trajectory t join trajectory_staff s on s.trajectory_id = t.id
@@ -146,9 +147,9 @@ class HouseholdSearch {
 	 * for a volunteer as involved staff. Every household shown is in the access trail.
 	 */
 	List<HouseholdSummary> caseload(Locale locale) {
-		Actor actor = Actor.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		LocalDate today = this.management.today();
-		String mine = actor.volunteer()
+		String mine = actor.seesOnlyOwnFamilies()
 				? "exists (select 1 from trajectory_staff s where s.trajectory_id = t.id and s.account_id = :me)"
 				: "t.contact_person = :me";
 		String ownTrajectory = """
@@ -167,7 +168,7 @@ class HouseholdSearch {
 		return summaries(actor, rows, locale, today);
 	}
 
-	private List<HouseholdSummary> summaries(Actor actor, List<Row> rows, Locale locale, LocalDate today) {
+	private List<HouseholdSummary> summaries(Staff actor, List<Row> rows, Locale locale, LocalDate today) {
 		Map<UUID, StaffMember> staff = this.management.staff(actor);
 		return rows.stream().map((row) -> {
 			StaffMember contact = (row.contactPerson() != null) ? staff.get(row.contactPerson()) : null;

@@ -6,6 +6,7 @@ import java.util.UUID;
 import nl.vangnet.access.AccessAction;
 import nl.vangnet.access.AccessSubject;
 import nl.vangnet.access.AccessTrail;
+import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.stereotype.Component;
 
@@ -22,8 +23,8 @@ class HouseholdTrail {
 		this.trail = trail;
 	}
 
-	void record(Actor actor, AccessAction action, UUID householdId) {
-		if (actor.system()) {
+	void record(Staff actor, AccessAction action, UUID householdId) {
+		if (actor.isSystem()) {
 			this.trail.recordSystem(actor.organisationId(), action, AccessSubject.household(householdId));
 		}
 		else {
@@ -34,7 +35,7 @@ class HouseholdTrail {
 	/**
 	 * A list or search showed these households.
 	 */
-	void searched(Actor actor, Collection<UUID> householdIds) {
+	void searched(Staff actor, Collection<UUID> householdIds) {
 		householdIds.forEach((id) -> record(actor, AccessAction.SEARCH, id));
 	}
 

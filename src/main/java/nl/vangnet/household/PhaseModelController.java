@@ -2,6 +2,8 @@ package nl.vangnet.household;
 
 import java.util.Locale;
 
+import nl.vangnet.platform.staff.Staff;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -26,7 +28,7 @@ class PhaseModelController {
 	@GetMapping("/phase-model")
 	@Transactional(readOnly = true)
 	public String show(Model model, Locale locale) {
-		Actor actor = Actor.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		model.addAttribute("models", this.phaseModels.all().values());
 		model.addAttribute("chosen", this.phaseModels.chosenBy(actor.organisationId()).code());
 		model.addAttribute("english", "en".equals(locale.getLanguage()));
@@ -36,7 +38,7 @@ class PhaseModelController {
 	@PostMapping("/phase-model")
 	@Transactional
 	public String choose(@RequestParam(required = false) String model, RedirectAttributes redirect) {
-		Actor actor = Actor.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		if (model == null || this.phaseModels.model(model).isEmpty()) {
 			redirect.addFlashAttribute("invalid", true);
 			return "redirect:/phase-model";

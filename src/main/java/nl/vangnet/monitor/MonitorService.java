@@ -18,6 +18,7 @@ import nl.vangnet.organisation.OrganisationApi;
 import nl.vangnet.organisation.OrganisationSummary;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.VangnetProperties;
+import nl.vangnet.platform.staff.Staff;
 import nl.vangnet.platform.tenancy.TenantScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,10 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class MonitorService {
-
-	static final String RESEARCHER = "RESEARCHER";
-
-	static final String COORDINATOR = "COORDINATOR";
 
 	private final MonitorQueries queries;
 
@@ -77,17 +74,17 @@ class MonitorService {
 	}
 
 	Choice choice() {
-		TenantScope.Scope scope = TenantScope.current();
+		Staff staff = Staff.current();
 		List<OrganisationSummary> participants = this.organisations.all()
 			.stream()
 			.filter(OrganisationSummary::monitorParticipant)
 			.sorted(java.util.Comparator.comparing(OrganisationSummary::code))
 			.toList();
-		if (RESEARCHER.equals(scope.role())) {
+		if (staff.seesOnlyAnonymisedFigures()) {
 			return new Choice(null, participants);
 		}
-		if (COORDINATOR.equals(scope.role()) && scope.organisations().size() == 1) {
-			UUID own = scope.organisations().iterator().next();
+		if (staff.leadsTeam() && staff.organisationId() != null) {
+			UUID own = staff.organisationId();
 			return new Choice(this.organisations.byId(own).orElseThrow(), participants);
 		}
 		throw new AccessDeniedException("Only researchers and coordinators see the monitor");

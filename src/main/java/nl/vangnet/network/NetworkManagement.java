@@ -24,10 +24,10 @@ import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.staff.Staff;
 import nl.vangnet.platform.tenancy.TenantScope;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,8 +43,6 @@ import org.springframework.transaction.annotation.Transactional;
 class NetworkManagement {
 
 	static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
-
-	private static final Set<String> CASE_WORK = Set.of("COORDINATOR", "PROFESSIONAL", "SYSTEM");
 
 	private final NetworkRepository repository;
 
@@ -428,13 +426,7 @@ class NetworkManagement {
 	}
 
 	private static void requireCaseWork() {
-		TenantScope.Scope scope = TenantScope.current();
-		if (scope.organisations().size() != 1) {
-			throw new NotFoundException("client");
-		}
-		if (!CASE_WORK.contains(scope.role())) {
-			throw new AccessDeniedException("Only coordinators and professionals work with the network");
-		}
+		Staff.current().requireOrganisation("client").requireCaseWork();
 	}
 
 	private static void requireChange() {

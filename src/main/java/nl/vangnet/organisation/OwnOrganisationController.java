@@ -1,8 +1,7 @@
 package nl.vangnet.organisation;
 
-import nl.vangnet.platform.tenancy.TenantPrincipal;
+import nl.vangnet.platform.staff.Staff;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,13 +23,13 @@ class OwnOrganisationController {
 	}
 
 	@GetMapping("/organisation")
-	String show(@AuthenticationPrincipal TenantPrincipal user, Model model) {
-		OrganisationSummary own = this.organisations.byId(user.organisationId())
+	String show(Staff staff, Model model) {
+		OrganisationSummary own = this.organisations.byId(staff.organisationId())
 			.orElseThrow(() -> new nl.vangnet.platform.NotFoundException("organisation"));
 		// Secret addresses are for the organisation's professionals, not for its
 		// volunteers.
-		boolean maySeeSecret = "COORDINATOR".equals(user.roleName()) || "PROFESSIONAL".equals(user.roleName());
-		model.addAttribute("organisation", this.management.get(own.code(), maySeeSecret ? own.id() : null));
+		model.addAttribute("organisation",
+				this.management.get(own.code(), staff.seesSecretLocations() ? own.id() : null));
 		return "organisation/own";
 	}
 

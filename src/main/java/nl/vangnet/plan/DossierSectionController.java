@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import nl.vangnet.household.HouseholdApi;
+import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,11 +31,10 @@ class DossierSectionController {
 
 	@GetMapping("/households/{id}/plan-summary")
 	String summary(@PathVariable UUID id, Model model, Locale locale) {
-		PlanActor actor = PlanActor.current();
-		boolean caseWorker = actor.caseWorker();
+		Staff actor = Staff.current().requireOrganisation("household");
+		boolean caseWorker = actor.worksWithCases();
 		this.households.family(id);
 		model.addAttribute("householdId", id);
-		model.addAttribute("caseWorker", caseWorker);
 		model.addAttribute("acute", caseWorker ? this.questions.acuteOpen(id, locale) : List.of());
 		return "plan/dossier-section :: summary";
 	}

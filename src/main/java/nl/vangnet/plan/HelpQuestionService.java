@@ -16,6 +16,7 @@ import nl.vangnet.lifedomain.LifeDomainApi;
 import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +54,7 @@ class HelpQuestionService {
 	 * closed ones, each with its history.
 	 */
 	Overview overview(UUID householdId, Locale locale) {
-		PlanActor actor = PlanActor.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		Family family = this.households.family(householdId);
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		Framework framework = this.lifeDomains.frameworkOf(actor.organisationId());
@@ -68,7 +69,7 @@ class HelpQuestionService {
 	 * The acute questions that are still open, for the top of the dossier.
 	 */
 	List<QuestionView> acuteOpen(UUID householdId, Locale locale) {
-		PlanActor actor = PlanActor.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		Family family = this.households.family(householdId);
 		List<QuestionView> acute = views(family, locale, true);
 		this.trail.record(actor, AccessAction.VIEW, householdId);
@@ -76,7 +77,7 @@ class HelpQuestionService {
 	}
 
 	QuestionView question(UUID id, Locale locale) {
-		PlanActor actor = PlanActor.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		HelpQuestion question = this.questions.find(id).orElseThrow(() -> new NotFoundException("help question"));
 		Family family = this.households.family(question.householdId());
 		this.trail.record(actor, AccessAction.VIEW, family.id());
@@ -84,7 +85,7 @@ class HelpQuestionService {
 	}
 
 	List<QuestionView> list(UUID householdId, Locale locale) {
-		PlanActor actor = PlanActor.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		Family family = this.households.family(householdId);
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		return views(family, locale, false);
@@ -96,7 +97,7 @@ class HelpQuestionService {
 	 * {@code openedOn} or {@code description}
 	 */
 	QuestionView record(UUID householdId, NewQuestion command, Locale locale) {
-		PlanActor actor = PlanActor.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		Family family = this.households.family(householdId);
 		closedGuard(family);
 		UUID memberId = memberId(family, command.member());
@@ -117,7 +118,7 @@ class HelpQuestionService {
 	 * @throws ConflictException when someone else changed it: with what it is now
 	 */
 	QuestionView revise(UUID id, Revision command, Locale locale) {
-		PlanActor actor = PlanActor.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		HelpQuestion question = this.questions.find(id).orElseThrow(() -> new NotFoundException("help question"));
 		Family family = this.households.family(question.householdId());
 		if (command.version() == null) {

@@ -19,6 +19,7 @@ import nl.vangnet.lifedomain.Framework;
 import nl.vangnet.lifedomain.LifeDomainApi;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.stereotype.Component;
 
@@ -81,7 +82,7 @@ class PlanSections implements HouseholdSections {
 			List<DomainException> errors) {
 		List<HelpQuestion> stored = new ArrayList<>(this.questions.ofHousehold(household.id()));
 		List<HelpQuestion> kept = new ArrayList<>();
-		PlanActor actor = PlanActor.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		String name = this.workers.nameOf(actor);
 		for (int i = 0; i < entries.size(); i++) {
 			HouseholdDocument.HelpQuestionEntry entry = entries.get(i);

@@ -18,6 +18,7 @@ import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -59,13 +60,13 @@ class PlanService {
 	 * The plan as its reader may see it (a volunteer: only the volunteers' actions).
 	 */
 	PlanView plan(UUID householdId, Locale locale) {
-		PlanActor actor = PlanActor.current();
-		if (!actor.caseWorker() && !actor.volunteer()) {
+		Staff actor = Staff.current().requireOrganisation("household");
+		if (!actor.worksWithCases() && !actor.seesOnlyOwnFamilies()) {
 			throw new AccessDeniedException("No plans for this role");
 		}
 		Family family = this.households.family(householdId);
 		this.trail.record(actor, AccessAction.VIEW, householdId);
-		boolean restricted = !actor.caseWorker();
+		boolean restricted = !actor.worksWithCases();
 		List<GoalView> goals = goals(family, locale, restricted);
 		if (restricted) {
 			return new PlanView(family, true, goals, List.of(), List.of(), List.of(), List.of(), this.workers.today());
@@ -89,7 +90,7 @@ class PlanService {
 	 * trail.
 	 */
 	FamilyCopy familyCopy(UUID householdId, Locale locale) {
-		PlanActor actor = PlanActor.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		Family family = this.households.family(householdId);
 		this.trail.record(actor, AccessAction.EXPORT, householdId);
 		List<GoalView> goals = goals(family, locale, false).stream()
@@ -101,7 +102,7 @@ class PlanService {
 	}
 
 	GoalView addGoal(UUID householdId, NewGoal command, Locale locale) {
-		PlanActor actor = PlanActor.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		Family family = this.households.family(householdId);
 		HelpQuestionService.closedGuard(family);
 		UUID memberId = HelpQuestionService.memberId(family, command.member());
@@ -127,7 +128,7 @@ class PlanService {
 	 * kept.
 	 */
 	GoalView adjustGoal(UUID goalId, GoalChange command, Locale locale) {
-		PlanActor actor = PlanActor.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		Goal goal = this.plans.goal(goalId).orElseThrow(() -> new NotFoundException("goal"));
 		Family family = this.households.family(goal.householdId());
 		adjust(actor, goal, command.version(), command.description(), command.status(), null, "description");
@@ -136,7 +137,7 @@ class PlanService {
 		return goalView(family, now, actionsOf(now), locale);
 	}
 
-	private void adjust(PlanActor actor, Goal goal, Integer version, String description, GoalStatus status,
+	private void adjust(Staff actor, Goal goal, Integer version, String description, GoalStatus status,
 			UUID evaluationId, String field) {
 		if (version == null) {
 			throw new DomainException("version", "plan.version.required");
@@ -159,7 +160,7 @@ class PlanService {
 	}
 
 	ActionView addAction(UUID goalId, NewAction command) {
-		PlanActor actor = PlanActor.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		Goal goal = this.plans.goal(goalId).orElseThrow(() -> new NotFoundException("goal"));
 		Family family = this.households.family(goal.householdId());
 		HelpQuestionService.closedGuard(family);
@@ -171,7 +172,7 @@ class PlanService {
 	}
 
 	ActionView changeAction(UUID actionId, ActionChange command) {
-		PlanActor actor = PlanActor.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		PlanAction action = this.plans.action(actionId).orElseThrow(() -> new NotFoundException("action"));
 		Family family = this.households.family(action.householdId());
 		if (command.version() == null) {
@@ -200,7 +201,7 @@ class PlanService {
 	 * (their earlier words kept).
 	 */
 	EvaluationView evaluate(UUID householdId, NewEvaluation command, Locale locale) {
-		PlanActor actor = PlanActor.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		Family family = this.households.family(householdId);
 		HelpQuestionService.closedGuard(family);
 		List<DomainException> errors = new ArrayList<>();
@@ -263,20 +264,20 @@ class PlanService {
 
 	/** The household a goal belongs to (of the reader's organisation). */
 	UUID householdOfGoal(UUID goalId) {
-		PlanActor.current().requireCaseWorker();
+		Staff.current().requireOrganisation("household").requireCaseWork();
 		return this.plans.goal(goalId).map(Goal::householdId).orElseThrow(() -> new NotFoundException("goal"));
 	}
 
 	/** The household an action belongs to (of the reader's organisation). */
 	UUID householdOfAction(UUID actionId) {
-		PlanActor.current().requireCaseWorker();
+		Staff.current().requireOrganisation("household").requireCaseWork();
 		return this.plans.action(actionId)
 			.map(PlanAction::householdId)
 			.orElseThrow(() -> new NotFoundException("action"));
 	}
 
 	void addNote(UUID householdId, String text) {
-		PlanActor actor = PlanActor.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		this.households.family(householdId);
 		String clean = (text != null) ? text.strip() : "";
 		if (clean.isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 import nl.vangnet.access.AccessAction;
 import nl.vangnet.access.AccessSubject;
 import nl.vangnet.access.AccessTrail;
+import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.stereotype.Component;
 
@@ -21,8 +22,8 @@ class PlanTrail {
 		this.trail = trail;
 	}
 
-	void record(PlanActor actor, AccessAction action, UUID householdId) {
-		if (actor.system()) {
+	void record(Staff actor, AccessAction action, UUID householdId) {
+		if (actor.isSystem()) {
 			this.trail.recordSystem(actor.organisationId(), action, AccessSubject.household(householdId));
 		}
 		else {

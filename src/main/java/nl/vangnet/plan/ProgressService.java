@@ -20,6 +20,7 @@ import nl.vangnet.lifedomain.LifeDomainApi;
 import nl.vangnet.lifedomain.Scale;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,7 +62,7 @@ class ProgressService {
 	 */
 	ProgressView record(UUID householdId, String instrumentCode, LocalDate on, List<ScoringMoment.Score> given,
 			Locale locale) {
-		PlanActor actor = PlanActor.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		Family family = this.households.family(householdId);
 		HelpQuestionService.closedGuard(family);
 		Instrument instrument = instrument(instrumentCode);
@@ -72,7 +73,7 @@ class ProgressService {
 	}
 
 	ProgressView progress(UUID householdId, String instrumentCode, Locale locale) {
-		PlanActor actor = PlanActor.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		Family family = this.households.family(householdId);
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		return view(family, instrument(instrumentCode), locale);

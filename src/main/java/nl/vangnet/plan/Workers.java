@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import nl.vangnet.account.AccountApi;
 import nl.vangnet.account.StaffMember;
+import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.stereotype.Component;
 
@@ -30,8 +31,8 @@ class Workers {
 	/**
 	 * The name of the one working, as colleagues know it; {@code null} for the system.
 	 */
-	String nameOf(PlanActor actor) {
-		if (actor.system()) {
+	String nameOf(Staff actor) {
+		if (actor.isSystem()) {
 			return null;
 		}
 		return this.accounts.staff(actor.organisationId())

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
+import nl.vangnet.platform.staff.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.servlet.http.Cookie;
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
+import nl.vangnet.platform.staff.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
-import nl.vangnet.account.Role;
+import nl.vangnet.platform.staff.Role;
 import nl.vangnet.platform.tenancy.TenantScope;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

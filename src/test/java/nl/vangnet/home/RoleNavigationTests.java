@@ -2,7 +2,7 @@ package nl.vangnet.home;
 
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
-import nl.vangnet.account.Role;
+import nl.vangnet.platform.staff.Role;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -3,7 +3,7 @@ package nl.vangnet.home;
 import nl.vangnet.Browser;
 import nl.vangnet.BrowserTestSupport;
 import nl.vangnet.TestData;
-import nl.vangnet.account.Role;
+import nl.vangnet.platform.staff.Role;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -13,7 +13,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
-import nl.vangnet.account.Role;
+import nl.vangnet.platform.staff.Role;
 import nl.vangnet.platform.tenancy.TenantScope;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
-import nl.vangnet.account.Role;
+import nl.vangnet.platform.staff.Role;
 import nl.vangnet.platform.tenancy.TenantScope;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package nl.vangnet.household;
 import nl.vangnet.Browser;
 import nl.vangnet.BrowserTestSupport;
 import nl.vangnet.TestData;
-import nl.vangnet.account.Role;
+import nl.vangnet.platform.staff.Role;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;

@@ -9,7 +9,7 @@ import java.util.Set;
 
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
-import nl.vangnet.account.Role;
+import nl.vangnet.platform.staff.Role;
 import nl.vangnet.platform.tenancy.TenantScope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -9,7 +9,7 @@ import java.util.UUID;
 import jakarta.servlet.http.Cookie;
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
-import nl.vangnet.account.Role;
+import nl.vangnet.platform.staff.Role;
 import nl.vangnet.platform.tenancy.TenantScope;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
-import nl.vangnet.account.Role;
+import nl.vangnet.platform.staff.Role;
 import nl.vangnet.platform.DomainException;
 import org.junit.jupiter.api.Test;
 

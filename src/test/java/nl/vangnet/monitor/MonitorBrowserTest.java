@@ -9,7 +9,7 @@ import java.util.List;
 import nl.vangnet.Browser;
 import nl.vangnet.BrowserTestSupport;
 import nl.vangnet.TestData;
-import nl.vangnet.account.Role;
+import nl.vangnet.platform.staff.Role;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;

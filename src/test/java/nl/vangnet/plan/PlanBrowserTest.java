@@ -6,7 +6,7 @@ import java.util.Base64;
 import nl.vangnet.Browser;
 import nl.vangnet.BrowserTestSupport;
 import nl.vangnet.TestData;
-import nl.vangnet.account.Role;
+import nl.vangnet.platform.staff.Role;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;

@@ -1,6 +1,9 @@
 package nl.vangnet.platform.tenancy;
 
+import java.util.Set;
 import java.util.UUID;
+
+import nl.vangnet.platform.staff.Designation;
 
 /**
  * A signed-in person as the platform knows them: whose data they may touch, and how they
@@ -19,5 +22,10 @@ public interface TenantPrincipal {
 
 	/** The organisation the person works for; {@code null} for administrators. */
 	UUID organisationId();
+
+	/** The tasks the person is designated for on top of their role; none yet. */
+	default Set<Designation> designations() {
+		return Set.of();
+	}
 
 }

@@ -1,4 +1,4 @@
-package nl.vangnet.account;
+package nl.vangnet.platform.staff;
 
 /**
  * What a staff member may do in Vangnet.
@@ -22,6 +22,14 @@ public enum Role {
 
 	public String authority() {
 		return "ROLE_" + name();
+	}
+
+	/**
+	 * Whether this role does case work and can be a family's contact person: coordinators
+	 * and professionals.
+	 */
+	public boolean worksWithCases() {
+		return this == COORDINATOR || this == PROFESSIONAL;
 	}
 
 	/** Whether this role works with an organisation's client data. */

@@ -1,0 +1,21 @@
+package nl.vangnet.account;
+
+import nl.vangnet.platform.staff.Staff;
+import nl.vangnet.platform.staff.UrlRules;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Signing in is open; accounts and the administrators' area are for administrators; one's
+ * own account ({@code /account/password}, {@code /api/v1/me}) for everyone signed in.
+ */
+@Component
+class AccountUrls implements UrlRules {
+
+	@Override
+	public void declare(Urls urls) {
+		urls.open("/login", "/login/**")
+			.allow(Staff::administers, "/admin/**", "/admin/users/**", "/api/v1/users", "/api/v1/users/**");
+	}
+
+}
