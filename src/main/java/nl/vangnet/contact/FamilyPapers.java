@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import nl.vangnet.access.AccessAction;
 import nl.vangnet.platform.ConflictException;
+import nl.vangnet.platform.Differences;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
@@ -130,7 +131,7 @@ class FamilyPapers {
 			.param("version", version)
 			.update();
 		if (changed == 0) {
-			throw new ConflictException(current.version(), obligationChanges(current));
+			throw obligationConflict(current, input);
 		}
 		this.trail.record(actor, AccessAction.UPDATE, current.householdId());
 		return obligation(id);
@@ -148,12 +149,14 @@ class FamilyPapers {
 			.orElseThrow(() -> new NotFoundException("obligation"));
 	}
 
-	private static List<ConflictException.Change> obligationChanges(ObligationView now) {
-		return List.of(new ConflictException.Change("kind", now.kind().name()),
-				new ConflictException.Change("description", now.description()),
-				new ConflictException.Change("agency", now.agency()),
-				new ConflictException.Change("dueOn", Objects.toString(now.dueOn(), null)),
-				new ConflictException.Change("status", now.status().name()));
+	private static ConflictException obligationConflict(ObligationView now, ObligationInput sent) {
+		return Differences.labelled("contact.obligation.")
+			.code("kind", sent.kind(), now.kind(), "contact.obligation.kind.")
+			.text("description", sent.description(), now.description())
+			.text("agency", sent.agency(), now.agency())
+			.value("dueOn", sent.dueOn(), now.dueOn())
+			.code("status", sent.status(), now.status(), "contact.obligation.status.")
+			.conflict(now.version());
 	}
 
 	private static void check(ObligationInput input) {
@@ -283,11 +286,12 @@ class FamilyPapers {
 			.param("version", version)
 			.update();
 		if (changed == 0) {
-			throw new ConflictException(current.version(),
-					List.of(new ConflictException.Change("creditor", current.creditor()),
-							new ConflictException.Change("amount", current.amount().toPlainString()),
-							new ConflictException.Change("arrangement", current.arrangement()),
-							new ConflictException.Change("status", current.status().name())));
+			throw Differences.labelled("contact.debt.")
+				.text("creditor", input.creditor(), current.creditor())
+				.value("amount", input.amount(), current.amount())
+				.text("arrangement", input.arrangement(), current.arrangement())
+				.code("status", input.status(), current.status(), "contact.debt.status.")
+				.conflict(current.version());
 		}
 		history(actor, id);
 		this.trail.record(actor, AccessAction.UPDATE, current.householdId());

@@ -13,6 +13,7 @@ import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
 import nl.vangnet.platform.pdf.PdfRenderer;
+import nl.vangnet.platform.web.Conflicts;
 import nl.vangnet.platform.web.FormErrors;
 
 import org.springframework.http.ContentDisposition;
@@ -40,10 +41,13 @@ class PapersController {
 
 	private final PdfRenderer pdf;
 
-	PapersController(FamilyPapers papers, Families families, PdfRenderer pdf) {
+	private final Conflicts conflicts;
+
+	PapersController(FamilyPapers papers, Families families, PdfRenderer pdf, Conflicts conflicts) {
 		this.papers = papers;
 		this.families = families;
 		this.pdf = pdf;
+		this.conflicts = conflicts;
 	}
 
 	// ---- Obligations
@@ -85,6 +89,7 @@ class PapersController {
 	String changeObligation(@PathVariable UUID id, ContactForms.Obligation form, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		UUID household = householdOfObligation(id);
+		typed(id, form, model);
 		return change(() -> this.papers.changeObligation(id, form.version(), form.input()), form.version(),
 				"contact.obligation.changed", household, "obligations", model, response, redirect,
 				() -> obligations(household, model));
@@ -151,6 +156,7 @@ class PapersController {
 	String changeDebt(@PathVariable UUID id, ContactForms.Debt form, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		UUID household = householdOfDebt(id);
+		typed(id, form, model);
 		return change(() -> this.papers.changeDebt(id, form.version(), form.input()), form.version(),
 				"contact.debt.changed", household, "debts", model, response, redirect, () -> debts(household, model));
 	}
@@ -169,8 +175,7 @@ class PapersController {
 			return "redirect:/households/{household}/" + page;
 		}
 		catch (ConflictException ex) {
-			model.addAttribute("conflict", ex.changes());
-			response.setStatus(HttpServletResponse.SC_CONFLICT);
+			this.conflicts.show(ex, "conflict.title", model, response);
 		}
 		catch (DomainErrors ex) {
 			model.addAttribute("problems", ex.errors());
@@ -181,6 +186,15 @@ class PapersController {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		}
 		return again.get();
+	}
+
+	/**
+	 * What was typed in the form of one obligation or debt, shown there again when
+	 * refused.
+	 */
+	private static void typed(UUID id, Object form, Model model) {
+		model.addAttribute("typedId", id);
+		model.addAttribute("typed", form);
 	}
 
 	private UUID householdOfObligation(UUID id) {

@@ -1,10 +1,8 @@
 package nl.vangnet.household;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,8 +12,10 @@ import nl.vangnet.organisation.OrganisationApi;
 import nl.vangnet.organisation.OrganisationSummary;
 import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainErrors;
+import nl.vangnet.platform.Differences;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.staff.Staff;
+import nl.vangnet.platform.web.Conflicts;
 import nl.vangnet.platform.web.FormErrors;
 
 import org.springframework.context.MessageSource;
@@ -43,6 +43,8 @@ class HouseholdController {
 
 	private static final String RESULTS = "household/list :: #households";
 
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
 	private final HouseholdManagement management;
 
 	private final HouseholdSearch search;
@@ -53,8 +55,11 @@ class HouseholdController {
 
 	private final MessageSource messages;
 
+	private final Conflicts conflicts;
+
 	HouseholdController(HouseholdManagement management, HouseholdSearch search, PhaseModels phaseModels,
-			OrganisationApi organisations, MessageSource messages) {
+			OrganisationApi organisations, MessageSource messages, Conflicts conflicts) {
+		this.conflicts = conflicts;
 		this.management = management;
 		this.search = search;
 		this.phaseModels = phaseModels;
@@ -186,10 +191,8 @@ class HouseholdController {
 				return "redirect:/households/{id}";
 			}
 			catch (ConflictException ex) {
-				Household current = this.management.visible(actor, id);
-				model.addAttribute("conflict", conflictLines(ex.changes(), current, locale));
-				model.addAttribute("form", form.withVersion(current.version()));
-				response.setStatus(HttpServletResponse.SC_CONFLICT);
+				this.conflicts.show(ex, "household.conflict.title", model, response);
+				model.addAttribute("form", form.withVersion((int) ex.currentVersion()));
 			}
 			catch (DomainErrors ex) {
 				FormErrors.reject(result, ex);
@@ -262,7 +265,11 @@ class HouseholdController {
 					form.assignee());
 		}
 		catch (ConflictException ex) {
-			notice = "household.list.conflict";
+			DossierView current = this.management.dossier(id, locale);
+			this.conflicts.showWithRedo(new ConflictException(current.version(), standing(current, locale)),
+					"household.conflict.title", model, request, response);
+			listModel(filter, model, locale);
+			return (htmx != null) ? RESULTS : "household/list";
 		}
 		catch (DomainException ex) {
 			notice = ex.messageKey();
@@ -298,12 +305,9 @@ class HouseholdController {
 		}
 		catch (ConflictException ex) {
 			DossierView current = this.management.dossier(id, locale);
-			model.addAttribute("household", current);
-			model.addAttribute("retryAction", request.getRequestURI().substring(request.getContextPath().length()));
-			model.addAttribute("retryParameters", retryParameters(request));
-			model.addAttribute("retryVersion", current.version());
-			response.setStatus(HttpServletResponse.SC_CONFLICT);
-			return "household/conflict";
+			this.conflicts.showWithRedo(new ConflictException(current.version(), standing(current, locale)),
+					"household.conflict.title", model, request, response);
+			return dossier(id, model, locale);
 		}
 		catch (DomainErrors ex) {
 			model.addAttribute("actionErrors",
@@ -318,16 +322,6 @@ class HouseholdController {
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return dossier(id, model, locale);
-	}
-
-	private static Map<String, List<String>> retryParameters(HttpServletRequest request) {
-		Map<String, List<String>> parameters = new LinkedHashMap<>();
-		request.getParameterMap().forEach((name, values) -> {
-			if (!"version".equals(name) && !"_csrf".equals(name)) {
-				parameters.put(name, List.of(values));
-			}
-		});
-		return parameters;
 	}
 
 	// ---- Helpers
@@ -381,35 +375,23 @@ class HouseholdController {
 		return error;
 	}
 
-	private List<ConflictLine> conflictLines(List<ConflictException.Change> changes, Household current, Locale locale) {
-		boolean confidential = current.address() != null && current.address().confidential();
-		List<ConflictLine> lines = new ArrayList<>();
-		for (ConflictException.Change change : changes) {
-			String label = this.messages.getMessage("household.field." + change.field(), null, change.field(), locale);
-			String now = change.now();
-			if ("address".equals(change.field()) && confidential) {
-				now = this.messages.getMessage("household.conflict.confidential", null, locale);
-			}
-			else if (now == null) {
-				now = "—";
-			}
-			else if (List.of("composition", "debts", "referralSource").contains(change.field())) {
-				now = this.messages.getMessage("household." + change.field() + "." + now, null, now, locale);
-			}
-			else if ("contactReasons".equals(change.field())) {
-				now = String.join(", ", java.util.Arrays.stream(now.split(", "))
-					.map((code) -> this.messages.getMessage("household.contactReason." + code, null, code, locale))
-					.toList());
-			}
-			lines.add(new ConflictLine(label, now));
-		}
-		return lines;
-	}
-
 	/**
-	 * One field someone else changed, with its value now.
+	 * How the household stands now, for an action someone else overtook: each open
+	 * trajectory with its phase and contact person, and the closing.
 	 */
-	record ConflictLine(String label, String now) {
+	private List<ConflictException.Change> standing(DossierView current, Locale locale) {
+		Differences standing = Differences.labelled("household.field.");
+		for (DossierView.TrajectoryView t : current.openTrajectories()) {
+			String phase = (t.current() != null) ? t.current().label() + " (" + DATE.format(t.current().on()) + ")"
+					: this.messages.getMessage("trajectory.phase.none", null, locale);
+			String contactPerson = (t.contactPerson() != null) ? t.contactPerson().name()
+					: this.messages.getMessage("trajectory.contactPerson.none", null, locale);
+			standing.changed("trajectories", "trajectory.kind." + t.kind(), null, phase + " · " + contactPerson, null);
+		}
+		if (current.closed()) {
+			standing.changed("closedOn", "household.closing", null, DATE.format(current.closedOn()), null);
+		}
+		return standing.list();
 	}
 
 	/**

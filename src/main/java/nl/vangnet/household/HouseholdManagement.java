@@ -9,13 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import nl.vangnet.access.AccessAction;
 import nl.vangnet.account.AccountApi;
 import nl.vangnet.account.StaffMember;
 import nl.vangnet.platform.ConflictException;
+import nl.vangnet.platform.Differences;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.Encryption;
@@ -289,12 +292,97 @@ class HouseholdManagement {
 		}
 	}
 
+	/**
+	 * What someone else's change left different from what was sent, each field with what
+	 * was sent and what it is now. A confidential address is named, never shown.
+	 * @param trajectories the trajectories sent, or {@code null} when the change was not
+	 * about them
+	 */
 	List<ConflictException.Change> differences(Household current, HouseholdDetails details, AddressInput address,
 			List<Trajectory> trajectories) {
 		String currentAddress = (current.address() != null)
 				? this.encryption.decrypt(current.address().ciphertext(), SealedAddress.context(current.id())) : null;
-		return Differences.between(current, currentAddress, details, (address != null) ? address.text() : null,
-				address != null && address.keepsStored(), trajectories);
+		HouseholdDetails now = current.details();
+		Differences differences = Differences.labelled("household.field.")
+			.text("externalId", details.externalId(), now.externalId())
+			.text("district", details.district(), now.district())
+			.code("composition", details.composition(), now.composition(), "household.composition.")
+			.code("debts", details.debts(), now.debts(), "household.debts.")
+			.code("referralSource", details.referralSource(), now.referralSource(), "household.referralSource.")
+			.codes("contactReasons", details.contactReasons(), now.contactReasons(), "household.contactReason.")
+			.text("phone", details.phone(), now.phone())
+			.text("email", details.email(), now.email());
+		if (address != null && !address.keepsStored()) {
+			String sent = Texts.clean(address.text());
+			if (current.address() != null && current.address().confidential()) {
+				differences.hidden("address", sent, currentAddress);
+			}
+			else {
+				differences.text("address", sent, currentAddress);
+			}
+		}
+		if (!sameMembers(now.members(), details.members())) {
+			differences.changed("members", members(details.members()), members(now.members()));
+		}
+		if (trajectories != null && !sameTrajectories(current.trajectories(), trajectories)) {
+			differences.changed("trajectories", trajectories(trajectories), trajectories(current.trajectories()));
+		}
+		return differences.list();
+	}
+
+	private static boolean sameMembers(List<Member> now, List<Member> submitted) {
+		if (now.size() != submitted.size()) {
+			return false;
+		}
+		for (int i = 0; i < now.size(); i++) {
+			Member a = now.get(i);
+			Member b = submitted.get(i);
+			boolean same = (b.ref() == null || Objects.equals(a.ref(), b.ref())) && a.role() == b.role()
+					&& a.mainContact() == b.mainContact() && Objects.equals(a.givenName(), b.givenName())
+					&& Objects.equals(a.familyName(), b.familyName()) && Objects.equals(a.birthDate(), b.birthDate())
+					&& a.ageGroup() == b.ageGroup() && a.education() == b.education()
+					&& a.dutchLanguage() == b.dutchLanguage() && a.dayActivities().equals(b.dayActivities());
+			if (!same) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The members as names (or references) with their birth date: language-neutral.
+	 */
+	private static String members(List<Member> members) {
+		return members.stream().map((m) -> {
+			String name = (m.name() != null) ? m.name() : m.ref();
+			return (m.birthDate() != null) ? name + " (" + m.birthDate() + ")" : name;
+		}).collect(Collectors.joining(", "));
+	}
+
+	private static boolean sameTrajectories(List<Trajectory> now, List<Trajectory> submitted) {
+		if (now.size() != submitted.size()) {
+			return false;
+		}
+		for (int i = 0; i < now.size(); i++) {
+			Trajectory a = now.get(i);
+			Trajectory b = submitted.get(i);
+			boolean same = a.kind() == b.kind() && Objects.equals(a.start(), b.start())
+					&& Objects.equals(a.end(), b.end()) && Objects.equals(a.closingReason(), b.closingReason())
+					&& Objects.equals(a.phaseModel(), b.phaseModel())
+					&& Objects.equals(a.contactPerson(), b.contactPerson())
+					&& a.involvedStaff().equals(b.involvedStaff()) && a.phases().equals(b.phases());
+			if (!same) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String trajectories(List<Trajectory> trajectories) {
+		return trajectories.stream().map((t) -> {
+			String period = t.kind() + " " + t.start() + " – " + ((t.end() != null) ? t.end() : "");
+			return t.phases().current().map((c) -> period + " (" + c.phase() + " " + c.on() + ")").orElse(period);
+		}).collect(Collectors.joining("; "));
 	}
 
 	/**

@@ -18,6 +18,12 @@ record ContactForm(Integer version, String name, String relation, String closene
 				input.domains(), input.reciprocity(), input.socialCapital(), input.danger(), input.note());
 	}
 
+	/** What was typed, on another version (to redo a change someone else overtook). */
+	ContactForm withVersion(int newVersion) {
+		return new ContactForm(newVersion, this.name, this.relation, this.closeness, this.tie, this.support,
+				this.domains, this.reciprocity, this.socialCapital, this.danger, this.note);
+	}
+
 	ContactInput input() {
 		return new ContactInput(this.name, this.relation, this.closeness, this.tie, this.support, this.domains,
 				this.reciprocity, this.socialCapital, Boolean.TRUE.equals(this.danger), this.note);

@@ -6,10 +6,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.pdf.PdfRenderer;
+import nl.vangnet.platform.web.Conflicts;
 import nl.vangnet.platform.web.FormErrors;
 
 import org.springframework.context.MessageSource;
@@ -48,11 +51,15 @@ class NetworkController {
 
 	private final MessageSource messages;
 
-	NetworkController(NetworkManagement management, NetworkSvg svg, PdfRenderer pdf, MessageSource messages) {
+	private final Conflicts conflicts;
+
+	NetworkController(NetworkManagement management, NetworkSvg svg, PdfRenderer pdf, MessageSource messages,
+			Conflicts conflicts) {
 		this.management = management;
 		this.svg = svg;
 		this.pdf = pdf;
 		this.messages = messages;
+		this.conflicts = conflicts;
 	}
 
 	/** The dossier's section (loaded lazily by htmx): a link to each member's map. */
@@ -99,7 +106,7 @@ class NetworkController {
 
 	@PostMapping("/snapshots/{snapshotId}/contacts")
 	String addContact(@PathVariable UUID snapshotId, @ModelAttribute("form") ContactForm form, BindingResult result,
-			Model model, Locale locale, RedirectAttributes redirect) {
+			Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
 		Snapshot snapshot = this.management.snapshot(snapshotId);
 		try {
 			this.management.addContact(snapshotId, form.versionOrZero(), form.input());
@@ -109,7 +116,8 @@ class NetworkController {
 			return MAP;
 		}
 		catch (ConflictException ex) {
-			return conflict(ex, snapshot, model);
+			this.conflicts.show(ex, "network.conflict.title", model, response);
+			model.addAttribute("form", ContactForm.empty((int) ex.currentVersion()));
 		}
 		catch (DomainErrors ex) {
 			FormErrors.reject(result, ex);
@@ -142,7 +150,7 @@ class NetworkController {
 	@PostMapping("/snapshots/{snapshotId}/contacts/{contactId}")
 	String changeContact(@PathVariable UUID snapshotId, @PathVariable UUID contactId,
 			@ModelAttribute("form") ContactForm form, BindingResult result, Model model, Locale locale,
-			RedirectAttributes redirect) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		Snapshot snapshot = this.management.snapshot(snapshotId);
 		try {
 			this.management.changeContact(snapshotId, form.versionOrZero(), contactId, form.input());
@@ -152,7 +160,14 @@ class NetworkController {
 			return MAP;
 		}
 		catch (ConflictException ex) {
-			return conflict(ex, snapshot, model);
+			this.conflicts.show(ex, "network.conflict.title", model, response);
+			snapshot = this.management.snapshot(snapshotId);
+			if (snapshot.contacts().stream().noneMatch((c) -> c.id().equals(contactId))) {
+				mapModel(snapshot.memberId(), snapshotId, model, locale);
+				model.addAttribute("form", ContactForm.empty(snapshot.version()));
+				return "network/map";
+			}
+			model.addAttribute("form", form.withVersion(snapshot.version()));
 		}
 		catch (DomainErrors ex) {
 			FormErrors.reject(result, ex);
@@ -170,13 +185,14 @@ class NetworkController {
 
 	@PostMapping("/snapshots/{snapshotId}/contacts/{contactId}/closeness")
 	String move(@PathVariable UUID snapshotId, @PathVariable UUID contactId, @RequestParam int version,
-			@RequestParam String closeness, Model model, RedirectAttributes redirect) {
+			@RequestParam String closeness, Model model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		Snapshot snapshot = this.management.snapshot(snapshotId);
 		try {
 			this.management.moveContact(snapshotId, version, contactId, closeness);
 		}
 		catch (ConflictException ex) {
-			return conflict(ex, snapshot, model);
+			return conflict(ex, snapshot, model, locale, request, response);
 		}
 		redirect.addFlashAttribute("saved", "network.contact.moved");
 		redirect.addAttribute("memberId", snapshot.memberId());
@@ -186,13 +202,13 @@ class NetworkController {
 
 	@PostMapping("/snapshots/{snapshotId}/contacts/{contactId}/removal")
 	String remove(@PathVariable UUID snapshotId, @PathVariable UUID contactId, @RequestParam int version, Model model,
-			RedirectAttributes redirect) {
+			Locale locale, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		Snapshot snapshot = this.management.snapshot(snapshotId);
 		try {
 			this.management.removeContact(snapshotId, version, contactId);
 		}
 		catch (ConflictException ex) {
-			return conflict(ex, snapshot, model);
+			return conflict(ex, snapshot, model, locale, request, response);
 		}
 		redirect.addFlashAttribute("saved", "network.contact.removed");
 		redirect.addAttribute("memberId", snapshot.memberId());
@@ -200,11 +216,16 @@ class NetworkController {
 		return MAP;
 	}
 
-	private String conflict(ConflictException ex, Snapshot snapshot, Model model) {
-		model.addAttribute("current", this.management.snapshot(snapshot.id()));
-		model.addAttribute("memberId", snapshot.memberId());
-		model.addAttribute("snapshotId", snapshot.id());
-		return "network/conflict";
+	/**
+	 * A move or removal someone else overtook: the map as it is now, what differs, and a
+	 * button that does it again on the current version.
+	 */
+	private String conflict(ConflictException ex, Snapshot snapshot, Model model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) {
+		this.conflicts.showWithRedo(ex, "network.conflict.title", model, request, response);
+		model.addAttribute("form", ContactForm.empty((int) ex.currentVersion()));
+		mapModel(snapshot.memberId(), snapshot.id(), model, locale);
+		return "network/map";
 	}
 
 	@GetMapping("/members/{memberId}/comparison")
@@ -236,11 +257,16 @@ class NetworkController {
 	@PostMapping("/members/{memberId}/plan")
 	String recordStep(@PathVariable UUID memberId, @RequestParam(required = false) String domain,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-			@RequestParam(required = false) String note, Locale locale, RedirectAttributes redirect) {
+			@RequestParam(required = false) String note, Model model, Locale locale, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		try {
 			PlanStep step = this.management.recordStep(memberId, domain, on, note);
 			redirect.addFlashAttribute("saved",
 					(step == PlanStep.EVALUATE) ? "network.plan.evaluated" : "network.plan.recorded");
+		}
+		catch (ConflictException ex) {
+			this.conflicts.show(ex, "network.conflict.title", model, response);
+			return map(memberId, null, model, locale);
 		}
 		catch (DomainException ex) {
 			redirect.addFlashAttribute("planErrors", List.of(error(ex, locale)));

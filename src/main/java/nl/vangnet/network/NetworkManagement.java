@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import nl.vangnet.access.AccessAction;
 import nl.vangnet.access.AccessSubject;
@@ -21,6 +22,7 @@ import nl.vangnet.access.AccessTrail;
 import nl.vangnet.lifedomain.Framework;
 import nl.vangnet.lifedomain.LifeDomainApi;
 import nl.vangnet.platform.ConflictException;
+import nl.vangnet.platform.Differences;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
@@ -188,7 +190,7 @@ class NetworkManagement {
 	}
 
 	Snapshot addContact(UUID snapshotId, int version, ContactInput input) {
-		return change(snapshotId, version, (snapshot, client) -> {
+		return change(snapshotId, version, NetworkManagement::contactsNow, (snapshot, client) -> {
 			Contact contact = checked(client, UUID.randomUUID(), UUID.randomUUID(), input);
 			List<Contact> contacts = new ArrayList<>(snapshot.contacts());
 			contacts.add(contact);
@@ -197,7 +199,7 @@ class NetworkManagement {
 	}
 
 	Snapshot changeContact(UUID snapshotId, int version, UUID contactId, ContactInput input) {
-		return change(snapshotId, version, (snapshot, client) -> {
+		return change(snapshotId, version, (current) -> contactNow(current, contactId, input), (snapshot, client) -> {
 			Contact before = contact(snapshot, contactId);
 			Contact after = checked(client, before.id(), before.key(), input);
 			return snapshot.contacts().stream().map((c) -> c.id().equals(contactId) ? after : c).toList();
@@ -207,43 +209,91 @@ class NetworkManagement {
 	/** Moves a contact to another circle (a drag on the map, or the table's form). */
 	Snapshot moveContact(UUID snapshotId, int version, UUID contactId, String closeness) {
 		Contact.Closeness to = code(Contact.Closeness.class, closeness, "closeness", true);
-		return change(snapshotId, version, (snapshot, client) -> {
-			contact(snapshot, contactId);
-			return snapshot.contacts().stream().map((c) -> c.id().equals(contactId) ? c.withCloseness(to) : c).toList();
-		});
+		return change(snapshotId, version,
+				(current) -> contactNow(current, contactId, null).code("closeness", to,
+						current.contacts()
+							.stream()
+							.filter((c) -> c.id().equals(contactId))
+							.map(Contact::closeness)
+							.findFirst()
+							.orElse(null),
+						"network.closeness."),
+				(snapshot, client) -> {
+					contact(snapshot, contactId);
+					return snapshot.contacts()
+						.stream()
+						.map((c) -> c.id().equals(contactId) ? c.withCloseness(to) : c)
+						.toList();
+				});
 	}
 
 	Snapshot removeContact(UUID snapshotId, int version, UUID contactId) {
-		return change(snapshotId, version, (snapshot, client) -> {
+		return change(snapshotId, version, (current) -> contactNow(current, contactId, null), (snapshot, client) -> {
 			contact(snapshot, contactId);
 			return snapshot.contacts().stream().filter((c) -> !c.id().equals(contactId)).toList();
 		});
 	}
 
-	private Snapshot change(UUID snapshotId, int version, Change change) {
+	/**
+	 * Changes the snapshot read at {@code version}; refused when someone else changed it
+	 * since, with what {@code differences} finds between the change and the snapshot now.
+	 */
+	private Snapshot change(UUID snapshotId, int version, Function<Snapshot, Differences> differences, Change change) {
 		requireChange();
 		Snapshot snapshot = this.repository.snapshot(snapshotId).orElseThrow(() -> new NotFoundException("snapshot"));
 		Client client = client(snapshot.memberId());
 		if (snapshot.version() != version) {
-			throw conflict(snapshot);
+			throw differences.apply(snapshot).conflict(snapshot.version());
 		}
 		List<Contact> contacts = change.apply(snapshot, client);
 		Snapshot changed = new Snapshot(snapshot.id(), snapshot.householdId(), snapshot.memberId(), snapshot.drawnOn(),
 				snapshot.label(), snapshot.copiedFrom(), version + 1, contacts);
 		if (!this.repository.update(changed, version, client.organisationId())) {
-			throw conflict(this.repository.snapshot(snapshotId).orElseThrow());
+			Snapshot now = this.repository.snapshot(snapshotId).orElseThrow();
+			throw differences.apply(now).conflict(now.version());
 		}
 		record(AccessAction.UPDATE, AccessSubject.person(snapshot.memberId()));
 		return changed;
 	}
 
-	private static ConflictException conflict(Snapshot current) {
-		return new ConflictException(current.version(),
-				current.contacts()
-					.stream()
-					.map((c) -> new ConflictException.Change(c.name(),
-							c.relation() + " · " + c.closeness() + " · " + c.tie() + (c.danger() ? " · DANGER" : "")))
-					.toList());
+	/**
+	 * Someone else recorded the same step of a domain's plan at the same moment (the
+	 * database refused the second). A domain's plan only grows, so its version is the
+	 * number of steps recorded on it: one more than were read, the step tried being there
+	 * now. (The failed statement ends the transaction, so nothing is read again.)
+	 */
+	private static ConflictException stepConflict(int stepsRead, PlanStep recorded) {
+		return Differences.labelled("network.plan.")
+			.changed("step", "network.plan.step", null, recorded.name(), "network.plan.step.")
+			.conflict(stepsRead + 1L);
+	}
+
+	/** For a contact added to a changed map: who is on the map now. */
+	private static Differences contactsNow(Snapshot current) {
+		return Differences.labelled("network.contact.")
+			.changed("contacts", "network.conflict.contacts", null,
+					current.contacts().stream().map(Contact::name).collect(Collectors.joining(", ")), null);
+	}
+
+	/**
+	 * For a change to one contact of a changed map: what differs between what was sent
+	 * ({@code null}: only what the contact is now) and the contact now, or that it is
+	 * gone.
+	 */
+	private static Differences contactNow(Snapshot current, UUID contactId, ContactInput sent) {
+		Differences differences = Differences.labelled("network.contact.").label("danger", "network.danger");
+		Contact now = current.contacts().stream().filter((c) -> c.id().equals(contactId)).findFirst().orElse(null);
+		if (now == null) {
+			return differences.changed("name", (sent != null) ? sent.name() : null, null);
+		}
+		ContactInput was = (sent != null) ? sent
+				: new ContactInput(null, null, null, null, null, null, null, null, now.danger(), null);
+		return differences.text("name", was.name(), now.name())
+			.code("relation", was.relation(), now.relation().name(), "network.relation.")
+			.code("closeness", was.closeness(), (sent != null) ? now.closeness().name() : null, "network.closeness.")
+			.code("tie", was.tie(), now.tie().name(), "network.tie.")
+			.yesNo("danger", was.danger(), now.danger())
+			.text("note", was.note(), now.note());
 	}
 
 	private static Contact contact(Snapshot snapshot, UUID contactId) {
@@ -383,7 +433,7 @@ class NetworkManagement {
 			this.repository.insert(client, new PlanStepRecord(domain, current.cycle(), current.next(), day, cleanNote));
 		}
 		catch (DuplicateKeyException ex) {
-			throw new ConflictException(steps.size(), List.of());
+			throw stepConflict(steps.size(), current.next());
 		}
 		if (current.next() == PlanStep.EVALUATE) {
 			newSnapshot(client, day, null, null);

@@ -3,9 +3,11 @@ package nl.vangnet.organisation;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.web.Conflicts;
 import nl.vangnet.platform.web.FormErrors;
 
 import org.springframework.stereotype.Controller;
@@ -27,8 +29,11 @@ class OrganisationAdminController {
 
 	private final OrganisationManagement management;
 
-	OrganisationAdminController(OrganisationManagement management) {
+	private final Conflicts conflicts;
+
+	OrganisationAdminController(OrganisationManagement management, Conflicts conflicts) {
 		this.management = management;
+		this.conflicts = conflicts;
 	}
 
 	@ModelAttribute("kinds")
@@ -83,7 +88,7 @@ class OrganisationAdminController {
 
 	@PostMapping("/{code}")
 	String describe(@PathVariable String code, @Valid @ModelAttribute("form") OrganisationForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		if (!result.hasErrors()) {
 			try {
 				this.management.describe(code, form.toCommand(), form.version());
@@ -92,9 +97,8 @@ class OrganisationAdminController {
 				return "redirect:/admin/organisations/{code}";
 			}
 			catch (ConflictException ex) {
-				model.addAttribute("conflict", ex.changes());
-				OrganisationDetails current = this.management.get(code, null);
-				model.addAttribute("form", form.withVersion(current.version()));
+				this.conflicts.show(ex, "conflict.title", model, response);
+				model.addAttribute("form", form.withVersion((int) ex.currentVersion()));
 			}
 			catch (DomainException ex) {
 				FormErrors.reject(result, ex);

@@ -1,11 +1,10 @@
 package nl.vangnet.organisation;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 import nl.vangnet.platform.ConflictException;
+import nl.vangnet.platform.Differences;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
 
@@ -110,21 +109,12 @@ class OrganisationManagement {
 	}
 
 	private static List<ConflictException.Change> differences(Organisation current, OrganisationCommand command) {
-		List<ConflictException.Change> changes = new ArrayList<>();
-		if (!Objects.equals(current.name(), command.name())) {
-			changes.add(new ConflictException.Change("name", current.name()));
-		}
-		if (current.kind() != command.kind()) {
-			changes.add(new ConflictException.Change("kind", current.kind().name()));
-		}
-		if (!current.districts().equals(command.districts())) {
-			changes.add(new ConflictException.Change("districts", String.join(", ", current.districts())));
-		}
-		if (current.monitorParticipant() != Boolean.TRUE.equals(command.monitorParticipant())) {
-			changes
-				.add(new ConflictException.Change("monitorParticipant", String.valueOf(current.monitorParticipant())));
-		}
-		return changes;
+		return Differences.labelled("organisation.")
+			.text("name", command.name(), current.name())
+			.code("kind", command.kind(), current.kind(), "organisation.kind.")
+			.texts("districts", command.districts(), current.districts())
+			.yesNo("monitorParticipant", command.monitorParticipant(), current.monitorParticipant())
+			.list();
 	}
 
 }

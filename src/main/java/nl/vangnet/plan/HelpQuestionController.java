@@ -10,6 +10,7 @@ import nl.vangnet.household.HelpQuestionStatus;
 import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.web.Conflicts;
 import nl.vangnet.platform.web.FormErrors;
 
 import org.springframework.context.MessageSource;
@@ -35,9 +36,12 @@ class HelpQuestionController {
 
 	private final MessageSource messages;
 
-	HelpQuestionController(HelpQuestionService service, MessageSource messages) {
+	private final Conflicts conflicts;
+
+	HelpQuestionController(HelpQuestionService service, MessageSource messages, Conflicts conflicts) {
 		this.service = service;
 		this.messages = messages;
+		this.conflicts = conflicts;
 	}
 
 	@GetMapping("/households/{id}/help-questions")
@@ -74,11 +78,12 @@ class HelpQuestionController {
 			return "redirect:" + url("/households/{id}/help-questions", question.household());
 		}
 		catch (ConflictException ex) {
-			response.setStatus(HttpServletResponse.SC_CONFLICT);
-			return page(question.household(), model, locale, new ReviseErrors(id,
-					List.of(this.messages.getMessage("helpQuestion.conflict", null, locale)), true));
+			this.conflicts.show(ex, "helpQuestion.conflict.title", model, response);
+			model.addAttribute("typed", form);
+			return page(question.household(), model, locale, new ReviseErrors(id, List.of(), true));
 		}
 		catch (DomainException ex) {
+			model.addAttribute("typed", form);
 			return page(question.household(), model, locale, new ReviseErrors(id,
 					List.of(this.messages.getMessage(ex.messageKey(), ex.arguments(), locale)), false));
 		}

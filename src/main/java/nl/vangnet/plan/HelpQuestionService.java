@@ -14,6 +14,7 @@ import nl.vangnet.household.HouseholdApi;
 import nl.vangnet.lifedomain.Framework;
 import nl.vangnet.lifedomain.LifeDomainApi;
 import nl.vangnet.platform.ConflictException;
+import nl.vangnet.platform.Differences;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
 import nl.vangnet.platform.staff.Staff;
@@ -125,13 +126,14 @@ class HelpQuestionService {
 			throw new DomainException("version", "plan.version.required");
 		}
 		if (command.version() != question.version()) {
-			throw conflict(question);
+			throw conflict(question, command);
 		}
 		List<HelpQuestion.Change> changes = question.revise(command.description(), Boolean.TRUE.equals(command.acute()),
 				command.status(), command.closedOn(), this.workers.today());
 		if (!changes.isEmpty()) {
 			if (!this.questions.update(question)) {
-				throw conflict(this.questions.find(id).orElseThrow(() -> new NotFoundException("help question")));
+				throw conflict(this.questions.find(id).orElseThrow(() -> new NotFoundException("help question")),
+						command);
 			}
 			this.questions.recordChanges(id, actor.organisationId(), actor.userId(), this.workers.nameOf(actor),
 					changes);
@@ -140,12 +142,13 @@ class HelpQuestionService {
 		return view(family, this.questions.find(id).orElseThrow(), locale);
 	}
 
-	private static ConflictException conflict(HelpQuestion now) {
-		return new ConflictException(now.version(),
-				List.of(new ConflictException.Change("description", now.description()),
-						new ConflictException.Change("acute", String.valueOf(now.acute())),
-						new ConflictException.Change("status", String.valueOf(now.status())),
-						new ConflictException.Change("closedOn", String.valueOf(now.closedOn()))));
+	private static ConflictException conflict(HelpQuestion now, Revision sent) {
+		return Differences.labelled("helpQuestion.field.")
+			.text("description", sent.description(), now.description())
+			.yesNo("acute", sent.acute(), now.acute())
+			.code("status", sent.status(), now.status(), "helpQuestion.status.")
+			.value("closedOn", sent.closedOn(), now.closedOn())
+			.conflict(now.version());
 	}
 
 	static void closedGuard(Family family) {

@@ -13,6 +13,7 @@ import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.pdf.PdfRenderer;
+import nl.vangnet.platform.web.Conflicts;
 
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -39,10 +40,13 @@ class PlanController {
 
 	private final MessageSource messages;
 
-	PlanController(PlanService service, PdfRenderer pdf, MessageSource messages) {
+	private final Conflicts conflicts;
+
+	PlanController(PlanService service, PdfRenderer pdf, MessageSource messages, Conflicts conflicts) {
 		this.service = service;
 		this.pdf = pdf;
 		this.messages = messages;
+		this.conflicts = conflicts;
 	}
 
 	@GetMapping("/households/{id}/plan")
@@ -63,6 +67,7 @@ class PlanController {
 	String adjustGoal(@PathVariable UUID id, GoalChangeForm form, Model model, Locale locale,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		UUID household = this.service.householdOfGoal(id);
+		model.addAttribute("typed", form);
 		return handle(household, "goal-" + id,
 				() -> this.service.adjustGoal(id,
 						new PlanService.GoalChange(form.version(), form.description(), form.status()), locale),
@@ -83,6 +88,7 @@ class PlanController {
 	String changeAction(@PathVariable UUID id, ActionChangeForm form, Model model, Locale locale,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		UUID household = this.service.householdOfAction(id);
+		model.addAttribute("typed", form);
 		return handle(household, "action-" + id,
 				() -> this.service
 					.changeAction(id,
@@ -134,8 +140,8 @@ class PlanController {
 		}
 		catch (ConflictException ex) {
 			conflict = true;
-			response.setStatus(HttpServletResponse.SC_CONFLICT);
-			errors.add(this.messages.getMessage("plan.conflict", null, locale));
+			this.conflicts.show(ex, target.startsWith("action-") ? "planAction.conflict.title" : "goal.conflict.title",
+					model, response);
 		}
 		catch (DomainErrors ex) {
 			ex.errors().forEach((e) -> errors.add(this.messages.getMessage(e.messageKey(), e.arguments(), locale)));

@@ -15,6 +15,7 @@ import nl.vangnet.household.HouseholdApi;
 import nl.vangnet.lifedomain.Framework;
 import nl.vangnet.lifedomain.LifeDomainApi;
 import nl.vangnet.platform.ConflictException;
+import nl.vangnet.platform.Differences;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
@@ -143,20 +144,23 @@ class PlanService {
 			throw new DomainException("version", "plan.version.required");
 		}
 		if (version != goal.version()) {
-			throw goalConflict(goal);
+			throw goalConflict(goal, description, status);
 		}
 		goal.adjust(description, status, field)
 			.ifPresent((previous) -> this.plans.revised(goal.id(), actor.organisationId(), this.workers.today(),
 					previous, evaluationId));
 		if (!this.plans.update(goal)) {
-			throw goalConflict(this.plans.goal(goal.id()).orElseThrow(() -> new NotFoundException("goal")));
+			throw goalConflict(this.plans.goal(goal.id()).orElseThrow(() -> new NotFoundException("goal")), description,
+					status);
 		}
 	}
 
-	private static ConflictException goalConflict(Goal now) {
-		return new ConflictException(now.version(),
-				List.of(new ConflictException.Change("description", now.description()),
-						new ConflictException.Change("status", now.status().name())));
+	/** What differs between the goal sent and the goal now; a status not sent stays. */
+	private static ConflictException goalConflict(Goal now, String description, GoalStatus status) {
+		return Differences.labelled("goal.")
+			.text("description", description, now.description())
+			.code("status", (status != null) ? status : now.status(), now.status(), "goal.status.")
+			.conflict(now.version());
 	}
 
 	ActionView addAction(UUID goalId, NewAction command) {
@@ -179,20 +183,26 @@ class PlanService {
 			throw new DomainException("version", "plan.version.required");
 		}
 		if (command.version() != action.version()) {
-			throw actionConflict(action);
+			throw actionConflict(action, command);
 		}
 		action.change(command.description(), command.actor(), command.actorName(), command.dueOn(), command.status());
 		if (!this.plans.update(action)) {
-			throw actionConflict(this.plans.action(actionId).orElseThrow(() -> new NotFoundException("action")));
+			throw actionConflict(this.plans.action(actionId).orElseThrow(() -> new NotFoundException("action")),
+					command);
 		}
 		this.trail.record(actor, AccessAction.UPDATE, family.id());
 		return actionView(this.plans.action(actionId).orElseThrow());
 	}
 
-	private static ConflictException actionConflict(PlanAction now) {
-		return new ConflictException(now.version(),
-				List.of(new ConflictException.Change("description", now.description()),
-						new ConflictException.Change("status", now.status().name())));
+	private static ConflictException actionConflict(PlanAction now, ActionChange sent) {
+		return Differences.labelled("planAction.")
+			.label("dueOn", "planAction.dueOnLabel")
+			.text("description", sent.description(), now.description())
+			.code("actor", sent.actor(), now.actor(), "planAction.actor.")
+			.text("actorName", sent.actorName(), now.actorName())
+			.value("dueOn", sent.dueOn(), now.dueOn())
+			.code("status", sent.status(), now.status(), "planAction.status.")
+			.conflict(now.version());
 	}
 
 	/**

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Someone else changed the thing since it was read: the change is refused rather than
- * silently overwriting theirs. Lists the fields whose values differ now.
+ * silently overwriting theirs. Carries the version it has now and, from
+ * {@link Differences}, each field that differs: what the change had and what it is now.
  *
  * @see Change
  */
@@ -30,10 +31,19 @@ public class ConflictException extends RuntimeException {
 	}
 
 	/**
-	 * One field the other person changed: what it was when you read it isn't known, so
-	 * this shows what it is now.
+	 * One field that differs between the refused change and what is stored now.
+	 *
+	 * @param field the field's name (as in the API)
+	 * @param before the value as the refused change had it (what the user sent, on top of
+	 * what they read); {@code null} when empty, unknown or not to be shown
+	 * @param now the value it has now; {@code null} when empty or not to be shown
+	 * @param label the message key of the field's name
+	 * @param codes the prefix of the message keys of the values when they are codes
+	 * (several are separated by {@code ", "}); {@code null} when they are shown as they
+	 * are
+	 * @param hidden the values are confidential: only that the field changed is shown
 	 */
-	public record Change(String field, String now) {
+	public record Change(String field, String before, String now, String label, String codes, boolean hidden) {
 	}
 
 }

@@ -118,7 +118,7 @@ class AdministratorPagesTests {
 				.param("name", "Tweede wijziging")
 				.param("kind", "SHELTER")
 				.param("version", version))
-			.andExpect(status().isOk())
+			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("Iemand anders heeft dit intussen gewijzigd")))
 			.andExpect(content().string(containsString("Eerste wijziging")));
 		this.mvc.perform(get("/api/v1/organisations/{code}", organisation.code()).session(this.admin))

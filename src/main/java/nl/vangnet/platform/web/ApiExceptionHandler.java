@@ -76,7 +76,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail conflict(ConflictException ex) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, "problem.conflict");
 		problem.setProperty("currentVersion", ex.currentVersion());
-		problem.setProperty("changes", ex.changes());
+		problem.setProperty("changes",
+				ex.changes().stream().map((c) -> new ChangedField(c.field(), c.before(), c.now())).toList());
 		return problem;
 	}
 
@@ -144,6 +145,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatus(status);
 		problem.setTitle(this.messages.getMessage(titleKey, null, LocaleContextHolder.getLocale()));
 		return problem;
+	}
+
+	/**
+	 * One field of a conflict: what the refused change had and what it is now (both
+	 * {@code null} when empty or confidential).
+	 */
+	record ChangedField(String field, String before, String now) {
 	}
 
 	/**
