@@ -223,7 +223,36 @@ class AuthorizationMatrixTests {
 			Rule.of("PUT", "/api/v1/obligations/{id}", CASE_WORK),
 			Rule.of("GET", "/api/v1/households/{id}/debts", CASE_WORK),
 			Rule.of("POST", "/api/v1/households/{id}/debts", CASE_WORK),
-			Rule.of("PUT", "/api/v1/debts/{id}", CASE_WORK)
+			Rule.of("PUT", "/api/v1/debts/{id}", CASE_WORK),
+			// cooperation (issue 13): partners for all staff (kept by coordinators), consents and referrals case work
+			Rule.of("GET", "/api/v1/partners", CLIENT_WORK),
+			Rule.of("POST", "/api/v1/partners", COORDINATOR),
+			Rule.of("GET", "/api/v1/partners/{id}", CLIENT_WORK),
+			Rule.of("PUT", "/api/v1/partners/{id}", COORDINATOR),
+			Rule.of("GET", "/api/v1/households/{id}/consents", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/consents", CASE_WORK),
+			Rule.of("POST", "/api/v1/consents/{id}/withdrawal", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/referrals", CASE_WORK),
+			Rule.of("GET", "/api/v1/referrals", CASE_WORK),
+			Rule.of("GET", "/api/v1/referrals/{id}", CASE_WORK),
+			Rule.of("POST", "/api/v1/referrals/{id}/events", CASE_WORK),
+			Rule.of("GET", "/partners", CLIENT_WORK),
+			Rule.of("POST", "/partners", COORDINATOR),
+			Rule.of("GET", "/partners/{id}", CLIENT_WORK),
+			Rule.of("POST", "/partners/{id}", COORDINATOR),
+			Rule.of("GET", "/households/{id}/cooperation", CASE_WORK),
+			Rule.of("GET", "/households/{id}/consents", CASE_WORK),
+			Rule.of("POST", "/households/{id}/consents", CASE_WORK),
+			Rule.of("POST", "/consents/{id}/withdrawal", CASE_WORK),
+			Rule.of("GET", "/consents/{id}/form", CASE_WORK),
+			Rule.of("GET", "/consents/{id}/form.pdf", CASE_WORK),
+			Rule.of("GET", "/households/{id}/referrals/new", CASE_WORK),
+			Rule.of("POST", "/households/{id}/referrals", CASE_WORK),
+			Rule.of("GET", "/referrals", CASE_WORK),
+			Rule.of("GET", "/referrals/{id}", CASE_WORK),
+			Rule.of("POST", "/referrals/{id}/events", CASE_WORK),
+			Rule.of("GET", "/referrals/{id}/letter", CASE_WORK),
+			Rule.of("GET", "/referrals/{id}/letter.pdf", CASE_WORK)
 
 	// @formatter:on
 	);

@@ -61,6 +61,35 @@ public class AccessTrail {
 	}
 
 	/**
+	 * Records, in the trail of the organisation that owns a household, that someone of
+	 * another organisation read data of that household it shares with them (a referral
+	 * resting on a consent). The row names the reader (actor) and, in its detail, the
+	 * reader's organisation code and what was read; never personal data.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordSharedRead(UUID owningOrganisationId, UUID householdId, String readerOrganisationCode,
+			String detail) {
+		TenantPrincipal actor = currentActor();
+		insert(new Row((actor != null) ? actor.userId() : null, (actor != null) ? actor.actorLabel() : "system",
+				(actor != null) ? actor.roleName() : "SYSTEM", owningOrganisationId, AccessSubject.household(householdId),
+				AccessAction.VIEW_SHARED, AccessOutcome.SUCCESS), "reader organisation " + readerOrganisationCode
+						+ ((detail != null) ? "; " + detail : ""));
+	}
+
+	/**
+	 * Records, in the reader's own trail, a read of data another organisation shares with
+	 * it, with the subject as given (such as the referral) and a detail without personal
+	 * data.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordWithDetail(AccessAction action, AccessSubject subject, String detail) {
+		TenantPrincipal actor = currentActor();
+		insert(new Row((actor != null) ? actor.userId() : null, (actor != null) ? actor.actorLabel() : "system",
+				(actor != null) ? actor.roleName() : "SYSTEM", (actor != null) ? actor.organisationId() : null, subject,
+				action, AccessOutcome.SUCCESS), detail);
+	}
+
+	/**
 	 * Records work done without a signed-in user (the command line), for an organisation.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import nl.vangnet.access.AccessAction;
+import nl.vangnet.cooperation.CooperationApi;
 import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,11 +50,14 @@ class Worklist {
 
 	private final Clock clock;
 
-	Worklist(JdbcClient jdbc, Families families, ContactTrail trail, Clock clock) {
+	private final CooperationApi cooperation;
+
+	Worklist(JdbcClient jdbc, Families families, ContactTrail trail, Clock clock, CooperationApi cooperation) {
 		this.jdbc = jdbc;
 		this.families = families;
 		this.trail = trail;
 		this.clock = clock;
+		this.cooperation = cooperation;
 	}
 
 	/**
@@ -153,6 +157,8 @@ class Worklist {
 			f.firstObligation = rs.getObject(3, LocalDate.class);
 			return null;
 		}).list();
+		Map<UUID, Integer> referrals = this.cooperation
+			.referralsWithoutFeedback(CooperationApi.FEEDBACK_DAYS);
 		List<Item> items = new ArrayList<>();
 		facts.forEach((id, f) -> {
 			LocalDate last = (f.lastReached != null) ? f.lastReached.toLocalDateTime().toLocalDate() : null;
@@ -165,7 +171,7 @@ class Worklist {
 			}
 			Long overdue = (due != null) ? ChronoUnit.DAYS.between(due, today) : null;
 			Item item = new Item(id, f.name, f.contactPerson, last, due, overdue, f.failed, f.acute, f.obligations,
-					f.firstObligation, !f.running && !f.rhythms.isEmpty());
+					f.firstObligation, !f.running && !f.rhythms.isEmpty(), referrals.getOrDefault(id, 0));
 			if (item.needsContact()) {
 				items.add(item);
 			}
@@ -204,17 +210,27 @@ class Worklist {
 	 * @param failedAttempts contact moments that did not reach the family since the last
 	 * one that did
 	 * @param aftercare the trajectory closed but the rhythm goes on
+	 * @param referralsWithoutFeedback referrals to a partner in Vangnet without any
+	 * feedback after {@value CooperationApi#FEEDBACK_DAYS} days
 	 */
 	record Item(UUID householdId, String name, String contactPerson, LocalDate lastReached, LocalDate due,
 			Long daysOverdue, int failedAttempts, int acuteQuestions, int obligationsDue, LocalDate firstObligationDue,
-			boolean aftercare) {
+			boolean aftercare, int referralsWithoutFeedback) {
+
+		Item(UUID householdId, String name, String contactPerson, LocalDate lastReached, LocalDate due,
+				Long daysOverdue, int failedAttempts, int acuteQuestions, int obligationsDue,
+				LocalDate firstObligationDue, boolean aftercare) {
+			this(householdId, name, contactPerson, lastReached, due, daysOverdue, failedAttempts, acuteQuestions,
+					obligationsDue, firstObligationDue, aftercare, 0);
+		}
 
 		public boolean overdue() {
 			return this.daysOverdue != null && this.daysOverdue >= 0;
 		}
 
 		public boolean needsContact() {
-			return overdue() || this.failedAttempts > 0 || this.acuteQuestions > 0 || this.obligationsDue > 0;
+			return overdue() || this.failedAttempts > 0 || this.acuteQuestions > 0 || this.obligationsDue > 0
+					|| this.referralsWithoutFeedback > 0;
 		}
 
 	}

@@ -20,6 +20,8 @@ import nl.vangnet.contact.DebtStatus;
 import nl.vangnet.contact.ObligationKind;
 import nl.vangnet.contact.ObligationStatus;
 import nl.vangnet.contact.Rhythm;
+import nl.vangnet.cooperation.CooperationApi;
+import nl.vangnet.cooperation.PartnerKind;
 import nl.vangnet.household.AgeGroup;
 import nl.vangnet.household.Composition;
 import nl.vangnet.household.ContactReason;
@@ -93,13 +95,15 @@ class DemoData implements ApplicationRunner {
 
 	private final MonitorApi monitor;
 
+	private final CooperationApi cooperation;
+
 	private final VangnetProperties properties;
 
 	private final String password;
 
 	DemoData(OrganisationApi organisations, AccountApi accounts, HouseholdApi households, PlanApi plans,
-			ContactApi contacts, NetworkApi networks, MonitorApi monitor, VangnetProperties properties,
-			@Value("${vangnet.demo-password}") String password) {
+			ContactApi contacts, NetworkApi networks, MonitorApi monitor, CooperationApi cooperation,
+			VangnetProperties properties, @Value("${vangnet.demo-password}") String password) {
 		this.organisations = organisations;
 		this.accounts = accounts;
 		this.households = households;
@@ -107,6 +111,7 @@ class DemoData implements ApplicationRunner {
 		this.contacts = contacts;
 		this.networks = networks;
 		this.monitor = monitor;
+		this.cooperation = cooperation;
 		this.properties = properties;
 		this.password = password;
 	}
@@ -342,6 +347,10 @@ class DemoData implements ApplicationRunner {
 				.document("WTO-31"));
 			story.neighbourhoodTeam(verbeek, mohamed);
 		});
+		// The who-does-what map of the region (no region defined: the whole installation),
+		// kept by the neighbourhood team's coordinator: the demo's own organisations and
+		// partners outside Vangnet.
+		inOrganisation(wijkteamOost, this::partners);
 		// Synthetic households (no names, external ids SYN-…) in an organisation of their
 		// own that takes part in the monitor, so that its cells are not all suppressed.
 		UUID synthetic = this.organisations.register(SYNTHETIC, "Synthetische gezinnen (demo, geen echte gezinnen)",
@@ -352,6 +361,52 @@ class DemoData implements ApplicationRunner {
 				"Demo loaded in {} ms: 4 organisations, 11 accounts, 6 families and {} synthetic households"
 						+ " (see README for the sign-in details)",
 				(System.nanoTime() - started) / 1_000_000, SYNTHETIC_HOUSEHOLDS);
+	}
+
+	/**
+	 * An example directory (sociale kaart) after seed 002 Kader 3 and seed 004 chapter 2.
+	 */
+	private void partners() {
+		List<String> everywhere = List.of();
+		this.cooperation.addPartner("Wijkteam Oost", PartnerKind.NEIGHBOURHOOD_TEAM, "WTO",
+				List.of("FINANCES", "HOUSING", "SOCIAL", "PARTICIPATION"), List.of("Kralingen", "Crooswijk"),
+				"010 498 00 00", "wijkteamoost@example.org", "Verwijs via Vangnet; bel bij spoed", List.of("nl", "en", "tr"));
+		this.cooperation.addPartner("Vrouwen- en gezinsopvang De Haven", PartnerKind.SHELTER, SHELTER,
+				List.of("SOCIAL.DOMESTIC_RELATIONS", "HOUSING"), List.of("Centrum", "Noord"), "0800 123 45 67", null,
+				"Verwijs via Vangnet; bij acuut gevaar bel Veilig Thuis of 112", List.of("nl", "en", "ar"));
+		this.cooperation.addPartner("Buurtorganisatie Samen Sterk", PartnerKind.INFORMAL, "SST",
+				List.of("SOCIAL.NETWORK", "PARTICIPATION", "FINANCES"), List.of("Oude Noorden", "Bergpolder"), null,
+				"info@samensterk.example", "Loop binnen in De Rozenhof, of verwijs via Vangnet", List.of("nl", "ar"));
+		this.cooperation.addPartner("Kredietbank Zuidstad", PartnerKind.DEBT_HELP, null, List.of("FINANCES"),
+				everywhere, "010 411 22 33", "aanmelden@kredietbank.example",
+				"Aanmelden via het wijkteam, met de laatste loonstrook en de brieven van schuldeisers", List.of("nl"));
+		this.cooperation.addPartner("Veilig Thuis", PartnerKind.SAFE_HOME, null, List.of("SOCIAL.DOMESTIC_RELATIONS"),
+				everywhere, "0800 2000", null,
+				"Advies of melding via de meldcode (niet via toestemming delen); bij acuut gevaar 112",
+				List.of("nl", "en"));
+		this.cooperation.addPartner("Voedselbank Zuidstad", PartnerKind.FOOD_BANK, null, List.of("FINANCES"), everywhere,
+				null, "intake@voedselbank.example", "Intake na een verwijzing van een hulpverlener", List.of("nl", "en"));
+		this.cooperation.addPartner("Stichting Jarige Job", PartnerKind.FUND, null,
+				List.of("FINANCES", "PARTICIPATION.CHILD_DAYTIME"), everywhere, null, null,
+				"Een verjaardagsbox aanvragen via een hulpverlener, minstens drie weken voor de verjaardag", List.of("nl"));
+		this.cooperation.addPartner("Stichting Leergeld / Kinderhulp", PartnerKind.FUND, null,
+				List.of("PARTICIPATION.CHILD_DAYTIME", "PARTICIPATION.EDUCATION"), everywhere, null, null,
+				"Aanvraag met de hulpverlener: fiets, laptop, schoolreis", List.of("nl"));
+		this.cooperation.addPartner("Jeugdfonds Sport & Cultuur", PartnerKind.FUND, null,
+				List.of("PARTICIPATION.CHILD_DAYTIME"), everywhere, null, null,
+				"Een intermediair (school, wijkteam) vraagt het aan", List.of("nl"));
+		this.cooperation.addPartner("Woonstichting Zuidstad", PartnerKind.HOUSING, null, List.of("HOUSING"), everywhere,
+				"010 200 30 40", null, "Urgentie via het wijkteam; betalingsregeling bij huurachterstand",
+				List.of("nl"));
+		this.cooperation.addPartner("Bibliotheek Zuidstad, Taalhuis", PartnerKind.LANGUAGE, null,
+				List.of("PARTICIPATION.DUTCH_LANGUAGE"), List.of("Centrum", "Oude Noorden"), null, null,
+				"Inloop op dinsdag en donderdag; gaat iemand mee, dan komt ze wel", List.of("nl", "en", "ar", "tr"));
+		this.cooperation.addPartner("Huisartsenpraktijk Crooswijk", PartnerKind.HEALTH, null, List.of("HEALTH"),
+				List.of("Crooswijk"), "010 466 77 88", null, "Een afspraak maken met de praktijkondersteuner GGZ",
+				List.of("nl"));
+		this.cooperation.addPartner("Moskee Essalam, vrouwengroep", PartnerKind.FAITH, null, List.of("SOCIAL.NETWORK"),
+				List.of("Bergpolder"), null, null, "Woensdagochtend inloop, een warme introductie werkt het best",
+				List.of("nl", "ar"));
 	}
 
 	private UUID account(String email, String name, String organisation, Role role, UUID team) {

@@ -1,5 +1,6 @@
 package nl.vangnet.household;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,9 +18,14 @@ public record Family(UUID id, UUID organisationId, String name, List<FamilyMembe
 
 	/**
 	 * One member: {@code role} is {@code PARENT}, {@code CHILD} or {@code OTHER_ADULT};
-	 * {@code name} is {@code null} when unknown.
+	 * {@code name} and {@code birthDate} are {@code null} when unknown.
 	 */
-	public record FamilyMember(UUID id, String ref, String role, String name) {
+	public record FamilyMember(UUID id, String ref, String role, String name, LocalDate birthDate) {
+
+		public FamilyMember(UUID id, String ref, String role, String name) {
+			this(id, ref, role, name, null);
+		}
+
 	}
 
 }

@@ -48,7 +48,7 @@ public class HouseholdApi {
 				household.details()
 					.members()
 					.stream()
-					.map((m) -> new Family.FamilyMember(m.id(), m.ref(), m.role().name(), m.name()))
+					.map((m) -> new Family.FamilyMember(m.id(), m.ref(), m.role().name(), m.name(), m.birthDate()))
 					.toList(),
 				household.closure() != null);
 	}

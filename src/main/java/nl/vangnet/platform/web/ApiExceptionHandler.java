@@ -6,6 +6,7 @@ import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.UnprocessableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(DomainException.class)
 	ProblemDetail domain(DomainException ex) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid");
+		problem.setProperty("errors", List.of(new FieldMessage(ex.field(), this.messages.getMessage(ex.messageKey(),
+				ex.arguments(), ex.messageKey(), LocaleContextHolder.getLocale()))));
+		return problem;
+	}
+
+	@ExceptionHandler(UnprocessableException.class)
+	ProblemDetail unprocessable(UnprocessableException ex) {
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "problem.unprocessable");
 		problem.setProperty("errors", List.of(new FieldMessage(ex.field(), this.messages.getMessage(ex.messageKey(),
 				ex.arguments(), ex.messageKey(), LocaleContextHolder.getLocale()))));
 		return problem;

@@ -1,0 +1,107 @@
+package nl.vangnet.cooperation;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The forms of the cooperation pages: they keep what was typed.
+ */
+final class CooperationForms {
+
+	private CooperationForms() {
+	}
+
+	static List<String> split(String text) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(text.split(",")).map(String::strip).filter((s) -> !s.isEmpty()).toList();
+	}
+
+	record PartnerForm(String name, String kind, String organisation, List<String> domains, String districts,
+			String phone, String email, String howToRefer, String languages, String notes, Integer version) {
+
+		static PartnerForm empty() {
+			return new PartnerForm(null, null, null, List.of(), null, null, null, null, null, null, null);
+		}
+
+		static PartnerForm of(Partner p) {
+			return new PartnerForm(p.name(), p.kind().name(), p.organisation(), p.domains(),
+					String.join(", ", p.districts()), p.phone(), p.email(), p.howToRefer(),
+					String.join(", ", p.languages()), p.notes(), p.version());
+		}
+
+		PartnerInput input() {
+			return new PartnerInput(this.name, this.kind, this.organisation, this.domains, split(this.districts),
+					this.phone, this.email, this.howToRefer, split(this.languages), this.notes, this.version);
+		}
+
+	}
+
+	/**
+	 * @param recipient {@code org:CODE} or {@code partner:ID}
+	 */
+	record ConsentForm(String member, String onBehalfOf, String recipient, List<String> sections,
+			List<String> domains, String purpose, String form, LocalDate givenOn, LocalDate validUntil) {
+
+		static ConsentForm empty(LocalDate today) {
+			return new ConsentForm(null, null, null, List.of(), List.of(), null, "WRITTEN", today, today.plusMonths(6));
+		}
+
+		Consents.NewConsent command() {
+			return new Consents.NewConsent(this.member, this.onBehalfOf, CooperationForms.recipient(this.recipient), this.sections,
+					this.domains, this.purpose, this.form, this.givenOn, this.validUntil);
+		}
+
+	}
+
+	record WithdrawalForm(LocalDate on, String reason) {
+	}
+
+	record ReferralForm(UUID consent, String to, String domain, UUID helpQuestion, String reason) {
+
+		static ReferralForm empty() {
+			return new ReferralForm(null, null, null, null, null);
+		}
+
+		Referrals.NewReferral command() {
+			return new Referrals.NewReferral(null, this.consent, recipient(this.to), this.domain, this.helpQuestion,
+					null, this.reason);
+		}
+
+	}
+
+	record EventForm(String status, LocalDate on, String note, String reason) {
+
+		static EventForm empty() {
+			return new EventForm(null, null, null, null);
+		}
+
+		Referrals.NewEvent command() {
+			return new Referrals.NewEvent(this.status, this.on, this.note, this.reason);
+		}
+
+	}
+
+	/** {@code org:CODE} or {@code partner:ID} as a recipient; anything else: none. */
+	static Recipient recipient(String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		if (value.startsWith("org:")) {
+			return new Recipient(value.substring(4), null);
+		}
+		if (value.startsWith("partner:")) {
+			try {
+				return new Recipient(null, UUID.fromString(value.substring(8)));
+			}
+			catch (IllegalArgumentException ex) {
+				return new Recipient(null, new UUID(0, 0));
+			}
+		}
+		return new Recipient(null, new UUID(0, 0));
+	}
+
+}

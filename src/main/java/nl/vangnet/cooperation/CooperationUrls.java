@@ -1,0 +1,26 @@
+package nl.vangnet.cooperation;
+
+import nl.vangnet.platform.staff.Staff;
+import nl.vangnet.platform.staff.UrlRules;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everyone on staff reads the who-does-what map; coordinators keep it. Consents and
+ * referrals are case work (the module checks whose household and which side of a
+ * referral).
+ */
+@Component
+class CooperationUrls implements UrlRules {
+
+	@Override
+	public void declare(Urls urls) {
+		urls.allow(HttpMethod.GET, Staff::seesClientData, "/partners", "/partners/*", "/api/v1/partners",
+				"/api/v1/partners/*")
+			.allow(Staff::leadsTeam, "/partners", "/partners/*", "/api/v1/partners", "/api/v1/partners/*")
+			.allow(Staff::worksWithCases, "/referrals", "/referrals/**", "/consents/**", "/api/v1/referrals",
+					"/api/v1/referrals/**", "/api/v1/consents/**");
+	}
+
+}

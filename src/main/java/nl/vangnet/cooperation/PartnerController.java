@@ -1,0 +1,147 @@
+package nl.vangnet.cooperation;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import nl.vangnet.lifedomain.LifeDomainApi;
+import nl.vangnet.organisation.OrganisationApi;
+import nl.vangnet.platform.ConflictException;
+import nl.vangnet.platform.DomainErrors;
+import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.web.FormErrors;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The who-does-what map in the browser: search by domain, district and word (the results
+ * are an htmx partial of the same URL), and for coordinators a form to add or change a
+ * partner.
+ */
+@Controller
+class PartnerController {
+
+	private final Partners partners;
+
+	private final LifeDomainApi lifeDomains;
+
+	private final OrganisationApi organisations;
+
+	PartnerController(Partners partners, LifeDomainApi lifeDomains, OrganisationApi organisations) {
+		this.partners = partners;
+		this.lifeDomains = lifeDomains;
+		this.organisations = organisations;
+	}
+
+	@GetMapping("/partners")
+	String partners(@RequestParam(required = false) String domain, @RequestParam(required = false) String district,
+			@RequestParam(required = false) String q, @RequestHeader(name = "HX-Request", required = false) String htmx,
+			Model model, Locale locale) {
+		model.addAttribute("results", this.partners.search(domain, district, q));
+		model.addAttribute("domain", domain);
+		model.addAttribute("district", district);
+		model.addAttribute("q", q);
+		if (htmx != null) {
+			domainLabels(model, locale);
+			return "cooperation/partners :: results";
+		}
+		if (!model.containsAttribute("partnerForm")) {
+			model.addAttribute("partnerForm", CooperationForms.PartnerForm.empty());
+		}
+		options(model, locale);
+		return "cooperation/partners";
+	}
+
+	@PostMapping("/partners")
+	String add(@ModelAttribute("partnerForm") CooperationForms.PartnerForm form, BindingResult result, Model model,
+			Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			Partner added = this.partners.add(form.input());
+			redirect.addFlashAttribute("saved", "partner.saved");
+			redirect.addAttribute("q", added.name());
+			return "redirect:/partners";
+		}
+		catch (DomainErrors ex) {
+			FormErrors.reject(result, ex);
+		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return partners(null, null, null, null, model, locale);
+	}
+
+	@GetMapping("/partners/{id}")
+	String partner(@PathVariable UUID id, Model model, Locale locale) {
+		Partner partner = this.partners.get(id);
+		model.addAttribute("partner", partner);
+		if (!model.containsAttribute("partnerForm")) {
+			model.addAttribute("partnerForm", CooperationForms.PartnerForm.of(partner));
+		}
+		options(model, locale);
+		return "cooperation/partner";
+	}
+
+	@PostMapping("/partners/{id}")
+	String change(@PathVariable UUID id, @ModelAttribute("partnerForm") CooperationForms.PartnerForm form,
+			BindingResult result, Model model, Locale locale, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			this.partners.change(id, form.input());
+			redirect.addFlashAttribute("saved", "partner.saved");
+			return "redirect:/partners/{id}";
+		}
+		catch (DomainErrors ex) {
+			FormErrors.reject(result, ex);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		}
+		catch (DomainException ex) {
+			FormErrors.reject(result, ex);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		}
+		catch (ConflictException ex) {
+			model.addAttribute("conflict", true);
+			model.addAttribute("partnerForm", CooperationForms.PartnerForm.of(this.partners.get(id)));
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+		}
+		return partner(id, model, locale);
+	}
+
+	private void options(Model model, Locale locale) {
+		domainLabels(model, locale);
+		model.addAttribute("kinds", PartnerKind.values());
+		model.addAttribute("organisations", this.organisations.all());
+		model.addAttribute("mayKeep", "COORDINATOR".equals(Cooperator.current().role()));
+	}
+
+	private void domainLabels(Model model, Locale locale) {
+		List<DomainOption> options = domainOptions(this.lifeDomains, locale);
+		model.addAttribute("domains", options);
+		model.addAttribute("domainLabels", labels(options));
+	}
+
+	static java.util.Map<String, String> labels(List<DomainOption> options) {
+		java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+		options.forEach((o) -> labels.put(o.code(), o.label()));
+		return labels;
+	}
+
+	static List<DomainOption> domainOptions(LifeDomainApi lifeDomains, Locale locale) {
+		return lifeDomains.monitorFramework()
+			.domains()
+			.stream()
+			.map((d) -> new DomainOption(d.code(), d.label(locale), d.parentCode() != null))
+			.toList();
+	}
+
+	record DomainOption(String code, String label, boolean sub) {
+	}
+
+}

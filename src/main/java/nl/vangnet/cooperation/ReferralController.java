@@ -1,0 +1,331 @@
+package nl.vangnet.cooperation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import nl.vangnet.household.Family;
+import nl.vangnet.household.HouseholdApi;
+import nl.vangnet.lifedomain.LifeDomainApi;
+import nl.vangnet.organisation.OrganisationApi;
+import nl.vangnet.organisation.OrganisationSummary;
+import nl.vangnet.platform.DomainErrors;
+import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.web.FormErrors;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Consents and referrals in the browser: the dossier's cooperation section (htmx), the
+ * consents of a family with the printable consent form, the referral form, the inbox and
+ * outgoing list, one referral (with the shared sections for the receiver, and the
+ * referral letter for a partner outside Vangnet).
+ */
+@Controller
+class ReferralController {
+
+	private final Consents consents;
+
+	private final Referrals referrals;
+
+	private final Partners partners;
+
+	private final HouseholdApi households;
+
+	private final OrganisationApi organisations;
+
+	private final LifeDomainApi lifeDomains;
+
+	private final SharedSections shared;
+
+	private final CooperationPdf pdf;
+
+	ReferralController(Consents consents, Referrals referrals, Partners partners, HouseholdApi households,
+			OrganisationApi organisations, LifeDomainApi lifeDomains, SharedSections shared, CooperationPdf pdf) {
+		this.consents = consents;
+		this.referrals = referrals;
+		this.partners = partners;
+		this.households = households;
+		this.organisations = organisations;
+		this.lifeDomains = lifeDomains;
+		this.shared = shared;
+		this.pdf = pdf;
+	}
+
+	// ---- The dossier's section
+
+	@GetMapping("/households/{id}/cooperation")
+	String section(@PathVariable UUID id, Model model, Locale locale) {
+		Cooperator actor = Cooperator.current();
+		model.addAttribute("householdId", id);
+		model.addAttribute("caseWorker", actor.caseWorker());
+		if (!actor.caseWorker()) {
+			this.households.family(id);
+			return "cooperation/section :: section";
+		}
+		model.addAttribute("consents", this.consents.ofHousehold(id));
+		model.addAttribute("referrals", this.referrals.ofHousehold(id));
+		domains(model, locale);
+		return "cooperation/section :: section";
+	}
+
+	// ---- Consents
+
+	@GetMapping("/households/{id}/consents")
+	String consents(@PathVariable UUID id, Model model, Locale locale) {
+		Family family = this.households.family(id);
+		if (!model.containsAttribute("consentForm")) {
+			model.addAttribute("consentForm", CooperationForms.ConsentForm.empty(this.referrals.today()));
+		}
+		model.addAttribute("family", family);
+		model.addAttribute("consents", this.consents.ofHousehold(id));
+		model.addAttribute("parents", family.members().stream().filter((m) -> "PARENT".equals(m.role())).toList());
+		model.addAttribute("sections", ConsentSection.values());
+		recipients(model);
+		domains(model, locale);
+		return "cooperation/consents";
+	}
+
+	@PostMapping("/households/{id}/consents")
+	String recordConsent(@PathVariable UUID id, @ModelAttribute("consentForm") CooperationForms.ConsentForm form,
+			BindingResult result, Model model, Locale locale, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			this.consents.record(id, form.command());
+			redirect.addFlashAttribute("saved", "consent.saved");
+			return "redirect:/households/{id}/consents";
+		}
+		catch (DomainErrors ex) {
+			FormErrors.reject(result, ex);
+		}
+		catch (DomainException ex) {
+			FormErrors.reject(result, ex);
+		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return consents(id, model, locale);
+	}
+
+	@PostMapping("/consents/{id}/withdrawal")
+	String withdraw(@PathVariable UUID id, CooperationForms.WithdrawalForm form, RedirectAttributes redirect) {
+		ConsentView consent = this.consents.find(id).orElseThrow(() -> new NotFoundException("consent"));
+		try {
+			this.consents.withdraw(id, new Consents.Withdrawal(form.on(), form.reason()));
+			redirect.addFlashAttribute("saved", "consent.withdrawn");
+		}
+		catch (DomainErrors ex) {
+			redirect.addFlashAttribute("problems", ex.errors());
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("problems", List.of(ex));
+		}
+		return "redirect:/households/" + consent.household() + "/consents";
+	}
+
+	@GetMapping("/consents/{id}/form")
+	String consentForm(@PathVariable UUID id, Model model) {
+		model.addAllAttributes(consentFormModel(id));
+		return "cooperation/consent-form";
+	}
+
+	@GetMapping("/consents/{id}/form.pdf")
+	ResponseEntity<byte[]> consentFormPdf(@PathVariable UUID id, Locale locale) {
+		byte[] document = this.pdf.render("cooperation/consent-form", consentFormModel(id), locale);
+		return pdf(document, "consent.pdf");
+	}
+
+	private Map<String, Object> consentFormModel(UUID id) {
+		Cooperator.current().requireCaseWorker();
+		ConsentView consent = this.consents.find(id).orElseThrow(() -> new NotFoundException("consent"));
+		Family family = this.households.family(consent.household());
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("consent", consent);
+		model.put("family", family);
+		model.put("organisationName", this.organisations.byId(family.organisationId())
+			.map(OrganisationSummary::name)
+			.orElse(""));
+		model.put("today", this.referrals.today());
+		return model;
+	}
+
+	// ---- Referring
+
+	@GetMapping("/households/{id}/referrals/new")
+	String referralForm(@PathVariable UUID id, Model model, Locale locale) {
+		Family family = this.households.family(id);
+		if (!model.containsAttribute("referralForm")) {
+			model.addAttribute("referralForm", CooperationForms.ReferralForm.empty());
+		}
+		model.addAttribute("family", family);
+		model.addAttribute("activeConsents", this.consents.ofHousehold(id).stream().filter(ConsentView::active).toList());
+		recipients(model);
+		domains(model, locale);
+		return "cooperation/refer";
+	}
+
+	@PostMapping("/households/{id}/referrals")
+	String refer(@PathVariable UUID id, @ModelAttribute("referralForm") CooperationForms.ReferralForm form,
+			BindingResult result, Model model, Locale locale, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			Referrals.ReferralView referral = this.referrals.refer(id, form.command());
+			redirect.addFlashAttribute("saved", "referral.saved");
+			return "redirect:/referrals/" + referral.id();
+		}
+		catch (DomainErrors ex) {
+			FormErrors.reject(result, ex);
+		}
+		catch (DomainException ex) {
+			FormErrors.reject(result, ex);
+		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return referralForm(id, model, locale);
+	}
+
+	// ---- Inbox, outgoing, one referral
+
+	@GetMapping("/referrals")
+	String referrals(@RequestParam(required = false) String status, Model model) {
+		String wanted = (status != null && !status.isBlank()) ? status : null;
+		List<Referrals.ReferralView> all;
+		try {
+			all = this.referrals.list(null, wanted);
+		}
+		catch (DomainErrors ex) {
+			wanted = null;
+			all = this.referrals.list(null, null);
+		}
+		UUID organisation = Cooperator.current().organisationId();
+		List<Referrals.ReferralView> incoming = new ArrayList<>();
+		List<Listed> outgoing = new ArrayList<>();
+		for (Referrals.ReferralView r : all) {
+			if (r.outgoing(organisation)) {
+				outgoing.add(new Listed(r, this.households.family(r.household()).name()));
+			}
+			else {
+				incoming.add(r);
+			}
+		}
+		model.addAttribute("incoming", incoming);
+		model.addAttribute("outgoing", outgoing);
+		model.addAttribute("status", wanted);
+		model.addAttribute("statuses", ReferralStatus.values());
+		model.addAttribute("withoutFeedback", this.referrals.withoutFeedback(14).stream().map(Referrals.ReferralView::id).toList());
+		return "cooperation/referrals";
+	}
+
+	@GetMapping("/referrals/{id}")
+	String referral(@PathVariable UUID id, Model model, Locale locale) {
+		Referrals.Detail detail = this.referrals.get(id);
+		return referralPage(detail, model, locale);
+	}
+
+	private String referralPage(Referrals.Detail detail, Model model, Locale locale) {
+		Referrals.ReferralView referral = detail.referral();
+		model.addAttribute("referral", referral);
+		model.addAttribute("receiver", detail.receiver());
+		model.addAttribute("shared", detail.shared());
+		model.addAttribute("consentState", detail.consentState());
+		if (!detail.receiver()) {
+			model.addAttribute("householdName", this.households.family(referral.household()).name());
+		}
+		List<ReferralStatus> next = new ArrayList<>();
+		for (ReferralStatus status : ReferralStatus.values()) {
+			boolean side = !referral.inVangnet() ? !detail.receiver()
+					: (detail.receiver() ? status.recordedByReceiver() : status.recordedByReferrer());
+			if (side && status.mayFollow(referral.status())) {
+				next.add(status);
+			}
+		}
+		model.addAttribute("nextStatuses", next);
+		if (!model.containsAttribute("eventForm")) {
+			model.addAttribute("eventForm", CooperationForms.EventForm.empty());
+		}
+		domains(model, locale);
+		return "cooperation/referral";
+	}
+
+	@PostMapping("/referrals/{id}/events")
+	String recordEvent(@PathVariable UUID id, @ModelAttribute("eventForm") CooperationForms.EventForm form,
+			BindingResult result, Model model, Locale locale, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		try {
+			this.referrals.recordEvent(id, form.command());
+			redirect.addFlashAttribute("saved", "referral.event.saved");
+			return "redirect:/referrals/{id}";
+		}
+		catch (DomainErrors ex) {
+			FormErrors.reject(result, ex);
+		}
+		catch (DomainException ex) {
+			FormErrors.reject(result, ex);
+		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return referralPage(this.referrals.get(id), model, locale);
+	}
+
+	@GetMapping("/referrals/{id}/letter")
+	String letter(@PathVariable UUID id, Model model, Locale locale) {
+		model.addAllAttributes(letterModel(id, locale));
+		return "cooperation/letter";
+	}
+
+	@GetMapping("/referrals/{id}/letter.pdf")
+	ResponseEntity<byte[]> letterPdf(@PathVariable UUID id, Locale locale) {
+		return pdf(this.pdf.render("cooperation/letter", letterModel(id, locale), locale), "referral.pdf");
+	}
+
+	/**
+	 * The referral letter: the referrer's own data, exactly as far as the consent goes.
+	 */
+	private Map<String, Object> letterModel(UUID id, Locale locale) {
+		Referrals.Letter letter = this.referrals.letter(id);
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("referral", letter.referral());
+		model.put("shared", letter.shared());
+		model.put("consent", letter.consent());
+		model.put("today", this.referrals.today());
+		model.put("domainLabels", PartnerController.labels(PartnerController.domainOptions(this.lifeDomains, locale)));
+		return model;
+	}
+
+	private void domains(Model model, Locale locale) {
+		List<PartnerController.DomainOption> options = PartnerController.domainOptions(this.lifeDomains, locale);
+		model.addAttribute("domains", options);
+		model.addAttribute("domainLabels", PartnerController.labels(options));
+	}
+
+	private void recipients(Model model) {
+		model.addAttribute("partners", this.partners.all());
+		UUID own = Cooperator.current().organisationId();
+		model.addAttribute("vangnetOrganisations",
+				this.organisations.all().stream().filter((o) -> o.active() && !o.id().equals(own)).toList());
+	}
+
+	private static ResponseEntity<byte[]> pdf(byte[] document, String name) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + "\"")
+			.body(document);
+	}
+
+	/** An outgoing referral with the name of the family (the referrer's own). */
+	record Listed(Referrals.ReferralView referral, String familyName) {
+	}
+
+}

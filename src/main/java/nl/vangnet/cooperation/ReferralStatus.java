@@ -1,0 +1,54 @@
+package nl.vangnet.cooperation;
+
+/**
+ * The statuses of a referral (EXCHANGE.md section 3), each recorded as a dated event.
+ */
+public enum ReferralStatus {
+
+	/** Created on a valid consent. */
+	SENT,
+	/** The warm handover: went along, or introduced in person. */
+	INTRODUCED,
+	/** The receiver was in touch with the family. */
+	FIRST_CONTACT,
+	/** The receiver took the family on (registered it there). */
+	ACCEPTED,
+	/** The receiver did not take the family on, with a reason. */
+	DECLINED,
+	/** Ended. */
+	CLOSED;
+
+	boolean terminal() {
+		return this == DECLINED || this == CLOSED;
+	}
+
+	/**
+	 * Whether this status may follow the current one, whoever records it.
+	 */
+	boolean mayFollow(ReferralStatus current) {
+		if (current.terminal()) {
+			return false;
+		}
+		return switch (this) {
+			case SENT -> false;
+			case INTRODUCED -> current == SENT;
+			case FIRST_CONTACT -> current == SENT || current == INTRODUCED;
+			case ACCEPTED, DECLINED -> current == SENT || current == INTRODUCED || current == FIRST_CONTACT;
+			case CLOSED -> true;
+		};
+	}
+
+	/**
+	 * Who records this status for a partner in Vangnet: the receiver its answers, the
+	 * referrer the handover, either the closing. (For a partner outside Vangnet the
+	 * referrer records every status.)
+	 */
+	boolean recordedByReceiver() {
+		return this == FIRST_CONTACT || this == ACCEPTED || this == DECLINED || this == CLOSED;
+	}
+
+	boolean recordedByReferrer() {
+		return this == INTRODUCED || this == CLOSED;
+	}
+
+}
