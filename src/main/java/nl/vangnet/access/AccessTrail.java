@@ -71,9 +71,9 @@ public class AccessTrail {
 			String detail) {
 		TenantPrincipal actor = currentActor();
 		insert(new Row((actor != null) ? actor.userId() : null, (actor != null) ? actor.actorLabel() : "system",
-				(actor != null) ? actor.roleName() : "SYSTEM", owningOrganisationId, AccessSubject.household(householdId),
-				AccessAction.VIEW_SHARED, AccessOutcome.SUCCESS), "reader organisation " + readerOrganisationCode
-						+ ((detail != null) ? "; " + detail : ""));
+				(actor != null) ? actor.roleName() : "SYSTEM", owningOrganisationId,
+				AccessSubject.household(householdId), AccessAction.VIEW_SHARED, AccessOutcome.SUCCESS),
+				"reader organisation " + readerOrganisationCode + ((detail != null) ? "; " + detail : ""));
 	}
 
 	/**

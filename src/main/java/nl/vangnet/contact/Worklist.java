@@ -157,8 +157,7 @@ class Worklist {
 			f.firstObligation = rs.getObject(3, LocalDate.class);
 			return null;
 		}).list();
-		Map<UUID, Integer> referrals = this.cooperation
-			.referralsWithoutFeedback(CooperationApi.FEEDBACK_DAYS);
+		Map<UUID, Integer> referrals = this.cooperation.referralsWithoutFeedback(CooperationApi.FEEDBACK_DAYS);
 		List<Item> items = new ArrayList<>();
 		facts.forEach((id, f) -> {
 			LocalDate last = (f.lastReached != null) ? f.lastReached.toLocalDateTime().toLocalDate() : null;

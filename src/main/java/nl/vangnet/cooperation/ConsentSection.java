@@ -7,7 +7,10 @@ package nl.vangnet.cooperation;
  */
 public enum ConsentSection {
 
-	/** Names, birth dates, composition, contact details (never a confidential address), the contact person. */
+	/**
+	 * Names, birth dates, composition, contact details (never a confidential address),
+	 * the contact person.
+	 */
 	SUMMARY,
 	/** Help questions, within the consented domains. */
 	HELP_QUESTIONS,

@@ -3,8 +3,8 @@ package nl.vangnet.cooperation;
 import java.time.LocalDate;
 
 /**
- * The state of a consent, derived from its dates: withdrawn from the day of its withdrawal,
- * expired after its last valid day, else active.
+ * The state of a consent, derived from its dates: withdrawn from the day of its
+ * withdrawal, expired after its last valid day, else active.
  */
 public enum ConsentState {
 

@@ -32,9 +32,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Consent as data: per client (the mother; for a child under 16 the parent with authority
  * on her behalf) what of the dossier may be shared with whom, for what purpose, from when
- * until when, how it was given and who recorded it, and its withdrawal. A consent is never
- * changed, only withdrawn; expiry or withdrawal ends every share resting on it at once
- * (the database's policies read the consent itself).
+ * until when, how it was given and who recorded it, and its withdrawal. A consent is
+ * never changed, only withdrawn; expiry or withdrawal ends every share resting on it at
+ * once (the database's policies read the consent itself).
  */
 @Service
 @Transactional
@@ -161,12 +161,13 @@ class Consents {
 		}
 		DomainErrors.throwIfAny(errors);
 		UUID id = UUID.randomUUID();
-		this.jdbc.sql("""
-				insert into consent (id, household_id, organisation_id, member_id, on_behalf_of, recipient_organisation_id,
-				                     recipient_partner_id, sections, domains, purpose, form, given_on, valid_until, recorded_by)
-				values (:id, :household, :organisation, :member, :onBehalfOf, :recipientOrganisation, :recipientPartner,
-				        :sections, :domains, :purpose, :form, :givenOn, :validUntil, :recordedBy)
-				""")
+		this.jdbc
+			.sql("""
+					insert into consent (id, household_id, organisation_id, member_id, on_behalf_of, recipient_organisation_id,
+					                     recipient_partner_id, sections, domains, purpose, form, given_on, valid_until, recorded_by)
+					values (:id, :household, :organisation, :member, :onBehalfOf, :recipientOrganisation, :recipientPartner,
+					        :sections, :domains, :purpose, :form, :givenOn, :validUntil, :recordedBy)
+					""")
 			.param("id", id)
 			.param("household", householdId)
 			.param("organisation", actor.organisationId())
@@ -248,8 +249,9 @@ class Consents {
 	}
 
 	/**
-	 * The recipient as given: a Vangnet organisation (not one's own) by code, or a partner
-	 * of the region's map by id; a partner that is a Vangnet organisation names both.
+	 * The recipient as given: a Vangnet organisation (not one's own) by code, or a
+	 * partner of the region's map by id; a partner that is a Vangnet organisation names
+	 * both.
 	 */
 	Resolved resolve(Recipient recipient, String field, Cooperator actor, List<DomainException> errors) {
 		if (recipient == null || recipient.empty()) {

@@ -8,8 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What other modules may do with the who-does-what map: the demo ships an example
- * directory, and a plan action may name the partner who acts. Works for the current tenant
- * scope (a signed-in coordinator, or the system working for one organisation).
+ * directory, and a plan action may name the partner who acts. Works for the current
+ * tenant scope (a signed-in coordinator, or the system working for one organisation).
  */
 @Service
 @Transactional
@@ -28,16 +28,14 @@ public class CooperationApi {
 	}
 
 	/**
-	 * Per household of the current organisation: how many of its referrals had no feedback
-	 * (first contact, accepted, declined, closed; for a partner outside Vangnet as the
-	 * referrer recorded it) at least {@code days} days after they were sent.
+	 * Per household of the current organisation: how many of its referrals had no
+	 * feedback (first contact, accepted, declined, closed; for a partner outside Vangnet
+	 * as the referrer recorded it) at least {@code days} days after they were sent.
 	 */
 	@Transactional(readOnly = true)
 	public java.util.Map<UUID, Integer> referralsWithoutFeedback(int days) {
 		java.util.Map<UUID, Integer> counts = new java.util.HashMap<>();
-		this.referrals.withoutFeedback(days)
-			.stream()
-			.forEach((r) -> counts.merge(r.household(), 1, Integer::sum));
+		this.referrals.withoutFeedback(days).stream().forEach((r) -> counts.merge(r.household(), 1, Integer::sum));
 		return counts;
 	}
 
@@ -49,8 +47,9 @@ public class CooperationApi {
 	 */
 	public UUID addPartner(String name, PartnerKind kind, String organisation, List<String> domains,
 			List<String> districts, String phone, String email, String howToRefer, List<String> languages) {
-		return this.partners.add(new PartnerInput(name, kind.name(), organisation, domains, districts, phone, email,
-				howToRefer, languages, null, null))
+		return this.partners
+			.add(new PartnerInput(name, kind.name(), organisation, domains, districts, phone, email, howToRefer,
+					languages, null, null))
 			.id();
 	}
 

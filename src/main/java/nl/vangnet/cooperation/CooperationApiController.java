@@ -107,7 +107,9 @@ class CooperationApiController {
 		return this.referrals.recordEvent(id, body).document();
 	}
 
-	/** An incoming referral in a list: without the shared sections (read one to see them). */
+	/**
+	 * An incoming referral in a list: without the shared sections (read one to see them).
+	 */
 	private static Map<String, Object> listed(Referrals.ReferralView view) {
 		Map<String, Object> doc = view.document(true, null, null);
 		doc.remove("shared");

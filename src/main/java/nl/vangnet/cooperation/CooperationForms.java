@@ -43,16 +43,16 @@ final class CooperationForms {
 	/**
 	 * @param recipient {@code org:CODE} or {@code partner:ID}
 	 */
-	record ConsentForm(String member, String onBehalfOf, String recipient, List<String> sections,
-			List<String> domains, String purpose, String form, LocalDate givenOn, LocalDate validUntil) {
+	record ConsentForm(String member, String onBehalfOf, String recipient, List<String> sections, List<String> domains,
+			String purpose, String form, LocalDate givenOn, LocalDate validUntil) {
 
 		static ConsentForm empty(LocalDate today) {
 			return new ConsentForm(null, null, null, List.of(), List.of(), null, "WRITTEN", today, today.plusMonths(6));
 		}
 
 		Consents.NewConsent command() {
-			return new Consents.NewConsent(this.member, this.onBehalfOf, CooperationForms.recipient(this.recipient), this.sections,
-					this.domains, this.purpose, this.form, this.givenOn, this.validUntil);
+			return new Consents.NewConsent(this.member, this.onBehalfOf, CooperationForms.recipient(this.recipient),
+					this.sections, this.domains, this.purpose, this.form, this.givenOn, this.validUntil);
 		}
 
 	}

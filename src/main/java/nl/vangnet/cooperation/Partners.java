@@ -30,8 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The who-does-what map (sociale kaart): partners per life domain and district, shared by
- * the organisations of a region (PostgreSQL's policy on {@code partner} decides which ones
- * a transaction sees), kept by coordinators, searchable by domain, district and word.
+ * the organisations of a region (PostgreSQL's policy on {@code partner} decides which
+ * ones a transaction sees), kept by coordinators, searchable by domain, district and
+ * word.
  */
 @Service
 @Transactional
@@ -65,15 +66,16 @@ class Partners {
 	List<Partner> search(String domain, String district, String q) {
 		Cooperator.current();
 		String word = (q != null && !q.isBlank()) ? "%" + q.strip().toLowerCase(Locale.ROOT) + "%" : null;
-		return this.jdbc.sql("""
-				select p.*, o.code as organisation_code from partner p left join organisation o on o.id = p.organisation_id
-				where (cast(:domain as varchar) is null or exists (select 1 from unnest(p.domains) d
-				         where d = :domain or d like :domain || '.%' or :domain like d || '.%'))
-				  and (cast(:district as varchar) is null or cardinality(p.districts) = 0 or :district = any (p.districts))
-				  and (cast(:word as varchar) is null or lower(p.name) like :word or lower(coalesce(p.how_to_refer, '')) like :word
-				       or lower(coalesce(p.notes, '')) like :word)
-				order by lower(p.name), p.id limit :limit
-				""")
+		return this.jdbc
+			.sql("""
+					select p.*, o.code as organisation_code from partner p left join organisation o on o.id = p.organisation_id
+					where (cast(:domain as varchar) is null or exists (select 1 from unnest(p.domains) d
+					         where d = :domain or d like :domain || '.%' or :domain like d || '.%'))
+					  and (cast(:district as varchar) is null or cardinality(p.districts) = 0 or :district = any (p.districts))
+					  and (cast(:word as varchar) is null or lower(p.name) like :word or lower(coalesce(p.how_to_refer, '')) like :word
+					       or lower(coalesce(p.notes, '')) like :word)
+					order by lower(p.name), p.id limit :limit
+					""")
 			.param("domain", blankToNull(domain))
 			.param("district", blankToNull(district))
 			.param("word", word)
@@ -89,10 +91,14 @@ class Partners {
 	}
 
 	Optional<Partner> find(UUID id) {
-		return this.jdbc.sql("""
-				select p.*, o.code as organisation_code from partner p left join organisation o on o.id = p.organisation_id
-				where p.id = :id
-				""").param("id", id).query(Partners::partner).optional();
+		return this.jdbc
+			.sql("""
+					select p.*, o.code as organisation_code from partner p left join organisation o on o.id = p.organisation_id
+					where p.id = :id
+					""")
+			.param("id", id)
+			.query(Partners::partner)
+			.optional();
 	}
 
 	/** The partner that is this Vangnet organisation, if the region's map has one. */
@@ -111,12 +117,13 @@ class Partners {
 				select rd.region_id from region_district rd join organisation_district od on od.name = rd.name
 				where od.organisation_id = :org order by od.position limit 1
 				""").param("org", actor.organisationId()).query(UUID.class).optional().orElse(null);
-		this.jdbc.sql("""
-				insert into partner (id, region_id, name, kind, organisation_id, domains, districts, phone, email,
-				                     how_to_refer, languages, notes, kept_by_organisation_id, version)
-				values (:id, :region, :name, :kind, :organisation, :domains, :districts, :phone, :email, :how, :languages,
-				        :notes, :keeper, 0)
-				""")
+		this.jdbc
+			.sql("""
+					insert into partner (id, region_id, name, kind, organisation_id, domains, districts, phone, email,
+					                     how_to_refer, languages, notes, kept_by_organisation_id, version)
+					values (:id, :region, :name, :kind, :organisation, :domains, :districts, :phone, :email, :how, :languages,
+					        :notes, :keeper, 0)
+					""")
 			.param("id", id)
 			.param("region", region)
 			.param("keeper", actor.organisationId())
@@ -135,12 +142,17 @@ class Partners {
 			throw new ConflictException(current.version(), List.of());
 		}
 		Valid valid = validate(input);
-		int updated = this.jdbc.sql("""
-				update partner set name = :name, kind = :kind, organisation_id = :organisation, domains = :domains,
-				       districts = :districts, phone = :phone, email = :email, how_to_refer = :how, languages = :languages,
-				       notes = :notes, updated_at = now(), version = version + 1
-				where id = :id and version = :version
-				""").param("id", id).param("version", input.version()).params(valid.values()).update();
+		int updated = this.jdbc
+			.sql("""
+					update partner set name = :name, kind = :kind, organisation_id = :organisation, domains = :domains,
+					       districts = :districts, phone = :phone, email = :email, how_to_refer = :how, languages = :languages,
+					       notes = :notes, updated_at = now(), version = version + 1
+					where id = :id and version = :version
+					""")
+			.param("id", id)
+			.param("version", input.version())
+			.params(valid.values())
+			.update();
 		Partner now = find(id).orElseThrow(() -> new NotFoundException("partner"));
 		if (updated == 0) {
 			throw new ConflictException(now.version(), differences(current, now));

@@ -156,9 +156,8 @@ class ReferralController {
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("consent", consent);
 		model.put("family", family);
-		model.put("organisationName", this.organisations.byId(family.organisationId())
-			.map(OrganisationSummary::name)
-			.orElse(""));
+		model.put("organisationName",
+				this.organisations.byId(family.organisationId()).map(OrganisationSummary::name).orElse(""));
 		model.put("today", this.referrals.today());
 		return model;
 	}
@@ -172,7 +171,8 @@ class ReferralController {
 			model.addAttribute("referralForm", CooperationForms.ReferralForm.empty());
 		}
 		model.addAttribute("family", family);
-		model.addAttribute("activeConsents", this.consents.ofHousehold(id).stream().filter(ConsentView::active).toList());
+		model.addAttribute("activeConsents",
+				this.consents.ofHousehold(id).stream().filter(ConsentView::active).toList());
 		recipients(model);
 		domains(model, locale);
 		return "cooperation/refer";
@@ -225,7 +225,8 @@ class ReferralController {
 		model.addAttribute("outgoing", outgoing);
 		model.addAttribute("status", wanted);
 		model.addAttribute("statuses", ReferralStatus.values());
-		model.addAttribute("withoutFeedback", this.referrals.withoutFeedback(14).stream().map(Referrals.ReferralView::id).toList());
+		model.addAttribute("withoutFeedback",
+				this.referrals.withoutFeedback(14).stream().map(Referrals.ReferralView::id).toList());
 		return "cooperation/referrals";
 	}
 

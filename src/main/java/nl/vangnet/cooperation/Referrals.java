@@ -80,9 +80,9 @@ class Referrals {
 
 	/**
 	 * Refers the household to a partner. Invalid fields answer with field errors; a
-	 * consent that does not cover the referral (missing, of another household, not active,
-	 * for another recipient, outside its domains) with an error naming {@code consent}.
-	 * Nothing is stored unless everything holds.
+	 * consent that does not cover the referral (missing, of another household, not
+	 * active, for another recipient, outside its domains) with an error naming
+	 * {@code consent}. Nothing is stored unless everything holds.
 	 */
 	ReferralView refer(UUID householdId, NewReferral command) {
 		Cooperator actor = Cooperator.current().requireCaseWorker();
@@ -114,12 +114,13 @@ class Referrals {
 		checkCovered(householdId, command.consent(), to, domain);
 		UUID id = UUID.randomUUID();
 		LocalDate today = today();
-		this.jdbc.sql("""
-				insert into referral (id, household_id, from_organisation_id, to_organisation_id, to_partner_id, consent_id,
-				                      domain, help_question_id, plan_action_id, reason, created_on, created_by)
-				values (:id, :household, :from, :toOrganisation, :toPartner, :consent, :domain, :question, :action, :reason,
-				        :today, :by)
-				""")
+		this.jdbc
+			.sql("""
+					insert into referral (id, household_id, from_organisation_id, to_organisation_id, to_partner_id, consent_id,
+					                      domain, help_question_id, plan_action_id, reason, created_on, created_by)
+					values (:id, :household, :from, :toOrganisation, :toPartner, :consent, :domain, :question, :action, :reason,
+					        :today, :by)
+					""")
 			.param("id", id)
 			.param("household", householdId)
 			.param("from", actor.organisationId())
@@ -159,9 +160,8 @@ class Referrals {
 			throw new UnprocessableException("consent", "referral.consent.otherRecipient", consent.recipientName());
 		}
 		if (!consent.domains().isEmpty()) {
-			if (domain == null || consent.domains()
-				.stream()
-				.noneMatch((d) -> domain.equals(d) || domain.startsWith(d + "."))) {
+			if (domain == null
+					|| consent.domains().stream().noneMatch((d) -> domain.equals(d) || domain.startsWith(d + "."))) {
 				throw new UnprocessableException("consent", "referral.consent.domainNotCovered",
 						String.join(", ", consent.domains()));
 			}
@@ -189,13 +189,15 @@ class Referrals {
 			}
 		}
 		DomainErrors.throwIfAny(errors);
-		List<ReferralView> found = this.jdbc.sql(SELECT + """
-				 where ((cast(:dir as varchar) is null or :dir = 'outgoing') and r.from_organisation_id = :org
-				        or (cast(:dir as varchar) is null or :dir = 'incoming') and r.to_organisation_id = :org)
-				   and (cast(:status as varchar) is null or (select e.status from referral_event e where e.referral_id = r.id
-				        order by e.sequence desc limit 1) = :status)
-				 order by r.created_at desc limit 500
-				""")
+		List<ReferralView> found = this.jdbc
+			.sql(SELECT
+					+ """
+							 where ((cast(:dir as varchar) is null or :dir = 'outgoing') and r.from_organisation_id = :org
+							        or (cast(:dir as varchar) is null or :dir = 'incoming') and r.to_organisation_id = :org)
+							   and (cast(:status as varchar) is null or (select e.status from referral_event e where e.referral_id = r.id
+							        order by e.sequence desc limit 1) = :status)
+							 order by r.created_at desc limit 500
+							""")
 			.param("dir", dir)
 			.param("org", actor.organisationId())
 			.param("status", (wanted != null) ? wanted.name() : null)
@@ -280,8 +282,8 @@ class Referrals {
 		boolean allowed = !inVangnet ? referrer
 				: (referrer ? status.recordedByReferrer() : status.recordedByReceiver());
 		if (!allowed) {
-			throw new UnprocessableException("status", referrer ? "referral.status.receiverRecords"
-					: "referral.status.referrerRecords", status.name());
+			throw new UnprocessableException("status",
+					referrer ? "referral.status.receiverRecords" : "referral.status.referrerRecords", status.name());
 		}
 		Object[] shared = { null };
 		if (status == ReferralStatus.ACCEPTED && inVangnet && !referrer) {
@@ -310,9 +312,9 @@ class Referrals {
 	}
 
 	/**
-	 * The referral letter for the referrer: its own household's data, exactly as far as the
-	 * consent goes (an export in the access trail). For a partner outside Vangnet, the
-	 * letter is how the consented content reaches it.
+	 * The referral letter for the referrer: its own household's data, exactly as far as
+	 * the consent goes (an export in the access trail). For a partner outside Vangnet,
+	 * the letter is how the consented content reaches it.
 	 */
 	Letter letter(UUID id) {
 		Cooperator actor = Cooperator.current().requireCaseWorker();
@@ -328,11 +330,14 @@ class Referrals {
 	record Letter(ReferralView referral, ConsentView consent, SharedSections.Shared shared) {
 	}
 
-	/** The referrals of one of the caller's households, newest first (for its dossier). */
+	/**
+	 * The referrals of one of the caller's households, newest first (for its dossier).
+	 */
 	@Transactional(readOnly = true)
 	List<ReferralView> ofHousehold(UUID householdId) {
 		Cooperator actor = Cooperator.current();
-		return this.jdbc.sql(SELECT + " where r.household_id = :h and r.from_organisation_id = :org order by r.created_at desc")
+		return this.jdbc
+			.sql(SELECT + " where r.household_id = :h and r.from_organisation_id = :org order by r.created_at desc")
 			.param("h", householdId)
 			.param("org", actor.organisationId())
 			.query(this::referral)
@@ -413,12 +418,13 @@ class Referrals {
 		if (!actor.system()) {
 			name = VangnetUser.current().displayName();
 		}
-		this.jdbc.sql("""
-				insert into referral_event (id, referral_id, organisation_id, sequence, status, on_date, recorded_by,
-				                            recorded_by_name, note, reason)
-				values (:id, :referral, :org, (select coalesce(max(sequence), 0) + 1 from referral_event where referral_id = :referral),
-				        :status, :on, :by, :name, :note, :reason)
-				""")
+		this.jdbc
+			.sql("""
+					insert into referral_event (id, referral_id, organisation_id, sequence, status, on_date, recorded_by,
+					                            recorded_by_name, note, reason)
+					values (:id, :referral, :org, (select coalesce(max(sequence), 0) + 1 from referral_event where referral_id = :referral),
+					        :status, :on, :by, :name, :note, :reason)
+					""")
 			.param("id", UUID.randomUUID())
 			.param("referral", referralId)
 			.param("org", actor.organisationId())
@@ -447,7 +453,8 @@ class Referrals {
 			.param("id", view.id())
 			.query((rs, row) -> new Event(ReferralStatus.valueOf(rs.getString("status")),
 					rs.getObject("on_date", LocalDate.class), rs.getObject("recorded_by", UUID.class),
-					rs.getString("recorded_by_name"), rs.getString("code"), rs.getString("note"), rs.getString("reason")))
+					rs.getString("recorded_by_name"), rs.getString("code"), rs.getString("note"),
+					rs.getString("reason")))
 			.list();
 		return view.withEvents(events);
 	}
@@ -481,8 +488,9 @@ class Referrals {
 	}
 
 	/**
-	 * A referral as both sides know it; {@code household} is the referring organisation's,
-	 * {@code receiverHousehold} the receiver's own registration once it accepted.
+	 * A referral as both sides know it; {@code household} is the referring
+	 * organisation's, {@code receiverHousehold} the receiver's own registration once it
+	 * accepted.
 	 */
 	record ReferralView(UUID id, UUID household, UUID fromOrganisationId, String fromCode, String fromName,
 			UUID toOrganisationId, String toCode, UUID toPartner, String toName, String partnerKind, UUID consent,
@@ -513,7 +521,9 @@ class Referrals {
 			return this.events.stream().filter((e) -> e.status() == status).map(Event::on).findFirst().orElse(null);
 		}
 
-		/** The contract's document of the referral; {@code shared} only for the receiver. */
+		/**
+		 * The contract's document of the referral; {@code shared} only for the receiver.
+		 */
 		Map<String, Object> document(boolean receiver, SharedSections.Shared shared, ConsentState consentState) {
 			Map<String, Object> doc = new LinkedHashMap<>();
 			doc.put("format", FORMAT);

@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * organisation's household, live. The designed exception to tenancy and to the module
  * boundaries: these queries name other modules' tables, and PostgreSQL's policies of V12
  * decide what they return. They see another organisation's rows only while the setting
- * {@code vangnet.referral} names a referral whose receiver is the current tenant and whose
- * consent is active; the setting is cleared again before anything else runs. Nothing here
- * filters by consent: what the database does not show cannot be read.
+ * {@code vangnet.referral} names a referral whose receiver is the current tenant and
+ * whose consent is active; the setting is cleared again before anything else runs.
+ * Nothing here filters by consent: what the database does not show cannot be read.
  */
 @Component
 class SharedSections {
@@ -40,7 +40,8 @@ class SharedSections {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	<T> T whileSharing(UUID referralId, LocalDate today, Supplier<T> work) {
-		this.jdbc.sql("select set_config('vangnet.referral', :referral, true), set_config('vangnet.today', :today, true)")
+		this.jdbc
+			.sql("select set_config('vangnet.referral', :referral, true), set_config('vangnet.today', :today, true)")
 			.param("referral", referralId.toString())
 			.param("today", today.toString())
 			.query()
@@ -76,14 +77,13 @@ class SharedSections {
 	/**
 	 * The same sections for the owning organisation itself (the referral letter to a
 	 * partner outside Vangnet): its own rows, filtered here to exactly what the consent
-	 * names, with the same rules (no internal notes, no danger-marked contact, no address).
+	 * names, with the same rules (no internal notes, no danger-marked contact, no
+	 * address).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Shared readAsOwner(UUID householdId, List<ConsentSection> sections, List<String> domains) {
-		List<SharedQuestion> questions = sections.contains(ConsentSection.HELP_QUESTIONS) ? helpQuestions(householdId)
-			.stream()
-			.filter((q) -> within(q.domain(), domains))
-			.toList() : null;
+		List<SharedQuestion> questions = sections.contains(ConsentSection.HELP_QUESTIONS)
+				? helpQuestions(householdId).stream().filter((q) -> within(q.domain(), domains)).toList() : null;
 		SharedPlan plan = sections.contains(ConsentSection.PLAN) ? new SharedPlan(plan(householdId).goals()
 			.stream()
 			.filter((g) -> domains.isEmpty() || (g.domain() != null && within(g.domain(), domains)))
@@ -219,7 +219,10 @@ class SharedSections {
 			SharedPapers papers) {
 	}
 
-	/** Names, birth dates, composition, contact details and the contact person; never an address. */
+	/**
+	 * Names, birth dates, composition, contact details and the contact person; never an
+	 * address.
+	 */
 	record Summary(String district, String composition, String phone, String email, List<SharedMember> members,
 			ContactPerson contactPerson) {
 

@@ -347,7 +347,8 @@ class DemoData implements ApplicationRunner {
 				.document("WTO-31"));
 			story.neighbourhoodTeam(verbeek, mohamed);
 		});
-		// The who-does-what map of the region (no region defined: the whole installation),
+		// The who-does-what map of the region (no region defined: the whole
+		// installation),
 		// kept by the neighbourhood team's coordinator: the demo's own organisations and
 		// partners outside Vangnet.
 		inOrganisation(wijkteamOost, this::partners);
@@ -370,7 +371,8 @@ class DemoData implements ApplicationRunner {
 		List<String> everywhere = List.of();
 		this.cooperation.addPartner("Wijkteam Oost", PartnerKind.NEIGHBOURHOOD_TEAM, "WTO",
 				List.of("FINANCES", "HOUSING", "SOCIAL", "PARTICIPATION"), List.of("Kralingen", "Crooswijk"),
-				"010 498 00 00", "wijkteamoost@example.org", "Verwijs via Vangnet; bel bij spoed", List.of("nl", "en", "tr"));
+				"010 498 00 00", "wijkteamoost@example.org", "Verwijs via Vangnet; bel bij spoed",
+				List.of("nl", "en", "tr"));
 		this.cooperation.addPartner("Vrouwen- en gezinsopvang De Haven", PartnerKind.SHELTER, SHELTER,
 				List.of("SOCIAL.DOMESTIC_RELATIONS", "HOUSING"), List.of("Centrum", "Noord"), "0800 123 45 67", null,
 				"Verwijs via Vangnet; bij acuut gevaar bel Veilig Thuis of 112", List.of("nl", "en", "ar"));
@@ -384,11 +386,13 @@ class DemoData implements ApplicationRunner {
 				everywhere, "0800 2000", null,
 				"Advies of melding via de meldcode (niet via toestemming delen); bij acuut gevaar 112",
 				List.of("nl", "en"));
-		this.cooperation.addPartner("Voedselbank Zuidstad", PartnerKind.FOOD_BANK, null, List.of("FINANCES"), everywhere,
-				null, "intake@voedselbank.example", "Intake na een verwijzing van een hulpverlener", List.of("nl", "en"));
+		this.cooperation.addPartner("Voedselbank Zuidstad", PartnerKind.FOOD_BANK, null, List.of("FINANCES"),
+				everywhere, null, "intake@voedselbank.example", "Intake na een verwijzing van een hulpverlener",
+				List.of("nl", "en"));
 		this.cooperation.addPartner("Stichting Jarige Job", PartnerKind.FUND, null,
 				List.of("FINANCES", "PARTICIPATION.CHILD_DAYTIME"), everywhere, null, null,
-				"Een verjaardagsbox aanvragen via een hulpverlener, minstens drie weken voor de verjaardag", List.of("nl"));
+				"Een verjaardagsbox aanvragen via een hulpverlener, minstens drie weken voor de verjaardag",
+				List.of("nl"));
 		this.cooperation.addPartner("Stichting Leergeld / Kinderhulp", PartnerKind.FUND, null,
 				List.of("PARTICIPATION.CHILD_DAYTIME", "PARTICIPATION.EDUCATION"), everywhere, null, null,
 				"Aanvraag met de hulpverlener: fiets, laptop, schoolreis", List.of("nl"));

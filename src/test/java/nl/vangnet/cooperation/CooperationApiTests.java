@@ -158,23 +158,29 @@ class CooperationApiTests {
 		assertThat(shared.get("plan").get("goals").get(0).get("actions").findValuesAsString("description"))
 			.containsExactly("Aanmelden bij de Kredietbank");
 		assertThat(shared.toString()).doesNotContain("Interne notitie").doesNotContain("Ex-partner");
-		assertThat(shared.get("network").get(0).get("contacts").findValuesAsString("name")).containsExactly("Zus Nadia");
+		assertThat(shared.get("network").get(0).get("contacts").findValuesAsString("name"))
+			.containsExactly("Zus Nadia");
 		assertThat(shared.get("papers").get("debts").findValuesAsString("creditor")).containsExactly("Energiebedrijf");
-		List<String> ownerTrail = inScope(this.shelter, (sql) -> sql.sql("""
-				select actor_role || ' ' || subject_detail from access_trail
-				where organisation_id = :org and subject_id = :h and action = 'VIEW_SHARED'""")
-			.param("org", this.shelter.id())
-			.param("h", UUID.fromString(household))
-			.query(String.class)
-			.list());
-		assertThat(ownerTrail).singleElement().asString().startsWith("COORDINATOR reader organisation " + this.team.code());
+		List<String> ownerTrail = inScope(this.shelter,
+				(sql) -> sql.sql("""
+						select actor_role || ' ' || subject_detail from access_trail
+						where organisation_id = :org and subject_id = :h and action = 'VIEW_SHARED'""")
+					.param("org", this.shelter.id())
+					.param("h", UUID.fromString(household))
+					.query(String.class)
+					.list());
+		assertThat(ownerTrail).singleElement()
+			.asString()
+			.startsWith("COORDINATOR reader organisation " + this.team.code());
 		assertThat((Integer) inScope(this.team,
-				(sql) -> sql.sql("select count(*) from access_trail where organisation_id = :org and subject_id = :r"
-						+ " and action = 'VIEW_SHARED'")
+				(sql) -> sql
+					.sql("select count(*) from access_trail where organisation_id = :org and subject_id = :r"
+							+ " and action = 'VIEW_SHARED'")
 					.param("org", this.team.id())
 					.param("r", UUID.fromString(id))
 					.query(Integer.class)
-					.single())).isEqualTo(1);
+					.single()))
+			.isEqualTo(1);
 
 		JsonNode contacted = this.json.readTree(send(post("/api/v1/referrals/" + id + "/events"),
 				"{\"status\": \"FIRST_CONTACT\", \"note\": \"Samen koffie gedronken\"}", this.teamCoordinator)
@@ -185,8 +191,7 @@ class CooperationApiTests {
 		assertThat(accepted.getStatus()).as(accepted.getContentAsString()).isEqualTo(200);
 		String own = this.json.readTree(accepted.getContentAsString()).get("household").stringValue();
 		JsonNode registered = getJson("/api/v1/households/" + own, this.teamCoordinator);
-		assertThat(registered.get("members").findValuesAsString("givenName")).containsExactly("Samira", "Yara",
-				"Amal");
+		assertThat(registered.get("members").findValuesAsString("givenName")).containsExactly("Samira", "Yara", "Amal");
 
 		JsonNode feedback = getJson("/api/v1/referrals/" + id, this.worker);
 		assertThat(feedback.get("status").stringValue()).isEqualTo("ACCEPTED");
@@ -209,10 +214,11 @@ class CooperationApiTests {
 	@Test
 	void theDatabaseShowsTheReceiverOnlyTheConsentedRowsAndOnlyWhileItReadsTheReferral() throws Exception {
 		String household = household();
-		String consent = consent(household, """
-				{"member": "m1", "recipient": {"organisation": "%s"}, "sections": ["HELP_QUESTIONS"],
-				 "domains": ["FINANCES"], "purpose": "Schulden", "form": "VERBAL", "givenOn": "%s", "validUntil": "%s"}"""
-			.formatted(this.team.code(), LocalDate.now(), LocalDate.now().plusMonths(1)));
+		String consent = consent(household,
+				"""
+						{"member": "m1", "recipient": {"organisation": "%s"}, "sections": ["HELP_QUESTIONS"],
+						 "domains": ["FINANCES"], "purpose": "Schulden", "form": "VERBAL", "givenOn": "%s", "validUntil": "%s"}"""
+					.formatted(this.team.code(), LocalDate.now(), LocalDate.now().plusMonths(1)));
 		String id = refer(household, consent, "FINANCES");
 		UUID h = UUID.fromString(household);
 		String count = "select (select count(*) from help_question where household_id = :h) || ' '"
@@ -254,10 +260,12 @@ class CooperationApiTests {
 			assertThat(this.json.readTree(refused.getContentAsString()).get("errors").findValuesAsString("field"))
 				.containsExactly("consent");
 		}
-		assertThat((Integer) inScope(this.shelter, (sql) -> sql.sql("select count(*) from referral where household_id = :h")
-			.param("h", UUID.fromString(household))
-			.query(Integer.class)
-			.single())).isZero();
+		assertThat((Integer) inScope(this.shelter,
+				(sql) -> sql.sql("select count(*) from referral where household_id = :h")
+					.param("h", UUID.fromString(household))
+					.query(Integer.class)
+					.single()))
+			.isZero();
 	}
 
 	@Test
@@ -305,8 +313,9 @@ class CooperationApiTests {
 		assertField(send(post(events), "{\"status\": \"ACCEPTED\"}", this.worker), 422, "status");
 		assertField(send(post(events), "{\"status\": \"INTRODUCED\"}", this.teamCoordinator), 422, "status");
 		assertField(send(post(events), "{\"status\": \"SENT\"}", this.worker), 422, "status");
-		assertThat(send(post(events), "{\"status\": \"INTRODUCED\", \"note\": \"Samen gegaan\"}", this.worker)
-			.getStatus()).isEqualTo(200);
+		assertThat(
+				send(post(events), "{\"status\": \"INTRODUCED\", \"note\": \"Samen gegaan\"}", this.worker).getStatus())
+			.isEqualTo(200);
 		assertField(send(post(events), "{\"status\": \"INTRODUCED\"}", this.worker), 422, "status");
 		assertField(send(post(events), "{\"status\": \"DECLINED\"}", this.teamCoordinator), 400, "reason");
 		assertThat(send(post(events), "{\"status\": \"DECLINED\", \"reason\": \"Buiten ons gebied\"}",
@@ -343,8 +352,8 @@ class CooperationApiTests {
 	}
 
 	/**
-	 * Samira with Yara (9) and Amal (17), help questions on finances and parenting, goals on
-	 * finances and health, an internal note, a debt, and a network with a danger.
+	 * Samira with Yara (9) and Amal (17), help questions on finances and parenting, goals
+	 * on finances and health, an internal note, a debt, and a network with a danger.
 	 */
 	private String household() throws Exception {
 		String document = """
@@ -361,13 +370,16 @@ class CooperationApiTests {
 		MockHttpServletResponse created = send(post("/api/v1/households"), document, this.worker);
 		assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
 		String id = this.json.readTree(created.getContentAsString()).get("id").stringValue();
-		String goal = this.json.readTree(send(post("/api/v1/households/" + id + "/goals"),
-				"{\"description\": \"Schulden op een rij\", \"domain\": \"FINANCES\"}", this.worker)
-			.getContentAsString()).get("id").stringValue();
+		String goal = this.json
+			.readTree(send(post("/api/v1/households/" + id + "/goals"),
+					"{\"description\": \"Schulden op een rij\", \"domain\": \"FINANCES\"}", this.worker)
+				.getContentAsString())
+			.get("id")
+			.stringValue();
 		send(post("/api/v1/goals/" + goal + "/actions"),
 				"{\"description\": \"Aanmelden bij de Kredietbank\", \"actor\": \"PROFESSIONAL\"}", this.worker);
-		send(post("/api/v1/households/" + id + "/goals"), "{\"description\": \"Naar de huisarts\", \"domain\": \"HEALTH\"}",
-				this.worker);
+		send(post("/api/v1/households/" + id + "/goals"),
+				"{\"description\": \"Naar de huisarts\", \"domain\": \"HEALTH\"}", this.worker);
 		send(post("/api/v1/households/" + id + "/notes"), "{\"text\": \"Interne notitie\"}", this.worker);
 		MockHttpServletResponse debt = send(post("/api/v1/households/" + id + "/debts"),
 				"{\"creditor\": \"Energiebedrijf\", \"amount\": 450, \"status\": \"OPEN\"}", this.worker);
