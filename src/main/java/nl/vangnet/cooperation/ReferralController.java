@@ -16,10 +16,10 @@ import nl.vangnet.organisation.OrganisationSummary;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.pdf.PdfRenderer;
 import nl.vangnet.platform.web.FormErrors;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,10 +54,10 @@ class ReferralController {
 
 	private final SharedSections shared;
 
-	private final CooperationPdf pdf;
+	private final PdfRenderer pdf;
 
 	ReferralController(Consents consents, Referrals referrals, Partners partners, HouseholdApi households,
-			OrganisationApi organisations, LifeDomainApi lifeDomains, SharedSections shared, CooperationPdf pdf) {
+			OrganisationApi organisations, LifeDomainApi lifeDomains, SharedSections shared, PdfRenderer pdf) {
 		this.consents = consents;
 		this.referrals = referrals;
 		this.partners = partners;
@@ -249,7 +249,7 @@ class ReferralController {
 		for (ReferralStatus status : ReferralStatus.values()) {
 			boolean side = !referral.inVangnet() ? !detail.receiver()
 					: (detail.receiver() ? status.recordedByReceiver() : status.recordedByReferrer());
-			if (side && status.mayFollow(referral.status())) {
+			if (side && status.mayFollow(referral.history())) {
 				next.add(status);
 			}
 		}
@@ -319,10 +319,7 @@ class ReferralController {
 	}
 
 	private static ResponseEntity<byte[]> pdf(byte[] document, String name) {
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + "\"")
-			.body(document);
+		return PdfRenderer.response(document, ContentDisposition.inline().filename(name).build());
 	}
 
 	/** An outgoing referral with the name of the family (the referrer's own). */

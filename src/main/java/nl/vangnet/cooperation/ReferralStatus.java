@@ -23,17 +23,24 @@ public enum ReferralStatus {
 	}
 
 	/**
-	 * Whether this status may follow the current one, whoever records it.
+	 * Whether this status may follow the history so far (oldest first, starting with
+	 * {@code SENT}), whoever records it: nothing after {@code DECLINED} or
+	 * {@code CLOSED}; {@code INTRODUCED} right after {@code SENT}; {@code FIRST_CONTACT}
+	 * once, before or after {@code ACCEPTED}; {@code ACCEPTED} or {@code DECLINED} once,
+	 * from {@code SENT}, {@code INTRODUCED} or {@code FIRST_CONTACT}; {@code CLOSED} from
+	 * anything open.
 	 */
-	boolean mayFollow(ReferralStatus current) {
+	boolean mayFollow(java.util.List<ReferralStatus> history) {
+		ReferralStatus current = history.isEmpty() ? SENT : history.get(history.size() - 1);
 		if (current.terminal()) {
 			return false;
 		}
+		boolean open = current == SENT || current == INTRODUCED || current == FIRST_CONTACT;
 		return switch (this) {
 			case SENT -> false;
 			case INTRODUCED -> current == SENT;
-			case FIRST_CONTACT -> current == SENT || current == INTRODUCED;
-			case ACCEPTED, DECLINED -> current == SENT || current == INTRODUCED || current == FIRST_CONTACT;
+			case FIRST_CONTACT -> !history.contains(FIRST_CONTACT) && (open || current == ACCEPTED);
+			case ACCEPTED, DECLINED -> !history.contains(ACCEPTED) && open;
 			case CLOSED -> true;
 		};
 	}

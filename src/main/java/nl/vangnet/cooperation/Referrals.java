@@ -275,7 +275,7 @@ class Referrals {
 		}
 		DomainErrors.throwIfAny(errors);
 		ReferralStatus current = view.status();
-		if (!status.mayFollow(current)) {
+		if (!status.mayFollow(view.history())) {
 			throw new UnprocessableException("status", "referral.status.outOfOrder", status.name(), current.name());
 		}
 		boolean inVangnet = view.toOrganisationId() != null;
@@ -504,20 +504,24 @@ class Referrals {
 					this.receiverHousehold, list);
 		}
 
-		ReferralStatus status() {
+		public List<ReferralStatus> history() {
+			return this.events.stream().map(Event::status).toList();
+		}
+
+		public ReferralStatus status() {
 			return this.events.isEmpty() ? ReferralStatus.SENT : this.events.get(this.events.size() - 1).status();
 		}
 
-		boolean outgoing(UUID organisationId) {
+		public boolean outgoing(UUID organisationId) {
 			return this.fromOrganisationId.equals(organisationId);
 		}
 
-		boolean inVangnet() {
+		public boolean inVangnet() {
 			return this.toOrganisationId != null;
 		}
 
 		/** The date of the first status, if any. */
-		LocalDate on(ReferralStatus status) {
+		public LocalDate on(ReferralStatus status) {
 			return this.events.stream().filter((e) -> e.status() == status).map(Event::on).findFirst().orElse(null);
 		}
 
