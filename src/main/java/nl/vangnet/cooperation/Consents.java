@@ -23,6 +23,7 @@ import nl.vangnet.organisation.OrganisationSummary;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.staff.Staff;
 import nl.vangnet.platform.UnprocessableException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +70,7 @@ class Consents {
 	 * not met (every broken rule is reported, naming its field).
 	 */
 	ConsentView record(UUID householdId, NewConsent command) {
-		Cooperator actor = Cooperator.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		Family family = this.households.family(householdId);
 		LocalDate today = this.clock.today();
 		List<DomainException> errors = new ArrayList<>();
@@ -190,7 +191,7 @@ class Consents {
 	/** The household's consents, newest first; a view in the access trail. */
 	@Transactional
 	List<ConsentView> ofHousehold(UUID householdId) {
-		Cooperator.current().requireCaseWorker();
+		Staff.current().requireOrganisation("household").requireCaseWork();
 		this.households.family(householdId);
 		this.trail.record(AccessAction.VIEW, AccessSubject.household(householdId));
 		return this.jdbc.sql(SELECT + " where c.household_id = :h order by c.given_on desc, c.recorded_at desc")
@@ -209,7 +210,7 @@ class Consents {
 	 * Withdraws the consent from the day given; every share resting on it ends that day.
 	 */
 	ConsentView withdraw(UUID id, Withdrawal command) {
-		Cooperator actor = Cooperator.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		ConsentView consent = find(id).filter((c) -> owned(c, actor))
 			.orElseThrow(() -> new NotFoundException("consent"));
 		this.households.family(consent.household());
@@ -239,7 +240,7 @@ class Consents {
 		return find(id).orElseThrow();
 	}
 
-	private boolean owned(ConsentView consent, Cooperator actor) {
+	private boolean owned(ConsentView consent, Staff actor) {
 		return this.jdbc.sql("select organisation_id from consent where id = :id")
 			.param("id", consent.id())
 			.query(UUID.class)
@@ -253,7 +254,7 @@ class Consents {
 	 * partner of the region's map by id; a partner that is a Vangnet organisation names
 	 * both.
 	 */
-	Resolved resolve(Recipient recipient, String field, Cooperator actor, List<DomainException> errors) {
+	Resolved resolve(Recipient recipient, String field, Staff actor, List<DomainException> errors) {
 		if (recipient == null || recipient.empty()) {
 			errors.add(new DomainException(field, "consent.recipient.required"));
 			return new Resolved(null, null, null);

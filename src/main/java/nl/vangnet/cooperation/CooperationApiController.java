@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.vangnet.platform.staff.Staff;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -90,7 +92,7 @@ class CooperationApiController {
 	@GetMapping("/referrals")
 	List<Map<String, Object>> referrals(@RequestParam(required = false) String direction,
 			@RequestParam(required = false) String status) {
-		UUID organisation = Cooperator.current().organisationId();
+		UUID organisation = Staff.current().requireOrganisation("referral").organisationId();
 		return this.referrals.list(direction, status)
 			.stream()
 			.map((r) -> r.outgoing(organisation) ? r.document(false, null, null) : listed(r))

@@ -12,6 +12,8 @@ import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.web.FormErrors;
 
+import nl.vangnet.platform.staff.Staff;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -118,7 +120,7 @@ class PartnerController {
 		domainLabels(model, locale);
 		model.addAttribute("kinds", PartnerKind.values());
 		model.addAttribute("organisations", this.organisations.all());
-		model.addAttribute("mayKeep", "COORDINATOR".equals(Cooperator.current().role()));
+		model.addAttribute("mayKeep", Staff.current().leadsTeam());
 	}
 
 	private void domainLabels(Model model, Locale locale) {

@@ -23,6 +23,7 @@ import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -64,7 +65,7 @@ class Partners {
 	 */
 	@Transactional(readOnly = true)
 	List<Partner> search(String domain, String district, String q) {
-		Cooperator.current();
+		Staff.current().requireOrganisation("partner");
 		String word = (q != null && !q.isBlank()) ? "%" + q.strip().toLowerCase(Locale.ROOT) + "%" : null;
 		return this.jdbc
 			.sql("""
@@ -86,7 +87,7 @@ class Partners {
 
 	@Transactional(readOnly = true)
 	Partner get(UUID id) {
-		Cooperator.current();
+		Staff.current().requireOrganisation("partner");
 		return find(id).orElseThrow(() -> new NotFoundException("partner"));
 	}
 
@@ -110,7 +111,7 @@ class Partners {
 	}
 
 	Partner add(PartnerInput input) {
-		Cooperator actor = Cooperator.current().requireKeeper();
+		Staff actor = Partners.requireKeeper(Staff.current().requireOrganisation("partner"));
 		Valid valid = validate(input);
 		UUID id = UUID.randomUUID();
 		UUID region = this.jdbc.sql("""
@@ -133,7 +134,7 @@ class Partners {
 	}
 
 	Partner change(UUID id, PartnerInput input) {
-		Cooperator.current().requireKeeper();
+		Partners.requireKeeper(Staff.current().requireOrganisation("partner"));
 		Partner current = find(id).orElseThrow(() -> new NotFoundException("partner"));
 		if (input.version() == null) {
 			throw new DomainException("version", "partner.version.required");
@@ -258,6 +259,14 @@ class Partners {
 			.stream()
 			.map(Framework.Domain::code)
 			.collect(Collectors.toSet());
+	}
+
+	/** Coordinators keep the partners (and the system, for the demo). */
+	static Staff requireKeeper(Staff actor) {
+		if (!actor.leadsTeam() && !actor.isSystem()) {
+			throw new org.springframework.security.access.AccessDeniedException("Coordinators keep the partners");
+		}
+		return actor;
 	}
 
 	static String clean(String value) {

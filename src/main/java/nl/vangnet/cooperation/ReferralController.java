@@ -16,6 +16,7 @@ import nl.vangnet.organisation.OrganisationSummary;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.staff.Staff;
 import nl.vangnet.platform.pdf.PdfRenderer;
 import nl.vangnet.platform.web.FormErrors;
 
@@ -72,10 +73,10 @@ class ReferralController {
 
 	@GetMapping("/households/{id}/cooperation")
 	String section(@PathVariable UUID id, Model model, Locale locale) {
-		Cooperator actor = Cooperator.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		model.addAttribute("householdId", id);
-		model.addAttribute("caseWorker", actor.caseWorker());
-		if (!actor.caseWorker()) {
+		model.addAttribute("caseWorker", actor.worksWithCases());
+		if (!actor.worksWithCases()) {
 			this.households.family(id);
 			return "cooperation/section :: section";
 		}
@@ -150,7 +151,7 @@ class ReferralController {
 	}
 
 	private Map<String, Object> consentFormModel(UUID id) {
-		Cooperator.current().requireCaseWorker();
+		Staff.current().requireOrganisation("household").requireCaseWork();
 		ConsentView consent = this.consents.find(id).orElseThrow(() -> new NotFoundException("consent"));
 		Family family = this.households.family(consent.household());
 		Map<String, Object> model = new LinkedHashMap<>();
@@ -210,7 +211,7 @@ class ReferralController {
 			wanted = null;
 			all = this.referrals.list(null, null);
 		}
-		UUID organisation = Cooperator.current().organisationId();
+		UUID organisation = Staff.current().requireOrganisation("referral").organisationId();
 		List<Referrals.ReferralView> incoming = new ArrayList<>();
 		List<Listed> outgoing = new ArrayList<>();
 		for (Referrals.ReferralView r : all) {
@@ -313,7 +314,7 @@ class ReferralController {
 
 	private void recipients(Model model) {
 		model.addAttribute("partners", this.partners.all());
-		UUID own = Cooperator.current().organisationId();
+		UUID own = Staff.current().requireOrganisation("referral").organisationId();
 		model.addAttribute("vangnetOrganisations",
 				this.organisations.all().stream().filter((o) -> o.active() && !o.id().equals(own)).toList());
 	}

@@ -25,6 +25,7 @@ import nl.vangnet.organisation.OrganisationSummary;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.staff.Staff;
 import nl.vangnet.platform.UnprocessableException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -85,7 +86,7 @@ class Referrals {
 	 * {@code consent}. Nothing is stored unless everything holds.
 	 */
 	ReferralView refer(UUID householdId, NewReferral command) {
-		Cooperator actor = Cooperator.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		Family family = this.households.family(householdId);
 		if (family.closed()) {
 			throw new DomainException("household", "referral.household.closed");
@@ -173,7 +174,7 @@ class Referrals {
 	 * (null) both, optionally with one current status. Each listed one is in the trail.
 	 */
 	List<ReferralView> list(String direction, String status) {
-		Cooperator actor = Cooperator.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		String dir = Partners.clean(direction);
 		List<DomainException> errors = new ArrayList<>();
 		if (dir != null && !dir.equals("incoming") && !dir.equals("outgoing")) {
@@ -223,7 +224,7 @@ class Referrals {
 	 * holds.
 	 */
 	Detail get(UUID id) {
-		Cooperator actor = Cooperator.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		ReferralView view = find(id).orElseThrow(() -> new NotFoundException("referral"));
 		if (view.outgoing(actor.organisationId())) {
 			this.trail.record(AccessAction.VIEW, AccessSubject.household(view.household()));
@@ -238,7 +239,7 @@ class Referrals {
 	 * Vangnet registers the family there, pre-filled from the shared summary.
 	 */
 	Detail recordEvent(UUID id, NewEvent command) {
-		Cooperator actor = Cooperator.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		ReferralView view = find(id).orElseThrow(() -> new NotFoundException("referral"));
 		boolean referrer = view.outgoing(actor.organisationId());
 		LocalDate today = today();
@@ -317,7 +318,7 @@ class Referrals {
 	 * the letter is how the consented content reaches it.
 	 */
 	Letter letter(UUID id) {
-		Cooperator actor = Cooperator.current().requireCaseWorker();
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		ReferralView view = find(id).filter((r) -> r.outgoing(actor.organisationId()))
 			.orElseThrow(() -> new NotFoundException("referral"));
 		ConsentView consent = (view.consent() != null) ? this.consents.find(view.consent()).orElse(null) : null;
@@ -335,7 +336,7 @@ class Referrals {
 	 */
 	@Transactional(readOnly = true)
 	List<ReferralView> ofHousehold(UUID householdId) {
-		Cooperator actor = Cooperator.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		return this.jdbc
 			.sql(SELECT + " where r.household_id = :h and r.from_organisation_id = :org order by r.created_at desc")
 			.param("h", householdId)
@@ -353,7 +354,7 @@ class Referrals {
 	 */
 	@Transactional(readOnly = true)
 	List<ReferralView> withoutFeedback(int days) {
-		Cooperator actor = Cooperator.current();
+		Staff actor = Staff.current().requireOrganisation("household");
 		return this.jdbc.sql(SELECT + """
 				 where r.from_organisation_id = :org and r.created_on <= :before
 				   and not exists (select 1 from referral_event e where e.referral_id = r.id
@@ -369,7 +370,7 @@ class Referrals {
 			.toList();
 	}
 
-	private SharedSections.Shared readShared(Cooperator actor, ReferralView view, String what) {
+	private SharedSections.Shared readShared(Staff actor, ReferralView view, String what) {
 		ConsentView consent = (view.consent() != null) ? this.consents.find(view.consent()).orElse(null) : null;
 		SharedSections.Shared read = (consent != null)
 				? this.shared.read(view.id(), view.household(), consent.sections(), today()) : null;
@@ -412,10 +413,10 @@ class Referrals {
 				ReferralSource.PROFESSIONAL_ORGANISATION, List.of(), members, List.of(), contact, null, null);
 	}
 
-	private void insertEvent(UUID referralId, Cooperator actor, ReferralStatus status, LocalDate on, String note,
+	private void insertEvent(UUID referralId, Staff actor, ReferralStatus status, LocalDate on, String note,
 			String reason) {
 		String name = null;
-		if (!actor.system()) {
+		if (!actor.isSystem()) {
 			name = VangnetUser.current().displayName();
 		}
 		this.jdbc

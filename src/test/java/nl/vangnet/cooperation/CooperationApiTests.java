@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
-import nl.vangnet.account.Role;
+import nl.vangnet.platform.staff.Role;
 import nl.vangnet.organisation.OrganisationKind;
 import nl.vangnet.platform.tenancy.TenantScope;
 import org.junit.jupiter.api.BeforeAll;

@@ -9,7 +9,7 @@ import java.util.UUID;
 import nl.vangnet.Browser;
 import nl.vangnet.BrowserTestSupport;
 import nl.vangnet.TestData;
-import nl.vangnet.account.Role;
+import nl.vangnet.platform.staff.Role;
 import nl.vangnet.household.HelpQuestionStatus;
 import nl.vangnet.household.HouseholdApi;
 import nl.vangnet.household.HouseholdDocument;

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
-import nl.vangnet.account.Role;
+import nl.vangnet.platform.staff.Role;
 import nl.vangnet.organisation.OrganisationKind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
