@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.format.annotation.DateTimeFormat;
+
 /**
  * The forms of the cooperation pages: they keep what was typed.
  */
@@ -44,7 +46,8 @@ final class CooperationForms {
 	 * @param recipient {@code org:CODE} or {@code partner:ID}
 	 */
 	record ConsentForm(String member, String onBehalfOf, String recipient, List<String> sections, List<String> domains,
-			String purpose, String form, LocalDate givenOn, LocalDate validUntil) {
+			String purpose, String form, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate givenOn,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validUntil) {
 
 		static ConsentForm empty(LocalDate today) {
 			return new ConsentForm(null, null, null, List.of(), List.of(), null, "WRITTEN", today, today.plusMonths(6));
@@ -57,7 +60,7 @@ final class CooperationForms {
 
 	}
 
-	record WithdrawalForm(LocalDate on, String reason) {
+	record WithdrawalForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, String reason) {
 	}
 
 	record ReferralForm(UUID consent, String to, String domain, UUID helpQuestion, String reason) {
@@ -73,7 +76,8 @@ final class CooperationForms {
 
 	}
 
-	record EventForm(String status, LocalDate on, String note, String reason) {
+	record EventForm(String status, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, String note,
+			String reason) {
 
 		static EventForm empty() {
 			return new EventForm(null, null, null, null);
