@@ -170,7 +170,7 @@ class Partners {
 	private static List<ConflictException.Change> differences(Partner before, Partner now) {
 		List<ConflictException.Change> changes = new ArrayList<>();
 		if (!Objects.equals(before.name(), now.name())) {
-			changes.add(new ConflictException.Change("name", now.name()));
+			changes.add(new ConflictException.Change("name", before.name(), now.name(), "partner.name", null, false));
 		}
 		return changes;
 	}
