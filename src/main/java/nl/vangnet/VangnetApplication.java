@@ -1,5 +1,7 @@
 package nl.vangnet;
 
+import nl.vangnet.platform.database.DatabaseCommands;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,6 +18,10 @@ public class VangnetApplication {
 	private static final java.util.Set<String> COMMANDS = java.util.Set.of("import", "generate", "bench-monitor");
 
 	public static void main(String[] args) {
+		if (args.length > 0 && DatabaseCommands.NAMES.contains(args[0])) {
+			// backup and restore: without the database server of the application itself.
+			System.exit(DatabaseCommands.run(args));
+		}
 		if (args.length > 0 && COMMANDS.contains(args[0])) {
 			SpringApplication application = new SpringApplication(VangnetApplication.class);
 			// The web layer stays (security needs it) but listens on a free port only.

@@ -23,13 +23,14 @@ class DatabaseConfiguration {
 	static final String APPLICATION_ROLE = "vangnet_app";
 
 	@Bean
-	DatabaseCoordinates databaseCoordinates(VangnetProperties properties) {
+	DatabaseCoordinates databaseCoordinates(VangnetProperties properties, EmbeddedSettings embedded) {
 		VangnetProperties.Db db = properties.db();
 		if (db.external()) {
 			return new DatabaseCoordinates(db.url(), db.user(), db.password());
 		}
-		return new DatabaseCoordinates(EmbeddedDatabase.jdbcUrl(properties.dataDir(), db.cleanEmbedded()), "postgres",
-				"postgres");
+		EmbeddedDatabase server = EmbeddedDatabase.start(properties.dataDir(),
+				embedded.options(db.cleanEmbedded(), true));
+		return new DatabaseCoordinates(server.jdbcUrl(), EmbeddedDatabase.SUPERUSER, server.password());
 	}
 
 	@Bean
@@ -58,6 +59,12 @@ class DatabaseConfiguration {
 	}
 
 	record DatabaseCoordinates(String url, String user, String password) {
+
+		@Override
+		public String toString() {
+			return "DatabaseCoordinates[" + this.url + ", " + this.user + ", password (hidden)]";
+		}
+
 	}
 
 }
