@@ -21,8 +21,8 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * A JSON request body is at most {@value #MAX_KILOBYTES} kB (a household document with
- * every section fits many times over); a larger one answers 413 with a problem naming
- * the limit, before anything reads it. Household files ({@code /api/v1/imports} and the
+ * every section fits many times over); a larger one answers 413 with a problem naming the
+ * limit, before anything reads it. Household files ({@code /api/v1/imports} and the
  * import page) have the multipart limits of the configuration instead.
  */
 @Component
