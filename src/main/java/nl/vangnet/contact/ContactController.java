@@ -92,6 +92,9 @@ class ContactController {
 		if (form == null) {
 			model.addAttribute("contactForm", ContactForms.Contact.empty(this.contacts.now()));
 		}
+		else {
+			FormErrors.keep(model, "contactForm", form, result);
+		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return page(id, model);
 	}
@@ -111,6 +114,9 @@ class ContactController {
 		}
 		if (form == null) {
 			model.addAttribute("timeForm", new ContactForms.Time(this.contacts.today(), null, null, null));
+		}
+		else {
+			FormErrors.keep(model, "timeForm", form, result);
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return page(id, model);
@@ -132,22 +138,29 @@ class ContactController {
 		if (form == null) {
 			model.addAttribute("activityForm", new ContactForms.Activity(this.contacts.today(), null, null, null));
 		}
+		else {
+			FormErrors.keep(model, "activityForm", form, result);
+		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return page(id, model);
 	}
 
 	@PostMapping("/trajectories/{trajectoryId}/rhythm")
-	String rhythm(@PathVariable UUID id, @PathVariable UUID trajectoryId, ContactForms.SetRhythm form, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		return rhythmAction(id, () -> this.contacts.setRhythm(id, trajectoryId, (form != null) ? form.rhythm() : null),
-				"contact.rhythm.saved", model, response, redirect);
+	String rhythm(@PathVariable UUID id, @PathVariable UUID trajectoryId, ContactForms.SetRhythm form,
+			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		return rhythmAction(id, () -> {
+			FormErrors.throwIfAny(result);
+			this.contacts.setRhythm(id, trajectoryId, (form != null) ? form.rhythm() : null);
+		}, "contact.rhythm.saved", model, response, redirect);
 	}
 
 	@PostMapping("/trajectories/{trajectoryId}/rhythm/end")
-	String endRhythm(@PathVariable UUID id, @PathVariable UUID trajectoryId, ContactForms.EndRhythm form, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		return rhythmAction(id, () -> this.contacts.endRhythm(id, trajectoryId, (form != null) ? form.reason() : null),
-				"contact.rhythm.ended", model, response, redirect);
+	String endRhythm(@PathVariable UUID id, @PathVariable UUID trajectoryId, ContactForms.EndRhythm form,
+			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		return rhythmAction(id, () -> {
+			FormErrors.throwIfAny(result);
+			this.contacts.endRhythm(id, trajectoryId, (form != null) ? form.reason() : null);
+		}, "contact.rhythm.ended", model, response, redirect);
 	}
 
 	private String rhythmAction(UUID id, Runnable work, String saved, Model model, HttpServletResponse response,
@@ -159,6 +172,9 @@ class ContactController {
 		}
 		catch (DomainException ex) {
 			model.addAttribute("rhythmError", ex);
+		}
+		catch (DomainErrors ex) {
+			model.addAttribute("rhythmError", ex.errors().get(0));
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return page(id, model);

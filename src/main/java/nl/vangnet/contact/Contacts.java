@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import nl.vangnet.access.AccessAction;
@@ -223,6 +224,9 @@ class Contacts {
 		}
 		if (minutes == null) {
 			errors.add(new DomainException("minutes", "contact.time.minutes.required"));
+		}
+		else if (minutes == 0) {
+			errors.add(new DomainException("minutes", "contact.time.minutes.positive", 1440));
 		}
 		else {
 			checkMinutes(errors, "minutes", minutes);
@@ -521,7 +525,7 @@ class Contacts {
 			boolean sensitive, Map<SupportType, Integer> minutes, String activity, Satisfaction satisfaction) {
 
 		NewContact {
-			members = (members != null) ? List.copyOf(members) : List.of();
+			members = (members != null) ? members.stream().filter(Objects::nonNull).distinct().toList() : List.of();
 			minutes = (minutes != null) ? Map.copyOf(minutes) : Map.of();
 		}
 

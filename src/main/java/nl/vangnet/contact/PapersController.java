@@ -81,17 +81,22 @@ class PapersController {
 		if (form == null) {
 			model.addAttribute("obligationForm", new ContactForms.Obligation(null, null, null, null, null, null));
 		}
+		else {
+			FormErrors.keep(model, "obligationForm", form, result);
+		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return obligations(id, model);
 	}
 
 	@PostMapping("/obligations/{id}")
-	String changeObligation(@PathVariable UUID id, ContactForms.Obligation form, Model model,
+	String changeObligation(@PathVariable UUID id, ContactForms.Obligation form, BindingResult result, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		UUID household = householdOfObligation(id);
 		typed(id, form, model);
-		return change(() -> this.papers.changeObligation(id, form.version(), form.input()), form.version(),
-				"contact.obligation.changed", household, "obligations", model, response, redirect,
+		return change(() -> {
+			FormErrors.throwIfAny(result);
+			this.papers.changeObligation(id, form.version(), form.input());
+		}, form.version(), "contact.obligation.changed", household, "obligations", model, response, redirect,
 				() -> obligations(household, model));
 	}
 
@@ -148,17 +153,23 @@ class PapersController {
 		if (form == null) {
 			model.addAttribute("debtForm", new ContactForms.Debt(null, null, null, null, null));
 		}
+		else {
+			FormErrors.keep(model, "debtForm", form, result);
+		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return debts(id, model);
 	}
 
 	@PostMapping("/debts/{id}")
-	String changeDebt(@PathVariable UUID id, ContactForms.Debt form, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+	String changeDebt(@PathVariable UUID id, ContactForms.Debt form, BindingResult result, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		UUID household = householdOfDebt(id);
 		typed(id, form, model);
-		return change(() -> this.papers.changeDebt(id, form.version(), form.input()), form.version(),
-				"contact.debt.changed", household, "debts", model, response, redirect, () -> debts(household, model));
+		return change(() -> {
+			FormErrors.throwIfAny(result);
+			this.papers.changeDebt(id, form.version(), form.input());
+		}, form.version(), "contact.debt.changed", household, "debts", model, response, redirect,
+				() -> debts(household, model));
 	}
 
 	/**

@@ -130,6 +130,7 @@ class HouseholdController {
 				FormErrors.reject(result, formField(ex));
 			}
 		}
+		FormErrors.keep(model, "form", form, result);
 		return formPage(actor, model, locale, true);
 	}
 
@@ -201,47 +202,53 @@ class HouseholdController {
 				FormErrors.reject(result, ex);
 			}
 		}
+		FormErrors.keep(model, "form", form, result);
 		return formPage(actor, model, locale, false);
 	}
 
 	// ---- Trajectories, phases, closing
 
 	@PostMapping("/{id}/trajectories")
-	String startTrajectory(@PathVariable UUID id, @ModelAttribute TrajectoryForms.Start form, Model model,
-			Locale locale, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		return action(id, "start",
-				() -> this.management.startTrajectory(id, TrajectoryForms.version(form.version()), form.kind(),
-						form.start(), form.contactPerson(), form.firstPhase()),
-				"trajectory.started", model, locale, request, response, redirect);
+	String startTrajectory(@PathVariable UUID id, @ModelAttribute TrajectoryForms.Start form, BindingResult result,
+			Model model, Locale locale, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return action(id, "start", () -> {
+			FormErrors.throwIfAny(result);
+			this.management.startTrajectory(id, TrajectoryForms.version(form.version()), form.kind(), form.start(),
+					form.contactPerson(), form.firstPhase());
+		}, "trajectory.started", model, locale, request, response, redirect);
 	}
 
 	@PostMapping("/{id}/trajectories/{trajectoryId}/phases")
 	String moveToPhase(@PathVariable UUID id, @PathVariable UUID trajectoryId,
-			@ModelAttribute TrajectoryForms.Move form, Model model, Locale locale, HttpServletRequest request,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		return action(
-				id, trajectoryId.toString(), () -> this.management.moveToPhase(id,
-						TrajectoryForms.version(form.version()), trajectoryId, form.phase(), form.on()),
-				"trajectory.moved", model, locale, request, response, redirect);
+			@ModelAttribute TrajectoryForms.Move form, BindingResult result, Model model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		return action(id, trajectoryId.toString(), () -> {
+			FormErrors.throwIfAny(result);
+			this.management.moveToPhase(id, TrajectoryForms.version(form.version()), trajectoryId, form.phase(),
+					form.on());
+		}, "trajectory.moved", model, locale, request, response, redirect);
 	}
 
 	@PostMapping("/{id}/trajectories/{trajectoryId}/end")
 	String endTrajectory(@PathVariable UUID id, @PathVariable UUID trajectoryId,
-			@ModelAttribute TrajectoryForms.End form, Model model, Locale locale, HttpServletRequest request,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		return action(id, trajectoryId.toString(),
-				() -> this.management.endTrajectory(id, TrajectoryForms.version(form.version()), trajectoryId,
-						form.end(), form.closingReason()),
-				"trajectory.ended.saved", model, locale, request, response, redirect);
+			@ModelAttribute TrajectoryForms.End form, BindingResult result, Model model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		return action(id, trajectoryId.toString(), () -> {
+			FormErrors.throwIfAny(result);
+			this.management.endTrajectory(id, TrajectoryForms.version(form.version()), trajectoryId, form.end(),
+					form.closingReason());
+		}, "trajectory.ended.saved", model, locale, request, response, redirect);
 	}
 
 	@PostMapping("/{id}/trajectories/{trajectoryId}/staff")
 	String involve(@PathVariable UUID id, @PathVariable UUID trajectoryId, @ModelAttribute TrajectoryForms.Involve form,
-			Model model, Locale locale, HttpServletRequest request, HttpServletResponse response,
+			BindingResult result, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		return action(id, trajectoryId.toString(),
-				() -> this.management.involve(id, TrajectoryForms.version(form.version()), trajectoryId, form.staff()),
-				"trajectory.staff.saved", model, locale, request, response, redirect);
+		return action(id, trajectoryId.toString(), () -> {
+			FormErrors.throwIfAny(result);
+			this.management.involve(id, TrajectoryForms.version(form.version()), trajectoryId, form.staff());
+		}, "trajectory.staff.saved", model, locale, request, response, redirect);
 	}
 
 	/**
@@ -250,17 +257,20 @@ class HouseholdController {
 	 */
 	@PostMapping("/{id}/trajectories/{trajectoryId}/contact-person")
 	String assignContactPerson(@PathVariable UUID id, @PathVariable UUID trajectoryId,
-			@ModelAttribute TrajectoryForms.Assign form, ListFilter filter, @RequestParam(required = false) String from,
+			@ModelAttribute TrajectoryForms.Assign form, BindingResult result, ListFilter filter,
+			@RequestParam(required = false) String from,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		if (!"list".equals(from)) {
-			return action(id, trajectoryId.toString(),
-					() -> this.management.assignContactPerson(id, TrajectoryForms.version(form.version()), trajectoryId,
-							form.assignee()),
-					"trajectory.contactPerson.saved", model, locale, request, response, redirect);
+			return action(id, trajectoryId.toString(), () -> {
+				FormErrors.throwIfAny(result);
+				this.management.assignContactPerson(id, TrajectoryForms.version(form.version()), trajectoryId,
+						form.assignee());
+			}, "trajectory.contactPerson.saved", model, locale, request, response, redirect);
 		}
 		String notice = "trajectory.contactPerson.saved";
 		try {
+			FormErrors.throwIfAny(result);
 			this.management.assignContactPerson(id, TrajectoryForms.version(form.version()), trajectoryId,
 					form.assignee());
 		}
@@ -270,6 +280,9 @@ class HouseholdController {
 					"household.conflict.title", model, request, response);
 			listModel(filter, model, locale);
 			return (htmx != null) ? RESULTS : "household/list";
+		}
+		catch (DomainErrors ex) {
+			notice = ex.errors().get(0).messageKey();
 		}
 		catch (DomainException ex) {
 			notice = ex.messageKey();
@@ -284,11 +297,12 @@ class HouseholdController {
 	}
 
 	@PostMapping("/{id}/closing")
-	String close(@PathVariable UUID id, @ModelAttribute TrajectoryForms.Close form, Model model, Locale locale,
-			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		return action(id, "close", () -> this.management.close(id, TrajectoryForms.version(form.version()),
-				form.closedOn(), form.closingReason()), "household.closed.saved", model, locale, request, response,
-				redirect);
+	String close(@PathVariable UUID id, @ModelAttribute TrajectoryForms.Close form, BindingResult result, Model model,
+			Locale locale, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		return action(id, "close", () -> {
+			FormErrors.throwIfAny(result);
+			this.management.close(id, TrajectoryForms.version(form.version()), form.closedOn(), form.closingReason());
+		}, "household.closed.saved", model, locale, request, response, redirect);
 	}
 
 	/**

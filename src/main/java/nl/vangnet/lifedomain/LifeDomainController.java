@@ -59,15 +59,18 @@ class LifeDomainController {
 	@PostMapping("/admin/frameworks")
 	String add(@ModelAttribute("form") FrameworkForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		try {
-			Framework added = this.lifeDomains.add(form.toCommand());
-			redirect.addAttribute("code", added.code());
-			redirect.addFlashAttribute("saved", true);
-			return "redirect:/admin/frameworks/{code}";
+		if (!result.hasErrors()) {
+			try {
+				Framework added = this.lifeDomains.add(form.toCommand());
+				redirect.addAttribute("code", added.code());
+				redirect.addFlashAttribute("saved", true);
+				return "redirect:/admin/frameworks/{code}";
+			}
+			catch (DomainException ex) {
+				FormErrors.reject(result, ex);
+			}
 		}
-		catch (DomainException ex) {
-			FormErrors.reject(result, ex);
-		}
+		FormErrors.keep(model, "form", form, result);
 		model.addAttribute("organisations", this.organisations.all());
 		model.addAttribute("monitor", this.lifeDomains.monitorFramework());
 		return "lifedomain/new";

@@ -95,12 +95,20 @@ class NetworkController {
 	}
 
 	@PostMapping("/members/{memberId}/snapshots")
-	String startSnapshot(@PathVariable UUID memberId,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate drawnOn,
-			@RequestParam(required = false) String label, RedirectAttributes redirect) {
-		this.management.startSnapshot(memberId, drawnOn, label, null);
-		redirect.addFlashAttribute("saved", "network.snapshot.started");
+	String startSnapshot(@PathVariable UUID memberId, SnapshotForm form, BindingResult result, Locale locale,
+			RedirectAttributes redirect) {
 		redirect.addAttribute("memberId", memberId);
+		try {
+			FormErrors.throwIfAny(result);
+			this.management.startSnapshot(memberId, form.drawnOn(), form.label(), null);
+			redirect.addFlashAttribute("saved", "network.snapshot.started");
+		}
+		catch (DomainErrors ex) {
+			redirect.addFlashAttribute("networkErrors", errors(ex, locale));
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("networkErrors", List.of(error(ex, locale)));
+		}
 		return MAP;
 	}
 
@@ -109,6 +117,7 @@ class NetworkController {
 			Model model, Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
 		Snapshot snapshot = this.management.snapshot(snapshotId);
 		try {
+			FormErrors.throwIfAny(result);
 			this.management.addContact(snapshotId, form.versionOrZero(), form.input());
 			redirect.addFlashAttribute("saved", "network.contact.added");
 			redirect.addAttribute("memberId", snapshot.memberId());
@@ -120,11 +129,14 @@ class NetworkController {
 			model.addAttribute("form", ContactForm.empty((int) ex.currentVersion()));
 		}
 		catch (DomainErrors ex) {
-			FormErrors.reject(result, ex);
+			if (!result.hasErrors()) {
+				FormErrors.reject(result, ex);
+			}
 		}
 		catch (DomainException ex) {
 			FormErrors.reject(result, ex);
 		}
+		FormErrors.keep(model, "form", form, result);
 		mapModel(snapshot.memberId(), snapshotId, model, locale);
 		return "network/map";
 	}
@@ -153,6 +165,7 @@ class NetworkController {
 			HttpServletResponse response, RedirectAttributes redirect) {
 		Snapshot snapshot = this.management.snapshot(snapshotId);
 		try {
+			FormErrors.throwIfAny(result);
 			this.management.changeContact(snapshotId, form.versionOrZero(), contactId, form.input());
 			redirect.addFlashAttribute("saved", "network.contact.changed");
 			redirect.addAttribute("memberId", snapshot.memberId());
@@ -170,11 +183,14 @@ class NetworkController {
 			model.addAttribute("form", form.withVersion(snapshot.version()));
 		}
 		catch (DomainErrors ex) {
-			FormErrors.reject(result, ex);
+			if (!result.hasErrors()) {
+				FormErrors.reject(result, ex);
+			}
 		}
 		catch (DomainException ex) {
 			FormErrors.reject(result, ex);
 		}
+		FormErrors.keep(model, "form", form, result);
 		Contact contact = snapshot.contacts()
 			.stream()
 			.filter((c) -> c.id().equals(contactId))
@@ -184,17 +200,25 @@ class NetworkController {
 	}
 
 	@PostMapping("/snapshots/{snapshotId}/contacts/{contactId}/closeness")
-	String move(@PathVariable UUID snapshotId, @PathVariable UUID contactId, @RequestParam int version,
-			@RequestParam String closeness, Model model, Locale locale, HttpServletRequest request,
-			HttpServletResponse response, RedirectAttributes redirect) {
+	String move(@PathVariable UUID snapshotId, @PathVariable UUID contactId, MoveForm form, BindingResult result,
+			Model model, Locale locale, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		Snapshot snapshot = this.management.snapshot(snapshotId);
 		try {
-			this.management.moveContact(snapshotId, version, contactId, closeness);
+			FormErrors.throwIfAny(result);
+			this.management.moveContact(snapshotId, (form.version() != null) ? form.version() : -1, contactId,
+					form.closeness());
+			redirect.addFlashAttribute("saved", "network.contact.moved");
 		}
 		catch (ConflictException ex) {
 			return conflict(ex, snapshot, model, locale, request, response);
 		}
-		redirect.addFlashAttribute("saved", "network.contact.moved");
+		catch (DomainErrors ex) {
+			redirect.addFlashAttribute("networkErrors", errors(ex, locale));
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("networkErrors", List.of(error(ex, locale)));
+		}
 		redirect.addAttribute("memberId", snapshot.memberId());
 		redirect.addAttribute("snapshot", snapshotId);
 		return MAP;
@@ -237,36 +261,36 @@ class NetworkController {
 	}
 
 	@PostMapping("/members/{memberId}/triangle")
-	String place(@PathVariable UUID memberId,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate placedOn,
-			@RequestParam(required = false) Integer government, @RequestParam(required = false) Integer services,
-			@RequestParam(required = false) Integer society, @RequestParam(defaultValue = "false") boolean outOfView,
-			@RequestParam(required = false) String note, Locale locale, RedirectAttributes redirect) {
+	String place(@PathVariable UUID memberId, TriangleForm form, BindingResult result, Locale locale,
+			RedirectAttributes redirect) {
 		try {
-			this.management.place(memberId, placedOn, government, services, society, outOfView, note);
+			FormErrors.throwIfAny(result);
+			this.management.place(memberId, form.placedOn(), form.government(), form.services(), form.society(),
+					Boolean.TRUE.equals(form.outOfView()), form.note());
 			redirect.addFlashAttribute("saved", "network.triangle.placed");
 		}
 		catch (DomainErrors ex) {
-			redirect.addFlashAttribute("triangleErrors",
-					ex.errors().stream().map((error) -> error(error, locale)).toList());
+			redirect.addFlashAttribute("triangleErrors", errors(ex, locale));
 		}
 		redirect.addAttribute("memberId", memberId);
 		return MAP;
 	}
 
 	@PostMapping("/members/{memberId}/plan")
-	String recordStep(@PathVariable UUID memberId, @RequestParam(required = false) String domain,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-			@RequestParam(required = false) String note, Model model, Locale locale, HttpServletResponse response,
-			RedirectAttributes redirect) {
+	String recordStep(@PathVariable UUID memberId, StepForm form, BindingResult result, Model model, Locale locale,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
-			PlanStep step = this.management.recordStep(memberId, domain, on, note);
+			FormErrors.throwIfAny(result);
+			PlanStep step = this.management.recordStep(memberId, form.domain(), form.on(), form.note());
 			redirect.addFlashAttribute("saved",
 					(step == PlanStep.EVALUATE) ? "network.plan.evaluated" : "network.plan.recorded");
 		}
 		catch (ConflictException ex) {
 			this.conflicts.show(ex, "network.conflict.title", model, response);
 			return map(memberId, null, model, locale);
+		}
+		catch (DomainErrors ex) {
+			redirect.addFlashAttribute("planErrors", errors(ex, locale));
 		}
 		catch (DomainException ex) {
 			redirect.addFlashAttribute("planErrors", List.of(error(ex, locale)));
@@ -277,6 +301,27 @@ class NetworkController {
 
 	private String error(DomainException ex, Locale locale) {
 		return this.messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale);
+	}
+
+	private List<String> errors(DomainErrors ex, Locale locale) {
+		return ex.errors().stream().map((error) -> error(error, locale)).toList();
+	}
+
+	/** A contact moved to another circle, as the form gives it. */
+	record MoveForm(Integer version, String closeness) {
+	}
+
+	/** A new snapshot as the form gives it. */
+	record SnapshotForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate drawnOn, String label) {
+	}
+
+	/** A place in the integration triangle as the form gives it. */
+	record TriangleForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate placedOn, Integer government,
+			Integer services, Integer society, Boolean outOfView, String note) {
+	}
+
+	/** A step of the five-step plan as the form gives it. */
+	record StepForm(String domain, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, String note) {
 	}
 
 	// ---- The family's copy

@@ -54,25 +54,30 @@ class HelpQuestionController {
 	String record(@PathVariable UUID id, @ModelAttribute("form") QuestionForm form, BindingResult result, Model model,
 			Locale locale, RedirectAttributes redirect) {
 		try {
+			FormErrors.throwIfAny(result);
 			this.service.record(id, form.command(), locale);
 			redirect.addFlashAttribute("saved", "helpQuestion.saved");
 			return "redirect:" + url("/households/{id}/help-questions", id);
 		}
 		catch (DomainErrors ex) {
-			FormErrors.reject(result, ex);
+			if (!result.hasErrors()) {
+				FormErrors.reject(result, ex);
+			}
 		}
 		catch (DomainException ex) {
 			FormErrors.reject(result, ex);
 		}
+		FormErrors.keep(model, "form", form, result);
 		return page(id, model, locale, null);
 	}
 
 	@PostMapping("/help-questions/{id}")
-	String revise(@PathVariable UUID id, RevisionForm form, Model model, Locale locale, RedirectAttributes redirect,
-			HttpServletResponse response) {
+	String revise(@PathVariable UUID id, RevisionForm form, BindingResult result, Model model, Locale locale,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		HelpQuestionService.QuestionView question = this.service.question(id, locale);
 		model.addAttribute("form", new QuestionForm(null, null, null, null, null));
 		try {
+			FormErrors.throwIfAny(result);
 			this.service.revise(id, form.command(), locale);
 			redirect.addFlashAttribute("saved", "helpQuestion.revised");
 			return "redirect:" + url("/households/{id}/help-questions", question.household());
@@ -86,6 +91,13 @@ class HelpQuestionController {
 			model.addAttribute("typed", form);
 			return page(question.household(), model, locale, new ReviseErrors(id,
 					List.of(this.messages.getMessage(ex.messageKey(), ex.arguments(), locale)), false));
+		}
+		catch (DomainErrors ex) {
+			return page(question.household(), model, locale,
+					new ReviseErrors(id, ex.errors()
+						.stream()
+						.map((e) -> this.messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale))
+						.toList(), false));
 		}
 	}
 

@@ -14,6 +14,7 @@ import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.pdf.PdfRenderer;
 import nl.vangnet.platform.web.Conflicts;
+import nl.vangnet.platform.web.FormErrors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -21,6 +22,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,59 +57,64 @@ class PlanController {
 	}
 
 	@PostMapping("/households/{id}/plan/goals")
-	String addGoal(@PathVariable UUID id, GoalForm form, Model model, Locale locale, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		return handle(id, "goal",
-				() -> this.service.addGoal(id,
-						new PlanService.NewGoal(form.member(), form.domain(), form.description()), locale),
-				"goal.saved", model, locale, redirect, response);
+	String addGoal(@PathVariable UUID id, GoalForm form, BindingResult result, Model model, Locale locale,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return handle(id, "goal", () -> {
+			FormErrors.throwIfAny(result);
+			return this.service.addGoal(id, new PlanService.NewGoal(form.member(), form.domain(), form.description()),
+					locale);
+		}, "goal.saved", model, locale, redirect, response);
 	}
 
 	@PostMapping("/plan/goals/{id}")
-	String adjustGoal(@PathVariable UUID id, GoalChangeForm form, Model model, Locale locale,
+	String adjustGoal(@PathVariable UUID id, GoalChangeForm form, BindingResult result, Model model, Locale locale,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		UUID household = this.service.householdOfGoal(id);
 		model.addAttribute("typed", form);
-		return handle(household, "goal-" + id,
-				() -> this.service.adjustGoal(id,
-						new PlanService.GoalChange(form.version(), form.description(), form.status()), locale),
-				"goal.adjusted", model, locale, redirect, response);
+		return handle(household, "goal-" + id, () -> {
+			FormErrors.throwIfAny(result);
+			return this.service.adjustGoal(id,
+					new PlanService.GoalChange(form.version(), form.description(), form.status()), locale);
+		}, "goal.adjusted", model, locale, redirect, response);
 	}
 
 	@PostMapping("/plan/goals/{id}/actions")
-	String addAction(@PathVariable UUID id, ActionForm form, Model model, Locale locale, RedirectAttributes redirect,
-			HttpServletResponse response) {
+	String addAction(@PathVariable UUID id, ActionForm form, BindingResult result, Model model, Locale locale,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		UUID household = this.service.householdOfGoal(id);
-		return handle(household, "actions-" + id,
-				() -> this.service.addAction(id,
-						new PlanService.NewAction(form.description(), form.actor(), form.actorName(), form.dueOn())),
-				"planAction.saved", model, locale, redirect, response);
+		return handle(household, "actions-" + id, () -> {
+			FormErrors.throwIfAny(result);
+			return this.service.addAction(id,
+					new PlanService.NewAction(form.description(), form.actor(), form.actorName(), form.dueOn()));
+		}, "planAction.saved", model, locale, redirect, response);
 	}
 
 	@PostMapping("/plan/actions/{id}")
-	String changeAction(@PathVariable UUID id, ActionChangeForm form, Model model, Locale locale,
+	String changeAction(@PathVariable UUID id, ActionChangeForm form, BindingResult result, Model model, Locale locale,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		UUID household = this.service.householdOfAction(id);
 		model.addAttribute("typed", form);
-		return handle(household, "action-" + id,
-				() -> this.service
-					.changeAction(id,
-							new PlanService.ActionChange(form.version(), form.description(), form.actor(),
-									form.actorName(), form.dueOn(), form.status())),
-				"planAction.changed", model, locale, redirect, response);
+		return handle(household, "action-" + id, () -> {
+			FormErrors.throwIfAny(result);
+			return this.service.changeAction(id, new PlanService.ActionChange(form.version(), form.description(),
+					form.actor(), form.actorName(), form.dueOn(), form.status()));
+		}, "planAction.changed", model, locale, redirect, response);
 	}
 
 	@PostMapping("/households/{id}/plan/evaluations")
-	String evaluate(@PathVariable UUID id, EvaluationForm form, Model model, Locale locale, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		return handle(id, "evaluation", () -> this.service.evaluate(id, form.command(), locale), "evaluation.saved",
-				model, locale, redirect, response);
+	String evaluate(@PathVariable UUID id, EvaluationForm form, BindingResult result, Model model, Locale locale,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return handle(id, "evaluation", () -> {
+			FormErrors.throwIfAny(result);
+			return this.service.evaluate(id, form.command(), locale);
+		}, "evaluation.saved", model, locale, redirect, response);
 	}
 
 	@PostMapping("/households/{id}/plan/notes")
-	String addNote(@PathVariable UUID id, NoteForm form, Model model, Locale locale, RedirectAttributes redirect,
-			HttpServletResponse response) {
+	String addNote(@PathVariable UUID id, NoteForm form, BindingResult result, Model model, Locale locale,
+			RedirectAttributes redirect, HttpServletResponse response) {
 		return handle(id, "note", () -> {
+			FormErrors.throwIfAny(result);
 			this.service.addNote(id, form.text());
 			return null;
 		}, "note.saved", model, locale, redirect, response);

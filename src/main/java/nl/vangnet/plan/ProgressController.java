@@ -9,12 +9,14 @@ import java.util.UUID;
 
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.web.FormErrors;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,13 +50,16 @@ class ProgressController {
 
 	@GetMapping("/households/{id}/progress")
 	String page(@PathVariable UUID id, @RequestParam(required = false) String instrument, Model model, Locale locale) {
-		return page(this.service.progress(id, instrument, locale), model, null);
+		List<String> errors = new ArrayList<>();
+		return page(progress(id, instrument, locale, errors), model, errors.isEmpty() ? null : errors);
 	}
 
 	@PostMapping("/households/{id}/progress")
-	String record(@PathVariable UUID id, ScoreForm form, Model model, Locale locale, RedirectAttributes redirect) {
+	String record(@PathVariable UUID id, ScoreForm form, BindingResult result, Model model, Locale locale,
+			RedirectAttributes redirect) {
 		List<String> errors = new ArrayList<>();
 		try {
+			FormErrors.throwIfAny(result);
 			this.service.record(id, form.instrument(), form.scoredOn(), form.scores(), locale);
 			redirect.addFlashAttribute("saved", "score.saved");
 			return "redirect:" + UriComponentsBuilder.fromPath("/households/{id}/progress")
@@ -68,7 +73,24 @@ class ProgressController {
 		catch (DomainException ex) {
 			errors.add(this.messages.getMessage(ex.messageKey(), ex.arguments(), locale));
 		}
-		return page(this.service.progress(id, form.instrument(), locale), model, errors);
+		return page(progress(id, form.instrument(), locale, errors), model, errors);
+	}
+
+	/**
+	 * The progress on the instrument asked for; on the default instrument, with the
+	 * reason among the errors, when that code is not an instrument.
+	 */
+	private ProgressService.ProgressView progress(UUID id, String instrument, Locale locale, List<String> errors) {
+		try {
+			return this.service.progress(id, instrument, locale);
+		}
+		catch (DomainException ex) {
+			String message = this.messages.getMessage(ex.messageKey(), ex.arguments(), locale);
+			if (!errors.contains(message)) {
+				errors.add(message);
+			}
+			return this.service.progress(id, null, locale);
+		}
 	}
 
 	private String page(ProgressService.ProgressView view, Model model, List<String> errors) {

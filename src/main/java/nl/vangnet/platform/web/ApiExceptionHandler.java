@@ -133,9 +133,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.unreadable");
 		String field = JsonProblems.fieldOf(ex);
-		if (field != null) {
-			problem.setProperty("errors", List.of(new FieldMessage(field,
-					this.messages.getMessage("validation.invalidValue", null, LocaleContextHolder.getLocale()))));
+		JsonInputModule.RejectedInput rejected = JsonProblems.rejectedOf(ex);
+		if (field != null || rejected != null) {
+			String message = (rejected != null)
+					? this.messages.getMessage(rejected.messageKey(), rejected.arguments(),
+							LocaleContextHolder.getLocale())
+					: this.messages.getMessage("validation.invalidValue", null, LocaleContextHolder.getLocale());
+			problem.setProperty("errors", List.of(new FieldMessage((field != null) ? field : "", message)));
 		}
 		return ResponseEntity.badRequest().body(problem);
 	}
