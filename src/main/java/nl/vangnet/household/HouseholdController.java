@@ -185,6 +185,9 @@ class HouseholdController {
 			return formPage(actor, model, locale, false);
 		}
 		if (!result.hasErrors()) {
+			rejectUnknownMembers(form, stored, result);
+		}
+		if (!result.hasErrors()) {
 			try {
 				this.management.describe(id, TrajectoryForms.version(form.version()),
 						form.details(stored.details().members()), form.addressInput());
@@ -204,6 +207,22 @@ class HouseholdController {
 		}
 		FormErrors.keep(model, "form", form, result);
 		return formPage(actor, model, locale, false);
+	}
+
+	/**
+	 * A member row names a stored member by its reference (a hidden field); one the
+	 * household does not have would silently replace a member and everything linked to
+	 * them, so the form says so instead.
+	 */
+	private static void rejectUnknownMembers(HouseholdForm form, Household stored, BindingResult result) {
+		java.util.Set<String> known = new java.util.HashSet<>();
+		stored.details().members().forEach((member) -> known.add(member.ref()));
+		for (int i = 0; i < form.members().size(); i++) {
+			String ref = form.members().get(i).ref();
+			if (ref != null && !ref.isBlank() && !known.contains(ref)) {
+				result.reject("household.member.ref.unknown", new Object[] { i + 1 }, "household.member.ref.unknown");
+			}
+		}
 	}
 
 	// ---- Trajectories, phases, closing
