@@ -1,5 +1,6 @@
 package nl.vangnet.contact;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -46,6 +47,9 @@ class ContactApiTests {
 	private MockMvc mvc;
 
 	@Autowired
+	private Clock clock;
+
+	@Autowired
 	private TestData data;
 
 	@Autowired
@@ -85,10 +89,10 @@ class ContactApiTests {
 	@Test
 	void aSensitiveNoteIsReadOnlyByItsAuthorAndCoordinators() throws Exception {
 		String household = family(this.professional, "Samira", true, null);
-		contact(household, this.professionalSession, LocalDateTime.now().minusHours(2), true,
+		contact(household, this.professionalSession, LocalDateTime.now(this.clock).minusHours(2), true,
 				"Vertelde over geweld door ex", true);
-		contact(household, this.professionalSession, LocalDateTime.now().minusHours(1), true, "Boodschappen gedaan",
-				false);
+		contact(household, this.professionalSession, LocalDateTime.now(this.clock).minusHours(1), true,
+				"Boodschappen gedaan", false);
 
 		JsonNode author = getJson("/api/v1/households/" + household + "/contacts", this.professionalSession);
 		JsonNode coordinator = getJson("/api/v1/households/" + household + "/contacts", this.coordinatorSession);
@@ -106,10 +110,10 @@ class ContactApiTests {
 	void aVolunteerRecordsContactsWithTheirFamilyButSeesOnlyTheirOwn() throws Exception {
 		String involved = family(this.professional, "Noor", true, null);
 		String notInvolved = family(this.professional, "Lina", false, null);
-		contact(involved, this.professionalSession, LocalDateTime.now().minusDays(1), true, "Gesprek met mentor",
-				false);
+		contact(involved, this.professionalSession, LocalDateTime.now(this.clock).minusDays(1), true,
+				"Gesprek met mentor", false);
 
-		ObjectNode mine = contactBody(LocalDateTime.now().minusHours(3), true, "Samen naar de markt", false);
+		ObjectNode mine = contactBody(LocalDateTime.now(this.clock).minusHours(3), true, "Samen naar de markt", false);
 		mine.putObject("minutes").put("BUDDY_SUPPORT", 90);
 		MockHttpServletResponse created = send(post("/api/v1/households/" + involved + "/contacts"), mine,
 				this.volunteerSession);
@@ -136,7 +140,7 @@ class ContactApiTests {
 	void theWorklistShowsOverdueFirstByDaysOverdueThenFailedAttemptsAcuteQuestionsAndDueObligations() throws Exception {
 		TestData.Person worker = this.data.person(this.organisation, Role.PROFESSIONAL);
 		MockHttpSession session = TestData.signIn(this.mvc, worker);
-		LocalDate today = LocalDate.now();
+		LocalDate today = LocalDate.now(this.clock);
 		String longOverdue = family(worker, "Overdue Long", false, null);
 		weekly(longOverdue, session);
 		contact(longOverdue, session, today.minusDays(20).atTime(10, 0), true, null, false);
@@ -213,7 +217,7 @@ class ContactApiTests {
 	@Test
 	void aGroupActivityContactRecordsTakingPartWithHowItWasExperienced() throws Exception {
 		String household = family(this.professional, "Activity", false, null);
-		ObjectNode body = contactBody(LocalDateTime.now().minusHours(1), true, null, false);
+		ObjectNode body = contactBody(LocalDateTime.now(this.clock).minusHours(1), true, null, false);
 		body.put("channel", "GROUP_ACTIVITY").put("activity", "Wijkmaaltijd").put("satisfaction", "GREEN");
 		body.putObject("minutes").put("PARENT_GROUP_ACTIVITY", 120);
 
@@ -233,7 +237,7 @@ class ContactApiTests {
 
 	@Test
 	void endingARhythmNeedsAReason() throws Exception {
-		String household = family(this.professional, "Reason", false, LocalDate.now().minusDays(3));
+		String household = family(this.professional, "Reason", false, LocalDate.now(this.clock).minusDays(3));
 		String trajectory = getJson("/api/v1/households/" + household + "/rhythms", this.professionalSession).get(0)
 			.get("trajectoryId")
 			.stringValue();
@@ -334,7 +338,7 @@ class ContactApiTests {
 
 	private String family(TestData.Person contactPerson, String name, boolean withVolunteer, LocalDate ended)
 			throws Exception {
-		String start = LocalDate.now().minusDays(200).toString();
+		String start = LocalDate.now(this.clock).minusDays(200).toString();
 		String end = (ended != null) ? "\"" + ended + "\"" : "null";
 		String reason = (ended != null) ? "\"Doelen bereikt\"" : "null";
 		String involved = withVolunteer ? "\"" + this.volunteer.id() + "\"" : "";
