@@ -9,11 +9,4 @@ import java.util.UUID;
 public record TrailEntry(long id, Instant occurredAt, String actor, String actorRole, String subjectType,
 		UUID subjectId, AccessAction action, AccessOutcome outcome, String clientAddress) {
 
-	private static final java.time.ZoneId NETHERLANDS = java.time.ZoneId.of("Europe/Amsterdam");
-
-	/** When, on the clock of the Netherlands. */
-	public java.time.LocalDateTime localTime() {
-		return java.time.LocalDateTime.ofInstant(this.occurredAt, NETHERLANDS);
-	}
-
 }

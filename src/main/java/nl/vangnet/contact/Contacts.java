@@ -1,6 +1,5 @@
 package nl.vangnet.contact;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -121,7 +120,7 @@ class Contacts {
 			.param("id", id)
 			.param("household", householdId)
 			.param("organisation", actor.organisationId())
-			.param("at", Timestamp.valueOf(contact.occurredAt().withNano(0)))
+			.param("at", contact.occurredAt().withNano(0))
 			.param("channel", contact.channel().name())
 			.param("reached", contact.reached())
 			.param("note", note)
@@ -201,7 +200,7 @@ class Contacts {
 				UUID author = rs.getObject("author_id", UUID.class);
 				boolean sensitive = rs.getBoolean("sensitive");
 				boolean readable = actor.readsNote(author, sensitive);
-				return new ContactView(id, rs.getTimestamp("occurred_at").toLocalDateTime(),
+				return new ContactView(id, rs.getObject("occurred_at", LocalDateTime.class),
 						Channel.valueOf(rs.getString("channel")), rs.getBoolean("reached"),
 						with.getOrDefault(id, List.of()).stream().map(members::get).toList(),
 						readable ? rs.getString("note") : null, sensitive, !readable, author, staff.get(author),
@@ -430,13 +429,13 @@ class Contacts {
 	// ---- Internals
 
 	LocalDate lastReached(UUID householdId) {
-		List<Timestamp> found = this.jdbc
+		List<LocalDateTime> found = this.jdbc
 			.sql("select max(occurred_at) from contact_moment where household_id = :id and reached")
 			.param("id", householdId)
-			.query(Timestamp.class)
+			.query(LocalDateTime.class)
 			.list();
-		Timestamp at = found.isEmpty() ? null : found.get(0);
-		return (at != null) ? at.toLocalDateTime().toLocalDate() : null;
+		LocalDateTime at = found.isEmpty() ? null : found.get(0);
+		return (at != null) ? at.toLocalDate() : null;
 	}
 
 	private void requireTrajectory(UUID householdId, UUID trajectoryId) {

@@ -1,8 +1,8 @@
 package nl.vangnet.contact;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -119,7 +119,7 @@ class Worklist {
 				select household_id, max(occurred_at) from contact_moment where reached and household_id in (:ids)
 				group by household_id
 				""").param("ids", ids).query((rs, n) -> {
-			facts.get(rs.getObject(1, UUID.class)).lastReached = rs.getTimestamp(2);
+			facts.get(rs.getObject(1, UUID.class)).lastReached = rs.getObject(2, LocalDateTime.class);
 			return null;
 		}).list();
 		this.jdbc.sql("""
@@ -160,7 +160,7 @@ class Worklist {
 		Map<UUID, Integer> referrals = this.cooperation.referralsWithoutFeedback(CooperationApi.FEEDBACK_DAYS);
 		List<Item> items = new ArrayList<>();
 		facts.forEach((id, f) -> {
-			LocalDate last = (f.lastReached != null) ? f.lastReached.toLocalDateTime().toLocalDate() : null;
+			LocalDate last = (f.lastReached != null) ? f.lastReached.toLocalDate() : null;
 			LocalDate due = null;
 			for (Object[] rhythm : f.rhythms) {
 				LocalDate since = (LocalDate) rhythm[1];
@@ -187,7 +187,7 @@ class Worklist {
 
 		boolean running;
 
-		Timestamp lastReached;
+		LocalDateTime lastReached;
 
 		int failed;
 

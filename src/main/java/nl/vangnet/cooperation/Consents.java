@@ -2,6 +2,7 @@ package nl.vangnet.cooperation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -53,10 +54,10 @@ class Consents {
 
 	private final AccessTrail trail;
 
-	private final CooperationClock clock;
+	private final Clock clock;
 
 	Consents(JdbcClient jdbc, HouseholdApi households, OrganisationApi organisations, Partners partners,
-			AccessTrail trail, CooperationClock clock) {
+			AccessTrail trail, Clock clock) {
 		this.jdbc = jdbc;
 		this.households = households;
 		this.organisations = organisations;
@@ -72,7 +73,7 @@ class Consents {
 	ConsentView record(UUID householdId, NewConsent command) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		Family family = this.households.family(householdId);
-		LocalDate today = this.clock.today();
+		LocalDate today = LocalDate.now(this.clock);
 		List<DomainException> errors = new ArrayList<>();
 		Family.FamilyMember member = null;
 		Family.FamilyMember onBehalfOf = null;
@@ -214,7 +215,7 @@ class Consents {
 		ConsentView consent = find(id).filter((c) -> owned(c, actor))
 			.orElseThrow(() -> new NotFoundException("consent"));
 		this.households.family(consent.household());
-		LocalDate today = this.clock.today();
+		LocalDate today = LocalDate.now(this.clock);
 		List<DomainException> errors = new ArrayList<>();
 		LocalDate on = (command != null && command.on() != null) ? command.on() : today;
 		if (on.isAfter(today)) {
@@ -315,7 +316,7 @@ class Consents {
 				Partners.strings(rs, "sections").stream().map(ConsentSection::valueOf).toList(),
 				Partners.strings(rs, "domains"), rs.getString("purpose"), rs.getString("form"), givenOn, validUntil,
 				rs.getObject("recorded_by", UUID.class), withdrawnOn, rs.getString("withdrawal_reason"),
-				ConsentState.on(this.clock.today(), givenOn, validUntil, withdrawnOn),
+				ConsentState.on(LocalDate.now(this.clock), givenOn, validUntil, withdrawnOn),
 				name(rs.getString("member_given"), rs.getString("member_family")),
 				name(rs.getString("behalf_given"), rs.getString("behalf_family")), recipientName, rs.getInt("version"));
 	}

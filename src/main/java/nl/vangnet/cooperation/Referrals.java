@@ -2,6 +2,7 @@ package nl.vangnet.cooperation;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,10 +62,10 @@ class Referrals {
 
 	private final AccessTrail trail;
 
-	private final CooperationClock clock;
+	private final Clock clock;
 
 	Referrals(JdbcClient jdbc, HouseholdApi households, OrganisationApi organisations, Partners partners,
-			Consents consents, SharedSections shared, AccessTrail trail, CooperationClock clock) {
+			Consents consents, SharedSections shared, AccessTrail trail, Clock clock) {
 		this.jdbc = jdbc;
 		this.households = households;
 		this.organisations = organisations;
@@ -76,7 +77,7 @@ class Referrals {
 	}
 
 	LocalDate today() {
-		return this.clock.today();
+		return LocalDate.now(this.clock);
 	}
 
 	/**

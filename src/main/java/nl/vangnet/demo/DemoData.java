@@ -3,7 +3,7 @@ package nl.vangnet.demo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,11 +99,13 @@ class DemoData implements ApplicationRunner {
 
 	private final VangnetProperties properties;
 
+	private final Clock clock;
+
 	private final String password;
 
 	DemoData(OrganisationApi organisations, AccountApi accounts, HouseholdApi households, PlanApi plans,
 			ContactApi contacts, NetworkApi networks, MonitorApi monitor, CooperationApi cooperation,
-			VangnetProperties properties, @Value("${vangnet.demo-password}") String password) {
+			VangnetProperties properties, Clock clock, @Value("${vangnet.demo-password}") String password) {
 		this.organisations = organisations;
 		this.accounts = accounts;
 		this.households = households;
@@ -113,6 +115,7 @@ class DemoData implements ApplicationRunner {
 		this.monitor = monitor;
 		this.cooperation = cooperation;
 		this.properties = properties;
+		this.clock = clock;
 		this.password = password;
 	}
 
@@ -157,7 +160,7 @@ class DemoData implements ApplicationRunner {
 				wijkteam);
 		account("lotte@wijkteamoost.example", "Lotte Meijer", "WTO", Role.RESEARCHER, null);
 
-		LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+		LocalDate today = LocalDate.now(this.clock);
 		Story story = new Story(today);
 		inOrganisation(shelter, () -> {
 			this.households.choosePhaseModel("SHELTER");

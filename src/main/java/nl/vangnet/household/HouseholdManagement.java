@@ -2,7 +2,6 @@ package nl.vangnet.household;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -38,8 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class HouseholdManagement {
 
-	static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
-
 	private final HouseholdRepository households;
 
 	private final PhaseModels phaseModels;
@@ -63,7 +60,7 @@ class HouseholdManagement {
 	}
 
 	LocalDate today() {
-		return LocalDate.now(this.clock.withZone(NETHERLANDS));
+		return LocalDate.now(this.clock);
 	}
 
 	// ---- Registering and describing

@@ -1,5 +1,6 @@
 package nl.vangnet.monitor;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +29,13 @@ class MonitorController {
 
 	private final MessageSource messages;
 
-	MonitorController(MonitorService monitor, MonitorTables tables, MessageSource messages) {
+	private final Clock clock;
+
+	MonitorController(MonitorService monitor, MonitorTables tables, MessageSource messages, Clock clock) {
 		this.monitor = monitor;
 		this.tables = tables;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping("/monitor")
@@ -39,7 +43,7 @@ class MonitorController {
 	String monitor(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) List<String> organisations, Locale locale, Model model) {
-		LocalDate until = (to != null) ? to : LocalDate.now();
+		LocalDate until = (to != null) ? to : LocalDate.now(this.clock);
 		LocalDate since = (from != null) ? from : until.minusYears(1).plusDays(1);
 		MonitorService.Choice choice = this.monitor.choice();
 		model.addAttribute("from", since);

@@ -2,7 +2,6 @@ package nl.vangnet.network;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -44,8 +43,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class NetworkManagement {
 
-	static final ZoneId NETHERLANDS = ZoneId.of("Europe/Amsterdam");
-
 	private final NetworkRepository repository;
 
 	private final LifeDomainApi lifeDomains;
@@ -62,7 +59,7 @@ class NetworkManagement {
 	}
 
 	LocalDate today() {
-		return LocalDate.now(this.clock.withZone(NETHERLANDS));
+		return LocalDate.now(this.clock);
 	}
 
 	// ---- Reading

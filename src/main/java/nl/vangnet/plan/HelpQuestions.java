@@ -131,12 +131,6 @@ class HelpQuestions {
 	 * what.
 	 */
 	record HistoryEntry(Instant at, String by, String field, String before, String after) {
-
-		/** When, on the clock of the Netherlands. */
-		public java.time.LocalDateTime localTime() {
-			return java.time.LocalDateTime.ofInstant(this.at, java.time.ZoneId.of("Europe/Amsterdam"));
-		}
-
 	}
 
 }

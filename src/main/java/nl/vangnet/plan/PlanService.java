@@ -431,12 +431,6 @@ class PlanService {
 	}
 
 	record NoteView(java.time.Instant writtenAt, String writtenBy, String text) {
-
-		/** When, on the clock of the Netherlands. */
-		public java.time.LocalDateTime localTime() {
-			return java.time.LocalDateTime.ofInstant(this.writtenAt, java.time.ZoneId.of("Europe/Amsterdam"));
-		}
-
 	}
 
 	/** The family's copy of the plan: no internal notes. */

@@ -2,6 +2,7 @@ package nl.vangnet.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -23,12 +24,14 @@ import org.springframework.validation.annotation.Validated;
  * @param session idle and absolute session timeouts
  * @param signIn throttling of failed sign-ins
  * @param monitor the anonymised monitor (vangnet-monitor/1)
+ * @param timeZone the zone of every "now" and "today" in the application (the one
+ * {@link java.time.Clock})
  */
 @Validated
 @ConfigurationProperties("vangnet")
 public record VangnetProperties(@NotNull Path dataDir, @Valid @NotNull Db db, @Valid @NotNull Admin admin,
 		@DefaultValue("false") boolean demo, @Valid @NotNull Session session, @Valid @NotNull SignIn signIn,
-		@Valid @DefaultValue Monitor monitor) {
+		@Valid @DefaultValue Monitor monitor, @NotNull @DefaultValue("Europe/Amsterdam") ZoneId timeZone) {
 
 	/**
 	 * @param url JDBC url of an external PostgreSQL 15+; blank for the embedded one

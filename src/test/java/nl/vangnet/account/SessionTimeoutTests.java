@@ -1,19 +1,15 @@
 package nl.vangnet.account;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 
+import nl.vangnet.MovableClock;
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
 import nl.vangnet.platform.staff.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -29,6 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * sessions end at once.
  */
 @VangnetTest
+@Import(MovableClock.Configuration.class)
 class SessionTimeoutTests {
 
 	@Autowired
@@ -89,45 +86,6 @@ class SessionTimeoutTests {
 		this.mvc.perform(post("/api/v1/users/{id}/activation", person.id()).session(admin).with(csrf()))
 			.andExpect(status().isOk());
 		TestData.signIn(this.mvc, person);
-	}
-
-	@TestConfiguration
-	static class ClockConfiguration {
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
-		}
-
-	}
-
-	/**
-	 * A clock the test moves forward.
-	 */
-	static class MovableClock extends Clock {
-
-		private Instant now = Instant.now();
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneId.systemDefault();
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -1,5 +1,6 @@
 package nl.vangnet.contact;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import nl.vangnet.ApiClient;
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
 import nl.vangnet.platform.staff.Role;
@@ -44,6 +46,12 @@ class ContactApiTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private ApiClient api;
+
+	@Autowired
+	private Clock clock;
 
 	@Autowired
 	private TestData data;
@@ -85,14 +93,15 @@ class ContactApiTests {
 	@Test
 	void aSensitiveNoteIsReadOnlyByItsAuthorAndCoordinators() throws Exception {
 		String household = family(this.professional, "Samira", true, null);
-		contact(household, this.professionalSession, LocalDateTime.now().minusHours(2), true,
+		contact(household, this.professionalSession, LocalDateTime.now(this.clock).minusHours(2), true,
 				"Vertelde over geweld door ex", true);
-		contact(household, this.professionalSession, LocalDateTime.now().minusHours(1), true, "Boodschappen gedaan",
-				false);
+		contact(household, this.professionalSession, LocalDateTime.now(this.clock).minusHours(1), true,
+				"Boodschappen gedaan", false);
 
-		JsonNode author = getJson("/api/v1/households/" + household + "/contacts", this.professionalSession);
-		JsonNode coordinator = getJson("/api/v1/households/" + household + "/contacts", this.coordinatorSession);
-		JsonNode colleague = getJson("/api/v1/households/" + household + "/contacts", this.colleagueSession);
+		JsonNode author = this.api.getJson("/api/v1/households/" + household + "/contacts", this.professionalSession);
+		JsonNode coordinator = this.api.getJson("/api/v1/households/" + household + "/contacts",
+				this.coordinatorSession);
+		JsonNode colleague = this.api.getJson("/api/v1/households/" + household + "/contacts", this.colleagueSession);
 
 		assertThat(author.findValuesAsString("note")).contains("Vertelde over geweld door ex", "Boodschappen gedaan");
 		assertThat(coordinator.findValuesAsString("note")).contains("Vertelde over geweld door ex");
@@ -106,29 +115,29 @@ class ContactApiTests {
 	void aVolunteerRecordsContactsWithTheirFamilyButSeesOnlyTheirOwn() throws Exception {
 		String involved = family(this.professional, "Noor", true, null);
 		String notInvolved = family(this.professional, "Lina", false, null);
-		contact(involved, this.professionalSession, LocalDateTime.now().minusDays(1), true, "Gesprek met mentor",
-				false);
+		contact(involved, this.professionalSession, LocalDateTime.now(this.clock).minusDays(1), true,
+				"Gesprek met mentor", false);
 
-		ObjectNode mine = contactBody(LocalDateTime.now().minusHours(3), true, "Samen naar de markt", false);
+		ObjectNode mine = contactBody(LocalDateTime.now(this.clock).minusHours(3), true, "Samen naar de markt", false);
 		mine.putObject("minutes").put("BUDDY_SUPPORT", 90);
-		MockHttpServletResponse created = send(post("/api/v1/households/" + involved + "/contacts"), mine,
+		MockHttpServletResponse created = this.api.send(post("/api/v1/households/" + involved + "/contacts"), mine,
 				this.volunteerSession);
-		JsonNode seen = getJson("/api/v1/households/" + involved + "/contacts", this.volunteerSession);
+		JsonNode seen = this.api.getJson("/api/v1/households/" + involved + "/contacts", this.volunteerSession);
 
 		assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
 		assertThat(seen).hasSize(1);
 		assertThat(seen.get(0).get("note").stringValue()).isEqualTo("Samen naar de markt");
 		assertThat(seen.get(0).get("minutes").get("BUDDY_SUPPORT").intValue()).isEqualTo(90);
-		assertThat(status(get("/api/v1/households/" + notInvolved + "/contacts"), this.volunteerSession))
+		assertThat(this.api.status(get("/api/v1/households/" + notInvolved + "/contacts"), this.volunteerSession))
 			.isEqualTo(404);
-		assertThat(
-				send(post("/api/v1/households/" + notInvolved + "/contacts"), mine, this.volunteerSession).getStatus())
-			.isEqualTo(404);
-		assertThat(status(get("/api/v1/households/" + involved + "/debts"), this.volunteerSession)).isEqualTo(403);
-		assertThat(status(get("/api/v1/households/" + involved + "/time-summary"), this.volunteerSession))
+		assertThat(this.api.send(post("/api/v1/households/" + notInvolved + "/contacts"), mine, this.volunteerSession)
+			.getStatus()).isEqualTo(404);
+		assertThat(this.api.status(get("/api/v1/households/" + involved + "/debts"), this.volunteerSession))
 			.isEqualTo(403);
-		assertThat(status(get("/api/v1/worklist"), this.volunteerSession)).isEqualTo(403);
-		JsonNode all = getJson("/api/v1/households/" + involved + "/contacts", this.professionalSession);
+		assertThat(this.api.status(get("/api/v1/households/" + involved + "/time-summary"), this.volunteerSession))
+			.isEqualTo(403);
+		assertThat(this.api.status(get("/api/v1/worklist"), this.volunteerSession)).isEqualTo(403);
+		JsonNode all = this.api.getJson("/api/v1/households/" + involved + "/contacts", this.professionalSession);
 		assertThat(all).hasSize(2);
 	}
 
@@ -136,7 +145,7 @@ class ContactApiTests {
 	void theWorklistShowsOverdueFirstByDaysOverdueThenFailedAttemptsAcuteQuestionsAndDueObligations() throws Exception {
 		TestData.Person worker = this.data.person(this.organisation, Role.PROFESSIONAL);
 		MockHttpSession session = TestData.signIn(this.mvc, worker);
-		LocalDate today = LocalDate.now();
+		LocalDate today = LocalDate.now(this.clock);
 		String longOverdue = family(worker, "Overdue Long", false, null);
 		weekly(longOverdue, session);
 		contact(longOverdue, session, today.minusDays(20).atTime(10, 0), true, null, false);
@@ -163,21 +172,23 @@ class ContactApiTests {
 			.put("description", "Formulier huurtoeslag")
 			.put("agency", "Belastingdienst")
 			.put("dueOn", today.plusDays(2).toString());
-		assertThat(send(post("/api/v1/households/" + papers + "/obligations"), obligation, session).getStatus())
+		assertThat(
+				this.api.send(post("/api/v1/households/" + papers + "/obligations"), obligation, session).getStatus())
 			.isEqualTo(201);
 		String fine = family(worker, "Fine", false, null);
 		weekly(fine, session);
 		contact(fine, session, today.minusDays(2).atTime(10, 0), true, null, false);
 		String aftercare = family(worker, "Aftercare", false, today.minusDays(120));
 		contact(aftercare, session, today.minusDays(100).atTime(10, 0), true, null, false);
-		JsonNode rhythms = getJson("/api/v1/households/" + aftercare + "/rhythms", session);
+		JsonNode rhythms = this.api.getJson("/api/v1/households/" + aftercare + "/rhythms", session);
 		String trajectory = rhythms.get(0).get("trajectoryId").stringValue();
 		ObjectNode pilotLight = this.json.createObjectNode().put("rhythm", "EVERY_THREE_MONTHS");
-		assertThat(send(put("/api/v1/households/" + aftercare + "/trajectories/" + trajectory + "/rhythm"), pilotLight,
-				session)
+		assertThat(this.api
+			.send(put("/api/v1/households/" + aftercare + "/trajectories/" + trajectory + "/rhythm"), pilotLight,
+					session)
 			.getStatus()).isEqualTo(200);
 
-		JsonNode worklist = getJson("/api/v1/worklist", session);
+		JsonNode worklist = this.api.getJson("/api/v1/worklist", session);
 
 		assertThat(worklist.findValuesAsString("householdId")).containsExactly(longOverdue, aftercare, shortOverdue,
 				failed, acute, papers);
@@ -190,37 +201,39 @@ class ContactApiTests {
 		assertThat(worklist.get(4).get("acuteQuestions").intValue()).isEqualTo(1);
 		assertThat(worklist.get(5).get("obligationsDue").intValue()).isEqualTo(1);
 		assertThat(aftercareOverdue).isBetween(8L, 11L);
-		JsonNode team = getJson("/api/v1/worklist", this.coordinatorSession);
+		JsonNode team = this.api.getJson("/api/v1/worklist", this.coordinatorSession);
 		assertThat(team.findValuesAsString("householdId")).contains(longOverdue, aftercare, failed);
-		JsonNode colleague = getJson("/api/v1/worklist", this.colleagueSession);
+		JsonNode colleague = this.api.getJson("/api/v1/worklist", this.colleagueSession);
 		assertThat(colleague.findValuesAsString("householdId")).doesNotContain(longOverdue, aftercare);
 
-		ObjectNode closed = (ObjectNode) getJson("/api/v1/households/" + aftercare, session).deepCopy();
+		ObjectNode closed = (ObjectNode) this.api.getJson("/api/v1/households/" + aftercare, session).deepCopy();
 		closed.put("closedOn", today.toString()).put("closingReason", "Verhuisd naar familie");
-		MockHttpServletResponse closing = send(put("/api/v1/households/" + aftercare), closed, session);
+		MockHttpServletResponse closing = this.api.send(put("/api/v1/households/" + aftercare), closed, session);
 		assertThat(closing.getStatus()).as(closing.getContentAsString()).isEqualTo(200);
-		assertThat(getJson("/api/v1/worklist", session).findValuesAsString("householdId"))
+		assertThat(this.api.getJson("/api/v1/worklist", session).findValuesAsString("householdId"))
 			.as("a closed household in aftercare stays on the worklist")
 			.contains(aftercare);
 
 		ObjectNode end = this.json.createObjectNode().put("reason", "Gaat het goed; wil geen contact meer");
-		assertThat(send(post("/api/v1/households/" + aftercare + "/trajectories/" + trajectory + "/rhythm/end"), end,
-				session)
+		assertThat(this.api
+			.send(post("/api/v1/households/" + aftercare + "/trajectories/" + trajectory + "/rhythm/end"), end, session)
 			.getStatus()).isEqualTo(200);
-		assertThat(getJson("/api/v1/worklist", session).findValuesAsString("householdId")).doesNotContain(aftercare);
+		assertThat(this.api.getJson("/api/v1/worklist", session).findValuesAsString("householdId"))
+			.doesNotContain(aftercare);
 	}
 
 	@Test
 	void aGroupActivityContactRecordsTakingPartWithHowItWasExperienced() throws Exception {
 		String household = family(this.professional, "Activity", false, null);
-		ObjectNode body = contactBody(LocalDateTime.now().minusHours(1), true, null, false);
+		ObjectNode body = contactBody(LocalDateTime.now(this.clock).minusHours(1), true, null, false);
 		body.put("channel", "GROUP_ACTIVITY").put("activity", "Wijkmaaltijd").put("satisfaction", "GREEN");
 		body.putObject("minutes").put("PARENT_GROUP_ACTIVITY", 120);
 
-		MockHttpServletResponse response = send(post("/api/v1/households/" + household + "/contacts"), body,
+		MockHttpServletResponse response = this.api.send(post("/api/v1/households/" + household + "/contacts"), body,
 				this.professionalSession);
-		JsonNode activities = getJson("/api/v1/households/" + household + "/activities", this.professionalSession);
-		JsonNode document = getJson("/api/v1/households/" + household, this.professionalSession);
+		JsonNode activities = this.api.getJson("/api/v1/households/" + household + "/activities",
+				this.professionalSession);
+		JsonNode document = this.api.getJson("/api/v1/households/" + household, this.professionalSession);
 
 		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
 		assertThat(activities).hasSize(1);
@@ -233,14 +246,15 @@ class ContactApiTests {
 
 	@Test
 	void endingARhythmNeedsAReason() throws Exception {
-		String household = family(this.professional, "Reason", false, LocalDate.now().minusDays(3));
-		String trajectory = getJson("/api/v1/households/" + household + "/rhythms", this.professionalSession).get(0)
+		String household = family(this.professional, "Reason", false, LocalDate.now(this.clock).minusDays(3));
+		String trajectory = this.api.getJson("/api/v1/households/" + household + "/rhythms", this.professionalSession)
+			.get(0)
 			.get("trajectoryId")
 			.stringValue();
-		send(put("/api/v1/households/" + household + "/trajectories/" + trajectory + "/rhythm"),
+		this.api.send(put("/api/v1/households/" + household + "/trajectories/" + trajectory + "/rhythm"),
 				this.json.createObjectNode().put("rhythm", "MONTHLY"), this.professionalSession);
 
-		MockHttpServletResponse response = send(
+		MockHttpServletResponse response = this.api.send(
 				post("/api/v1/households/" + household + "/trajectories/" + trajectory + "/rhythm/end"),
 				this.json.createObjectNode(), this.professionalSession);
 
@@ -252,7 +266,7 @@ class ContactApiTests {
 	@Test
 	void theHouseholdDocumentKeepsTimeEntriesAndActivitiesAsSent() throws Exception {
 		String household = family(this.professional, "Document", true, null);
-		JsonNode document = getJson("/api/v1/households/" + household, this.professionalSession);
+		JsonNode document = this.api.getJson("/api/v1/households/" + household, this.professionalSession);
 		ObjectNode changed = (ObjectNode) document.deepCopy();
 		changed.putArray("timeEntries")
 			.add(this.json
@@ -267,14 +281,16 @@ class ContactApiTests {
 			.add(this.json.readTree(
 					"{\"date\": \"2021-03-12\", \"name\": \"Kinderclub\", \"member\": null, \"satisfaction\": null}"));
 
-		MockHttpServletResponse saved = send(put("/api/v1/households/" + household), changed, this.professionalSession);
-		JsonNode read = getJson("/api/v1/households/" + household, this.professionalSession);
+		MockHttpServletResponse saved = this.api.send(put("/api/v1/households/" + household), changed,
+				this.professionalSession);
+		JsonNode read = this.api.getJson("/api/v1/households/" + household, this.professionalSession);
 
 		assertThat(saved.getStatus()).as(saved.getContentAsString()).isEqualTo(200);
 		ObjectNode expected = changed.deepCopy();
 		expected.put("version", read.get("version").intValue());
 		assertThat(read).isEqualTo(expected);
-		JsonNode summary = getJson("/api/v1/households/" + household + "/time-summary", this.professionalSession);
+		JsonNode summary = this.api.getJson("/api/v1/households/" + household + "/time-summary",
+				this.professionalSession);
 		assertThat(summary.get("totalMinutes").longValue()).isEqualTo(255);
 	}
 
@@ -286,21 +302,22 @@ class ContactApiTests {
 			.put("amount", 1250.50)
 			.put("status", "OPEN");
 		String first = created(
-				send(post("/api/v1/households/" + household + "/debts"), debt, this.professionalSession));
+				this.api.send(post("/api/v1/households/" + household + "/debts"), debt, this.professionalSession));
 		ObjectNode other = this.json.createObjectNode()
 			.put("creditor", "Zorgverzekeraar")
 			.put("amount", 300)
 			.put("status", "PAID_OFF");
-		created(send(post("/api/v1/households/" + household + "/debts"), other, this.professionalSession));
+		created(this.api.send(post("/api/v1/households/" + household + "/debts"), other, this.professionalSession));
 
 		ObjectNode arrangement = debt.deepCopy()
 			.put("version", 0)
 			.put("status", "ARRANGEMENT")
 			.put("arrangement", "€ 25 per maand");
-		MockHttpServletResponse changed = send(put("/api/v1/debts/" + first), arrangement, this.professionalSession);
-		MockHttpServletResponse stale = send(put("/api/v1/debts/" + first), arrangement.put("amount", 1),
+		MockHttpServletResponse changed = this.api.send(put("/api/v1/debts/" + first), arrangement,
+				this.professionalSession);
+		MockHttpServletResponse stale = this.api.send(put("/api/v1/debts/" + first), arrangement.put("amount", 1),
 				this.colleagueSession);
-		JsonNode overview = getJson("/api/v1/households/" + household + "/debts", this.professionalSession);
+		JsonNode overview = this.api.getJson("/api/v1/households/" + household + "/debts", this.professionalSession);
 
 		assertThat(changed.getStatus()).as(changed.getContentAsString()).isEqualTo(200);
 		assertThat(stale.getStatus()).isEqualTo(409);
@@ -310,14 +327,14 @@ class ContactApiTests {
 		assertThat(overview.get("debts").get(0).get("status").stringValue()).isEqualTo("ARRANGEMENT");
 
 		ObjectNode letter = this.json.createObjectNode().put("kind", "LETTER").put("description", "Brief UWV");
-		String obligation = created(
-				send(post("/api/v1/households/" + household + "/obligations"), letter, this.professionalSession));
+		String obligation = created(this.api.send(post("/api/v1/households/" + household + "/obligations"), letter,
+				this.professionalSession));
 		ObjectNode done = letter.deepCopy().put("version", 0).put("status", "DONE");
-		assertThat(send(put("/api/v1/obligations/" + obligation), done, this.professionalSession).getStatus())
+		assertThat(this.api.send(put("/api/v1/obligations/" + obligation), done, this.professionalSession).getStatus())
 			.isEqualTo(200);
-		assertThat(send(put("/api/v1/obligations/" + obligation), done, this.professionalSession).getStatus())
+		assertThat(this.api.send(put("/api/v1/obligations/" + obligation), done, this.professionalSession).getStatus())
 			.isEqualTo(409);
-		MockHttpServletResponse invalid = send(post("/api/v1/households/" + household + "/debts"),
+		MockHttpServletResponse invalid = this.api.send(post("/api/v1/households/" + household + "/debts"),
 				this.json.createObjectNode().put("creditor", "X").put("amount", -5), this.professionalSession);
 		assertThat(invalid.getStatus()).isEqualTo(400);
 		assertThat(this.json.readTree(invalid.getContentAsString()).get("errors").get(0).get("field").stringValue())
@@ -334,7 +351,7 @@ class ContactApiTests {
 
 	private String family(TestData.Person contactPerson, String name, boolean withVolunteer, LocalDate ended)
 			throws Exception {
-		String start = LocalDate.now().minusDays(200).toString();
+		String start = LocalDate.now(this.clock).minusDays(200).toString();
 		String end = (ended != null) ? "\"" + ended + "\"" : "null";
 		String reason = (ended != null) ? "\"Doelen bereikt\"" : "null";
 		String involved = withVolunteer ? "\"" + this.volunteer.id() + "\"" : "";
@@ -346,17 +363,18 @@ class ContactApiTests {
 				    "phases": [ { "phase": "FLEXIBLE.GETTING_IN_TOUCH", "date": "%s" } ] } ] }
 				"""
 			.formatted(name, TestData.unique("Fam"), start, end, reason, contactPerson.id(), involved, start);
-		MockHttpServletResponse response = send(post("/api/v1/households"), this.json.readTree(text),
+		MockHttpServletResponse response = this.api.send(post("/api/v1/households"), this.json.readTree(text),
 				this.professionalSession);
 		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
 		return this.json.readTree(response.getContentAsString()).get("id").stringValue();
 	}
 
 	private void weekly(String household, MockHttpSession session) throws Exception {
-		String trajectory = getJson("/api/v1/households/" + household + "/rhythms", session).get(0)
+		String trajectory = this.api.getJson("/api/v1/households/" + household + "/rhythms", session)
+			.get(0)
 			.get("trajectoryId")
 			.stringValue();
-		MockHttpServletResponse response = send(
+		MockHttpServletResponse response = this.api.send(
 				put("/api/v1/households/" + household + "/trajectories/" + trajectory + "/rhythm"),
 				this.json.createObjectNode().put("rhythm", "WEEKLY"), session);
 		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
@@ -376,7 +394,7 @@ class ContactApiTests {
 
 	private void contact(String household, MockHttpSession session, LocalDateTime at, boolean reached, String note,
 			boolean sensitive) throws Exception {
-		MockHttpServletResponse response = send(post("/api/v1/households/" + household + "/contacts"),
+		MockHttpServletResponse response = this.api.send(post("/api/v1/households/" + household + "/contacts"),
 				contactBody(at, reached, note, sensitive), session);
 		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
 	}
@@ -384,24 +402,6 @@ class ContactApiTests {
 	private String created(MockHttpServletResponse response) throws Exception {
 		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
 		return this.json.readTree(response.getContentAsString()).get("id").stringValue();
-	}
-
-	private int status(MockHttpServletRequestBuilder request, MockHttpSession session) throws Exception {
-		return this.mvc.perform(request.session(session)).andReturn().getResponse().getStatus();
-	}
-
-	private MockHttpServletResponse send(MockHttpServletRequestBuilder request, JsonNode body, MockHttpSession session)
-			throws Exception {
-		return this.mvc.perform(
-				request.session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body.toString()))
-			.andReturn()
-			.getResponse();
-	}
-
-	private JsonNode getJson(String path, MockHttpSession session) throws Exception {
-		MockHttpServletResponse response = this.mvc.perform(get(path).session(session)).andReturn().getResponse();
-		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
-		return this.json.readTree(response.getContentAsString());
 	}
 
 	private <T> T inOrganisation(Supplier<T> work) {

@@ -1,12 +1,10 @@
 package nl.vangnet.contact;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 
 import nl.vangnet.Browser;
 import nl.vangnet.BrowserTestSupport;
+import nl.vangnet.MovableClock;
 import nl.vangnet.TestData;
 import nl.vangnet.platform.staff.Role;
 import org.junit.jupiter.api.Test;
@@ -15,10 +13,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it took, closes the trajectory with a pilot-light rhythm of every three months, and —
  * three months later by the application's clock — sees the family back on the worklist.
  */
-@Import(ContactBrowserTest.ClockConfiguration.class)
+@Import(MovableClock.Configuration.class)
 class ContactBrowserTest extends BrowserTestSupport {
 
 	@Autowired
@@ -78,45 +73,6 @@ class ContactBrowserTest extends BrowserTestSupport {
 		assertThat(worklist).contains("Anna " + family, "dagen te laat", "nazorg");
 		b.screenshot("contact-worklist-due");
 		b.signOut();
-	}
-
-	@TestConfiguration
-	static class ClockConfiguration {
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
-		}
-
-	}
-
-	/**
-	 * The application's clock, moved forward by the test.
-	 */
-	static class MovableClock extends Clock {
-
-		private volatile Instant now = Instant.now();
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneId.systemDefault();
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

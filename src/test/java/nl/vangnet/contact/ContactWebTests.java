@@ -1,5 +1,6 @@
 package nl.vangnet.contact;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import nl.vangnet.TestData;
@@ -34,6 +35,9 @@ class ContactWebTests {
 	private MockMvc mvc;
 
 	@Autowired
+	private Clock clock;
+
+	@Autowired
 	private TestData data;
 
 	@Autowired
@@ -59,7 +63,7 @@ class ContactWebTests {
 	@Test
 	void aContactWithMinutesPerTypeIsRecordedFromTheFormAndShownWithTheTimeSummary() throws Exception {
 		String id = family();
-		String today = LocalDate.now().toString();
+		String today = LocalDate.now(this.clock).toString();
 
 		MockHttpServletResponse saved = perform(post("/households/" + id + "/contacts").param("date", today)
 			.param("time", "00:05")
@@ -82,7 +86,7 @@ class ContactWebTests {
 		String id = family();
 
 		MockHttpServletResponse refused = perform(
-				post("/households/" + id + "/contacts").param("date", LocalDate.now().toString())
+				post("/households/" + id + "/contacts").param("date", LocalDate.now(this.clock).toString())
 					.param("reached", "true"),
 				this.professional);
 
@@ -99,7 +103,7 @@ class ContactWebTests {
 		perform(post("/households/" + id + "/obligations").param("kind", "FORM")
 			.param("description", "Formulier terugsturen")
 			.param("agency", "Gemeente")
-			.param("dueOn", LocalDate.now().plusDays(3).toString()), this.professional);
+			.param("dueOn", LocalDate.now(this.clock).plusDays(3).toString()), this.professional);
 
 		String dossier = perform(get("/households/" + id), this.professional).getContentAsString();
 		MockHttpServletResponse section = perform(
@@ -182,7 +186,7 @@ class ContactWebTests {
 	}
 
 	private String family() throws Exception {
-		String start = LocalDate.now().minusDays(30).toString();
+		String start = LocalDate.now(this.clock).minusDays(30).toString();
 		String text = """
 				{ "format": "vangnet-household/1",
 				  "members": [ { "ref": "m1", "role": "PARENT", "mainContact": true, "givenName": "Fenna", "familyName": "%s" } ],

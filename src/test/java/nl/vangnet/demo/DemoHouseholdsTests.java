@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
 
+import nl.vangnet.ApiClient;
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
 import nl.vangnet.household.Family;
@@ -14,7 +15,6 @@ import nl.vangnet.organisation.OrganisationSummary;
 import nl.vangnet.platform.tenancy.TenantScope;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,7 +40,7 @@ class DemoHouseholdsTests {
 	private MockMvc mvc;
 
 	@Autowired
-	private JsonMapper json;
+	private ApiClient api;
 
 	@Autowired
 	private OrganisationApi organisations;
@@ -80,42 +80,43 @@ class DemoHouseholdsTests {
 		MockHttpSession fatima = TestData.signIn(this.mvc, "fatima@dehaven.example", this.password);
 		String household = householdId("Samira El Amrani", fatima);
 
-		JsonNode questions = getJson("/api/v1/households/" + household + "/help-questions", fatima);
+		JsonNode questions = this.api.getJson("/api/v1/households/" + household + "/help-questions", fatima);
 		assertThat(questions.size()).isGreaterThanOrEqualTo(5);
 		assertThat(questions.findValues("acute").stream().filter(JsonNode::asBoolean)).hasSize(1);
-		JsonNode plan = getJson("/api/v1/households/" + household + "/plan", fatima);
+		JsonNode plan = this.api.getJson("/api/v1/households/" + household + "/plan", fatima);
 		assertThat(plan.get("goals").size()).isGreaterThanOrEqualTo(2);
 		assertThat(plan.get("goals").findValues("actions").stream().mapToInt(JsonNode::size).sum())
 			.isGreaterThanOrEqualTo(3);
 		assertThat(plan.get("evaluations").size()).isEqualTo(1);
-		JsonNode contacts = getJson("/api/v1/households/" + household + "/contacts", fatima);
+		JsonNode contacts = this.api.getJson("/api/v1/households/" + household + "/contacts", fatima);
 		assertThat(contacts.size()).isGreaterThanOrEqualTo(3);
-		JsonNode rhythms = getJson("/api/v1/households/" + household + "/rhythms", fatima);
+		JsonNode rhythms = this.api.getJson("/api/v1/households/" + household + "/rhythms", fatima);
 		assertThat(rhythms.findValuesAsString("rhythm")).contains("WEEKLY");
-		JsonNode time = getJson("/api/v1/households/" + household + "/time-summary", fatima);
+		JsonNode time = this.api.getJson("/api/v1/households/" + household + "/time-summary", fatima);
 		assertThat(time.toString()).contains("ARRANGING");
 
 		UUID mother = motherOf(UUID.fromString(household));
-		JsonNode snapshots = getJson("/api/v1/network/members/" + mother + "/snapshots", fatima);
+		JsonNode snapshots = this.api.getJson("/api/v1/network/members/" + mother + "/snapshots", fatima);
 		assertThat(snapshots.size()).isEqualTo(2);
 		String latest = snapshots.get(1).get("id").asString();
-		JsonNode snapshot = getJson("/api/v1/network/snapshots/" + latest, fatima);
+		JsonNode snapshot = this.api.getJson("/api/v1/network/snapshots/" + latest, fatima);
 		assertThat(snapshot.get("contacts").size()).isEqualTo(5);
 		assertThat(snapshot.get("contacts").findValues("danger").stream().filter(JsonNode::asBoolean)).hasSize(1);
 
-		JsonNode worklist = getJson("/api/v1/worklist", fatima);
+		JsonNode worklist = this.api.getJson("/api/v1/worklist", fatima);
 		assertThat(worklist.findValuesAsString("householdId")).contains(household);
 		MockHttpSession joost = TestData.signIn(this.mvc, "joost@dehaven.example", this.password);
-		JsonNode aftercare = getJson("/api/v1/worklist", joost);
+		JsonNode aftercare = this.api.getJson("/api/v1/worklist", joost);
 		assertThat(aftercare.size()).isEqualTo(1);
 		assertThat(aftercare.get(0).get("aftercare").asBoolean()).isTrue();
 		assertThat(aftercare.get(0).get("daysOverdue").asLong()).isPositive();
-		assertThat(getJson("/api/v1/worklist", TestData.signIn(this.mvc, "samira@samensterk.example", this.password))
+		assertThat(this.api
+			.getJson("/api/v1/worklist", TestData.signIn(this.mvc, "samira@samensterk.example", this.password))
 			.findValuesAsString("name")).contains("Anna de Groot", "Jessica Pinas");
 
 		MockHttpSession lotte = TestData.signIn(this.mvc, "lotte@wijkteamoost.example", this.password);
 		LocalDate today = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
-		JsonNode monitor = getJson("/api/v1/monitor?from=" + today.minusYears(1).plusDays(1) + "&to=" + today
+		JsonNode monitor = this.api.getJson("/api/v1/monitor?from=" + today.minusYears(1).plusDays(1) + "&to=" + today
 				+ "&organisations=VOH,SST,SYN", lotte);
 		assertThat(monitor.get("population").get("count").asLong()).isGreaterThanOrEqualTo(this.minCellSize);
 		assertThat(monitor.get("population").has("suppressed")).isFalse();
@@ -149,7 +150,7 @@ class DemoHouseholdsTests {
 	}
 
 	private String householdId(String name, MockHttpSession session) throws Exception {
-		for (JsonNode item : getJson("/api/v1/households?size=100", session).get("items")) {
+		for (JsonNode item : this.api.getJson("/api/v1/households?size=100", session).get("items")) {
 			if (name.equals(item.get("name").asString())) {
 				return item.get("id").asString();
 			}
@@ -162,12 +163,6 @@ class DemoHouseholdsTests {
 		Family family = TenantScope.callAs(TenantScope.Scope.system(Set.of(shelter)),
 				() -> this.households.family(household));
 		return family.members().stream().filter((m) -> "m1".equals(m.ref())).findFirst().orElseThrow().id();
-	}
-
-	private JsonNode getJson(String path, MockHttpSession session) throws Exception {
-		MockHttpServletResponse response = this.mvc.perform(get(path).session(session)).andReturn().getResponse();
-		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
-		return this.json.readTree(response.getContentAsString());
 	}
 
 	private String page(String path, MockHttpSession session) throws Exception {

@@ -11,6 +11,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import nl.vangnet.ApiClient;
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
 import nl.vangnet.platform.staff.Role;
@@ -52,6 +53,9 @@ class ConfidentialAddressTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private ApiClient api;
 
 	@Autowired
 	private TestData data;
@@ -140,11 +144,12 @@ class ConfidentialAddressTests {
 	void itIsInvisibleToAnotherOrganisation() throws Exception {
 		UUID id = register(address(), "Buiten");
 
-		assertThat(status(get("/households/" + id), this.outsiderSession)).isEqualTo(404);
-		assertThat(status(post("/households/" + id + "/confidential-address").with(csrf()), this.outsiderSession))
-			.isEqualTo(404);
+		assertThat(this.api.status(get("/households/" + id), this.outsiderSession)).isEqualTo(404);
 		assertThat(
-				status(post("/api/v1/households/" + id + "/confidential-address").with(csrf()), this.outsiderSession))
+				this.api.status(post("/households/" + id + "/confidential-address").with(csrf()), this.outsiderSession))
+			.isEqualTo(404);
+		assertThat(this.api.status(post("/api/v1/households/" + id + "/confidential-address").with(csrf()),
+				this.outsiderSession))
 			.isEqualTo(404);
 		assertThat(trail(id)).doesNotContain("OPEN_CONFIDENTIAL");
 	}
@@ -159,10 +164,11 @@ class ConfidentialAddressTests {
 		assertThat(dossier).contains("Maatje").doesNotContain(STREET, "id=\"open-confidential-address\"");
 		assertThat(document.get("contact").get("addressConfidential").booleanValue()).isTrue();
 		assertThat(document.toString()).doesNotContain(STREET);
-		assertThat(status(post("/households/" + id + "/confidential-address").with(csrf()), this.volunteerSession))
+		assertThat(this.api.status(post("/households/" + id + "/confidential-address").with(csrf()),
+				this.volunteerSession))
 			.isEqualTo(403);
-		assertThat(
-				status(post("/api/v1/households/" + id + "/confidential-address").with(csrf()), this.volunteerSession))
+		assertThat(this.api.status(post("/api/v1/households/" + id + "/confidential-address").with(csrf()),
+				this.volunteerSession))
 			.isEqualTo(403);
 		assertThat(trail(id)).doesNotContain("OPEN_CONFIDENTIAL");
 	}
@@ -315,10 +321,6 @@ class ConfidentialAddressTests {
 		MockHttpServletResponse response = this.mvc.perform(get(path).session(session)).andReturn().getResponse();
 		assertThat(response.getStatus()).as(path).isEqualTo(200);
 		return response.getContentAsString();
-	}
-
-	private int status(MockHttpServletRequestBuilder request, MockHttpSession session) throws Exception {
-		return this.mvc.perform(request.session(session)).andReturn().getResponse().getStatus();
 	}
 
 	private List<String> trail(UUID id) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import nl.vangnet.ApiClient;
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
 import nl.vangnet.platform.staff.Role;
@@ -39,6 +40,9 @@ class HouseholdApiTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private ApiClient api;
 
 	@Autowired
 	private TestData data;
@@ -88,13 +92,13 @@ class HouseholdApiTests {
 	void theDocumentComesBackAsItWasSentWithItsIdAndVersion() throws Exception {
 		ObjectNode sent = samira(TestData.unique("GvN-"));
 
-		MockHttpServletResponse created = send(post("/api/v1/households"), sent, this.professionalSession);
+		MockHttpServletResponse created = this.api.send(post("/api/v1/households"), sent, this.professionalSession);
 
 		assertThat(created.getStatus()).isEqualTo(201);
 		JsonNode body = this.json.readTree(created.getContentAsString());
 		String id = body.get("id").stringValue();
 		assertThat(created.getHeader("Location")).endsWith("/api/v1/households/" + id);
-		JsonNode read = getJson("/api/v1/households/" + id, this.professionalSession);
+		JsonNode read = this.api.getJson("/api/v1/households/" + id, this.professionalSession);
 		ObjectNode expected = sent.deepCopy();
 		expected.put("id", id);
 		expected.put("version", 0);
@@ -107,8 +111,8 @@ class HouseholdApiTests {
 		ObjectNode minimal = (ObjectNode) this.json
 			.readTree("{\"members\": [{\"role\": \"PARENT\", \"mainContact\": true, \"givenName\": \"Noor\"}]}");
 
-		JsonNode read = this.json
-			.readTree(send(post("/api/v1/households"), minimal, this.professionalSession).getContentAsString());
+		JsonNode read = this.json.readTree(
+				this.api.send(post("/api/v1/households"), minimal, this.professionalSession).getContentAsString());
 
 		assertThat(read.propertyNames()).containsExactlyInAnyOrder("format", "id", "version", "members");
 		assertThat(read.get("members").get(0).propertyNames()).containsExactlyInAnyOrder("ref", "role", "mainContact",
@@ -126,15 +130,15 @@ class HouseholdApiTests {
 	void aStaleVersionIsAConflictWithTheCurrentVersionAndWhatDiffers() throws Exception {
 		ObjectNode sent = samira(TestData.unique("GvN-"));
 		JsonNode created = this.json
-			.readTree(send(post("/api/v1/households"), sent, this.professionalSession).getContentAsString());
+			.readTree(this.api.send(post("/api/v1/households"), sent, this.professionalSession).getContentAsString());
 		String path = "/api/v1/households/" + created.get("id").stringValue();
 		ObjectNode first = (ObjectNode) created.deepCopy();
 		first.put("district", "Bergpolder");
 		ObjectNode second = (ObjectNode) created.deepCopy();
 		second.put("debts", "NO");
 
-		MockHttpServletResponse accepted = send(put(path), first, this.professionalSession);
-		MockHttpServletResponse refused = send(put(path), second, this.coordinatorSession);
+		MockHttpServletResponse accepted = this.api.send(put(path), first, this.professionalSession);
+		MockHttpServletResponse refused = this.api.send(put(path), second, this.coordinatorSession);
 
 		assertThat(accepted.getStatus()).isEqualTo(200);
 		assertThat(this.json.readTree(accepted.getContentAsString()).get("version").intValue()).isEqualTo(1);
@@ -143,26 +147,26 @@ class HouseholdApiTests {
 		JsonNode problem = this.json.readTree(refused.getContentAsString());
 		assertThat(problem.get("currentVersion").intValue()).isEqualTo(1);
 		assertThat(problem.get("changes").toString()).contains("\"field\":\"district\"", "\"now\":\"Bergpolder\"");
-		JsonNode now = getJson(path, this.professionalSession);
+		JsonNode now = this.api.getJson(path, this.professionalSession);
 		assertThat(now.get("debts").stringValue()).as("not overwritten").isEqualTo("YES");
 		second.put("version", 1);
-		assertThat(send(put(path), second, this.coordinatorSession).getStatus()).as("redone").isEqualTo(200);
+		assertThat(this.api.send(put(path), second, this.coordinatorSession).getStatus()).as("redone").isEqualTo(200);
 	}
 
 	@Test
 	void anUpdateWithoutTheAdditionsKeepsPhasesContactPersonAndContactDetails() throws Exception {
 		ObjectNode sent = samira(TestData.unique("GvN-"));
 		JsonNode created = this.json
-			.readTree(send(post("/api/v1/households"), sent, this.professionalSession).getContentAsString());
+			.readTree(this.api.send(post("/api/v1/households"), sent, this.professionalSession).getContentAsString());
 		ObjectNode plain = (ObjectNode) created.deepCopy();
 		plain.remove("contact");
 		ObjectNode trajectory = (ObjectNode) plain.get("trajectories").get(0);
 		trajectory.remove(List.of("phaseModel", "contactPerson", "involvedStaff", "phases"));
 		plain.put("district", "Bergpolder");
 
-		JsonNode updated = this.json.readTree(
-				send(put("/api/v1/households/" + created.get("id").stringValue()), plain, this.professionalSession)
-					.getContentAsString());
+		JsonNode updated = this.json.readTree(this.api
+			.send(put("/api/v1/households/" + created.get("id").stringValue()), plain, this.professionalSession)
+			.getContentAsString());
 
 		assertThat(updated.get("district").stringValue()).isEqualTo("Bergpolder");
 		assertThat(updated.get("trajectories")).isEqualTo(created.get("trajectories"));
@@ -175,7 +179,7 @@ class HouseholdApiTests {
 		sent.put("referralSource", "FRIENDS");
 		((ObjectNode) sent.get("members").get(1)).put("role", "SON");
 
-		MockHttpServletResponse dutch = send(post("/api/v1/households"), sent, this.professionalSession);
+		MockHttpServletResponse dutch = this.api.send(post("/api/v1/households"), sent, this.professionalSession);
 		MockHttpServletResponse english = this.mvc
 			.perform(post("/api/v1/households").session(this.professionalSession)
 				.with(csrf())
@@ -209,7 +213,7 @@ class HouseholdApiTests {
 		((ObjectNode) sent.get("members").get(0)).put("shoeSize", 38);
 
 		JsonNode errors = this.json
-			.readTree(send(post("/api/v1/households"), sent, this.professionalSession).getContentAsString())
+			.readTree(this.api.send(post("/api/v1/households"), sent, this.professionalSession).getContentAsString())
 			.get("errors");
 
 		assertThat(errors.findValuesAsString("field")).containsExactlyInAnyOrder("colour", "members[0].shoeSize",
@@ -217,7 +221,7 @@ class HouseholdApiTests {
 		sent.remove("colour");
 		sent.put("organisation", this.organisation.code());
 		((ObjectNode) sent.get("members").get(0)).remove("shoeSize");
-		assertThat(send(post("/api/v1/households"), sent, this.professionalSession).getStatus())
+		assertThat(this.api.send(post("/api/v1/households"), sent, this.professionalSession).getStatus())
 			.as("its own organisation may be named")
 			.isEqualTo(201);
 	}
@@ -232,7 +236,7 @@ class HouseholdApiTests {
 		((ObjectNode) trajectory.get("phases").get(1)).put("phase", "SHELTER.PLANNING");
 
 		JsonNode errors = this.json
-			.readTree(send(post("/api/v1/households"), sent, this.professionalSession).getContentAsString())
+			.readTree(this.api.send(post("/api/v1/households"), sent, this.professionalSession).getContentAsString())
 			.get("errors");
 
 		assertThat(errors.findValuesAsString("field")).containsExactlyInAnyOrder("members[1].birthDate", "mainContact",
@@ -245,7 +249,7 @@ class HouseholdApiTests {
 		((ObjectNode) sent.get("trajectories").get(0)).put("contactPerson", this.volunteer.id().toString());
 
 		JsonNode errors = this.json
-			.readTree(send(post("/api/v1/households"), sent, this.professionalSession).getContentAsString())
+			.readTree(this.api.send(post("/api/v1/households"), sent, this.professionalSession).getContentAsString())
 			.get("errors");
 
 		assertThat(errors.findValuesAsString("field")).containsExactly("trajectories[0].contactPerson");
@@ -254,16 +258,17 @@ class HouseholdApiTests {
 	@Test
 	void theOwnIdIsUniqueWithinTheOrganisationOnly() throws Exception {
 		String externalId = TestData.unique("GvN-");
-		assertThat(send(post("/api/v1/households"), samira(externalId), this.professionalSession).getStatus())
+		assertThat(this.api.send(post("/api/v1/households"), samira(externalId), this.professionalSession).getStatus())
 			.isEqualTo(201);
 
-		MockHttpServletResponse again = send(post("/api/v1/households"), samira(externalId), this.professionalSession);
+		MockHttpServletResponse again = this.api.send(post("/api/v1/households"), samira(externalId),
+				this.professionalSession);
 
 		assertThat(again.getStatus()).isEqualTo(400);
 		assertThat(again.getContentAsString()).contains("\"field\":\"externalId\"");
 		ObjectNode elsewhere = samira(externalId);
 		elsewhere.remove("trajectories");
-		assertThat(send(post("/api/v1/households"), elsewhere, this.otherOrganisationSession).getStatus())
+		assertThat(this.api.send(post("/api/v1/households"), elsewhere, this.otherOrganisationSession).getStatus())
 			.isEqualTo(201);
 	}
 
@@ -275,11 +280,11 @@ class HouseholdApiTests {
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(404);
-		ObjectNode change = (ObjectNode) getJson("/api/v1/households/" + id, this.professionalSession);
+		ObjectNode change = (ObjectNode) this.api.getJson("/api/v1/households/" + id, this.professionalSession);
 		change.remove(List.of("id", "trajectories"));
-		assertThat(send(put("/api/v1/households/" + id), change, this.otherOrganisationSession).getStatus())
+		assertThat(this.api.send(put("/api/v1/households/" + id), change, this.otherOrganisationSession).getStatus())
 			.isEqualTo(404);
-		JsonNode list = getJson("/api/v1/households?size=100", this.otherOrganisationSession);
+		JsonNode list = this.api.getJson("/api/v1/households?size=100", this.otherOrganisationSession);
 		assertThat(list.get("items").findValuesAsString("id")).doesNotContain(id);
 	}
 
@@ -328,9 +333,9 @@ class HouseholdApiTests {
 			create(document);
 		}
 
-		JsonNode first = getJson("/api/v1/households?q=" + family.toLowerCase() + "&size=2&page=0",
+		JsonNode first = this.api.getJson("/api/v1/households?q=" + family.toLowerCase() + "&size=2&page=0",
 				this.professionalSession);
-		JsonNode second = getJson("/api/v1/households?q=" + family.toUpperCase() + "&size=2&page=1",
+		JsonNode second = this.api.getJson("/api/v1/households?q=" + family.toUpperCase() + "&size=2&page=1",
 				this.professionalSession);
 
 		assertThat(first.get("total").longValue()).isEqualTo(3);
@@ -349,27 +354,28 @@ class HouseholdApiTests {
 		((ObjectNode) notInvolved.get("trajectories").get(0)).putArray("involvedStaff");
 		String other = create(notInvolved);
 
-		JsonNode list = getJson("/api/v1/households?size=100", this.volunteerSession);
+		JsonNode list = this.api.getJson("/api/v1/households?size=100", this.volunteerSession);
 
 		assertThat(list.get("items").findValuesAsString("id")).contains(involved).doesNotContain(other);
 		assertThat(this.mvc.perform(get("/api/v1/households/" + other).session(this.volunteerSession))
 			.andReturn()
 			.getResponse()
 			.getStatus()).isEqualTo(404);
-		JsonNode document = getJson("/api/v1/households/" + involved, this.volunteerSession);
+		JsonNode document = this.api.getJson("/api/v1/households/" + involved, this.volunteerSession);
 		assertThat(document.get("members")).hasSize(3);
-		assertThat(send(put("/api/v1/households/" + involved), document, this.volunteerSession).getStatus())
+		assertThat(this.api.send(put("/api/v1/households/" + involved), document, this.volunteerSession).getStatus())
 			.isEqualTo(403);
-		assertThat(send(post("/api/v1/households"), samira(null), this.volunteerSession).getStatus()).isEqualTo(403);
+		assertThat(this.api.send(post("/api/v1/households"), samira(null), this.volunteerSession).getStatus())
+			.isEqualTo(403);
 	}
 
 	@Test
 	void everyViewSearchCreationAndChangeIsInTheAccessTrail() throws Exception {
 		String id = create(samira(TestData.unique("GvN-")));
-		JsonNode document = getJson("/api/v1/households/" + id, this.professionalSession);
-		getJson("/api/v1/households?q=samira&size=100", this.professionalSession);
+		JsonNode document = this.api.getJson("/api/v1/households/" + id, this.professionalSession);
+		this.api.getJson("/api/v1/households?q=samira&size=100", this.professionalSession);
 		((ObjectNode) document).put("district", "Bergpolder");
-		send(put("/api/v1/households/" + id), document, this.professionalSession);
+		this.api.send(put("/api/v1/households/" + id), document, this.professionalSession);
 
 		List<String> actions = inOrganisation(this.organisation.id(), () -> this.jdbc
 			.sql("select action from access_trail where subject_type = 'HOUSEHOLD' and subject_id = :id order by id")
@@ -426,24 +432,10 @@ class HouseholdApiTests {
 	}
 
 	private String create(ObjectNode document) throws Exception {
-		MockHttpServletResponse response = send(post("/api/v1/households"), document, this.professionalSession);
+		MockHttpServletResponse response = this.api.send(post("/api/v1/households"), document,
+				this.professionalSession);
 		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
 		return this.json.readTree(response.getContentAsString()).get("id").stringValue();
-	}
-
-	private MockHttpServletResponse send(
-			org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, JsonNode body,
-			MockHttpSession session) throws Exception {
-		return this.mvc.perform(
-				request.session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body.toString()))
-			.andReturn()
-			.getResponse();
-	}
-
-	private JsonNode getJson(String path, MockHttpSession session) throws Exception {
-		MockHttpServletResponse response = this.mvc.perform(get(path).session(session)).andReturn().getResponse();
-		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
-		return this.json.readTree(response.getContentAsString());
 	}
 
 	private <T> T inOrganisation(UUID organisationId, java.util.function.Supplier<T> work) {

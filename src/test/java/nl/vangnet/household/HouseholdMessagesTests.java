@@ -1,30 +1,22 @@
 package nl.vangnet.household;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 
+import nl.vangnet.platform.MessagesTests;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Dutch and English say the same things: the bundles have the same keys, and every code a
- * household can carry has a label in both.
+ * Every code a household can carry has a label in Dutch and in English (that both bundles
+ * have the same keys is {@link MessagesTests}').
  */
 class HouseholdMessagesTests {
 
-	private final Properties dutch = load("/messages.properties");
+	private final Properties dutch = MessagesTests.dutch();
 
-	private final Properties english = load("/messages_en.properties");
-
-	@Test
-	void bothLanguagesHaveTheSameKeys() {
-		assertThat(this.english.stringPropertyNames()).isEqualTo(this.dutch.stringPropertyNames());
-	}
+	private final Properties english = MessagesTests.english();
 
 	@Test
 	void everyCodeOfAHouseholdHasALabelInBothLanguages() {
@@ -54,17 +46,6 @@ class HouseholdMessagesTests {
 				assertThat(this.dutch.getProperty(key)).as(key).containsPattern("^[^:]{2,60}: ");
 				assertThat(this.english.getProperty(key)).as(key).containsPattern("^[^:]{2,60}: ");
 			});
-	}
-
-	private static Properties load(String resource) {
-		Properties properties = new Properties();
-		try (InputStream in = HouseholdMessagesTests.class.getResourceAsStream(resource)) {
-			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return properties;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import nl.vangnet.ApiClient;
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
 import nl.vangnet.platform.staff.Role;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -43,10 +43,10 @@ class NetworkApiTests {
 	private MockMvc mvc;
 
 	@Autowired
-	private TestData data;
+	private ApiClient api;
 
 	@Autowired
-	private JsonMapper json;
+	private TestData data;
 
 	private TestData.Organisation organisation;
 
@@ -74,31 +74,31 @@ class NetworkApiTests {
 		goal(family, family.mother(), "PARTICIPATION.WORK", "ACTIVE");
 		goal(family, family.mother(), "OTHER", "ACHIEVED");
 
-		JsonNode intake = read(send(post("/api/v1/network/members/" + family.mother() + "/snapshots"),
+		JsonNode intake = this.api.read(send(post("/api/v1/network/members/" + family.mother() + "/snapshots"),
 				"{\"drawnOn\":\"2026-01-05\",\"label\":\"intake\"}", 201));
 		String snapshot = intake.get("id").stringValue();
-		JsonNode withEx = read(send(post("/api/v1/network/snapshots/" + snapshot + "/contacts"), """
+		JsonNode withEx = this.api.read(send(post("/api/v1/network/snapshots/" + snapshot + "/contacts"), """
 				{"version":0,"name":"Ex-partner","relation":"EX_PARTNER","closeness":"MIDDLE","tie":"STRONG",
 				 "support":["FINANCIAL"],"domains":["FINANCES","HOUSING"],"danger":true}""", 200));
-		JsonNode withSister = read(send(post("/api/v1/network/snapshots/" + snapshot + "/contacts"), """
+		JsonNode withSister = this.api.read(send(post("/api/v1/network/snapshots/" + snapshot + "/contacts"), """
 				{"version":1,"name":"Zus","relation":"FAMILY","closeness":"INNER","tie":"STRONG",
 				 "support":["EMOTIONAL"],"domains":["SOCIAL"]}""", 200));
 		assertThat(withSister.get("version").intValue()).isEqualTo(2);
 		String exId = withEx.get("contacts").get(0).get("id").stringValue();
 
-		JsonNode now = read(send(post("/api/v1/network/members/" + family.mother() + "/snapshots"),
+		JsonNode now = this.api.read(send(post("/api/v1/network/members/" + family.mother() + "/snapshots"),
 				"{\"drawnOn\":\"2026-06-01\"}", 201));
 		assertThat(now.get("contacts")).hasSize(2);
 		assertThat(now.get("contacts").get(0).get("key").stringValue())
 			.isEqualTo(withSister.get("contacts").get(0).get("key").stringValue());
 		String nowId = now.get("id").stringValue();
-		read(send(post("/api/v1/network/snapshots/" + nowId + "/contacts"),
+		this.api.read(send(post("/api/v1/network/snapshots/" + nowId + "/contacts"),
 				"""
 						{"version":0,"name":"Schuldhulpmaatje","relation":"VOLUNTEER_BUDDY","closeness":"OUTER","tie":"WEAK",
 						 "support":["PRACTICAL","INFORMATION"],"domains":["FINANCES"],"reciprocity":"GIVES","socialCapital":"BRIDGING"}""",
 				200));
 
-		JsonNode comparison = read(this.mvc
+		JsonNode comparison = this.api.read(this.mvc
 			.perform(get("/api/v1/network/members/" + family.mother() + "/comparison").session(this.professional))
 			.andReturn()
 			.getResponse());
@@ -117,10 +117,11 @@ class NetworkApiTests {
 	@Test
 	void aStaleVersionIsAConflictAndABadCodeNamesItsField() throws Exception {
 		Family family = family();
-		String snapshot = read(send(post("/api/v1/network/members/" + family.mother() + "/snapshots"), "{}", 201))
+		String snapshot = this.api
+			.read(send(post("/api/v1/network/members/" + family.mother() + "/snapshots"), "{}", 201))
 			.get("id")
 			.stringValue();
-		JsonNode added = read(send(post("/api/v1/network/snapshots/" + snapshot + "/contacts"),
+		JsonNode added = this.api.read(send(post("/api/v1/network/snapshots/" + snapshot + "/contacts"),
 				"{\"version\":0,\"name\":\"Buurvrouw\",\"relation\":\"NEIGHBOUR\",\"closeness\":\"OUTER\",\"tie\":\"WEAK\"}",
 				200));
 		String contact = added.get("contacts").get(0).get("id").stringValue();
@@ -135,16 +136,17 @@ class NetworkApiTests {
 				"{\"version\":2,\"name\":\"\",\"relation\":\"COUSIN\",\"closeness\":\"INNER\",\"tie\":\"STRONG\",\"domains\":[\"NOPE\"]}",
 				400);
 
-		assertThat(read(moved).get("contacts").get(0).get("closeness").stringValue()).isEqualTo("INNER");
+		assertThat(this.api.read(moved).get("contacts").get(0).get("closeness").stringValue()).isEqualTo("INNER");
 		assertThat(stale.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		JsonNode errors = read(invalid).get("errors");
+		JsonNode errors = this.api.read(invalid).get("errors");
 		assertThat(errors.findValuesAsString("field")).contains("name", "relation", "domains");
 	}
 
 	@Test
 	void aStaleFormShowsHowTheMapIsNowInsteadOfOverwritingAndTheMapSpeaksEnglish() throws Exception {
 		Family family = family();
-		String snapshot = read(send(post("/api/v1/network/members/" + family.mother() + "/snapshots"), "{}", 201))
+		String snapshot = this.api
+			.read(send(post("/api/v1/network/members/" + family.mother() + "/snapshots"), "{}", 201))
 			.get("id")
 			.stringValue();
 		send(post("/api/v1/network/snapshots/" + snapshot + "/contacts"),
@@ -183,9 +185,10 @@ class NetworkApiTests {
 		String path = "/api/v1/network/members/" + family.mother() + "/triangle";
 		send(post(path), "{\"placedOn\":\"2026-01-05\",\"government\":20,\"services\":70,\"society\":10}", 201);
 		send(post(path), "{\"placedOn\":\"2026-03-05\",\"outOfView\":true}", 201);
-		JsonNode wrong = read(send(post(path), "{\"government\":20,\"services\":20,\"society\":20}", 400));
+		JsonNode wrong = this.api.read(send(post(path), "{\"government\":20,\"services\":20,\"society\":20}", 400));
 
-		JsonNode points = read(this.mvc.perform(get(path).session(this.professional)).andReturn().getResponse());
+		JsonNode points = this.api
+			.read(this.mvc.perform(get(path).session(this.professional)).andReturn().getResponse());
 		assertThat(points).hasSize(2);
 		assertThat(points.get(1).get("outOfView").booleanValue()).isTrue();
 		assertThat(wrong.get("errors").get(0).get("field").stringValue()).isEqualTo("government");
@@ -203,7 +206,7 @@ class NetworkApiTests {
 					.param("on", LocalDate.of(2026, 2, 1 + step).toString()))
 				.andReturn();
 		}
-		JsonNode snapshots = read(this.mvc
+		JsonNode snapshots = this.api.read(this.mvc
 			.perform(get("/api/v1/network/members/" + family.mother() + "/snapshots").session(this.professional))
 			.andReturn()
 			.getResponse());
@@ -219,7 +222,8 @@ class NetworkApiTests {
 	@Test
 	void theFamilysCopyIsAnSvgAndAPdfWithTheDangerSpelledOut() throws Exception {
 		Family family = family();
-		String snapshot = read(send(post("/api/v1/network/members/" + family.mother() + "/snapshots"), "{}", 201))
+		String snapshot = this.api
+			.read(send(post("/api/v1/network/members/" + family.mother() + "/snapshots"), "{}", 201))
 			.get("id")
 			.stringValue();
 		send(post("/api/v1/network/snapshots/" + snapshot + "/contacts"),
@@ -347,20 +351,7 @@ class NetworkApiTests {
 
 	private MockHttpServletResponse send(MockHttpServletRequestBuilder request, String body, int expected)
 			throws Exception {
-		MockHttpServletResponse response = this.mvc
-			.perform(request.session(this.professional)
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.accept(MediaType.APPLICATION_JSON)
-				.content(body))
-			.andReturn()
-			.getResponse();
-		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(expected);
-		return response;
-	}
-
-	private JsonNode read(MockHttpServletResponse response) throws Exception {
-		return this.json.readTree(response.getContentAsString());
+		return this.api.send(request, body, this.professional, expected);
 	}
 
 	private static List<String> codes(JsonNode list) {

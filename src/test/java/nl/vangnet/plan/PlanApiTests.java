@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import nl.vangnet.ApiClient;
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
 import nl.vangnet.platform.staff.Role;
@@ -44,6 +45,9 @@ class PlanApiTests {
 	private MockMvc mvc;
 
 	@Autowired
+	private ApiClient api;
+
+	@Autowired
 	private TestData data;
 
 	@Autowired
@@ -77,7 +81,7 @@ class PlanApiTests {
 	@Test
 	void theDocumentsHelpQuestionsScoresAndExperienceComeBackAsTheyWereSent() throws Exception {
 		String id = household();
-		ObjectNode document = (ObjectNode) getJson("/api/v1/households/" + id, this.professionalSession);
+		ObjectNode document = (ObjectNode) this.api.getJson("/api/v1/households/" + id, this.professionalSession);
 		JsonNode sections = this.json.readTree(
 				"""
 						{
@@ -99,10 +103,11 @@ class PlanApiTests {
 						}""");
 		sections.propertyNames().forEach((name) -> document.set(name, sections.get(name)));
 
-		MockHttpServletResponse replaced = send(put("/api/v1/households/" + id), document, this.professionalSession);
+		MockHttpServletResponse replaced = this.api.send(put("/api/v1/households/" + id), document,
+				this.professionalSession);
 
 		assertThat(replaced.getStatus()).as(replaced.getContentAsString()).isEqualTo(200);
-		JsonNode read = getJson("/api/v1/households/" + id, this.professionalSession);
+		JsonNode read = this.api.getJson("/api/v1/households/" + id, this.professionalSession);
 		ObjectNode expected = document.deepCopy();
 		expected.put("version", read.get("version").intValue());
 		assertThat(read).isEqualTo(expected);
@@ -119,21 +124,24 @@ class PlanApiTests {
 	@Test
 	void aQuestionKeepsItsIdentityAndHistoryWhenADocumentChangesIt() throws Exception {
 		String id = household();
-		ObjectNode document = (ObjectNode) getJson("/api/v1/households/" + id, this.professionalSession);
+		ObjectNode document = (ObjectNode) this.api.getJson("/api/v1/households/" + id, this.professionalSession);
 		document.set("helpQuestions", this.json.readTree("""
 				[{ "member": "m1", "domain": "HOUSING", "opened": "2021-02-01", "acute": true, "status": "OPEN",
 				   "description": "Geen dak boven het hoofd" }]"""));
 		JsonNode first = this.json
-			.readTree(send(put("/api/v1/households/" + id), document, this.professionalSession).getContentAsString());
-		String questionId = getJson("/api/v1/households/" + id + "/help-questions", this.professionalSession).get(0)
+			.readTree(this.api.send(put("/api/v1/households/" + id), document, this.professionalSession)
+				.getContentAsString());
+		String questionId = this.api.getJson("/api/v1/households/" + id + "/help-questions", this.professionalSession)
+			.get(0)
 			.get("id")
 			.stringValue();
 
 		ObjectNode again = (ObjectNode) first.deepCopy();
 		((ObjectNode) again.get("helpQuestions").get(0)).put("status", "RESOLVED").put("closed", "2021-05-01");
-		assertThat(send(put("/api/v1/households/" + id), again, this.professionalSession).getStatus()).isEqualTo(200);
+		assertThat(this.api.send(put("/api/v1/households/" + id), again, this.professionalSession).getStatus())
+			.isEqualTo(200);
 
-		JsonNode question = getJson("/api/v1/help-questions/" + questionId, this.professionalSession);
+		JsonNode question = this.api.getJson("/api/v1/help-questions/" + questionId, this.professionalSession);
 		assertThat(question.get("status").stringValue()).isEqualTo("RESOLVED");
 		assertThat(question.get("history").findValuesAsString("field")).containsExactly("status", "closedOn", "status");
 		assertThat(question.get("history").get(2).get("after").stringValue()).isEqualTo("RESOLVED");
@@ -143,7 +151,7 @@ class PlanApiTests {
 	void aStaleVersionIsAConflictAndAWrongFieldIsNamedInTheCallersLanguage() throws Exception {
 		String id = household();
 		JsonNode recorded = this.json
-			.readTree(send(post("/api/v1/households/" + id + "/help-questions"), this.json.readTree("""
+			.readTree(this.api.send(post("/api/v1/households/" + id + "/help-questions"), this.json.readTree("""
 					{"member":"m1","domain":"FINANCES","openedOn":"2021-03-01","acute":true,
 					 "description":"Lege koelkast"}"""), this.professionalSession).getContentAsString());
 		String questionId = recorded.get("id").stringValue();
@@ -151,9 +159,9 @@ class PlanApiTests {
 		JsonNode revision = this.json
 			.readTree("{\"version\":0,\"description\":\"Lege koelkast\",\"acute\":true,\"status\":\"IN_PROGRESS\"}");
 
-		assertThat(send(put("/api/v1/help-questions/" + questionId), revision, this.professionalSession).getStatus())
-			.isEqualTo(200);
-		MockHttpServletResponse stale = send(put("/api/v1/help-questions/" + questionId), revision,
+		assertThat(this.api.send(put("/api/v1/help-questions/" + questionId), revision, this.professionalSession)
+			.getStatus()).isEqualTo(200);
+		MockHttpServletResponse stale = this.api.send(put("/api/v1/help-questions/" + questionId), revision,
 				this.professionalSession);
 		assertThat(stale.getStatus()).isEqualTo(409);
 		assertThat(stale.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -171,8 +179,9 @@ class PlanApiTests {
 		assertThat(errors.get(0).get("field").stringValue()).isEqualTo("member");
 		assertThat(errors.get(0).get("message").stringValue())
 			.isEqualTo("For whom: m9 is not a member of this family.");
-		MockHttpServletResponse badScore = send(post("/api/v1/households/" + id + "/scores"), this.json.readTree("""
-				{"scoredOn":"2021-03-01","scores":[{"domain":"FINANCES","rater":"WORKER","score":7}]}"""),
+		MockHttpServletResponse badScore = this.api.send(post("/api/v1/households/" + id + "/scores"),
+				this.json.readTree("""
+						{"scoredOn":"2021-03-01","scores":[{"domain":"FINANCES","rater":"WORKER","score":7}]}"""),
 				this.professionalSession);
 		assertThat(this.json.readTree(badScore.getContentAsString()).get("errors").get(0).get("field").stringValue())
 			.isEqualTo("scores[0].score");
@@ -181,13 +190,14 @@ class PlanApiTests {
 	@Test
 	void scoresKeepNotApplicableOutOfTheMeanAndTheSelfRatingBesideTheWorkers() throws Exception {
 		String id = household();
-		send(post("/api/v1/households/" + id + "/scores"), this.json.readTree("""
+		this.api.send(post("/api/v1/households/" + id + "/scores"), this.json.readTree("""
 				{"scoredOn":"2021-01-04","scores":[
 				  {"domain":"FINANCES","rater":"WORKER","score":2},{"domain":"FINANCES","rater":"CLIENT","score":2},
 				  {"domain":"HOUSING","rater":"WORKER","score":null},{"domain":"SOCIAL","rater":"WORKER","score":3},
 				  {"domain":"SOCIAL","rater":"CLIENT","score":1}]}"""), this.professionalSession);
 
-		JsonNode moments = getJson("/api/v1/households/" + id + "/scores", this.professionalSession).get("moments");
+		JsonNode moments = this.api.getJson("/api/v1/households/" + id + "/scores", this.professionalSession)
+			.get("moments");
 
 		assertThat(moments.get(0).get("mean").doubleValue()).isEqualTo(2.5);
 		JsonNode scores = moments.get(0).get("scores");
@@ -196,7 +206,7 @@ class PlanApiTests {
 		assertThat(scores.get(1).get("workerScored").booleanValue()).isTrue();
 		assertThat(scores.get(1).get("worker").isNull()).as("n.v.t.").isTrue();
 		assertThat(scores.get(2).get("client").intValue()).isEqualTo(1);
-		JsonNode document = getJson("/api/v1/households/" + id, this.professionalSession);
+		JsonNode document = this.api.getJson("/api/v1/households/" + id, this.professionalSession);
 		assertThat(document.get("progressScores").toString()).isEqualTo(
 				"[{\"domain\":\"FINANCES\",\"date\":\"2021-01-04\",\"score\":2},{\"domain\":\"HOUSING\",\"date\":\"2021-01-04\",\"score\":null},"
 						+ "{\"domain\":\"SOCIAL\",\"date\":\"2021-01-04\",\"score\":3}]");
@@ -206,7 +216,7 @@ class PlanApiTests {
 	void theFamilysCopyHasTheGoalsAndActionsButNeverTheInternalNote() throws Exception {
 		String id = household();
 		JsonNode goal = plan(id);
-		send(post("/api/v1/households/" + id + "/notes"),
+		this.api.send(post("/api/v1/households/" + id + "/notes"),
 				this.json.readTree("{\"text\":\"Vertrouwelijk: ex-partner belt nog steeds\"}"),
 				this.professionalSession);
 
@@ -233,53 +243,61 @@ class PlanApiTests {
 	void aVolunteerSeesOnlyTheVolunteersActionsOfTheirOwnFamiliesAndAResearcherNothing() throws Exception {
 		String id = household();
 		plan(id);
-		JsonNode other = this.json.readTree(send(post("/api/v1/households/" + id + "/goals"),
-				this.json.readTree("{\"description\":\"Yara gaat op zwemles\",\"member\":\"m2\"}"),
-				this.professionalSession)
-			.getContentAsString());
-		send(post("/api/v1/goals/" + other.get("id").stringValue() + "/actions"),
+		JsonNode other = this.json.readTree(
+				this.api
+					.send(post("/api/v1/households/" + id + "/goals"),
+							this.json.readTree("{\"description\":\"Yara gaat op zwemles\",\"member\":\"m2\"}"),
+							this.professionalSession)
+					.getContentAsString());
+		this.api.send(post("/api/v1/goals/" + other.get("id").stringValue() + "/actions"),
 				this.json.readTree("{\"description\":\"Aanmelden bij het zwembad\",\"actor\":\"MEMBER\"}"),
 				this.professionalSession);
-		send(post("/api/v1/households/" + id + "/notes"), this.json.readTree("{\"text\":\"Alleen voor ons\"}"),
+		this.api.send(post("/api/v1/households/" + id + "/notes"), this.json.readTree("{\"text\":\"Alleen voor ons\"}"),
 				this.professionalSession);
 
-		JsonNode seen = getJson("/api/v1/households/" + id + "/plan", this.volunteerSession);
+		JsonNode seen = this.api.getJson("/api/v1/households/" + id + "/plan", this.volunteerSession);
 
 		assertThat(seen.get("restricted").booleanValue()).isTrue();
 		assertThat(seen.get("goals")).hasSize(1);
 		assertThat(seen.get("goals").get(0).get("actions").findValuesAsString("actor")).containsExactly("VOLUNTEER");
 		assertThat(seen.get("notes")).isEmpty();
-		assertThat(getJson("/api/v1/households/" + id + "/plan", this.professionalSession).get("goals")).hasSize(2);
-		assertThat(status(get("/api/v1/households/" + id + "/help-questions"), this.volunteerSession)).isEqualTo(403);
-		assertThat(status(get("/api/v1/households/" + id + "/plan"), this.otherVolunteerSession)).isEqualTo(404);
-		assertThat(status(get("/api/v1/households/" + id + "/plan"), this.researcherSession)).isEqualTo(403);
+		assertThat(this.api.getJson("/api/v1/households/" + id + "/plan", this.professionalSession).get("goals"))
+			.hasSize(2);
+		assertThat(this.api.status(get("/api/v1/households/" + id + "/help-questions"), this.volunteerSession))
+			.isEqualTo(403);
+		assertThat(this.api.status(get("/api/v1/households/" + id + "/plan"), this.otherVolunteerSession))
+			.isEqualTo(404);
+		assertThat(this.api.status(get("/api/v1/households/" + id + "/plan"), this.researcherSession)).isEqualTo(403);
 	}
 
 	@Test
 	void anEvaluationKeepsTheAdjustedGoalsWordsAndTheFamilysExperience() throws Exception {
 		String id = household();
 		JsonNode goal = plan(id);
-		JsonNode evaluation = this.json.readTree(send(post("/api/v1/households/" + id + "/evaluations"),
-				this.json.readTree(
-						"""
-								{"evaluatedOn":"2021-06-15","progressed":"De brieven zijn gesorteerd","needed":"Een budgetcoach",
-								 "experiences":[{"domain":"FINANCES","helped":"YES"}],
-								 "goals":[{"goal":"%s","version":0,"description":"Over een jaar heb ik overzicht over mijn geld"}]}"""
-							.formatted(goal.get("id").stringValue())),
-				this.professionalSession)
+		JsonNode evaluation = this.json.readTree(this.api
+			.send(post("/api/v1/households/" + id + "/evaluations"),
+					this.json.readTree(
+							"""
+									{"evaluatedOn":"2021-06-15","progressed":"De brieven zijn gesorteerd","needed":"Een budgetcoach",
+									 "experiences":[{"domain":"FINANCES","helped":"YES"}],
+									 "goals":[{"goal":"%s","version":0,"description":"Over een jaar heb ik overzicht over mijn geld"}]}"""
+								.formatted(goal.get("id").stringValue())),
+					this.professionalSession)
 			.getContentAsString());
 
 		assertThat(evaluation.get("experiences").get(0).get("helped").stringValue()).isEqualTo("YES");
-		JsonNode adjusted = getJson("/api/v1/households/" + id + "/plan", this.professionalSession).get("goals").get(0);
+		JsonNode adjusted = this.api.getJson("/api/v1/households/" + id + "/plan", this.professionalSession)
+			.get("goals")
+			.get(0);
 		assertThat(adjusted.get("description").stringValue())
 			.isEqualTo("Over een jaar heb ik overzicht over mijn geld");
 		assertThat(adjusted.get("revisions").get(0).get("previousText").stringValue())
 			.isEqualTo("Over een jaar heb ik geen schulden meer");
 		assertThat(adjusted.get("revisions").get(0).get("atEvaluation").booleanValue()).isTrue();
-		JsonNode document = getJson("/api/v1/households/" + id, this.professionalSession);
+		JsonNode document = this.api.getJson("/api/v1/households/" + id, this.professionalSession);
 		assertThat(document.get("experience").toString())
 			.isEqualTo("[{\"date\":\"2021-06-15\",\"domain\":\"FINANCES\",\"helped\":\"YES\"}]");
-		MockHttpServletResponse stale = send(put("/api/v1/goals/" + goal.get("id").stringValue()),
+		MockHttpServletResponse stale = this.api.send(put("/api/v1/goals/" + goal.get("id").stringValue()),
 				this.json.readTree("{\"version\":0,\"description\":\"Iets anders\",\"status\":\"ACTIVE\"}"),
 				this.professionalSession);
 		assertThat(stale.getStatus()).isEqualTo(409);
@@ -287,16 +305,17 @@ class PlanApiTests {
 
 	/** A goal with one action by a volunteer; returns the goal as the API gives it. */
 	private JsonNode plan(String id) throws Exception {
-		MockHttpServletResponse created = send(post("/api/v1/households/" + id + "/goals"), this.json.readTree(
+		MockHttpServletResponse created = this.api.send(post("/api/v1/households/" + id + "/goals"), this.json.readTree(
 				"{\"description\":\"Over een jaar heb ik geen schulden meer\",\"member\":\"m1\",\"domain\":\"FINANCES\"}"),
 				this.professionalSession);
 		assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
 		String goalId = this.json.readTree(created.getContentAsString()).get("id").stringValue();
-		MockHttpServletResponse action = send(post("/api/v1/goals/" + goalId + "/actions"), this.json.readTree("""
-				{"description":"Samen met Kees de brieven sorteren","actor":"VOLUNTEER","actorName":"Kees",
-				 "dueOn":"2021-09-01"}"""), this.professionalSession);
+		MockHttpServletResponse action = this.api.send(post("/api/v1/goals/" + goalId + "/actions"),
+				this.json.readTree("""
+						{"description":"Samen met Kees de brieven sorteren","actor":"VOLUNTEER","actorName":"Kees",
+						 "dueOn":"2021-09-01"}"""), this.professionalSession);
 		assertThat(action.getStatus()).as(action.getContentAsString()).isEqualTo(201);
-		return getJson("/api/v1/households/" + id + "/plan", this.professionalSession).get("goals").get(0);
+		return this.api.getJson("/api/v1/households/" + id + "/plan", this.professionalSession).get("goals").get(0);
 	}
 
 	private String household() throws Exception {
@@ -308,7 +327,7 @@ class PlanApiTests {
 						 "trajectories": [{"kind": "INTENSIVE", "start": "2020-07-01", "contactPerson": "%s",
 						   "involvedStaff": ["%s"]}]}"""
 					.formatted(this.professional.id(), this.volunteer.id()));
-		MockHttpServletResponse created = send(post("/api/v1/households"), document, this.professionalSession);
+		MockHttpServletResponse created = this.api.send(post("/api/v1/households"), document, this.professionalSession);
 		assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
 		return this.json.readTree(created.getContentAsString()).get("id").stringValue();
 	}
@@ -322,24 +341,6 @@ class PlanApiTests {
 		try (PDDocument pdf = Loader.loadPDF(response.getContentAsByteArray())) {
 			return new PDFTextStripper().getText(pdf);
 		}
-	}
-
-	private int status(MockHttpServletRequestBuilder request, MockHttpSession session) throws Exception {
-		return this.mvc.perform(request.session(session)).andReturn().getResponse().getStatus();
-	}
-
-	private MockHttpServletResponse send(MockHttpServletRequestBuilder request, JsonNode body, MockHttpSession session)
-			throws Exception {
-		return this.mvc.perform(
-				request.session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body.toString()))
-			.andReturn()
-			.getResponse();
-	}
-
-	private JsonNode getJson(String path, MockHttpSession session) throws Exception {
-		MockHttpServletResponse response = this.mvc.perform(get(path).session(session)).andReturn().getResponse();
-		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
-		return this.json.readTree(response.getContentAsString());
 	}
 
 	private <T> T inOrganisation(java.util.function.Function<org.springframework.jdbc.core.simple.JdbcClient, T> work) {

@@ -1,6 +1,5 @@
 package nl.vangnet.platform.web;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -25,11 +24,6 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	LocaleResolver localeResolver() {
 		return new VangnetLocaleResolver();
-	}
-
-	@Bean
-	Clock clock() {
-		return Clock.systemDefaultZone();
 	}
 
 	@Override
