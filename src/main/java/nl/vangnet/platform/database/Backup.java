@@ -107,6 +107,7 @@ final class Backup {
 		List<FileEntry> files = new ArrayList<>();
 		List<String> directories = new ArrayList<>();
 		String version;
+		Instant createdAt;
 		String startLsn;
 		String stopLsn;
 		try (Connection connection = endpoint.connect("postgres"); Statement statement = connection.createStatement()) {
@@ -115,7 +116,10 @@ final class Backup {
 			String slot = "vangnet_backup_" + HexFormat.of().formatHex(random);
 			statement.execute("select pg_create_physical_replication_slot('" + slot + "', true, true)");
 			version = single(statement, "show server_version");
-			startLsn = single(statement, "select pg_backup_start('vangnet backup " + Instant.now() + "', true)");
+			// the time of the backup is the server's: a command has no application clock
+			createdAt = Instant.parse(single(statement,
+					"select to_char(clock_timestamp() at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"));
+			startLsn = single(statement, "select pg_backup_start('vangnet backup " + createdAt + "', true)");
 			String startFile = walFileName(connection, startLsn);
 			copyCluster(cluster, data, files, directories);
 			String label;
@@ -135,7 +139,7 @@ final class Backup {
 			copyWal(cluster.resolve("pg_wal"), data.resolve("pg_wal"), startFile, stopFile, files);
 			statement.execute("select pg_drop_replication_slot('" + slot + "')");
 		}
-		Manifest manifest = new Manifest(FORMAT, Instant.now(), version, startLsn, stopLsn,
+		Manifest manifest = new Manifest(FORMAT, createdAt, version, startLsn, stopLsn,
 				"not in this backup: keep a copy of the encryption key apart from it", keyFingerprint, directories,
 				files);
 		Path temporary = target.resolve(MANIFEST + ".tmp");
