@@ -19,7 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({ TestData.class, ApiClient.class })
+@Import({ TestData.class, ApiClient.class, MockMvcSessions.class })
 public @interface VangnetTest {
 
 }

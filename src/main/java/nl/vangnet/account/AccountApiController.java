@@ -38,7 +38,8 @@ class AccountApiController {
 	@PutMapping("/api/v1/me/password")
 	ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordController.PasswordChange change,
 			HttpSession session) {
-		this.accounts.changeOwnPassword(VangnetUser.current().id(), change.currentPassword(), change.newPassword());
+		this.accounts.changeOwnPassword(VangnetUser.current().id(), change.currentPassword(), change.newPassword(),
+				session.getId());
 		session.setAttribute(Sessions.MUST_CHANGE_PASSWORD, false);
 		return ResponseEntity.noContent().build();
 	}

@@ -11,8 +11,6 @@ import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
 import nl.vangnet.platform.staff.Role;
 
-import org.springframework.security.core.session.SessionInformation;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,12 +30,12 @@ class AccountManagement {
 
 	private final PasswordPolicy passwordPolicy;
 
-	private final SessionRegistry sessions;
+	private final SessionStore.SignedInSessions sessions;
 
 	private final Clock clock;
 
 	AccountManagement(AccountRepository accounts, OrganisationApi organisations, PasswordEncoder passwordEncoder,
-			PasswordPolicy passwordPolicy, SessionRegistry sessions, Clock clock) {
+			PasswordPolicy passwordPolicy, SessionStore.SignedInSessions sessions, Clock clock) {
 		this.accounts = accounts;
 		this.organisations = organisations;
 		this.passwordEncoder = passwordEncoder;
@@ -103,7 +101,7 @@ class AccountManagement {
 		Account account = find(id);
 		account.deactivate(this.clock.instant());
 		account = this.accounts.save(account);
-		endSessions(id);
+		this.sessions.endAll(id);
 		return view(account);
 	}
 
@@ -115,9 +113,10 @@ class AccountManagement {
 	}
 
 	/**
-	 * The signed-in user chooses a new password, proving they know the current one.
+	 * The signed-in user chooses a new password, proving they know the current one. Every
+	 * other session of the account ends (on every node); the one given goes on.
 	 */
-	void changeOwnPassword(UUID id, String currentPassword, String newPassword) {
+	void changeOwnPassword(UUID id, String currentPassword, String newPassword, String keepSessionId) {
 		Account account = find(id);
 		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, account.passwordHash())) {
 			throw new DomainException("currentPassword", "password.currentWrong");
@@ -128,6 +127,7 @@ class AccountManagement {
 		this.passwordPolicy.check("newPassword", newPassword, account.email(), account.displayName());
 		account.changePassword(this.passwordEncoder.encode(newPassword), true);
 		this.accounts.save(account);
+		this.sessions.endAllBut(id, keepSessionId);
 	}
 
 	@Transactional(readOnly = true)
@@ -151,16 +151,6 @@ class AccountManagement {
 			.stream()
 			.map((a) -> new StaffMember(a.id(), a.displayName(), a.role(), a.teamId(), a.active()))
 			.toList();
-	}
-
-	private void endSessions(UUID accountId) {
-		for (Object principal : this.sessions.getAllPrincipals()) {
-			if (principal instanceof VangnetUser user && user.id().equals(accountId)) {
-				for (SessionInformation session : this.sessions.getAllSessions(principal, false)) {
-					session.expireNow();
-				}
-			}
-		}
 	}
 
 	private Account find(UUID id) {

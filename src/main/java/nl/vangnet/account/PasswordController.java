@@ -37,7 +37,8 @@ class PasswordController {
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				this.accounts.changeOwnPassword(VangnetUser.current().id(), form.currentPassword(), form.newPassword());
+				this.accounts.changeOwnPassword(VangnetUser.current().id(), form.currentPassword(), form.newPassword(),
+						session.getId());
 				session.setAttribute(Sessions.MUST_CHANGE_PASSWORD, false);
 				redirect.addFlashAttribute("passwordChanged", true);
 				return "redirect:/";

@@ -16,8 +16,6 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -29,7 +27,6 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Who may reach what, how one signs in, and the headers every answer carries. Who may
@@ -47,8 +44,8 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-			SignInHandlers handlers, ProblemResponses problems, SessionRegistry sessionRegistry, Clock clock,
-			VangnetProperties properties, CsrfTokenRepository csrfTokens, List<UrlRules> moduleRules) throws Exception {
+			SignInHandlers handlers, ProblemResponses problems, Clock clock, VangnetProperties properties,
+			CsrfTokenRepository csrfTokens, List<UrlRules> moduleRules) throws Exception {
 		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
 		AccessDeniedHandlerImpl deniedPage = new AccessDeniedHandlerImpl();
 		UrlRuleSet urls = UrlRuleSet.of(moduleRules);
@@ -61,17 +58,9 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(handlers))
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(new CsrfTokenHandler()))
 
-			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId())
-				.maximumSessions(-1)
-				.sessionRegistry(sessionRegistry)
-				.expiredSessionStrategy((event) -> {
-					if (isApi(event.getRequest())) {
-						problems.write(event.getRequest(), event.getResponse(), 401, "problem.401");
-					}
-					else {
-						event.getResponse().sendRedirect(event.getRequest().getContextPath() + "/login?expired");
-					}
-				}))
+			// sessions live in PostgreSQL (SessionStore); ending one ends it on every
+			// node
+			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
 				if (isApi(request)) {
 					problems.write(request, response, 401, "problem.401");
@@ -120,16 +109,6 @@ class SecurityConfiguration {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
 		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
-	}
-
-	@Bean
-	SessionRegistry sessionRegistry() {
-		return new SessionRegistryImpl();
-	}
-
-	@Bean
-	HttpSessionEventPublisher httpSessionEventPublisher() {
-		return new HttpSessionEventPublisher();
 	}
 
 }

@@ -82,19 +82,21 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
 		String username = request.getParameter("username");
 		Account account = (username != null)
 				? this.accounts.findByEmail(username.strip().toLowerCase(Locale.ROOT)).orElse(null) : null;
-		boolean throttled = exception instanceof ThrottledAuthenticationProvider.SignInThrottledException;
+		ThrottledAuthenticationProvider.SignInThrottledException throttledBy = (exception instanceof ThrottledAuthenticationProvider.SignInThrottledException ex)
+				? ex : null;
+		boolean throttled = throttledBy != null;
 		this.trail.recordSession(throttled ? AccessAction.SIGN_IN_THROTTLED : AccessAction.SIGN_IN_FAILED,
 				throttled ? AccessOutcome.DENIED : AccessOutcome.FAILURE, (account != null) ? account.id() : null,
 				(account != null) ? account.email() : null, (account != null) ? account.role().name() : null,
 				(account != null) ? account.organisationId() : null);
 		if (throttled) {
 			if (wantsJson(request)) {
-				response.setHeader("Retry-After", "60");
+				response.setHeader("Retry-After", String.valueOf(throttledBy.retryAfterSeconds()));
 				this.problems.write(request, response, 429, "signIn.throttled");
 			}
 			else {
 				response.setStatus(429);
-				response.setHeader("Retry-After", "60");
+				response.setHeader("Retry-After", String.valueOf(throttledBy.retryAfterSeconds()));
 				request.getRequestDispatcher("/login/throttled").forward(request, response);
 			}
 		}

@@ -59,7 +59,17 @@ public record VangnetProperties(@NotNull Path dataDir, @Valid @NotNull Db db, @V
 			@NotNull @DefaultValue("12h") Duration absoluteTimeout) {
 	}
 
-	public record SignIn(@Min(1) @Max(1000) @DefaultValue("6") int maxFailuresPerMinute) {
+	/**
+	 * @param maxFailuresPerMinute failures on one account from one client before that
+	 * client waits a minute (doubling with every further failure)
+	 * @param accountFailuresBeforeDelay failures on one account from all clients before
+	 * every attempt on it waits a growing delay of seconds
+	 * @param sourceFailuresBeforeDelay failures from one client on all accounts before
+	 * every attempt from it waits a growing delay
+	 */
+	public record SignIn(@Min(1) @Max(1000) @DefaultValue("6") int maxFailuresPerMinute,
+			@Min(1) @Max(10000) @DefaultValue("20") int accountFailuresBeforeDelay,
+			@Min(1) @Max(10000) @DefaultValue("30") int sourceFailuresBeforeDelay) {
 	}
 
 	/**

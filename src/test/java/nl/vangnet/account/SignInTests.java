@@ -12,13 +12,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -38,6 +42,9 @@ class SignInTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private SessionRepository<? extends Session> sessions;
 
 	@Test
 	void signingInLeadsToTheStartPageWithANewSessionId() throws Exception {
@@ -94,16 +101,19 @@ class SignInTests {
 	@Test
 	void theSeventhFailedAttemptWithinAMinuteIsRefusedEvenWithTheRightPassword() throws Exception {
 		TestData.Person person = this.data.person(this.data.organisation(), Role.PROFESSIONAL);
+		RequestPostProcessor client = from(someSource());
 		for (int attempt = 1; attempt <= 6; attempt++) {
 			this.mvc
 				.perform(post("/login").param("username", person.email())
 					.param("password", "fout-wachtwoord-" + attempt)
+					.with(client)
 					.with(csrf()))
 				.andExpect(redirectedUrl("/login?error"));
 		}
 		this.mvc
 			.perform(post("/login").param("username", person.email().toUpperCase())
 				.param("password", TestData.PASSWORD)
+				.with(client)
 				.with(csrf()))
 			.andExpect(status().isTooManyRequests())
 			.andExpect(header().string("Retry-After", "60"))
@@ -114,6 +124,7 @@ class SignInTests {
 			.perform(post("/login").header("Accept", "application/json")
 				.param("username", person.email())
 				.param("password", TestData.PASSWORD)
+				.with(client)
 				.with(csrf()))
 			.andExpect(status().isTooManyRequests())
 			.andExpect(jsonPath("$.status").value(429));
@@ -133,11 +144,162 @@ class SignInTests {
 		TestData.Organisation organisation = this.data.organisation();
 		TestData.Person attacked = this.data.person(organisation, Role.PROFESSIONAL);
 		TestData.Person colleague = this.data.person(organisation, Role.PROFESSIONAL);
+		RequestPostProcessor client = from(someSource());
 		for (int attempt = 1; attempt <= 7; attempt++) {
-			this.mvc.perform(post("/login").param("username", attacked.email()).param("password", "fout").with(csrf()));
+			this.mvc.perform(post("/login").param("username", attacked.email())
+				.param("password", "fout")
+				.with(client)
+				.with(csrf()));
 		}
-		TestData.signIn(this.mvc, colleague);
+		this.mvc
+			.perform(post("/login").param("username", colleague.email())
+				.param("password", TestData.PASSWORD)
+				.with(client)
+				.with(csrf()))
+			.andExpect(redirectedUrl("/"));
 	}
+
+	@Test
+	void someoneElsesWrongGuessesDoNotLockTheRealUserOut() throws Exception {
+		TestData.Person person = this.data.person(this.data.organisation(), Role.PROFESSIONAL);
+		RequestPostProcessor attacker = from(someSource());
+		for (int attempt = 1; attempt <= 7; attempt++) {
+			this.mvc.perform(post("/login").param("username", person.email())
+				.param("password", "fout-" + attempt)
+				.with(attacker)
+				.with(csrf()));
+		}
+		this.mvc
+			.perform(post("/login").param("username", person.email())
+				.param("password", TestData.PASSWORD)
+				.with(attacker)
+				.with(csrf()))
+			.andExpect(status().isTooManyRequests());
+		this.mvc
+			.perform(post("/login").param("username", person.email())
+				.param("password", TestData.PASSWORD)
+				.with(from(someSource()))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/"));
+	}
+
+	@Test
+	void passwordSprayingFromOneClientIsSlowedDownForEveryAccount() throws Exception {
+		TestData.Person person = this.data.person(this.data.organisation(), Role.PROFESSIONAL);
+		RequestPostProcessor sprayer = from(someSource());
+		for (int account = 1; account <= 30; account++) {
+			this.mvc
+				.perform(post("/login").param("username", TestData.unique("sprayed").toLowerCase() + "@test.example")
+					.param("password", "Welkom2024!")
+					.with(sprayer)
+					.with(csrf()))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		MockHttpServletResponse throttled = this.mvc
+			.perform(post("/login").header("Accept", "application/json")
+				.param("username", person.email())
+				.param("password", TestData.PASSWORD)
+				.with(sprayer)
+				.with(csrf()))
+			.andExpect(status().isTooManyRequests())
+			.andReturn()
+			.getResponse();
+		assertThat(throttled.getHeader("Retry-After")).isEqualTo("1");
+		this.mvc
+			.perform(post("/login").param("username", person.email())
+				.param("password", TestData.PASSWORD)
+				.with(from(someSource()))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/"));
+	}
+
+	@Test
+	void failuresFromManyClientsDelayTheAccountBySecondsButNeverLockIt() throws Exception {
+		TestData.Person person = this.data.person(this.data.organisation(), Role.PROFESSIONAL);
+		for (int client = 1; client <= 20; client++) {
+			this.mvc
+				.perform(post("/login").param("username", person.email())
+					.param("password", "fout-" + client)
+					.with(from(someSource()))
+					.with(csrf()))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		MockHttpServletResponse delayed = this.mvc
+			.perform(post("/login").param("username", person.email())
+				.param("password", TestData.PASSWORD)
+				.with(from(someSource()))
+				.with(csrf()))
+			.andExpect(status().isTooManyRequests())
+			.andReturn()
+			.getResponse();
+		assertThat(delayed.getHeader("Retry-After")).isEqualTo("1");
+		Thread.sleep(1_100);
+		this.mvc
+			.perform(post("/login").param("username", person.email())
+				.param("password", TestData.PASSWORD)
+				.with(from(someSource()))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/"));
+	}
+
+	@Test
+	void theDelayGrowsWithEveryFailureUpToItsLimit() {
+		java.time.Duration second = java.time.Duration.ofSeconds(1);
+		java.time.Duration half = java.time.Duration.ofSeconds(30);
+		assertThat(SignInThrottle.growing(19, 20, second, half)).isNull();
+		assertThat(SignInThrottle.growing(20, 20, second, half)).isEqualTo(second);
+		assertThat(SignInThrottle.growing(21, 20, second, half)).isEqualTo(java.time.Duration.ofSeconds(2));
+		assertThat(SignInThrottle.growing(24, 20, second, half)).isEqualTo(java.time.Duration.ofSeconds(16));
+		assertThat(SignInThrottle.growing(25, 20, second, half)).isEqualTo(half);
+		assertThat(SignInThrottle.growing(10_000, 20, second, half)).isEqualTo(half);
+	}
+
+	@Test
+	void changingOnesPasswordEndsOnesOtherSessions() throws Exception {
+		TestData.Person person = this.data.person(this.data.organisation(), Role.PROFESSIONAL);
+		MockHttpSession phone = TestData.signIn(this.mvc, person);
+		MockHttpSession laptop = TestData.signIn(this.mvc, person);
+		MockHttpSession tablet = TestData.signIn(this.mvc, person);
+		this.mvc
+			.perform(post("/account/password").session(laptop)
+				.param("currentPassword", TestData.PASSWORD)
+				.param("newPassword", "groene-giraffe-leest-de-krant")
+				.with(csrf()))
+			.andExpect(redirectedUrl("/"));
+		this.mvc.perform(get("/api/v1/me").session(phone)).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/v1/me").session(tablet)).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/v1/me").session(laptop)).andExpect(status().isOk());
+
+		MockHttpSession again = TestData.signIn(this.mvc, person.email(), "groene-giraffe-leest-de-krant");
+		this.mvc
+			.perform(put("/api/v1/me/password").session(again)
+				.with(csrf())
+				.contentType("application/json")
+				.content("{\"currentPassword\":\"groene-giraffe-leest-de-krant\","
+						+ "\"newPassword\":\"blauwe-pinguin-fietst-naar-zee\"}"))
+			.andExpect(status().isNoContent());
+		this.mvc.perform(get("/api/v1/me").session(laptop)).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/v1/me").session(again)).andExpect(status().isOk());
+	}
+
+	/** A request from the given client address. */
+	static RequestPostProcessor from(String address) {
+		return (request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+	/**
+	 * A client address of its own (from the documentation range), so that tests do not
+	 * throttle each other.
+	 */
+	static String someSource() {
+		return "2001:db8::" + Integer.toHexString(sources.nextInt(0x10000)) + ":"
+				+ Integer.toHexString(sources.nextInt(0x10000));
+	}
+
+	private static final java.security.SecureRandom sources = new java.security.SecureRandom();
 
 	@Test
 	void aFormWithoutCsrfTokenIsRefused() throws Exception {
@@ -188,11 +350,20 @@ class SignInTests {
 		// the test profile's administrator has a policy-conform password: not forced
 		MockHttpSession admin = TestData.signIn(this.mvc, "admin@test.example", "zeven-zeeen-en-een-vuurtoren");
 		this.mvc.perform(get("/").session(admin)).andExpect(status().isOk());
-		admin.setAttribute(Sessions.MUST_CHANGE_PASSWORD, true);
+		setStoredAttribute(this.sessions, admin.getId(), Sessions.MUST_CHANGE_PASSWORD, true);
 		this.mvc.perform(get("/admin/users").session(admin)).andExpect(redirectedUrl("/account/password"));
 		this.mvc.perform(get("/api/v1/me").session(admin))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.mustChangePassword").value(true));
+	}
+
+	/** Changes an attribute of a session as it is stored (in PostgreSQL). */
+	static <S extends Session> void setStoredAttribute(SessionRepository<S> sessions, String id, String name,
+			Object value) {
+		S session = sessions.findById(id);
+		assertThat(session).as("stored session").isNotNull();
+		session.setAttribute(name, value);
+		sessions.save(session);
 	}
 
 }

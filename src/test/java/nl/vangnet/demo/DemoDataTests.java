@@ -25,6 +25,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = "vangnet.demo=true")
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
+@org.springframework.context.annotation.Import(nl.vangnet.MockMvcSessions.class)
 class DemoDataTests {
 
 	@Autowired

@@ -53,7 +53,9 @@ class DatabaseConfiguration {
 				coordinates.password());
 	}
 
+	/** The one for the application's work (the session store has its own, plain one). */
 	@Bean
+	@Primary
 	TenantTransactionManager transactionManager(DataSource dataSource) {
 		return new TenantTransactionManager(dataSource);
 	}
