@@ -74,7 +74,7 @@ public class HouseholdFiles {
 	}
 
 	/** What is wrong on a line of the file (numbered from 1). */
-	public record LineError(int line, String field, String reason) {
+	public record LineError(int line, String field, String reason) implements java.io.Serializable {
 	}
 
 	/**
@@ -83,7 +83,9 @@ public class HouseholdFiles {
 	 * @param replaced stored households whose content is (or would be) replaced
 	 * @param stored whether the file was stored
 	 */
-	public record Report(int lines, int created, int replaced, List<LineError> errors, boolean stored) {
+	/** Serializable: it travels in a flash attribute, through the session store. */
+	public record Report(int lines, int created, int replaced, List<LineError> errors,
+			boolean stored) implements java.io.Serializable {
 
 		public boolean valid() {
 			return this.errors.isEmpty();

@@ -49,8 +49,8 @@ class HouseholdFilesController {
 		model.addAttribute("report", report);
 		if (report.valid()) {
 			String token = UUID.randomUUID().toString();
-			pending(session).clear();
-			pending(session).put(token, content);
+			// one pending file at a time; set anew, so that the session store saves it
+			session.setAttribute(PENDING, new HashMap<>(Map.of(token, content)));
 			model.addAttribute("token", token);
 		}
 		return "household/imports";
@@ -59,7 +59,8 @@ class HouseholdFilesController {
 	@PostMapping("/imports/confirm")
 	String confirm(@RequestParam String token, HttpSession session, Locale locale, Model model,
 			RedirectAttributes redirect) {
-		String content = pending(session).remove(token);
+		String content = pending(session).get(token);
+		session.removeAttribute(PENDING);
 		if (content == null) {
 			redirect.addFlashAttribute("expired", true);
 			return "redirect:/imports";
@@ -83,11 +84,7 @@ class HouseholdFilesController {
 	@SuppressWarnings("unchecked")
 	private static Map<String, String> pending(HttpSession session) {
 		Object pending = session.getAttribute(PENDING);
-		if (pending == null) {
-			pending = new HashMap<String, String>();
-			session.setAttribute(PENDING, pending);
-		}
-		return (Map<String, String>) pending;
+		return (pending instanceof Map<?, ?> map) ? (Map<String, String>) map : Map.of();
 	}
 
 }
