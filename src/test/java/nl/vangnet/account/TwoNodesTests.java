@@ -3,6 +3,7 @@ package nl.vangnet.account;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.Cookie;
 import nl.vangnet.TestData;
+import nl.vangnet.platform.staff.Role;
 import nl.vangnet.VangnetApplication;
 import nl.vangnet.VangnetTest;
 import org.junit.jupiter.api.AfterAll;
