@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
+import nl.vangnet.account.AccountId;
+import nl.vangnet.household.FamilyTrajectory;
+import nl.vangnet.household.HouseholdId;
+import nl.vangnet.household.MemberId;
 import nl.vangnet.household.Satisfaction;
 import nl.vangnet.household.SupportType;
 import nl.vangnet.platform.NotFoundException;
@@ -39,52 +42,57 @@ public class ContactApi {
 	 * type and, for a group activity, its name and how it was experienced. When the
 	 * system records it, {@code author} (a staff member) is its author.
 	 */
-	public UUID recordContact(UUID householdId, LocalDateTime occurredAt, Channel channel, boolean reached,
-			List<UUID> members, String note, boolean sensitive, Map<SupportType, Integer> minutes, String activity,
-			Satisfaction satisfaction, UUID author) {
-		return this.contacts.record(householdId, new Contacts.NewContact(occurredAt, channel, reached, members, note,
-				sensitive, minutes, activity, satisfaction), author);
+	public ContactMomentId recordContact(HouseholdId householdId, LocalDateTime occurredAt, Channel channel,
+			boolean reached, List<MemberId> members, String note, boolean sensitive, Map<SupportType, Integer> minutes,
+			String activity, Satisfaction satisfaction, AccountId author) {
+		return new ContactMomentId(this.contacts.record(householdId.value(),
+				new Contacts.NewContact(occurredAt, channel, reached, members.stream().map(MemberId::value).toList(),
+						note, sensitive, minutes, activity, satisfaction),
+				(author != null) ? author.value() : null));
 	}
 
 	/**
 	 * Sets the follow-up rhythm of the household's latest trajectory, from today.
 	 */
-	public void setRhythm(UUID householdId, Rhythm rhythm) {
-		List<Families.TrajectoryRow> trajectories = this.families.trajectories(householdId);
+	public void setRhythm(HouseholdId householdId, Rhythm rhythm) {
+		List<FamilyTrajectory> trajectories = this.families.trajectories(householdId.value());
 		if (trajectories.isEmpty()) {
 			throw new NotFoundException("trajectory");
 		}
-		this.contacts.setRhythm(householdId, trajectories.get(trajectories.size() - 1).id(), rhythm);
+		this.contacts.setRhythm(householdId.value(), trajectories.get(trajectories.size() - 1).id().value(), rhythm);
 	}
 
 	/**
 	 * Adds an obligation to the family's overview: what to do for which agency by when.
 	 */
-	public UUID addObligation(UUID householdId, ObligationKind kind, String description, String agency,
+	public ObligationId addObligation(HouseholdId householdId, ObligationKind kind, String description, String agency,
 			java.time.LocalDate dueOn, ObligationStatus status) {
-		return this.papers.addObligation(householdId,
-				new FamilyPapers.ObligationInput(kind, description, agency, dueOn, status));
+		return new ObligationId(this.papers.addObligation(householdId.value(),
+				new FamilyPapers.ObligationInput(kind, description, agency, dueOn, status)));
 	}
 
 	/**
 	 * Adds a debt: creditor, amount, payment arrangement and status.
 	 */
-	public UUID addDebt(UUID householdId, String creditor, BigDecimal amount, String arrangement, DebtStatus status) {
-		return this.papers.addDebt(householdId, new FamilyPapers.DebtInput(creditor, amount, arrangement, status));
+	public DebtId addDebt(HouseholdId householdId, String creditor, BigDecimal amount, String arrangement,
+			DebtStatus status) {
+		return new DebtId(this.papers.addDebt(householdId.value(),
+				new FamilyPapers.DebtInput(creditor, amount, arrangement, status)));
 	}
 
 	/**
 	 * Changes a debt as it stands now (kept in its history): a new amount, arrangement or
 	 * status.
 	 */
-	public void changeDebt(UUID householdId, UUID debtId, BigDecimal amount, String arrangement, DebtStatus status) {
-		FamilyPapers.DebtView debt = this.papers.debts(householdId)
+	public void changeDebt(HouseholdId householdId, DebtId debtId, BigDecimal amount, String arrangement,
+			DebtStatus status) {
+		FamilyPapers.DebtView debt = this.papers.debts(householdId.value())
 			.debts()
 			.stream()
-			.filter((d) -> d.id().equals(debtId))
+			.filter((d) -> d.id().equals(debtId.value()))
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("debt"));
-		this.papers.changeDebt(debtId, debt.version(),
+		this.papers.changeDebt(debtId.value(), debt.version(),
 				new FamilyPapers.DebtInput(debt.creditor(), amount, arrangement, status));
 	}
 

@@ -10,7 +10,6 @@ import nl.vangnet.household.HouseholdSections;
 import nl.vangnet.household.Satisfaction;
 import nl.vangnet.household.StoredHousehold;
 import nl.vangnet.household.SupportType;
-import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,11 +30,11 @@ class ContactSections implements HouseholdSections {
 
 	private final JdbcClient jdbc;
 
-	private final Contacts contacts;
+	private final TimeAndActivities time;
 
-	ContactSections(JdbcClient jdbc, Contacts contacts) {
+	ContactSections(JdbcClient jdbc, TimeAndActivities time) {
 		this.jdbc = jdbc;
-		this.contacts = contacts;
+		this.time = time;
 	}
 
 	@Override
@@ -45,14 +44,13 @@ class ContactSections implements HouseholdSections {
 
 	@Override
 	public void store(StoredHousehold household, HouseholdDocument document) {
-		Staff actor = Staff.system(household.organisationId());
 		if (document.timeEntries() != null) {
 			this.jdbc.sql("delete from time_entry where household_id = :id").param("id", household.id()).update();
 			List<HouseholdDocument.TimeEntry> entries = document.timeEntries();
 			for (int i = 0; i < entries.size(); i++) {
 				HouseholdDocument.TimeEntry entry = entries.get(i);
-				this.contacts.insertTime(actor, household.id(), entry.date(), entry.type(), entry.minutes(),
-						household.memberId(entry.member()), null, i);
+				this.time.insertTime(household.organisationId(), household.id(), entry.date(), entry.type(),
+						entry.minutes(), household.memberId(entry.member()), null, i);
 			}
 		}
 		if (document.activities() != null) {
@@ -62,7 +60,7 @@ class ContactSections implements HouseholdSections {
 			List<HouseholdDocument.ActivityEntry> entries = document.activities();
 			for (int i = 0; i < entries.size(); i++) {
 				HouseholdDocument.ActivityEntry entry = entries.get(i);
-				this.contacts.insertActivity(actor, household.id(), entry.date(), entry.name(),
+				this.time.insertActivity(household.organisationId(), household.id(), entry.date(), entry.name(),
 						household.memberId(entry.member()), entry.satisfaction(), null, i);
 			}
 		}

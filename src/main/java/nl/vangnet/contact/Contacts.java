@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import nl.vangnet.access.AccessAction;
+import nl.vangnet.household.FamilyTrajectory;
 import nl.vangnet.household.Satisfaction;
 import nl.vangnet.household.SupportType;
 import nl.vangnet.platform.DomainErrors;
@@ -49,8 +50,11 @@ class Contacts {
 
 	private final Clock clock;
 
-	Contacts(JdbcClient jdbc, Families families, ContactTrail trail, Clock clock) {
+	private final TimeAndActivities time;
+
+	Contacts(JdbcClient jdbc, Families families, TimeAndActivities time, ContactTrail trail, Clock clock) {
 		this.jdbc = jdbc;
+		this.time = time;
 		this.families = families;
 		this.trail = trail;
 		this.clock = clock;
@@ -81,8 +85,7 @@ class Contacts {
 	 */
 	UUID record(UUID householdId, NewContact contact, UUID onBehalfOf) {
 		Staff actor = Staff.current().requireOrganisation("household");
-		this.families.require(actor, householdId, today());
-		Map<UUID, String> members = this.families.members(householdId);
+		Map<UUID, String> members = Families.members(this.families.require(householdId));
 		List<DomainException> errors = new ArrayList<>();
 		if (contact.occurredAt() == null) {
 			errors.add(new DomainException("occurredAt", "contact.occurredAt.required"));
@@ -139,15 +142,15 @@ class Contacts {
 		UUID timeMember = (contact.members().size() == 1) ? contact.members().get(0) : null;
 		contact.minutes().forEach((type, minutes) -> {
 			if (minutes != null && minutes > 0) {
-				insertTime(actor, householdId, day, type, minutes, timeMember, id, null);
+				this.time.insertTime(actor.organisationId(), householdId, day, type, minutes, timeMember, id, null);
 			}
 		});
 		if (contact.channel() == Channel.GROUP_ACTIVITY && activity != null) {
 			if (contact.members().isEmpty()) {
-				insertActivity(actor, householdId, day, activity, null, contact.satisfaction(), id, null);
+				this.time.insertActivity(actor.organisationId(), householdId, day, activity, null, contact.satisfaction(), id, null);
 			}
 			for (UUID member : contact.members()) {
-				insertActivity(actor, householdId, day, activity, member, contact.satisfaction(), id, null);
+				this.time.insertActivity(actor.organisationId(), householdId, day, activity, member, contact.satisfaction(), id, null);
 			}
 		}
 		this.trail.record(actor, AccessAction.CREATE, householdId);
@@ -161,7 +164,7 @@ class Contacts {
 	@Transactional
 	List<ContactView> contacts(UUID householdId) {
 		Staff actor = Staff.current().requireOrganisation("household");
-		this.families.require(actor, householdId, today());
+		this.families.require(householdId);
 		List<ContactView> contacts = list(actor, householdId);
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		return contacts;
@@ -213,7 +216,7 @@ class Contacts {
 
 	void addTime(UUID householdId, LocalDate date, SupportType type, Integer minutes, UUID member) {
 		Staff actor = caseWorker();
-		this.families.require(actor, householdId, today());
+		this.families.require(householdId);
 		List<DomainException> errors = new ArrayList<>();
 		if (date == null) {
 			errors.add(new DomainException("date", "contact.time.date.required"));
@@ -232,13 +235,13 @@ class Contacts {
 		}
 		checkMember(errors, householdId, member);
 		DomainErrors.throwIfAny(errors);
-		insertTime(actor, householdId, date, type, minutes, member, null, null);
+		this.time.insertTime(actor.organisationId(), householdId, date, type, minutes, member, null, null);
 		this.trail.record(actor, AccessAction.CREATE, householdId);
 	}
 
 	void addActivity(UUID householdId, LocalDate date, String name, UUID member, Satisfaction satisfaction) {
 		Staff actor = caseWorker();
-		this.families.require(actor, householdId, today());
+		this.families.require(householdId);
 		List<DomainException> errors = new ArrayList<>();
 		if (date == null) {
 			errors.add(new DomainException("date", "contact.activity.date.required"));
@@ -252,15 +255,14 @@ class Contacts {
 		}
 		checkMember(errors, householdId, member);
 		DomainErrors.throwIfAny(errors);
-		insertActivity(actor, householdId, date, activity, member, satisfaction, null, null);
+		this.time.insertActivity(actor.organisationId(), householdId, date, activity, member, satisfaction, null, null);
 		this.trail.record(actor, AccessAction.CREATE, householdId);
 	}
 
 	@Transactional
 	List<ActivityView> activities(UUID householdId) {
 		Staff actor = caseWorker();
-		this.families.require(actor, householdId, today());
-		Map<UUID, String> members = this.families.members(householdId);
+		Map<UUID, String> members = Families.members(this.families.require(householdId));
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		return this.jdbc.sql("""
 				select activity_date, name, member_id, satisfaction from activity_participation
@@ -281,14 +283,14 @@ class Contacts {
 	@Transactional
 	TimeSummary timeSummary(UUID householdId) {
 		Staff actor = caseWorker();
-		this.families.require(actor, householdId, today());
+		this.families.require(householdId);
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		return summaryOfTime(householdId);
 	}
 
 	TimeSummary summaryOfTime(UUID householdId) {
-		List<Families.TrajectoryRow> trajectories = this.families.trajectories(householdId);
-		Families.TrajectoryRow trajectory = trajectories.stream()
+		List<FamilyTrajectory> trajectories = this.families.trajectories(householdId);
+		FamilyTrajectory trajectory = trajectories.stream()
 			.filter((t) -> "INTENSIVE".equals(t.kind()))
 			.reduce((a, b) -> b)
 			.orElse(trajectories.isEmpty() ? null : trajectories.get(trajectories.size() - 1));
@@ -309,14 +311,14 @@ class Contacts {
 	@Transactional
 	List<RhythmView> rhythms(UUID householdId) {
 		Staff actor = Staff.current().requireOrganisation("household");
-		this.families.require(actor, householdId, today());
+		this.families.require(householdId);
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		return rhythmsOf(householdId);
 	}
 
 	List<RhythmView> rhythmsOf(UUID householdId) {
 		LocalDate lastReached = lastReached(householdId);
-		List<Families.TrajectoryRow> trajectories = this.families.trajectories(householdId);
+		List<FamilyTrajectory> trajectories = this.families.trajectories(householdId);
 		Map<UUID, RhythmRow> active = new HashMap<>();
 		this.jdbc.sql("""
 				select trajectory_id, rhythm, started_on, version from follow_up_rhythm
@@ -327,14 +329,14 @@ class Contacts {
 					new RhythmRow(Rhythm.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class), rs.getInt(4))))
 			.list();
 		List<RhythmView> views = new ArrayList<>();
-		for (Families.TrajectoryRow t : trajectories) {
-			RhythmRow row = active.get(t.id());
+		for (FamilyTrajectory t : trajectories) {
+			RhythmRow row = active.get(t.id().value());
 			LocalDate due = null;
 			if (row != null) {
 				LocalDate base = (lastReached != null) ? lastReached : row.startedOn();
 				due = row.rhythm().next(base);
 			}
-			views.add(new RhythmView(t.id(), t.kind(), t.start(), t.end(), (row != null) ? row.rhythm() : null,
+			views.add(new RhythmView(t.id().value(), t.kind(), t.start(), t.end(), (row != null) ? row.rhythm() : null,
 					(row != null) ? row.startedOn() : null, due, (row != null) ? row.version() : null));
 		}
 		return views;
@@ -346,7 +348,7 @@ class Contacts {
 	 */
 	void setRhythm(UUID householdId, UUID trajectoryId, Rhythm rhythm) {
 		Staff actor = caseWorker();
-		this.families.require(actor, householdId, today());
+		this.families.require(householdId);
 		requireTrajectory(householdId, trajectoryId);
 		if (rhythm == null) {
 			throw new DomainException("rhythm", "contact.rhythm.required");
@@ -378,7 +380,7 @@ class Contacts {
 	 */
 	void endRhythm(UUID householdId, UUID trajectoryId, String reason) {
 		Staff actor = caseWorker();
-		this.families.require(actor, householdId, today());
+		this.families.require(householdId);
 		String why = trimmed(reason);
 		if (why == null) {
 			throw new DomainException("reason", "contact.rhythm.reason.required");
@@ -411,7 +413,7 @@ class Contacts {
 	@Transactional
 	DossierSummary dossierSummary(UUID householdId, FamilyPapers papers) {
 		Staff actor = Staff.current().requireOrganisation("household");
-		this.families.require(actor, householdId, today());
+		this.families.require(householdId);
 		List<ContactView> contacts = list(actor, householdId);
 		ContactView last = contacts.isEmpty() ? null : contacts.get(0);
 		LocalDate due = rhythmsOf(householdId).stream()
@@ -439,12 +441,7 @@ class Contacts {
 	}
 
 	private void requireTrajectory(UUID householdId, UUID trajectoryId) {
-		long found = this.jdbc.sql("select count(*) from trajectory where id = :t and household_id = :h")
-			.param("t", trajectoryId)
-			.param("h", householdId)
-			.query(Long.class)
-			.single();
-		if (found == 0) {
+		if (this.families.trajectories(householdId).stream().noneMatch((t) -> t.id().value().equals(trajectoryId))) {
 			throw new NotFoundException("trajectory");
 		}
 	}
@@ -467,44 +464,6 @@ class Contacts {
 		if (minutes != null && (minutes < 0 || minutes > 1440)) {
 			errors.add(new DomainException(field, "contact.time.minutes.range", 1440));
 		}
-	}
-
-	void insertTime(Staff actor, UUID householdId, LocalDate date, SupportType type, int minutes, UUID member,
-			UUID contactMoment, Integer position) {
-		this.jdbc.sql("""
-				insert into time_entry (id, household_id, organisation_id, member_id, entry_date, support_type, minutes,
-				  contact_moment_id, position)
-				values (:id, :household, :organisation, :member, :date, :type, :minutes, :contact, :position)
-				""")
-			.param("id", UUID.randomUUID())
-			.param("household", householdId)
-			.param("organisation", actor.organisationId())
-			.param("member", member)
-			.param("date", date)
-			.param("type", type.name())
-			.param("minutes", minutes)
-			.param("contact", contactMoment)
-			.param("position", position)
-			.update();
-	}
-
-	void insertActivity(Staff actor, UUID householdId, LocalDate date, String name, UUID member,
-			Satisfaction satisfaction, UUID contactMoment, Integer position) {
-		this.jdbc.sql("""
-				insert into activity_participation (id, household_id, organisation_id, member_id, activity_date, name,
-				  satisfaction, contact_moment_id, position)
-				values (:id, :household, :organisation, :member, :date, :name, :satisfaction, :contact, :position)
-				""")
-			.param("id", UUID.randomUUID())
-			.param("household", householdId)
-			.param("organisation", actor.organisationId())
-			.param("member", member)
-			.param("date", date)
-			.param("name", name)
-			.param("satisfaction", (satisfaction != null) ? satisfaction.name() : null)
-			.param("contact", contactMoment)
-			.param("position", position)
-			.update();
 	}
 
 	static String trimmed(String text) {

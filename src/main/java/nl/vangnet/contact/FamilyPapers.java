@@ -351,7 +351,7 @@ class FamilyPapers {
 		if (!actor.worksWithCases()) {
 			throw new AccessDeniedException("Only coordinators and professionals");
 		}
-		this.families.require(actor, householdId, today());
+		this.families.require(householdId);
 		return actor;
 	}
 

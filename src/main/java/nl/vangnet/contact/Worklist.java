@@ -14,6 +14,9 @@ import java.util.UUID;
 import nl.vangnet.access.AccessAction;
 import nl.vangnet.cooperation.CooperationApi;
 import nl.vangnet.platform.staff.Staff;
+import nl.vangnet.household.HouseholdApi;
+import nl.vangnet.household.HouseholdId;
+import nl.vangnet.plan.PlanApi;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -50,11 +53,18 @@ class Worklist {
 
 	private final Clock clock;
 
+	private final HouseholdApi households;
+
+	private final PlanApi plans;
+
 	private final CooperationApi cooperation;
 
-	Worklist(JdbcClient jdbc, Families families, ContactTrail trail, Clock clock, CooperationApi cooperation) {
+	Worklist(JdbcClient jdbc, Families families, HouseholdApi households, PlanApi plans, ContactTrail trail,
+			Clock clock, CooperationApi cooperation) {
 		this.jdbc = jdbc;
 		this.families = families;
+		this.households = households;
+		this.plans = plans;
 		this.trail = trail;
 		this.clock = clock;
 		this.cooperation = cooperation;
@@ -78,14 +88,17 @@ class Worklist {
 	List<Item> items(Staff actor, boolean ownOnly) {
 		LocalDate today = LocalDate.now(this.clock);
 		String mine = ownOnly ? """
-				 and (t.contact_person = :me or exists (select 1 from trajectory_staff s
-				   where s.trajectory_id = t.id and s.account_id = :me))
+				 and exists (select 1 from household_involvement i
+				   where i.trajectory_id = t.trajectory_id and i.account_id = :me)
 				""" : "";
-		var candidates = this.jdbc.sql("""
-				select distinct h.id from household h join trajectory t on t.household_id = h.id
-				where ((h.closed_on is null and (t.end_date is null or t.end_date >= :today))
-				   or exists (select 1 from follow_up_rhythm r where r.trajectory_id = t.id and r.ended_on is null))
-				""" + mine).param("today", today);
+		var candidates = this.jdbc
+			.sql("""
+					select distinct t.household_id from household_trajectory t
+					where ((t.household_closed_on is null and (t.end_date is null or t.end_date >= :today))
+					   or exists (select 1 from follow_up_rhythm r where r.trajectory_id = t.trajectory_id and r.ended_on is null))
+					"""
+					+ mine)
+			.param("today", today);
 		if (ownOnly) {
 			candidates = candidates.param("me", actor.userId());
 		}
@@ -95,26 +108,15 @@ class Worklist {
 		}
 		Map<UUID, Facts> facts = new HashMap<>();
 		ids.forEach((id) -> facts.put(id, new Facts()));
-		this.jdbc
-			.sql("""
-					select h.id, %s as name,
-					  (select a.display_name from trajectory t join account a on a.id = t.contact_person
-					    where t.household_id = h.id order by (t.end_date is null) desc, t.start_date desc limit 1) as contact_person,
-					  exists (select 1 from trajectory t where t.household_id = h.id and (t.end_date is null or t.end_date >= :today))
-					    and h.closed_on is null as running
-					from household h where h.id in (:ids)
-					"""
-				.formatted(Families.NAME.formatted("h.id")))
-			.param("ids", ids)
-			.param("today", today)
-			.query((rs, n) -> {
-				Facts f = facts.get(rs.getObject("id", UUID.class));
-				f.name = rs.getString("name");
-				f.contactPerson = rs.getString("contact_person");
-				f.running = rs.getBoolean("running");
-				return null;
-			})
-			.list();
+		List<HouseholdId> households = ids.stream().map(HouseholdId::new).toList();
+		Map<UUID, String> staff = this.families.staffNames(actor.organisationId());
+		this.households.glance(households).forEach((id, glance) -> {
+			Facts f = facts.get(id.value());
+			f.name = glance.name();
+			f.contactPerson = (glance.contactPerson() != null) ? staff.get(glance.contactPerson()) : null;
+			f.running = glance.running();
+		});
+		this.plans.acuteQuestions(households).forEach((id, count) -> facts.get(id.value()).acute = count);
 		this.jdbc.sql("""
 				select household_id, max(occurred_at) from contact_moment where reached and household_id in (:ids)
 				group by household_id
@@ -137,14 +139,6 @@ class Worklist {
 				""").param("ids", ids).query((rs, n) -> {
 			facts.get(rs.getObject(1, UUID.class)).rhythms
 				.add(new Object[] { Rhythm.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class) });
-			return null;
-		}).list();
-		this.jdbc.sql("""
-				select household_id, count(*) from help_question
-				where acute and status in ('OPEN', 'IN_PROGRESS') and closed_on is null and household_id in (:ids)
-				group by household_id
-				""").param("ids", ids).query((rs, n) -> {
-			facts.get(rs.getObject(1, UUID.class)).acute = rs.getInt(2);
 			return null;
 		}).list();
 		this.jdbc.sql("""

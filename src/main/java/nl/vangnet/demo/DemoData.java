@@ -40,6 +40,12 @@ import nl.vangnet.household.SupportType;
 import nl.vangnet.household.TrajectoryKind;
 import nl.vangnet.monitor.MonitorApi;
 import nl.vangnet.network.NetworkApi;
+import nl.vangnet.account.AccountId;
+import nl.vangnet.contact.DebtId;
+import nl.vangnet.household.HouseholdId;
+import nl.vangnet.household.MemberId;
+import nl.vangnet.plan.ActionId;
+import nl.vangnet.plan.GoalId;
 import nl.vangnet.network.NetworkApi.NetworkContact;
 import nl.vangnet.organisation.OrganisationApi;
 import nl.vangnet.organisation.OrganisationKind;
@@ -165,7 +171,7 @@ class DemoData implements ApplicationRunner {
 		inOrganisation(shelter, () -> {
 			this.households.choosePhaseModel("SHELTER");
 			// A mother who fled violence with her two children, in the shelter.
-			UUID elAmrani = this.households.register(new Family(today, Composition.ONE_PARENT, Debts.YES,
+			HouseholdId elAmrani = this.households.register(new Family(today, Composition.ONE_PARENT, Debts.YES,
 					ReferralSource.PROFESSIONAL_ORGANISATION, List.of(ContactReason.HOUSING, ContactReason.SOCIAL))
 				.district("Noord")
 				.mother("Samira", "El Amrani", LocalDate.of(1989, 4, 2), Education.BELOW_START_QUALIFICATION,
@@ -208,7 +214,7 @@ class DemoData implements ApplicationRunner {
 			story.shelterMother(elAmrani, fatima, anneke);
 			// A mother who left the shelter; in aftercare, her pilot-light contact is
 			// due.
-			UUID ramdin = this.households.register(new Family(today, Composition.ONE_PARENT, Debts.UNKNOWN,
+			HouseholdId ramdin = this.households.register(new Family(today, Composition.ONE_PARENT, Debts.UNKNOWN,
 					ReferralSource.OWN_NETWORK, List.of(ContactReason.FINANCES))
 				.district("Centrum")
 				.mother("Priya", "Ramdin", LocalDate.of(1984, 11, 23), Education.START_QUALIFICATION,
@@ -247,7 +253,7 @@ class DemoData implements ApplicationRunner {
 		inOrganisation(samenSterk, () -> {
 			// Anna (seed 003): debts, papers she no longer has an overview of, benefits
 			// paid too low for two years.
-			UUID deGroot = this.households.register(
+			HouseholdId deGroot = this.households.register(
 					new Family(today, Composition.ONE_PARENT, Debts.YES, ReferralSource.ORGANISATION_ACTIVITY_CHILDREN,
 							List.of(ContactReason.FINANCES, ContactReason.PARTICIPATION))
 						.district("Oude Noorden")
@@ -294,7 +300,7 @@ class DemoData implements ApplicationRunner {
 						.experience(200, "FINANCES", Helped.A_BIT)
 						.document("SST-0007"));
 			story.anna(deGroot, samira, kees);
-			UUID yildiz = this.households.register(new Family(today, Composition.TWO_PARENT, Debts.NO,
+			HouseholdId yildiz = this.households.register(new Family(today, Composition.TWO_PARENT, Debts.NO,
 					ReferralSource.SOCIETAL_ORGANISATION, List.of(ContactReason.FINANCES))
 				.district("Bergpolder")
 				.mother("Fatma", "Yıldız", LocalDate.of(1990, 8, 5), null, DutchLanguage.HAMPERS_CONVERSATION,
@@ -310,7 +316,7 @@ class DemoData implements ApplicationRunner {
 				.time(195, SupportType.ARRANGING, 60, null)
 				.document("SST-0011"));
 			story.shortSupport(yildiz, samira);
-			UUID pinas = this.households
+			HouseholdId pinas = this.households
 				.register(new Family(today, null, null, null, List.of()).district("Oude Noorden")
 					.mother("Jessica", "Pinas", null, null, null, List.of())
 					.child(null, null, null, AgeGroup.TODDLER)
@@ -322,7 +328,7 @@ class DemoData implements ApplicationRunner {
 		});
 		inOrganisation(wijkteamOost, () -> {
 			this.households.choosePhaseModel("EIGHT_PHASES");
-			UUID verbeek = this.households.register(new Family(today, Composition.ONE_PARENT, Debts.YES,
+			HouseholdId verbeek = this.households.register(new Family(today, Composition.ONE_PARENT, Debts.YES,
 					ReferralSource.PROFESSIONAL_ORGANISATION, List.of(ContactReason.FINANCES, ContactReason.HOUSING))
 				.district("Crooswijk")
 				.mother("Marloes", "Verbeek", LocalDate.of(1992, 9, 28), Education.START_QUALIFICATION,
@@ -454,33 +460,35 @@ class DemoData implements ApplicationRunner {
 			return day(daysAgo).atTime(hour, 0);
 		}
 
-		private Map<String, UUID> members(UUID householdId) {
-			Map<String, UUID> members = new LinkedHashMap<>();
+		private Map<String, MemberId> members(HouseholdId householdId) {
+			Map<String, MemberId> members = new LinkedHashMap<>();
 			DemoData.this.households.family(householdId)
 				.members()
-				.forEach((member) -> members.put(member.ref(), member.id()));
+				.forEach((member) -> members.put(member.ref(), MemberId.of(member.id())));
 			return members;
 		}
 
-		private void contact(UUID householdId, int daysAgo, int hour, Channel channel, boolean reached,
-				List<UUID> members, String note, boolean sensitive, Map<SupportType, Integer> minutes, UUID author) {
+		private void contact(HouseholdId householdId, int daysAgo, int hour, Channel channel, boolean reached,
+				List<MemberId> members, String note, boolean sensitive, Map<SupportType, Integer> minutes,
+				UUID author) {
 			DemoData.this.contacts.recordContact(householdId, at(daysAgo, hour), channel, reached, members, note,
-					sensitive, minutes, null, null, author);
+					sensitive, minutes, null, null, AccountId.of(author));
 		}
 
-		void shelterMother(UUID household, UUID fatima, UUID anneke) {
-			Map<String, UUID> m = members(household);
+		void shelterMother(HouseholdId household, UUID fatima, UUID anneke) {
+			Map<String, MemberId> m = members(household);
 			PlanApi plan = DemoData.this.plans;
-			UUID home = plan.setGoal(household, "m1", "HOUSING",
+			GoalId home = plan.setGoal(household, "m1", "HOUSING",
 					"Over een jaar woon ik met Yara en Adam in een eigen huis, waar we veilig zijn");
-			UUID urgency = plan.planAction(home, "Urgentieaanvraag invullen", ActionActor.MEMBER, "Samira", day(40));
+			ActionId urgency = plan.planAction(home, "Urgentieaanvraag invullen", ActionActor.MEMBER, "Samira",
+					day(40));
 			plan.changeActionStatus(urgency, ActionStatus.DONE);
 			plan.planAction(home, "Meegaan naar de woningcorporatie", ActionActor.PROFESSIONAL, "Fatima",
 					this.today.plusDays(10));
-			UUID money = plan.setGoal(household, "m1", "FINANCES", "Ik weet wat er binnenkomt en wat eruit gaat");
+			GoalId money = plan.setGoal(household, "m1", "FINANCES", "Ik weet wat er binnenkomt en wat eruit gaat");
 			plan.planAction(money, "Samen een weekbudget maken", ActionActor.VOLUNTEER, "Anneke",
 					this.today.plusDays(14));
-			UUID yara = plan.setGoal(household, "m2", "HEALTH", "Yara slaapt weer rustig en gaat graag naar school");
+			GoalId yara = plan.setGoal(household, "m2", "HEALTH", "Yara slaapt weer rustig en gaat graag naar school");
 			plan.planAction(yara, "Elke week spelen en praten met de kinderwerker", ActionActor.PROFESSIONAL,
 					"Kinderwerker De Haven", null);
 			plan.evaluate(household, day(7), "Yara gaat naar school en heeft er een vriendinnetje",
@@ -510,7 +518,7 @@ class DemoData implements ApplicationRunner {
 			c.addDebt(household, "Telecomaanbieder (abonnement van ex op haar naam)", new BigDecimal("640.00"), null,
 					DebtStatus.OPEN);
 
-			UUID mother = m.get("m1");
+			MemberId mother = m.get("m1");
 			NetworkApi n = DemoData.this.networks;
 			n.drawSnapshot(mother, day(90), "Bij de intake", List.of(
 					new NetworkContact("Nadia (zus)", "FAMILY", "INNER", "STRONG", List.of("EMOTIONAL", "CHILDCARE"),
@@ -535,11 +543,11 @@ class DemoData implements ApplicationRunner {
 			n.recordPlanStep(mother, "SOCIAL.NETWORK", day(30), "Een maatje en de moedergroep");
 		}
 
-		void aftercare(UUID household, UUID joost) {
-			Map<String, UUID> m = members(household);
-			UUID work = DemoData.this.plans.setGoal(household, "m1", "PARTICIPATION.WORK",
+		void aftercare(HouseholdId household, UUID joost) {
+			Map<String, MemberId> m = members(household);
+			GoalId work = DemoData.this.plans.setGoal(household, "m1", "PARTICIPATION.WORK",
 					"Ik werk drie dagen en heb tijd voor Dev en Maya");
-			UUID contract = DemoData.this.plans.planAction(work, "Contract bij de supermarkt tekenen",
+			ActionId contract = DemoData.this.plans.planAction(work, "Contract bij de supermarkt tekenen",
 					ActionActor.MEMBER, "Priya", day(160));
 			DemoData.this.plans.changeActionStatus(contract, ActionStatus.DONE);
 			contact(household, 300, 10, Channel.HOME_VISIT, true, List.of(m.get("m1")), "Nieuwe woning ingericht",
@@ -551,21 +559,21 @@ class DemoData implements ApplicationRunner {
 			DemoData.this.contacts.setRhythm(household, Rhythm.EVERY_THREE_MONTHS);
 		}
 
-		void anna(UUID household, UUID samira, UUID kees) {
-			Map<String, UUID> m = members(household);
+		void anna(HouseholdId household, UUID samira, UUID kees) {
+			Map<String, MemberId> m = members(household);
 			PlanApi plan = DemoData.this.plans;
-			UUID papers = plan.setGoal(household, "m1", "FINANCES",
+			GoalId papers = plan.setGoal(household, "m1", "FINANCES",
 					"Over een jaar weet ik welke brief waar naartoe moet en heb ik geen nieuwe schulden");
-			UUID sort = plan.planAction(papers, "Elke week samen de post sorteren", ActionActor.VOLUNTEER, "Kees",
+			ActionId sort = plan.planAction(papers, "Elke week samen de post sorteren", ActionActor.VOLUNTEER, "Kees",
 					null);
 			plan.changeActionStatus(sort, ActionStatus.IN_PROGRESS);
 			plan.planAction(papers, "Meegaan naar de Sociale Dienst voor de herberekening", ActionActor.PROFESSIONAL,
 					"Samira", this.today.plusDays(9));
-			UUID lucas = plan.setGoal(household, "m2", "PARTICIPATION.EDUCATION", "Lucas haalt zijn overgang");
+			GoalId lucas = plan.setGoal(household, "m2", "PARTICIPATION.EDUCATION", "Lucas haalt zijn overgang");
 			plan.planAction(lucas, "Twee keer per week naar de huiswerkklas", ActionActor.MEMBER, "Lucas", null);
-			UUID friends = plan.setGoal(household, "m1", "SOCIAL.NETWORK",
+			GoalId friends = plan.setGoal(household, "m1", "SOCIAL.NETWORK",
 					"Ik heb in de buurt mensen om mee te praten");
-			UUID sewing = plan.planAction(friends, "Meedoen met het naaiatelier", ActionActor.MEMBER, "Anna", null);
+			ActionId sewing = plan.planAction(friends, "Meedoen met het naaiatelier", ActionActor.MEMBER, "Anna", null);
 			plan.changeActionStatus(sewing, ActionStatus.DONE);
 			plan.evaluate(household, day(30), "Anna doet vrijwilligerswerk en kent andere moeders",
 					"De herberekening van de toeslagen is er nog niet", "Een afspraak bij de Sociale Dienst",
@@ -592,33 +600,33 @@ class DemoData implements ApplicationRunner {
 					ObligationStatus.TO_DO);
 			c.addObligation(household, ObligationKind.FORM, "Aanvraag laptop voor Lucas", "Stichting Leergeld", day(20),
 					ObligationStatus.DONE);
-			UUID rent = c.addDebt(household, "Woningcorporatie Maasoever (huurachterstand)", new BigDecimal("1840.00"),
-					null, DebtStatus.OPEN);
+			DebtId rent = c.addDebt(household, "Woningcorporatie Maasoever (huurachterstand)",
+					new BigDecimal("1840.00"), null, DebtStatus.OPEN);
 			c.changeDebt(household, rent, new BigDecimal("1615.00"), "75 euro per maand", DebtStatus.ARRANGEMENT);
 			c.addDebt(household, "Zorgverzekeraar", new BigDecimal("1150.00"), "Via de Kredietbank",
 					DebtStatus.DEBT_COUNSELLING);
-			UUID energy = c.addDebt(household, "Energieleverancier", new BigDecimal("620.00"), null, DebtStatus.OPEN);
+			DebtId energy = c.addDebt(household, "Energieleverancier", new BigDecimal("620.00"), null, DebtStatus.OPEN);
 			c.changeDebt(household, energy, new BigDecimal("620.00"), "Via de Kredietbank",
 					DebtStatus.DEBT_COUNSELLING);
 			c.addDebt(household, "CJIB (boete)", new BigDecimal("180.00"), null, DebtStatus.PAID_OFF);
 		}
 
-		void shortSupport(UUID household, UUID samira) {
-			Map<String, UUID> m = members(household);
+		void shortSupport(HouseholdId household, UUID samira) {
+			Map<String, MemberId> m = members(household);
 			contact(household, 200, 13, Channel.WALK_IN, true, List.of(m.get("m1")),
 					"Via de voedselbank; aanvraag fonds samen ingevuld", false, Map.of(), samira);
 		}
 
-		void outreach(UUID household, UUID samira, UUID kees) {
+		void outreach(HouseholdId household, UUID samira, UUID kees) {
 			contact(household, 12, 15, Channel.OUTREACH_ATTEMPT, false, List.of(), "Aangebeld, niet open gedaan", false,
 					Map.of(), samira);
 			contact(household, 5, 11, Channel.OUTREACH_ATTEMPT, false, List.of(),
 					"Briefje met het telefoonnummer van het buurthuis achtergelaten", false, Map.of(), kees);
 		}
 
-		void neighbourhoodTeam(UUID household, UUID mohamed) {
-			Map<String, UUID> m = members(household);
-			UUID home = DemoData.this.plans.setGoal(household, "m1", "HOUSING", "Een eigen plek voor Sem en mij");
+		void neighbourhoodTeam(HouseholdId household, UUID mohamed) {
+			Map<String, MemberId> m = members(household);
+			GoalId home = DemoData.this.plans.setGoal(household, "m1", "HOUSING", "Een eigen plek voor Sem en mij");
 			DemoData.this.plans.planAction(home, "Inschrijven bij Woonnet", ActionActor.MEMBER, "Marloes",
 					this.today.plusDays(7));
 			contact(household, 52, 10, Channel.OFFICE, true, List.of(m.get("m1")), "Intake bij het wijkteam", false,

@@ -4,5 +4,6 @@
  * role, six families with their help questions, plans, progress, contacts, papers and
  * network, and synthetic households for the monitor.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo")
+@org.springframework.modulith.ApplicationModule(displayName = "Demo", allowedDependencies = { "platform",
+		"organisation", "account", "household", "plan", "contact", "network", "monitor" })
 package nl.vangnet.demo;

@@ -171,16 +171,6 @@ final class Household {
 		return this.closure != null;
 	}
 
-	/**
-	 * Whether the person is involved in support that runs on the day, as contact person
-	 * or as other staff.
-	 */
-	boolean involves(UUID accountId, LocalDate day) {
-		return this.trajectories.stream()
-			.filter((t) -> t.openOn(day))
-			.anyMatch((t) -> accountId.equals(t.contactPerson()) || t.involvedStaff().contains(accountId));
-	}
-
 	private void requireOpen() {
 		if (this.closure != null) {
 			throw new DomainException("closedOn", "household.closed");

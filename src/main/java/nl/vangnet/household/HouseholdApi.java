@@ -1,7 +1,11 @@
 package nl.vangnet.household;
 
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import nl.vangnet.platform.staff.Staff;
@@ -13,6 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
  * What other modules may do with households. Works for the current tenant scope: the
  * signed-in user, or work without one (such as the demo) declared with
  * {@code TenantScope.runAs(Scope.system(Set.of(organisationId)), …)}.
+ * <p>
+ * Other modules read households through this facade, or in their SQL through the views
+ * {@code household_involvement} and {@code household_trajectory} and the function
+ * {@code household_involves} (V9), never through the household tables.
  */
 @Service
 @Transactional
@@ -26,12 +34,15 @@ public class HouseholdApi {
 
 	private final HouseholdManagement management;
 
+	private final HouseholdRepository households;
+
 	HouseholdApi(HouseholdExchange exchange, HouseholdSearch search, PhaseModels phaseModels,
-			HouseholdManagement management) {
+			HouseholdManagement management, HouseholdRepository households) {
 		this.exchange = exchange;
 		this.search = search;
 		this.phaseModels = phaseModels;
 		this.management = management;
+		this.households = households;
 	}
 
 	/**
@@ -42,8 +53,8 @@ public class HouseholdApi {
 	 * visible
 	 */
 	@Transactional(readOnly = true)
-	public Family family(UUID id) {
-		Household household = this.management.visible(Staff.current().requireOrganisation("household"), id);
+	public Family family(HouseholdId id) {
+		Household household = this.management.visible(Staff.current().requireOrganisation("household"), id.value());
 		return new Family(household.id(), household.organisationId(), household.name(),
 				household.details()
 					.members()
@@ -51,6 +62,51 @@ public class HouseholdApi {
 					.map((m) -> new Family.FamilyMember(m.id(), m.ref(), m.role().name(), m.name(), m.birthDate()))
 					.toList(),
 				household.closure() != null);
+	}
+
+	/**
+	 * The trajectories of a visible household, in the order they started. Not in the
+	 * access trail.
+	 * @throws nl.vangnet.platform.NotFoundException when it does not exist or is not
+	 * visible
+	 */
+	@Transactional(readOnly = true)
+	public List<FamilyTrajectory> trajectories(HouseholdId id) {
+		Household household = this.management.visible(Staff.current().requireOrganisation("household"), id.value());
+		return household.trajectories()
+			.stream()
+			.sorted(Comparator.comparing(Trajectory::start))
+			.map((t) -> new FamilyTrajectory(new TrajectoryId(t.id()), t.kind().name(), t.start(), t.end(),
+					t.contactPerson()))
+			.toList();
+	}
+
+	/**
+	 * The household a member belongs to, if it is of the current organisation.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<HouseholdId> householdOf(MemberId member) {
+		return this.households.householdOf(member.value()).map(HouseholdId::new);
+	}
+
+	/**
+	 * The households at a glance (name, contact person, running), for a list that another
+	 * module shows; unknown ones are left out. Not in the access trail: the caller
+	 * records what it shows.
+	 */
+	@Transactional(readOnly = true)
+	public Map<HouseholdId, FamilyGlance> glance(Collection<HouseholdId> ids) {
+		return this.search.glance(ids);
+	}
+
+	/**
+	 * Whether the person is involved in the family today: the fixed contact person or
+	 * other staff of a trajectory that runs today. The one rule of involvement (a
+	 * volunteer sees only these families); SQL uses {@code household_involves}.
+	 */
+	@Transactional(readOnly = true)
+	public boolean involves(HouseholdId household, UUID accountId) {
+		return this.households.involves(household.value(), accountId, this.management.today());
 	}
 
 	/**
@@ -70,15 +126,15 @@ public class HouseholdApi {
 	 * contract; returns its id.
 	 * @throws nl.vangnet.platform.DomainErrors when the document breaks the rules
 	 */
-	public UUID register(HouseholdDocument document) {
-		return this.exchange.create(document);
+	public HouseholdId register(HouseholdDocument document) {
+		return new HouseholdId(this.exchange.create(document));
 	}
 
 	/**
 	 * The household as a document (a view: it is in the access trail).
 	 */
-	public HouseholdDocument document(UUID id) {
-		return this.exchange.get(id);
+	public HouseholdDocument document(HouseholdId id) {
+		return this.exchange.get(id.value());
 	}
 
 	/**

@@ -251,7 +251,7 @@ class HouseholdManagement {
 		if (!household.organisationId().equals(actor.organisationId())) {
 			throw new NotFoundException("household");
 		}
-		if (actor.seesOnlyOwnFamilies() && !household.involves(actor.userId(), today())) {
+		if (actor.seesOnlyOwnFamilies() && !this.households.involves(id, actor.userId(), today())) {
 			throw new NotFoundException("household");
 		}
 		return household;

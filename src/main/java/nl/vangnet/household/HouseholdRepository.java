@@ -34,6 +34,26 @@ class HouseholdRepository {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Whether the person is involved in the household on the day: the rule of
+	 * {@code household_involves} (V9), the one place it is written down.
+	 */
+	boolean involves(UUID householdId, UUID accountId, LocalDate day) {
+		return this.jdbc.sql("select " + HouseholdSearch.INVOLVES.formatted(":household"))
+			.param("household", householdId)
+			.param("me", accountId)
+			.param("today", day)
+			.query(Boolean.class)
+			.single();
+	}
+
+	Optional<UUID> householdOf(UUID memberId) {
+		return this.jdbc.sql("select household_id from household_member where id = :id")
+			.param("id", memberId)
+			.query(UUID.class)
+			.optional();
+	}
+
 	Optional<Household> find(UUID id) {
 		Optional<Root> root = this.jdbc.sql("select * from household where id = :id")
 			.param("id", id)

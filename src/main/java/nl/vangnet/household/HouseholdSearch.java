@@ -26,6 +26,13 @@ class HouseholdSearch {
 
 	static final int MAX_PAGE_SIZE = 100;
 
+	/**
+	 * The involvement rule of V9 ({@code household_involves}): the person {@code :me} is
+	 * the contact person or other staff of a trajectory of the household that runs on
+	 * {@code :today}. A volunteer sees only these families.
+	 */
+	static final String INVOLVES = "household_involves(%s, :me, :today)";
+
 	/** The household's row: its main contact (else a member with a name) and counts. */
 	private static final String SELECT = """
 			select h.id, h.version, h.external_id, h.district, h.closed_on, mc.given_name, mc.family_name,
@@ -114,11 +121,7 @@ class HouseholdSearch {
 			parameters.put("phase", filter.phase());
 		}
 		if (actor.seesOnlyOwnFamilies()) {
-			where
-				.append("""
-						 and exists (select 1 from trajectory t join trajectory_staff s on s.trajectory_id = t.id
-						   where t.household_id = h.id and s.account_id = :me and (t.end_date is null or t.end_date >= :today))
-						""");
+			where.append(" and ").append(INVOLVES.formatted("h.id"));
 			parameters.put("me", actor.userId());
 		}
 		long total = this.jdbc.sql("select count(*) from household h" + where)
@@ -150,7 +153,7 @@ class HouseholdSearch {
 		Staff actor = Staff.current().requireOrganisation("household");
 		LocalDate today = this.management.today();
 		String mine = actor.seesOnlyOwnFamilies()
-				? "exists (select 1 from trajectory_staff s where s.trajectory_id = t.id and s.account_id = :me)"
+				? "exists (select 1 from household_involvement i where i.trajectory_id = t.id and i.account_id = :me)"
 				: "t.contact_person = :me";
 		String ownTrajectory = """
 				join lateral (
@@ -166,6 +169,37 @@ class HouseholdSearch {
 			.list();
 		this.trail.searched(actor, rows.stream().map(Row::id).toList());
 		return summaries(actor, rows, locale, today);
+	}
+
+	/**
+	 * The households at a glance, for another module's list (such as the worklist). Not
+	 * in the access trail: the caller records what it shows.
+	 */
+	Map<HouseholdId, FamilyGlance> glance(java.util.Collection<HouseholdId> ids) {
+		Map<HouseholdId, FamilyGlance> found = new java.util.LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		this.jdbc
+			.sql("""
+					select h.id,
+					  (select trim(coalesce(m.given_name, '') || ' ' || coalesce(m.family_name, '')) from household_member m
+					    where m.household_id = h.id order by m.main_contact desc, m.position limit 1) as name,
+					  (select t.contact_person from trajectory t where t.household_id = h.id and t.contact_person is not null
+					    order by (t.end_date is null) desc, t.start_date desc limit 1) as contact_person,
+					  exists (select 1 from trajectory t where t.household_id = h.id and (t.end_date is null or t.end_date >= :today))
+					    and h.closed_on is null as running
+					from household h where h.id in (:ids)
+					""")
+			.param("ids", ids.stream().map(HouseholdId::value).toList())
+			.param("today", this.management.today())
+			.query((rs, n) -> {
+				HouseholdId id = new HouseholdId(rs.getObject("id", UUID.class));
+				return found.put(id, new FamilyGlance(id, rs.getString("name"),
+						rs.getObject("contact_person", UUID.class), rs.getBoolean("running")));
+			})
+			.list();
+		return found;
 	}
 
 	private List<HouseholdSummary> summaries(Staff actor, List<Row> rows, Locale locale, LocalDate today) {

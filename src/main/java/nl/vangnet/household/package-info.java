@@ -8,5 +8,6 @@
  * Other modules use {@link nl.vangnet.household.HouseholdApi} and the public records and
  * codes of this package.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Households")
+@org.springframework.modulith.ApplicationModule(displayName = "Households",
+		allowedDependencies = { "platform", "organisation", "account", "access", "lifedomain" })
 package nl.vangnet.household;

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import nl.vangnet.organisation.OrganisationApi;
+import nl.vangnet.organisation.OrganisationSummary;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,11 +22,15 @@ class LifeDomainCatalog {
 
 	private final JdbcClient jdbc;
 
-	LifeDomainCatalog(JdbcClient jdbc) {
+	private final OrganisationApi organisations;
+
+	LifeDomainCatalog(JdbcClient jdbc, OrganisationApi organisations) {
 		this.jdbc = jdbc;
+		this.organisations = organisations;
 	}
 
 	List<Framework> frameworks() {
+		Map<UUID, String> codes = new java.util.HashMap<>();
 		Map<UUID, List<Framework.Domain>> domains = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select framework_id, code, parent_code, label_nl, label_en, monitor_code
@@ -34,12 +41,14 @@ class LifeDomainCatalog {
 						rs.getString("label_en"), rs.getString("monitor_code")));
 		});
 		return this.jdbc.sql("""
-				select f.id, f.code, f.name_nl, f.name_en, f.builtin, o.code as organisation
-				from framework f left join organisation o on o.id = f.organisation_id
-				order by f.builtin desc, f.name_nl
+				select f.id, f.code, f.name_nl, f.name_en, f.builtin, f.organisation_id
+				from framework f order by f.builtin desc, f.name_nl
 				""")
 			.query((rs, row) -> new Framework(rs.getString("code"), rs.getString("name_nl"), rs.getString("name_en"),
-					rs.getBoolean("builtin"), rs.getString("organisation"),
+					rs.getBoolean("builtin"),
+					codes.computeIfAbsent(rs.getObject("organisation_id", UUID.class),
+							(id) -> (id != null)
+									? this.organisations.byId(id).map(OrganisationSummary::code).orElse(null) : null),
 					domains.getOrDefault(rs.getObject("id", UUID.class), List.of())))
 			.list();
 	}

@@ -4,5 +4,6 @@
  * own), their mapping to the monitor framework, scales, and instruments (a framework with
  * a scale).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Life domains")
+@org.springframework.modulith.ApplicationModule(displayName = "Life domains",
+		allowedDependencies = { "platform", "organisation", "account" })
 package nl.vangnet.lifedomain;

@@ -4,5 +4,6 @@
  * shown as tables and charts, and exported as JSON, CSV, XLSX and PDF. Also the synthetic
  * households for trying it at scale.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Monitor")
+@org.springframework.modulith.ApplicationModule(displayName = "Monitor",
+		allowedDependencies = { "platform", "organisation", "access", "lifedomain" })
 package nl.vangnet.monitor;

@@ -3,7 +3,8 @@ package nl.vangnet.network;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+
+import nl.vangnet.household.MemberId;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +31,9 @@ public class NetworkApi {
 	 * added. Returns the snapshot's id.
 	 * @throws nl.vangnet.platform.DomainErrors when a contact breaks the rules
 	 */
-	public UUID drawSnapshot(UUID memberId, LocalDate on, String label, List<NetworkContact> added,
+	public SnapshotId drawSnapshot(MemberId memberId, LocalDate on, String label, List<NetworkContact> added,
 			Map<String, String> moved) {
-		Snapshot snapshot = this.network.startSnapshot(memberId, on, label, null);
+		Snapshot snapshot = this.network.startSnapshot(memberId.value(), on, label, null);
 		for (Map.Entry<String, String> move : moved.entrySet()) {
 			Contact contact = snapshot.contacts()
 				.stream()
@@ -47,23 +48,24 @@ public class NetworkApi {
 							contact.support(), contact.domains(), contact.reciprocity(), contact.socialCapital(),
 							contact.danger(), contact.note()));
 		}
-		return snapshot.id();
+		return new SnapshotId(snapshot.id());
 	}
 
 	/**
 	 * Places the client in the integration safety net on a date: weights for government,
 	 * help and services, and society summing to 100.
 	 */
-	public void placeInTriangle(UUID memberId, LocalDate on, int government, int services, int society, String note) {
-		this.network.place(memberId, on, government, services, society, false, note);
+	public void placeInTriangle(MemberId memberId, LocalDate on, int government, int services, int society,
+			String note) {
+		this.network.place(memberId.value(), on, government, services, society, false, note);
 	}
 
 	/**
 	 * Records the next step of the five-step plan on a domain (evaluating, the fifth,
 	 * starts a new snapshot).
 	 */
-	public void recordPlanStep(UUID memberId, String domain, LocalDate on, String note) {
-		this.network.recordStep(memberId, domain, on, note);
+	public void recordPlanStep(MemberId memberId, String domain, LocalDate on, String note) {
+		this.network.recordStep(memberId.value(), domain, on, note);
 	}
 
 	/**

@@ -51,8 +51,12 @@ class NetworkManagement {
 
 	private final Clock clock;
 
-	NetworkManagement(NetworkRepository repository, LifeDomainApi lifeDomains, AccessTrail trail, Clock clock) {
+	private final Clients clients;
+
+	NetworkManagement(NetworkRepository repository, Clients clients, LifeDomainApi lifeDomains, AccessTrail trail,
+			Clock clock) {
 		this.repository = repository;
+		this.clients = clients;
 		this.lifeDomains = lifeDomains;
 		this.trail = trail;
 		this.clock = clock;
@@ -67,7 +71,7 @@ class NetworkManagement {
 	/** The household's clients whose networks may be drawn (for the dossier). */
 	List<Client> clientsOf(UUID householdId) {
 		requireCaseWork();
-		List<Client> clients = this.repository.clientsOf(householdId);
+		List<Client> clients = this.clients.clientsOf(householdId);
 		record(AccessAction.VIEW, AccessSubject.household(householdId));
 		return clients;
 	}
@@ -88,7 +92,7 @@ class NetworkManagement {
 		}
 		Framework framework = this.lifeDomains.frameworkOf(client.organisationId());
 		Function<String, String> label = labels(framework, locale);
-		Set<String> needed = this.repository.neededDomains(client);
+		Set<String> needed = this.clients.neededDomains(client);
 		List<Comparison.Labelled> gaps = (snapshot != null) ? Gaps.of(needed, snapshot.contacts())
 			.stream()
 			.map((code) -> new Comparison.Labelled(code, label.apply(code)))
@@ -116,7 +120,7 @@ class NetworkManagement {
 	}
 
 	Client clientOf(Snapshot snapshot) {
-		return this.repository.client(snapshot.memberId()).orElseThrow(() -> new NotFoundException("client"));
+		return this.clients.client(snapshot.memberId()).orElseThrow(() -> new NotFoundException("client"));
 	}
 
 	List<SnapshotSummary> snapshots(UUID memberId) {
@@ -141,7 +145,7 @@ class NetworkManagement {
 		Snapshot from = ownSnapshot(client, fromChosen);
 		Snapshot to = ownSnapshot(client, toChosen);
 		Framework framework = this.lifeDomains.frameworkOf(client.organisationId());
-		Set<String> needed = this.repository.neededDomains(client);
+		Set<String> needed = this.clients.neededDomains(client);
 		record(AccessAction.VIEW, AccessSubject.person(memberId));
 		return Comparison.of(from, to, summary(snapshots, from.id()), summary(snapshots, to.id()),
 				framework.domains().stream().map(Framework.Domain::code).toList(), needed, labels(framework, locale));
@@ -454,7 +458,7 @@ class NetworkManagement {
 
 	private Client client(UUID memberId) {
 		requireCaseWork();
-		return this.repository.client(memberId).orElseThrow(() -> new NotFoundException("client"));
+		return this.clients.client(memberId).orElseThrow(() -> new NotFoundException("client"));
 	}
 
 	private Client changer(UUID memberId) {

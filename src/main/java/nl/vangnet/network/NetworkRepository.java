@@ -28,54 +28,6 @@ class NetworkRepository {
 		this.jdbc = jdbc;
 	}
 
-	// ---- Clients and their needs
-
-	Optional<Client> client(UUID memberId) {
-		return this.jdbc.sql("""
-				select m.id, m.household_id, m.organisation_id, m.given_name, m.family_name, m.ref, m.role
-				from household_member m where m.id = :id
-				""").param("id", memberId).query((rs, row) -> {
-			String name = String.join(" ",
-					java.util.stream.Stream.of(rs.getString("given_name"), rs.getString("family_name"))
-						.filter((part) -> part != null && !part.isBlank())
-						.toList());
-			return new Client(rs.getObject("id", UUID.class), rs.getObject("household_id", UUID.class),
-					rs.getObject("organisation_id", UUID.class), name.isBlank() ? null : name, rs.getString("ref"),
-					rs.getString("role"));
-		}).optional();
-	}
-
-	List<Client> clientsOf(UUID householdId) {
-		List<UUID> ids = this.jdbc.sql("select id from household_member where household_id = :h order by position")
-			.param("h", householdId)
-			.query(UUID.class)
-			.list();
-		return ids.stream().map((id) -> client(id).orElseThrow()).toList();
-	}
-
-	/**
-	 * Domains where the client needs help: those of the open help questions and of the
-	 * active plan goals of the client or of the whole household (no member). A help
-	 * question is open when its status is open, in progress or not given and it is not
-	 * closed.
-	 */
-	Set<String> neededDomains(Client client) {
-		return new LinkedHashSet<>(this.jdbc.sql("""
-				select domain_code from help_question
-				where household_id = :household and (member_id = :member or member_id is null)
-				  and closed_on is null and (status is null or status in ('OPEN', 'IN_PROGRESS'))
-				union
-				select domain_code from plan_goal
-				where household_id = :household and (member_id = :member or member_id is null)
-				  and status = 'ACTIVE' and domain_code is not null
-				order by domain_code
-				""")
-			.param("household", client.householdId())
-			.param("member", client.memberId())
-			.query(String.class)
-			.list());
-	}
-
 	// ---- Snapshots
 
 	List<SnapshotSummary> snapshots(UUID memberId) {

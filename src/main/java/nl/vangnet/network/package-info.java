@@ -6,10 +6,11 @@
  * government, help and services, and society) over time; and the five-step plan per life
  * domain. A contact marked as a danger is never counted or suggested as support.
  * <p>
- * Reads household members, help questions and plan goals with plain SQL (no dependency on
- * the household and plan modules); offers other modules (the demo) only
- * {@code NetworkApi}, to draw snapshots, place a client in the triangle and record plan
- * steps.
+ * Reads household members through {@code HouseholdApi} and the domains of open help
+ * questions and active goals through {@code PlanApi}; its SQL names only its own tables.
+ * Offers other modules (the demo) only {@code NetworkApi}, to draw snapshots, place a
+ * client in the triangle and record plan steps.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Social network")
+@org.springframework.modulith.ApplicationModule(displayName = "Social network",
+		allowedDependencies = { "platform", "access", "lifedomain", "household", "plan" })
 package nl.vangnet.network;

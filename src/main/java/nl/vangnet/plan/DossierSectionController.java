@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import nl.vangnet.household.HouseholdApi;
+import nl.vangnet.household.HouseholdId;
 import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.stereotype.Controller;
@@ -33,7 +34,7 @@ class DossierSectionController {
 	String summary(@PathVariable UUID id, Model model, Locale locale) {
 		Staff actor = Staff.current().requireOrganisation("household");
 		boolean caseWorker = actor.worksWithCases();
-		this.households.family(id);
+		this.households.family(HouseholdId.of(id));
 		model.addAttribute("householdId", id);
 		model.addAttribute("acute", caseWorker ? this.questions.acuteOpen(id, locale) : List.of());
 		return "plan/dossier-section :: summary";

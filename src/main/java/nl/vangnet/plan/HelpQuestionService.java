@@ -11,6 +11,7 @@ import nl.vangnet.access.AccessAction;
 import nl.vangnet.household.Family;
 import nl.vangnet.household.HelpQuestionStatus;
 import nl.vangnet.household.HouseholdApi;
+import nl.vangnet.household.HouseholdId;
 import nl.vangnet.lifedomain.Framework;
 import nl.vangnet.lifedomain.LifeDomainApi;
 import nl.vangnet.platform.ConflictException;
@@ -56,7 +57,7 @@ class HelpQuestionService {
 	 */
 	Overview overview(UUID householdId, Locale locale) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
-		Family family = this.households.family(householdId);
+		Family family = this.households.family(HouseholdId.of(householdId));
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		Framework framework = this.lifeDomains.frameworkOf(actor.organisationId());
 		List<DomainOption> domains = framework.domains()
@@ -71,7 +72,7 @@ class HelpQuestionService {
 	 */
 	List<QuestionView> acuteOpen(UUID householdId, Locale locale) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
-		Family family = this.households.family(householdId);
+		Family family = this.households.family(HouseholdId.of(householdId));
 		List<QuestionView> acute = views(family, locale, true);
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		return acute;
@@ -80,14 +81,14 @@ class HelpQuestionService {
 	QuestionView question(UUID id, Locale locale) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		HelpQuestion question = this.questions.find(id).orElseThrow(() -> new NotFoundException("help question"));
-		Family family = this.households.family(question.householdId());
+		Family family = this.households.family(HouseholdId.of(question.householdId()));
 		this.trail.record(actor, AccessAction.VIEW, family.id());
 		return view(family, question, locale);
 	}
 
 	List<QuestionView> list(UUID householdId, Locale locale) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
-		Family family = this.households.family(householdId);
+		Family family = this.households.family(HouseholdId.of(householdId));
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		return views(family, locale, false);
 	}
@@ -99,7 +100,7 @@ class HelpQuestionService {
 	 */
 	QuestionView record(UUID householdId, NewQuestion command, Locale locale) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
-		Family family = this.households.family(householdId);
+		Family family = this.households.family(HouseholdId.of(householdId));
 		closedGuard(family);
 		UUID memberId = memberId(family, command.member());
 		Framework framework = this.lifeDomains.frameworkOf(actor.organisationId());
@@ -121,7 +122,7 @@ class HelpQuestionService {
 	QuestionView revise(UUID id, Revision command, Locale locale) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		HelpQuestion question = this.questions.find(id).orElseThrow(() -> new NotFoundException("help question"));
-		Family family = this.households.family(question.householdId());
+		Family family = this.households.family(HouseholdId.of(question.householdId()));
 		if (command.version() == null) {
 			throw new DomainException("version", "plan.version.required");
 		}

@@ -29,6 +29,45 @@ class HelpQuestions {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The number of acute questions still open (open or in progress, not closed) per
+	 * household; households without any are left out.
+	 */
+	java.util.Map<UUID, Integer> acuteOpen(java.util.Collection<UUID> householdIds) {
+		java.util.Map<UUID, Integer> counts = new java.util.HashMap<>();
+		if (householdIds.isEmpty()) {
+			return counts;
+		}
+		this.jdbc.sql("""
+				select household_id, count(*) from help_question
+				where acute and status in ('OPEN', 'IN_PROGRESS') and closed_on is null and household_id in (:ids)
+				group by household_id
+				""").param("ids", householdIds).query((rs, n) -> {
+			counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
+			return null;
+		}).list();
+		return counts;
+	}
+
+	/**
+	 * Domains where a member needs help: those of the open help questions and of the
+	 * active plan goals of the member or of the whole household (no member). A help
+	 * question is open when its status is open, in progress or not given and it is not
+	 * closed.
+	 */
+	java.util.Set<String> neededDomains(UUID householdId, UUID memberId) {
+		return new java.util.LinkedHashSet<>(this.jdbc.sql("""
+				select domain_code from help_question
+				where household_id = :household and (member_id = :member or member_id is null)
+				  and closed_on is null and (status is null or status in ('OPEN', 'IN_PROGRESS'))
+				union
+				select domain_code from plan_goal
+				where household_id = :household and (member_id = :member or member_id is null)
+				  and status = 'ACTIVE' and domain_code is not null
+				order by domain_code
+				""").param("household", householdId).param("member", memberId).query(String.class).list());
+	}
+
 	List<HelpQuestion> ofHousehold(UUID householdId) {
 		return this.jdbc.sql("select " + COLUMNS + " from help_question where household_id = :h order by opened_on, id")
 			.param("h", householdId)

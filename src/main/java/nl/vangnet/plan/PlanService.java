@@ -12,6 +12,7 @@ import nl.vangnet.access.AccessAction;
 import nl.vangnet.household.Family;
 import nl.vangnet.household.Helped;
 import nl.vangnet.household.HouseholdApi;
+import nl.vangnet.household.HouseholdId;
 import nl.vangnet.lifedomain.Framework;
 import nl.vangnet.lifedomain.LifeDomainApi;
 import nl.vangnet.platform.ConflictException;
@@ -65,7 +66,7 @@ class PlanService {
 		if (!actor.worksWithCases() && !actor.seesOnlyOwnFamilies()) {
 			throw new AccessDeniedException("No plans for this role");
 		}
-		Family family = this.households.family(householdId);
+		Family family = this.households.family(HouseholdId.of(householdId));
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		boolean restricted = !actor.worksWithCases();
 		List<GoalView> goals = goals(family, locale, restricted);
@@ -92,7 +93,7 @@ class PlanService {
 	 */
 	FamilyCopy familyCopy(UUID householdId, Locale locale) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
-		Family family = this.households.family(householdId);
+		Family family = this.households.family(HouseholdId.of(householdId));
 		this.trail.record(actor, AccessAction.EXPORT, householdId);
 		List<GoalView> goals = goals(family, locale, false).stream()
 			.filter((g) -> g.status() != GoalStatus.STOPPED)
@@ -104,7 +105,7 @@ class PlanService {
 
 	GoalView addGoal(UUID householdId, NewGoal command, Locale locale) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
-		Family family = this.households.family(householdId);
+		Family family = this.households.family(HouseholdId.of(householdId));
 		HelpQuestionService.closedGuard(family);
 		UUID memberId = HelpQuestionService.memberId(family, command.member());
 		String frameworkCode = null;
@@ -131,7 +132,7 @@ class PlanService {
 	GoalView adjustGoal(UUID goalId, GoalChange command, Locale locale) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		Goal goal = this.plans.goal(goalId).orElseThrow(() -> new NotFoundException("goal"));
-		Family family = this.households.family(goal.householdId());
+		Family family = this.households.family(HouseholdId.of(goal.householdId()));
 		adjust(actor, goal, command.version(), command.description(), command.status(), null, "description");
 		this.trail.record(actor, AccessAction.UPDATE, family.id());
 		Goal now = this.plans.goal(goalId).orElseThrow();
@@ -166,7 +167,7 @@ class PlanService {
 	ActionView addAction(UUID goalId, NewAction command) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		Goal goal = this.plans.goal(goalId).orElseThrow(() -> new NotFoundException("goal"));
-		Family family = this.households.family(goal.householdId());
+		Family family = this.households.family(HouseholdId.of(goal.householdId()));
 		HelpQuestionService.closedGuard(family);
 		PlanAction action = PlanAction.plan(goalId, family.id(), command.description(), command.actor(),
 				command.actorName(), command.dueOn());
@@ -178,7 +179,7 @@ class PlanService {
 	ActionView changeAction(UUID actionId, ActionChange command) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		PlanAction action = this.plans.action(actionId).orElseThrow(() -> new NotFoundException("action"));
-		Family family = this.households.family(action.householdId());
+		Family family = this.households.family(HouseholdId.of(action.householdId()));
 		if (command.version() == null) {
 			throw new DomainException("version", "plan.version.required");
 		}
@@ -212,7 +213,7 @@ class PlanService {
 	 */
 	EvaluationView evaluate(UUID householdId, NewEvaluation command, Locale locale) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
-		Family family = this.households.family(householdId);
+		Family family = this.households.family(HouseholdId.of(householdId));
 		HelpQuestionService.closedGuard(family);
 		List<DomainException> errors = new ArrayList<>();
 		LocalDate on = command.evaluatedOn();
@@ -288,7 +289,7 @@ class PlanService {
 
 	void addNote(UUID householdId, String text) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
-		this.households.family(householdId);
+		this.households.family(HouseholdId.of(householdId));
 		String clean = (text != null) ? text.strip() : "";
 		if (clean.isEmpty()) {
 			throw new DomainException("text", "note.text.required");

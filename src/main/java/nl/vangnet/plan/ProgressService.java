@@ -14,6 +14,7 @@ import java.util.UUID;
 import nl.vangnet.access.AccessAction;
 import nl.vangnet.household.Family;
 import nl.vangnet.household.HouseholdApi;
+import nl.vangnet.household.HouseholdId;
 import nl.vangnet.lifedomain.Framework;
 import nl.vangnet.lifedomain.Instrument;
 import nl.vangnet.lifedomain.LifeDomainApi;
@@ -63,7 +64,7 @@ class ProgressService {
 	ProgressView record(UUID householdId, String instrumentCode, LocalDate on, List<ScoringMoment.Score> given,
 			Locale locale) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
-		Family family = this.households.family(householdId);
+		Family family = this.households.family(HouseholdId.of(householdId));
 		HelpQuestionService.closedGuard(family);
 		Instrument instrument = instrument(instrumentCode);
 		ScoringMoment moment = ScoringMoment.of(instrument, on, given, this.workers.today());
@@ -74,7 +75,7 @@ class ProgressService {
 
 	ProgressView progress(UUID householdId, String instrumentCode, Locale locale) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
-		Family family = this.households.family(householdId);
+		Family family = this.households.family(HouseholdId.of(householdId));
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		return view(family, instrument(instrumentCode), locale);
 	}

@@ -161,7 +161,7 @@ class DemoHouseholdsTests {
 	private UUID motherOf(UUID household) {
 		UUID shelter = this.organisations.byCode("VOH").map(OrganisationSummary::id).orElseThrow();
 		Family family = TenantScope.callAs(TenantScope.Scope.system(Set.of(shelter)),
-				() -> this.households.family(household));
+				() -> this.households.family(nl.vangnet.household.HouseholdId.of(household)));
 		return family.members().stream().filter((m) -> "m1".equals(m.ref())).findFirst().orElseThrow().id();
 	}
 

@@ -54,6 +54,9 @@ class HouseholdApiTests {
 	private JdbcClient jdbc;
 
 	@Autowired
+	private HouseholdApi households;
+
+	@Autowired
 	private TransactionTemplate transactions;
 
 	private TestData.Organisation organisation;
@@ -367,6 +370,35 @@ class HouseholdApiTests {
 			.isEqualTo(403);
 		assertThat(this.api.send(post("/api/v1/households"), samira(null), this.volunteerSession).getStatus())
 			.isEqualTo(403);
+	}
+
+	@Test
+	void oneRuleOfInvolvementHoldsForTheContactPersonAndOtherStaffAndStopsAtTheOrganisation() throws Exception {
+		UUID involved = UUID.fromString(create(samira(TestData.unique("GvN-"))));
+		ObjectNode notInvolved = samira(TestData.unique("GvN-"));
+		((ObjectNode) notInvolved.get("trajectories").get(0)).putArray("involvedStaff");
+		UUID other = UUID.fromString(create(notInvolved));
+		String sql = "select household_involves(:h, :a, current_date)";
+		TenantScope.Scope own = TenantScope.Scope.system(Set.of(this.organisation.id()));
+
+		List<Boolean> answers = this.data.inScope(own, (jdbc) -> List.of(
+				jdbc.sql(sql).param("h", involved).param("a", this.professional.id()).query(Boolean.class).single(),
+				jdbc.sql(sql).param("h", involved).param("a", this.volunteer.id()).query(Boolean.class).single(),
+				jdbc.sql(sql).param("h", other).param("a", this.professional.id()).query(Boolean.class).single(),
+				jdbc.sql(sql).param("h", other).param("a", this.volunteer.id()).query(Boolean.class).single()));
+		assertThat(answers).as("contact person, volunteer on it, contact person elsewhere, volunteer elsewhere")
+			.containsExactly(true, true, true, false);
+		List<Boolean> throughTheApi = TenantScope.callAs(own,
+				() -> List.of(this.households.involves(HouseholdId.of(involved), this.volunteer.id()),
+						this.households.involves(HouseholdId.of(other), this.volunteer.id())));
+		assertThat(throughTheApi).containsExactly(true, false);
+		Boolean elsewhere = this.data.inScope(TenantScope.Scope.system(Set.of(this.otherOrganisation.id())),
+				(jdbc) -> jdbc.sql(sql)
+					.param("h", involved)
+					.param("a", this.professional.id())
+					.query(Boolean.class)
+					.single());
+		assertThat(elsewhere).as("row-level security applies through the view").isFalse();
 	}
 
 	@Test

@@ -254,10 +254,14 @@ class HouseholdWebTests {
 	@Test
 	void aHouseholdRegisteredThroughTheApiIsInTheListAndOneRegisteredInTheBrowserIsInTheApi() throws Exception {
 		String family = TestData.unique("Api");
-		UUID viaApi = inOrganisation(() -> this.households.register(new HouseholdDocument(null, null, null, null, null,
-				"Centrum", Composition.ONE_PARENT, null, null, null, List.of(new HouseholdDocument.MemberEntry(null,
-						MemberRole.PARENT, true, "Amina", family, null, null, null, null, null)),
-				null, null, null, null)));
+		UUID viaApi = inOrganisation(
+				() -> this.households
+					.register(
+							new HouseholdDocument(null, null, null, null, null, "Centrum", Composition.ONE_PARENT, null,
+									null, null, List.of(new HouseholdDocument.MemberEntry(null, MemberRole.PARENT, true,
+											"Amina", family, null, null, null, null, null)),
+									null, null, null, null))
+					.value());
 		UUID viaBrowser = idOf(perform(registration(family).session(this.professionalSession)));
 
 		assertThat(page("/households?q=" + family, this.coordinatorSession)).contains("Amina " + family,

@@ -1,0 +1,64 @@
+package nl.vangnet.contact;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import nl.vangnet.household.Satisfaction;
+import nl.vangnet.household.SupportType;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores time invested per support type ({@code time_entry}) and taking part in group
+ * activities ({@code activity_participation}), entered on their own, from a contact
+ * moment, or through the household document; in the caller's transaction.
+ */
+@Repository
+class TimeAndActivities {
+
+	private final JdbcClient jdbc;
+
+	TimeAndActivities(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insertTime(UUID organisationId, UUID householdId, LocalDate date, SupportType type, int minutes, UUID member,
+			UUID contactMoment, Integer position) {
+		this.jdbc.sql("""
+				insert into time_entry (id, household_id, organisation_id, member_id, entry_date, support_type, minutes,
+				  contact_moment_id, position)
+				values (:id, :household, :organisation, :member, :date, :type, :minutes, :contact, :position)
+				""")
+			.param("id", UUID.randomUUID())
+			.param("household", householdId)
+			.param("organisation", organisationId)
+			.param("member", member)
+			.param("date", date)
+			.param("type", type.name())
+			.param("minutes", minutes)
+			.param("contact", contactMoment)
+			.param("position", position)
+			.update();
+	}
+
+	void insertActivity(UUID organisationId, UUID householdId, LocalDate date, String name, UUID member,
+			Satisfaction satisfaction, UUID contactMoment, Integer position) {
+		this.jdbc.sql("""
+				insert into activity_participation (id, household_id, organisation_id, member_id, activity_date, name,
+				  satisfaction, contact_moment_id, position)
+				values (:id, :household, :organisation, :member, :date, :name, :satisfaction, :contact, :position)
+				""")
+			.param("id", UUID.randomUUID())
+			.param("household", householdId)
+			.param("organisation", organisationId)
+			.param("member", member)
+			.param("date", date)
+			.param("name", name)
+			.param("satisfaction", (satisfaction != null) ? satisfaction.name() : null)
+			.param("contact", contactMoment)
+			.param("position", position)
+			.update();
+	}
+
+}
