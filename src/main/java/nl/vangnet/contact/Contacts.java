@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,10 +15,9 @@ import nl.vangnet.household.Satisfaction;
 import nl.vangnet.household.SupportType;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
-import nl.vangnet.platform.NotFoundException;
 import nl.vangnet.platform.staff.Staff;
+import nl.vangnet.platform.NotFoundException;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,19 +27,24 @@ import org.springframework.transaction.annotation.Transactional;
  * taking part in group activities, and the follow-up rhythm per trajectory. Every view
  * and change is in the access trail. Volunteers record their own contacts with the
  * families they are involved in and see only their own; a sensitive note is read only by
- * its author and by coordinators.
+ * its author and by coordinators. The rules of a contact moment are its own
+ * ({@link ContactMoment}); this service adds who may, the trail, and the views.
  */
 @Service
 @Transactional
 class Contacts {
 
-	static final int NOTE_MAX = 1000;
+	static final int NOTE_MAX = ContactMoment.NOTE_MAX;
 
-	static final int NAME_MAX = 100;
+	static final int NAME_MAX = ContactMoment.NAME_MAX;
 
 	static final int REASON_MAX = 500;
 
-	private final JdbcClient jdbc;
+	private final ContactMomentRepository moments;
+
+	private final FollowUpRhythms rhythms;
+
+	private final TimeAndActivities time;
 
 	private final Families families;
 
@@ -50,10 +52,10 @@ class Contacts {
 
 	private final Clock clock;
 
-	private final TimeAndActivities time;
-
-	Contacts(JdbcClient jdbc, Families families, TimeAndActivities time, ContactTrail trail, Clock clock) {
-		this.jdbc = jdbc;
+	Contacts(ContactMomentRepository moments, FollowUpRhythms rhythms, TimeAndActivities time, Families families,
+			ContactTrail trail, Clock clock) {
+		this.moments = moments;
+		this.rhythms = rhythms;
 		this.time = time;
 		this.families = families;
 		this.trail = trail;
@@ -86,75 +88,11 @@ class Contacts {
 	UUID record(UUID householdId, NewContact contact, UUID onBehalfOf) {
 		Staff actor = Staff.current().requireOrganisation("household");
 		Map<UUID, String> members = Families.members(this.families.require(householdId));
-		List<DomainException> errors = new ArrayList<>();
-		if (contact.occurredAt() == null) {
-			errors.add(new DomainException("occurredAt", "contact.occurredAt.required"));
-		}
-		else if (contact.occurredAt().isAfter(now().plusHours(1))) {
-			errors.add(new DomainException("occurredAt", "contact.occurredAt.future"));
-		}
-		if (contact.channel() == null) {
-			errors.add(new DomainException("channel", "contact.channel.required"));
-		}
-		if (contact.reached() == null) {
-			errors.add(new DomainException("reached", "contact.reached.required"));
-		}
-		String note = trimmed(contact.note());
-		if (note != null && note.length() > NOTE_MAX) {
-			errors.add(new DomainException("note", "contact.note.tooLong", NOTE_MAX));
-		}
-		for (UUID member : contact.members()) {
-			if (!members.containsKey(member)) {
-				errors.add(new DomainException("members", "contact.member.unknown"));
-			}
-		}
-		contact.minutes().forEach((type, minutes) -> checkMinutes(errors, "minutes." + type, minutes));
-		String activity = trimmed(contact.activity());
-		if (activity != null && activity.length() > NAME_MAX) {
-			errors.add(new DomainException("activity", "contact.activity.name.tooLong", NAME_MAX));
-		}
-		DomainErrors.throwIfAny(errors);
-		UUID id = UUID.randomUUID();
-		this.jdbc
-			.sql("""
-					insert into contact_moment (id, household_id, organisation_id, occurred_at, channel, reached, note, sensitive, author_id)
-					values (:id, :household, :organisation, :at, :channel, :reached, :note, :sensitive, :author)
-					""")
-			.param("id", id)
-			.param("household", householdId)
-			.param("organisation", actor.organisationId())
-			.param("at", contact.occurredAt().withNano(0))
-			.param("channel", contact.channel().name())
-			.param("reached", contact.reached())
-			.param("note", note)
-			.param("sensitive", contact.sensitive() && note != null)
-			.param("author", actor.isSystem() ? onBehalfOf : actor.userId())
-			.update();
-		for (UUID member : contact.members()) {
-			this.jdbc.sql(
-					"insert into contact_moment_member (contact_moment_id, organisation_id, member_id) values (:c, :o, :m)")
-				.param("c", id)
-				.param("o", actor.organisationId())
-				.param("m", member)
-				.update();
-		}
-		LocalDate day = contact.occurredAt().toLocalDate();
-		UUID timeMember = (contact.members().size() == 1) ? contact.members().get(0) : null;
-		contact.minutes().forEach((type, minutes) -> {
-			if (minutes != null && minutes > 0) {
-				this.time.insertTime(actor.organisationId(), householdId, day, type, minutes, timeMember, id, null);
-			}
-		});
-		if (contact.channel() == Channel.GROUP_ACTIVITY && activity != null) {
-			if (contact.members().isEmpty()) {
-				this.time.insertActivity(actor.organisationId(), householdId, day, activity, null, contact.satisfaction(), id, null);
-			}
-			for (UUID member : contact.members()) {
-				this.time.insertActivity(actor.organisationId(), householdId, day, activity, member, contact.satisfaction(), id, null);
-			}
-		}
+		ContactMoment moment = ContactMoment.record(householdId, actor.organisationId(), contact, members.keySet(),
+				actor.isSystem() ? onBehalfOf : actor.userId(), now());
+		this.moments.insert(moment);
 		this.trail.record(actor, AccessAction.CREATE, householdId);
-		return id;
+		return moment.id();
 	}
 
 	/**
@@ -173,50 +111,23 @@ class Contacts {
 	private List<ContactView> list(Staff actor, UUID householdId) {
 		Map<UUID, String> members = this.families.members(householdId);
 		Map<UUID, String> staff = this.families.staffNames(actor.organisationId());
-		Map<UUID, List<UUID>> with = new HashMap<>();
-		this.jdbc.sql("""
-				select cm.contact_moment_id, cm.member_id from contact_moment_member cm
-				join contact_moment c on c.id = cm.contact_moment_id where c.household_id = :id
-				""").param("id", householdId).query((rs, n) -> {
-			with.computeIfAbsent(rs.getObject(1, UUID.class), (k) -> new ArrayList<>())
-				.add(rs.getObject(2, UUID.class));
-			return null;
-		}).list();
-		Map<UUID, Map<SupportType, Integer>> minutes = new HashMap<>();
-		this.jdbc.sql("""
-				select contact_moment_id, support_type, sum(minutes) from time_entry
-				where household_id = :id and contact_moment_id is not null group by contact_moment_id, support_type
-				""").param("id", householdId).query((rs, n) -> {
-			minutes.computeIfAbsent(rs.getObject(1, UUID.class), (k) -> new EnumMap<>(SupportType.class))
-				.put(SupportType.valueOf(rs.getString(2)), rs.getInt(3));
-			return null;
-		}).list();
-		return this.jdbc.sql("""
-				select id, occurred_at, channel, reached, note, sensitive, author_id from contact_moment
-				where household_id = :id and (:all or author_id = :me) order by occurred_at desc, created_at desc
-				""")
-			.param("id", householdId)
-			.param("all", !actor.seesOnlyOwnFamilies())
-			.param("me", actor.userId())
-			.query((rs, n) -> {
-				UUID id = rs.getObject("id", UUID.class);
-				UUID author = rs.getObject("author_id", UUID.class);
-				boolean sensitive = rs.getBoolean("sensitive");
-				boolean readable = actor.readsNote(author, sensitive);
-				return new ContactView(id, rs.getObject("occurred_at", LocalDateTime.class),
-						Channel.valueOf(rs.getString("channel")), rs.getBoolean("reached"),
-						with.getOrDefault(id, List.of()).stream().map(members::get).toList(),
-						readable ? rs.getString("note") : null, sensitive, !readable, author, staff.get(author),
-						minutes.getOrDefault(id, Map.of()));
+		return this.moments.ofHousehold(householdId, actor.seesOnlyOwnFamilies() ? actor.userId() : null)
+			.stream()
+			.map((moment) -> {
+				boolean readable = moment.noteReadableBy(actor);
+				return new ContactView(moment.id(), moment.occurredAt(), moment.channel(), moment.reached(),
+						moment.members().stream().map(members::get).toList(), readable ? moment.note() : null,
+						moment.sensitive(), !readable, moment.authorId(), staff.get(moment.authorId()),
+						moment.minutes());
 			})
-			.list();
+			.toList();
 	}
 
 	// ---- Time and activities on their own
 
 	void addTime(UUID householdId, LocalDate date, SupportType type, Integer minutes, UUID member) {
 		Staff actor = caseWorker();
-		this.families.require(householdId);
+		Map<UUID, String> members = Families.members(this.families.require(householdId));
 		List<DomainException> errors = new ArrayList<>();
 		if (date == null) {
 			errors.add(new DomainException("date", "contact.time.date.required"));
@@ -231,9 +142,9 @@ class Contacts {
 			errors.add(new DomainException("minutes", "contact.time.minutes.positive", 1440));
 		}
 		else {
-			checkMinutes(errors, "minutes", minutes);
+			ContactMoment.checkMinutes(errors, "minutes", minutes);
 		}
-		checkMember(errors, householdId, member);
+		checkMember(errors, members, member);
 		DomainErrors.throwIfAny(errors);
 		this.time.insertTime(actor.organisationId(), householdId, date, type, minutes, member, null, null);
 		this.trail.record(actor, AccessAction.CREATE, householdId);
@@ -241,7 +152,7 @@ class Contacts {
 
 	void addActivity(UUID householdId, LocalDate date, String name, UUID member, Satisfaction satisfaction) {
 		Staff actor = caseWorker();
-		this.families.require(householdId);
+		Map<UUID, String> members = Families.members(this.families.require(householdId));
 		List<DomainException> errors = new ArrayList<>();
 		if (date == null) {
 			errors.add(new DomainException("date", "contact.activity.date.required"));
@@ -253,7 +164,7 @@ class Contacts {
 		else if (activity.length() > NAME_MAX) {
 			errors.add(new DomainException("name", "contact.activity.name.tooLong", NAME_MAX));
 		}
-		checkMember(errors, householdId, member);
+		checkMember(errors, members, member);
 		DomainErrors.throwIfAny(errors);
 		this.time.insertActivity(actor.organisationId(), householdId, date, activity, member, satisfaction, null, null);
 		this.trail.record(actor, AccessAction.CREATE, householdId);
@@ -264,16 +175,11 @@ class Contacts {
 		Staff actor = caseWorker();
 		Map<UUID, String> members = Families.members(this.families.require(householdId));
 		this.trail.record(actor, AccessAction.VIEW, householdId);
-		return this.jdbc.sql("""
-				select activity_date, name, member_id, satisfaction from activity_participation
-				where household_id = :id order by activity_date desc, position nulls last, id
-				""").param("id", householdId).query((rs, n) -> {
-			String satisfaction = rs.getString("satisfaction");
-			UUID member = rs.getObject("member_id", UUID.class);
-			return new ActivityView(rs.getObject("activity_date", LocalDate.class), rs.getString("name"),
-					(member != null) ? members.get(member) : null,
-					(satisfaction != null) ? Satisfaction.valueOf(satisfaction) : null);
-		}).list();
+		return this.time.activities(householdId)
+			.stream()
+			.map((p) -> new ActivityView(p.date(), p.name(), (p.member() != null) ? members.get(p.member()) : null,
+					p.satisfaction()))
+			.toList();
 	}
 
 	/**
@@ -294,12 +200,7 @@ class Contacts {
 			.filter((t) -> "INTENSIVE".equals(t.kind()))
 			.reduce((a, b) -> b)
 			.orElse(trajectories.isEmpty() ? null : trajectories.get(trajectories.size() - 1));
-		List<TimeSummary.Entry> entries = this.jdbc
-			.sql("select entry_date, support_type, minutes from time_entry where household_id = :id")
-			.param("id", householdId)
-			.query((rs, n) -> new TimeSummary.Entry(rs.getObject(1, LocalDate.class),
-					SupportType.valueOf(rs.getString(2)), rs.getInt(3)))
-			.list();
+		List<TimeSummary.Entry> entries = this.time.entries(householdId);
 		if (trajectory == null) {
 			return TimeSummary.withoutTrajectory(entries);
 		}
@@ -317,27 +218,14 @@ class Contacts {
 	}
 
 	List<RhythmView> rhythmsOf(UUID householdId) {
-		LocalDate lastReached = lastReached(householdId);
-		List<FamilyTrajectory> trajectories = this.families.trajectories(householdId);
-		Map<UUID, RhythmRow> active = new HashMap<>();
-		this.jdbc.sql("""
-				select trajectory_id, rhythm, started_on, version from follow_up_rhythm
-				where household_id = :id and ended_on is null
-				""")
-			.param("id", householdId)
-			.query((rs, n) -> active.put(rs.getObject(1, UUID.class),
-					new RhythmRow(Rhythm.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class), rs.getInt(4))))
-			.list();
+		LocalDate lastReached = this.moments.lastReached(householdId);
+		Map<UUID, FollowUpRhythms.Running> running = this.rhythms.runningOf(householdId);
 		List<RhythmView> views = new ArrayList<>();
-		for (FamilyTrajectory t : trajectories) {
-			RhythmRow row = active.get(t.id().value());
-			LocalDate due = null;
-			if (row != null) {
-				LocalDate base = (lastReached != null) ? lastReached : row.startedOn();
-				due = row.rhythm().next(base);
-			}
+		for (FamilyTrajectory t : this.families.trajectories(householdId)) {
+			FollowUpRhythms.Running row = running.get(t.id().value());
 			views.add(new RhythmView(t.id().value(), t.kind(), t.start(), t.end(), (row != null) ? row.rhythm() : null,
-					(row != null) ? row.startedOn() : null, due, (row != null) ? row.version() : null));
+					(row != null) ? row.startedOn() : null, (row != null) ? row.due(lastReached) : null,
+					(row != null) ? row.version() : null));
 		}
 		return views;
 	}
@@ -349,28 +237,13 @@ class Contacts {
 	void setRhythm(UUID householdId, UUID trajectoryId, Rhythm rhythm) {
 		Staff actor = caseWorker();
 		this.families.require(householdId);
-		requireTrajectory(householdId, trajectoryId);
+		if (this.families.trajectories(householdId).stream().noneMatch((t) -> t.id().value().equals(trajectoryId))) {
+			throw new NotFoundException("trajectory");
+		}
 		if (rhythm == null) {
 			throw new DomainException("rhythm", "contact.rhythm.required");
 		}
-		int changed = this.jdbc.sql(
-				"update follow_up_rhythm set rhythm = :rhythm, version = version + 1 where trajectory_id = :t and ended_on is null")
-			.param("rhythm", rhythm.name())
-			.param("t", trajectoryId)
-			.update();
-		if (changed == 0) {
-			this.jdbc.sql("""
-					insert into follow_up_rhythm (id, household_id, organisation_id, trajectory_id, rhythm, started_on)
-					values (:id, :household, :organisation, :t, :rhythm, :today)
-					""")
-				.param("id", UUID.randomUUID())
-				.param("household", householdId)
-				.param("organisation", actor.organisationId())
-				.param("t", trajectoryId)
-				.param("rhythm", rhythm.name())
-				.param("today", today())
-				.update();
-		}
+		this.rhythms.set(actor.organisationId(), householdId, trajectoryId, rhythm, today());
 		this.trail.record(actor, AccessAction.UPDATE, householdId);
 	}
 
@@ -388,16 +261,7 @@ class Contacts {
 		if (why.length() > REASON_MAX) {
 			throw new DomainException("reason", "contact.rhythm.reason.tooLong", REASON_MAX);
 		}
-		int ended = this.jdbc.sql("""
-				update follow_up_rhythm set ended_on = :today, end_reason = :reason, version = version + 1
-				where household_id = :household and trajectory_id = :t and ended_on is null
-				""")
-			.param("today", today())
-			.param("reason", why)
-			.param("household", householdId)
-			.param("t", trajectoryId)
-			.update();
-		if (ended == 0) {
+		if (!this.rhythms.end(householdId, trajectoryId, today(), why)) {
 			throw new NotFoundException("rhythm");
 		}
 		this.trail.record(actor, AccessAction.UPDATE, householdId);
@@ -431,19 +295,7 @@ class Contacts {
 	// ---- Internals
 
 	LocalDate lastReached(UUID householdId) {
-		List<LocalDateTime> found = this.jdbc
-			.sql("select max(occurred_at) from contact_moment where household_id = :id and reached")
-			.param("id", householdId)
-			.query(LocalDateTime.class)
-			.list();
-		LocalDateTime at = found.isEmpty() ? null : found.get(0);
-		return (at != null) ? at.toLocalDate() : null;
-	}
-
-	private void requireTrajectory(UUID householdId, UUID trajectoryId) {
-		if (this.families.trajectories(householdId).stream().noneMatch((t) -> t.id().value().equals(trajectoryId))) {
-			throw new NotFoundException("trajectory");
-		}
+		return this.moments.lastReached(householdId);
 	}
 
 	private Staff caseWorker() {
@@ -454,15 +306,9 @@ class Contacts {
 		return actor;
 	}
 
-	private void checkMember(List<DomainException> errors, UUID householdId, UUID member) {
-		if (member != null && !this.families.members(householdId).containsKey(member)) {
+	private static void checkMember(List<DomainException> errors, Map<UUID, String> members, UUID member) {
+		if (member != null && !members.containsKey(member)) {
 			errors.add(new DomainException("member", "contact.member.unknown"));
-		}
-	}
-
-	private static void checkMinutes(List<DomainException> errors, String field, Integer minutes) {
-		if (minutes != null && (minutes < 0 || minutes > 1440)) {
-			errors.add(new DomainException(field, "contact.time.minutes.range", 1440));
 		}
 	}
 
@@ -471,9 +317,6 @@ class Contacts {
 			return null;
 		}
 		return text.strip();
-	}
-
-	private record RhythmRow(Rhythm rhythm, LocalDate startedOn, int version) {
 	}
 
 	/**

@@ -1,24 +1,18 @@
 package nl.vangnet.contact;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.UUID;
 
 import nl.vangnet.access.AccessAction;
 import nl.vangnet.platform.ConflictException;
-import nl.vangnet.platform.Differences;
-import nl.vangnet.platform.DomainErrors;
-import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
 import nl.vangnet.platform.staff.Staff;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,16 +22,19 @@ import org.springframework.transaction.annotation.Transactional;
  * when, appointments, benefit renewals) and of debts (creditor, amount, payment
  * arrangement, status, with every change kept as history). Coordinators and professionals
  * only; every view and change is in the access trail; a change to a stale version is
- * refused with what changed.
+ * refused with what changed. The rules are the aggregates' ({@link Obligation},
+ * {@link Debt}); this service adds who may, the trail, and the views.
  */
 @Service
 @Transactional
 class FamilyPapers {
 
 	/** Open obligations due within this many days appear on the worklist. */
-	static final int DUE_SOON_DAYS = 7;
+	static final int DUE_SOON_DAYS = Obligation.DUE_SOON_DAYS;
 
-	private final JdbcClient jdbc;
+	private final ObligationRepository obligations;
+
+	private final DebtRepository debts;
 
 	private final Families families;
 
@@ -45,8 +42,10 @@ class FamilyPapers {
 
 	private final Clock clock;
 
-	FamilyPapers(JdbcClient jdbc, Families families, ContactTrail trail, Clock clock) {
-		this.jdbc = jdbc;
+	FamilyPapers(ObligationRepository obligations, DebtRepository debts, Families families, ContactTrail trail,
+			Clock clock) {
+		this.obligations = obligations;
+		this.debts = debts;
 		this.families = families;
 		this.trail = trail;
 		this.clock = clock;
@@ -71,40 +70,15 @@ class FamilyPapers {
 
 	private List<ObligationView> obligationsOf(UUID householdId, boolean openOnly) {
 		LocalDate today = today();
-		return this.jdbc.sql("""
-				select id, household_id, kind, description, agency, due_on, status, version from obligation
-				where household_id = :id and (not :open or status in ('TO_DO', 'IN_PROGRESS'))
-				order by case when status in ('TO_DO', 'IN_PROGRESS') then 0 else 1 end, due_on nulls last, created_at
-				""").param("id", householdId).param("open", openOnly).query((rs, n) -> {
-			LocalDate due = rs.getObject("due_on", LocalDate.class);
-			ObligationStatus status = ObligationStatus.valueOf(rs.getString("status"));
-			return new ObligationView(rs.getObject("id", UUID.class), rs.getObject("household_id", UUID.class),
-					ObligationKind.valueOf(rs.getString("kind")), rs.getString("description"), rs.getString("agency"),
-					due, status, rs.getInt("version"),
-					status.open() && due != null && !due.isAfter(today.plusDays(DUE_SOON_DAYS)),
-					status.open() && due != null && due.isBefore(today));
-		}).list();
+		return this.obligations.ofHousehold(householdId, openOnly).stream().map((o) -> view(o, today)).toList();
 	}
 
 	UUID addObligation(UUID householdId, ObligationInput input) {
 		Staff actor = caseWorker(householdId);
-		check(input);
-		UUID id = UUID.randomUUID();
-		this.jdbc.sql("""
-				insert into obligation (id, household_id, organisation_id, kind, description, agency, due_on, status)
-				values (:id, :household, :organisation, :kind, :description, :agency, :due, :status)
-				""")
-			.param("id", id)
-			.param("household", householdId)
-			.param("organisation", actor.organisationId())
-			.param("kind", input.kind().name())
-			.param("description", Contacts.trimmed(input.description()))
-			.param("agency", Contacts.trimmed(input.agency()))
-			.param("due", input.dueOn())
-			.param("status", ((input.status() != null) ? input.status() : ObligationStatus.TO_DO).name())
-			.update();
+		Obligation obligation = Obligation.note(householdId, actor.organisationId(), input.terms());
+		this.obligations.insert(obligation);
 		this.trail.record(actor, AccessAction.CREATE, householdId);
-		return id;
+		return obligation.id();
 	}
 
 	/**
@@ -112,70 +86,16 @@ class FamilyPapers {
 	 * @throws ConflictException when someone else changed it since
 	 */
 	ObligationView changeObligation(UUID id, int version, ObligationInput input) {
-		ObligationView current = obligation(id);
-		Staff actor = caseWorker(current.householdId());
-		check(input);
-		if (input.status() == null) {
-			throw new DomainException("status", "contact.obligation.status.required");
+		Obligation obligation = this.obligations.find(id).orElseThrow(() -> new NotFoundException("obligation"));
+		Staff actor = caseWorker(obligation.householdId());
+		obligation.rewrite(version, input.terms());
+		if (!this.obligations.update(obligation)) {
+			throw this.obligations.find(id)
+				.orElseThrow(() -> new NotFoundException("obligation"))
+				.conflictWith(input.terms());
 		}
-		int changed = this.jdbc.sql("""
-				update obligation set kind = :kind, description = :description, agency = :agency, due_on = :due,
-				  status = :status, version = version + 1 where id = :id and version = :version
-				""")
-			.param("kind", input.kind().name())
-			.param("description", Contacts.trimmed(input.description()))
-			.param("agency", Contacts.trimmed(input.agency()))
-			.param("due", input.dueOn())
-			.param("status", input.status().name())
-			.param("id", id)
-			.param("version", version)
-			.update();
-		if (changed == 0) {
-			throw obligationConflict(current, input);
-		}
-		this.trail.record(actor, AccessAction.UPDATE, current.householdId());
-		return obligation(id);
-	}
-
-	private ObligationView obligation(UUID id) {
-		UUID household = this.jdbc.sql("select household_id from obligation where id = :id")
-			.param("id", id)
-			.query(UUID.class)
-			.optional()
-			.orElseThrow(() -> new NotFoundException("obligation"));
-		return obligationsOf(household, false).stream()
-			.filter((o) -> o.id().equals(id))
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("obligation"));
-	}
-
-	private static ConflictException obligationConflict(ObligationView now, ObligationInput sent) {
-		return Differences.labelled("contact.obligation.")
-			.code("kind", sent.kind(), now.kind(), "contact.obligation.kind.")
-			.text("description", sent.description(), now.description())
-			.text("agency", sent.agency(), now.agency())
-			.value("dueOn", sent.dueOn(), now.dueOn())
-			.code("status", sent.status(), now.status(), "contact.obligation.status.")
-			.conflict(now.version());
-	}
-
-	private static void check(ObligationInput input) {
-		List<DomainException> errors = new ArrayList<>();
-		if (input.kind() == null) {
-			errors.add(new DomainException("kind", "contact.obligation.kind.required"));
-		}
-		String description = Contacts.trimmed(input.description());
-		if (description == null) {
-			errors.add(new DomainException("description", "contact.obligation.description.required"));
-		}
-		else if (description.length() > 300) {
-			errors.add(new DomainException("description", "contact.obligation.description.tooLong", 300));
-		}
-		String agency = Contacts.trimmed(input.agency());
-		if (agency != null && agency.length() > 200) {
-			errors.add(new DomainException("agency", "contact.obligation.agency.tooLong", 200));
-		}
-		DomainErrors.throwIfAny(errors);
+		this.trail.record(actor, AccessAction.UPDATE, obligation.householdId());
+		return view(this.obligations.find(id).orElseThrow(), today());
 	}
 
 	/**
@@ -183,13 +103,13 @@ class FamilyPapers {
 	 */
 	@Transactional(readOnly = true)
 	java.util.Optional<UUID> householdOf(String table, UUID id) {
-		if (!"obligation".equals(table) && !"debt".equals(table)) {
-			throw new IllegalArgumentException(table);
+		if ("obligation".equals(table)) {
+			return this.obligations.find(id).map(Obligation::householdId);
 		}
-		return this.jdbc.sql("select household_id from " + table + " where id = :id")
-			.param("id", id)
-			.query(UUID.class)
-			.optional();
+		if ("debt".equals(table)) {
+			return this.debts.householdOf(id);
+		}
+		throw new IllegalArgumentException(table);
 	}
 
 	// ---- Debts
@@ -198,69 +118,26 @@ class FamilyPapers {
 	DebtOverview debts(UUID householdId) {
 		Staff actor = caseWorker(householdId);
 		this.trail.record(actor, AccessAction.VIEW, householdId);
-		List<DebtView> debts = debtsOf(householdId);
-		BigDecimal total = debts.stream()
-			.filter((d) -> d.status() != DebtStatus.PAID_OFF)
-			.map(DebtView::amount)
-			.reduce(BigDecimal.ZERO, BigDecimal::add);
-		return new DebtOverview(debts, total);
+		List<Debt> debts = this.debts.ofHousehold(householdId);
+		Map<UUID, String> staff = this.families.staffNames(actor.organisationId());
+		BigDecimal total = debts.stream().filter(Debt::owed).map(Debt::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+		return new DebtOverview(debts.stream().map((d) -> view(d, staff)).toList(), total);
 	}
 
 	/**
 	 * What the family still owes: the sum of the debts that are not paid off.
 	 */
 	BigDecimal debtTotal(UUID householdId) {
-		return this.jdbc
-			.sql("select coalesce(sum(amount), 0) from debt where household_id = :id and status <> 'PAID_OFF'")
-			.param("id", householdId)
-			.query(BigDecimal.class)
-			.single();
-	}
-
-	private List<DebtView> debtsOf(UUID householdId) {
-		java.util.Map<UUID, String> staff = this.families
-			.staffNames(Staff.current().requireOrganisation("household").organisationId());
-		java.util.Map<UUID, List<DebtChange>> history = new java.util.HashMap<>();
-		this.jdbc.sql("""
-				select h.debt_id, h.changed_at, h.changed_by, h.creditor, h.amount, h.arrangement, h.status
-				from debt_history h join debt d on d.id = h.debt_id where d.household_id = :id
-				order by h.changed_at, h.id
-				""").param("id", householdId).query((rs, n) -> {
-			history.computeIfAbsent(rs.getObject(1, UUID.class), (k) -> new ArrayList<>())
-				.add(new DebtChange(rs.getTimestamp(2).toInstant(), staff.get(rs.getObject(3, UUID.class)),
-						rs.getString(4), rs.getBigDecimal(5), rs.getString(6), DebtStatus.valueOf(rs.getString(7))));
-			return null;
-		}).list();
-		return this.jdbc.sql("""
-				select id, household_id, creditor, amount, arrangement, status, version from debt
-				where household_id = :id order by case when status = 'PAID_OFF' then 1 else 0 end, created_at
-				""").param("id", householdId).query((rs, n) -> {
-			UUID id = rs.getObject("id", UUID.class);
-			return new DebtView(id, rs.getObject("household_id", UUID.class), rs.getString("creditor"),
-					rs.getBigDecimal("amount"), rs.getString("arrangement"), DebtStatus.valueOf(rs.getString("status")),
-					rs.getInt("version"), history.getOrDefault(id, List.of()));
-		}).list();
+		return this.debts.owedBy(householdId);
 	}
 
 	UUID addDebt(UUID householdId, DebtInput input) {
 		Staff actor = caseWorker(householdId);
-		check(input);
-		UUID id = UUID.randomUUID();
-		this.jdbc.sql("""
-				insert into debt (id, household_id, organisation_id, creditor, amount, arrangement, status)
-				values (:id, :household, :organisation, :creditor, :amount, :arrangement, :status)
-				""")
-			.param("id", id)
-			.param("household", householdId)
-			.param("organisation", actor.organisationId())
-			.param("creditor", Contacts.trimmed(input.creditor()))
-			.param("amount", input.amount())
-			.param("arrangement", Contacts.trimmed(input.arrangement()))
-			.param("status", ((input.status() != null) ? input.status() : DebtStatus.OPEN).name())
-			.update();
-		history(actor, id);
+		Debt debt = Debt.register(householdId, actor.organisationId(), input.terms(), actor.userId(),
+				Instant.now(this.clock));
+		this.debts.insert(debt);
 		this.trail.record(actor, AccessAction.CREATE, householdId);
-		return id;
+		return debt.id();
 	}
 
 	/**
@@ -268,82 +145,14 @@ class FamilyPapers {
 	 * @throws ConflictException when someone else changed it since
 	 */
 	DebtView changeDebt(UUID id, int version, DebtInput input) {
-		DebtView current = debt(id);
-		Staff actor = caseWorker(current.householdId());
-		check(input);
-		if (input.status() == null) {
-			throw new DomainException("status", "contact.debt.status.required");
+		Debt debt = this.debts.find(id).orElseThrow(() -> new NotFoundException("debt"));
+		Staff actor = caseWorker(debt.householdId());
+		debt.restate(version, input.terms(), actor.userId(), Instant.now(this.clock));
+		if (!this.debts.update(debt)) {
+			throw this.debts.find(id).orElseThrow(() -> new NotFoundException("debt")).conflictWith(input.terms());
 		}
-		int changed = this.jdbc.sql("""
-				update debt set creditor = :creditor, amount = :amount, arrangement = :arrangement, status = :status,
-				  version = version + 1 where id = :id and version = :version
-				""")
-			.param("creditor", Contacts.trimmed(input.creditor()))
-			.param("amount", input.amount())
-			.param("arrangement", Contacts.trimmed(input.arrangement()))
-			.param("status", input.status().name())
-			.param("id", id)
-			.param("version", version)
-			.update();
-		if (changed == 0) {
-			throw Differences.labelled("contact.debt.")
-				.text("creditor", input.creditor(), current.creditor())
-				.value("amount", input.amount(), current.amount())
-				.text("arrangement", input.arrangement(), current.arrangement())
-				.code("status", input.status(), current.status(), "contact.debt.status.")
-				.conflict(current.version());
-		}
-		history(actor, id);
-		this.trail.record(actor, AccessAction.UPDATE, current.householdId());
-		return debt(id);
-	}
-
-	private DebtView debt(UUID id) {
-		UUID household = this.jdbc.sql("select household_id from debt where id = :id")
-			.param("id", id)
-			.query(UUID.class)
-			.optional()
-			.orElseThrow(() -> new NotFoundException("debt"));
-		return debtsOf(household).stream()
-			.filter((d) -> d.id().equals(id))
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("debt"));
-	}
-
-	private void history(Staff actor, UUID debtId) {
-		this.jdbc
-			.sql("""
-					insert into debt_history (id, debt_id, organisation_id, changed_at, changed_by, creditor, amount, arrangement, status)
-					select :hid, id, organisation_id, :at, :by, creditor, amount, arrangement, status from debt where id = :id
-					""")
-			.param("hid", UUID.randomUUID())
-			.param("at", Timestamp.from(Instant.now(this.clock)))
-			.param("by", actor.userId())
-			.param("id", debtId)
-			.update();
-	}
-
-	private static void check(DebtInput input) {
-		List<DomainException> errors = new ArrayList<>();
-		String creditor = Contacts.trimmed(input.creditor());
-		if (creditor == null) {
-			errors.add(new DomainException("creditor", "contact.debt.creditor.required"));
-		}
-		else if (creditor.length() > 200) {
-			errors.add(new DomainException("creditor", "contact.debt.creditor.tooLong", 200));
-		}
-		if (input.amount() == null) {
-			errors.add(new DomainException("amount", "contact.debt.amount.required"));
-		}
-		else if (input.amount().signum() < 0 || input.amount().scale() > 2
-				|| input.amount().compareTo(new BigDecimal("9999999999.99")) > 0) {
-			errors.add(new DomainException("amount", "contact.debt.amount.invalid"));
-		}
-		String arrangement = Contacts.trimmed(input.arrangement());
-		if (arrangement != null && arrangement.length() > 500) {
-			errors.add(new DomainException("arrangement", "contact.debt.arrangement.tooLong", 500));
-		}
-		DomainErrors.throwIfAny(errors);
+		this.trail.record(actor, AccessAction.UPDATE, debt.householdId());
+		return view(this.debts.find(id).orElseThrow(), this.families.staffNames(actor.organisationId()));
 	}
 
 	private Staff caseWorker(UUID householdId) {
@@ -355,8 +164,27 @@ class FamilyPapers {
 		return actor;
 	}
 
+	private static ObligationView view(Obligation o, LocalDate today) {
+		return new ObligationView(o.id(), o.householdId(), o.kind(), o.description(), o.agency(), o.dueOn(), o.status(),
+				o.version(), o.dueSoon(today), o.overdue(today));
+	}
+
+	private static DebtView view(Debt d, Map<UUID, String> staff) {
+		return new DebtView(d.id(), d.householdId(), d.creditor(), d.amount(), d.arrangement(), d.status(), d.version(),
+				d.history()
+					.stream()
+					.map((s) -> new DebtChange(s.at(), staff.get(s.by()), s.creditor(), s.amount(), s.arrangement(),
+							s.status()))
+					.toList());
+	}
+
 	record ObligationInput(ObligationKind kind, String description, String agency, LocalDate dueOn,
 			ObligationStatus status) {
+
+		Obligation.Terms terms() {
+			return new Obligation.Terms(this.kind, this.description, this.agency, this.dueOn, this.status);
+		}
+
 	}
 
 	/**
@@ -373,6 +201,11 @@ class FamilyPapers {
 	}
 
 	record DebtInput(String creditor, BigDecimal amount, String arrangement, DebtStatus status) {
+
+		Debt.Terms terms() {
+			return new Debt.Terms(this.creditor, this.amount, this.arrangement, this.status);
+		}
+
 	}
 
 	record DebtView(UUID id, UUID householdId, String creditor, BigDecimal amount, String arrangement,

@@ -1,6 +1,7 @@
 package nl.vangnet.contact;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import nl.vangnet.household.Satisfaction;
@@ -59,6 +60,39 @@ class TimeAndActivities {
 			.param("contact", contactMoment)
 			.param("position", position)
 			.update();
+	}
+
+	/**
+	 * Every time entry of the household, as entered.
+	 */
+	List<TimeSummary.Entry> entries(UUID householdId) {
+		return this.jdbc.sql("select entry_date, support_type, minutes from time_entry where household_id = :id")
+			.param("id", householdId)
+			.query((rs, n) -> new TimeSummary.Entry(rs.getObject(1, LocalDate.class),
+					SupportType.valueOf(rs.getString(2)), rs.getInt(3)))
+			.list();
+	}
+
+	/**
+	 * The household's taking part in activities, newest first.
+	 */
+	List<Participation> activities(UUID householdId) {
+		return this.jdbc.sql("""
+				select activity_date, name, member_id, satisfaction from activity_participation
+				where household_id = :id order by activity_date desc, position nulls last, id
+				""").param("id", householdId).query((rs, n) -> {
+			String satisfaction = rs.getString("satisfaction");
+			return new Participation(rs.getObject("activity_date", LocalDate.class), rs.getString("name"),
+					rs.getObject("member_id", UUID.class),
+					(satisfaction != null) ? Satisfaction.valueOf(satisfaction) : null);
+		}).list();
+	}
+
+	/**
+	 * Taking part in an activity: {@code member} {@code null} for the household as a
+	 * whole; {@code satisfaction} {@code null} when not asked.
+	 */
+	record Participation(LocalDate date, String name, UUID member, Satisfaction satisfaction) {
 	}
 
 }

@@ -2,7 +2,6 @@ package nl.vangnet.contact;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,11 +56,21 @@ class Worklist {
 
 	private final PlanApi plans;
 
+	private final ContactMomentRepository moments;
+
+	private final FollowUpRhythms rhythms;
+
+	private final ObligationRepository obligations;
+
 	private final CooperationApi cooperation;
 
-	Worklist(JdbcClient jdbc, Families families, HouseholdApi households, PlanApi plans, ContactTrail trail,
-			Clock clock, CooperationApi cooperation) {
+	Worklist(JdbcClient jdbc, Families families, HouseholdApi households, PlanApi plans,
+			ContactMomentRepository moments, FollowUpRhythms rhythms, ObligationRepository obligations,
+			ContactTrail trail, Clock clock, CooperationApi cooperation) {
 		this.jdbc = jdbc;
+		this.moments = moments;
+		this.rhythms = rhythms;
+		this.obligations = obligations;
 		this.families = families;
 		this.households = households;
 		this.plans = plans;
@@ -117,49 +126,21 @@ class Worklist {
 			f.running = glance.running();
 		});
 		this.plans.acuteQuestions(households).forEach((id, count) -> facts.get(id.value()).acute = count);
-		this.jdbc.sql("""
-				select household_id, max(occurred_at) from contact_moment where reached and household_id in (:ids)
-				group by household_id
-				""").param("ids", ids).query((rs, n) -> {
-			facts.get(rs.getObject(1, UUID.class)).lastReached = rs.getObject(2, LocalDateTime.class);
-			return null;
-		}).list();
-		this.jdbc.sql("""
-				select c.household_id, count(*) from contact_moment c where not c.reached and c.household_id in (:ids)
-				  and c.occurred_at > coalesce((select max(r.occurred_at) from contact_moment r
-				    where r.household_id = c.household_id and r.reached), '-infinity'::timestamp)
-				group by c.household_id
-				""").param("ids", ids).query((rs, n) -> {
-			facts.get(rs.getObject(1, UUID.class)).failed = rs.getInt(2);
-			return null;
-		}).list();
-		this.jdbc.sql("""
-				select household_id, rhythm, started_on from follow_up_rhythm
-				where ended_on is null and household_id in (:ids)
-				""").param("ids", ids).query((rs, n) -> {
-			facts.get(rs.getObject(1, UUID.class)).rhythms
-				.add(new Object[] { Rhythm.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class) });
-			return null;
-		}).list();
-		this.jdbc.sql("""
-				select household_id, count(*), min(due_on) from obligation
-				where status in ('TO_DO', 'IN_PROGRESS') and due_on <= :soon and household_id in (:ids)
-				group by household_id
-				""").param("ids", ids).param("soon", today.plusDays(FamilyPapers.DUE_SOON_DAYS)).query((rs, n) -> {
-			Facts f = facts.get(rs.getObject(1, UUID.class));
-			f.obligations = rs.getInt(2);
-			f.firstObligation = rs.getObject(3, LocalDate.class);
-			return null;
-		}).list();
+		this.moments.lastReached(ids).forEach((id, day) -> facts.get(id).lastReached = day);
+		this.moments.failedSinceReached(ids).forEach((id, count) -> facts.get(id).failed = count);
+		this.rhythms.runningOf(ids).forEach((running) -> facts.get(running.householdId()).rhythms.add(running));
+		this.obligations.dueBy(ids, today.plusDays(Obligation.DUE_SOON_DAYS)).forEach((due) -> {
+			Facts f = facts.get(due.householdId());
+			f.obligations = due.count();
+			f.firstObligation = due.first();
+		});
 		Map<UUID, Integer> referrals = this.cooperation.referralsWithoutFeedback(CooperationApi.FEEDBACK_DAYS);
 		List<Item> items = new ArrayList<>();
 		facts.forEach((id, f) -> {
-			LocalDate last = (f.lastReached != null) ? f.lastReached.toLocalDate() : null;
+			LocalDate last = f.lastReached;
 			LocalDate due = null;
-			for (Object[] rhythm : f.rhythms) {
-				LocalDate since = (LocalDate) rhythm[1];
-				LocalDate base = (last != null) ? last : since;
-				LocalDate next = ((Rhythm) rhythm[0]).next(base);
+			for (FollowUpRhythms.Running rhythm : f.rhythms) {
+				LocalDate next = rhythm.due(last);
 				due = (due == null || next.isBefore(due)) ? next : due;
 			}
 			Long overdue = (due != null) ? ChronoUnit.DAYS.between(due, today) : null;
@@ -181,7 +162,7 @@ class Worklist {
 
 		boolean running;
 
-		LocalDateTime lastReached;
+		LocalDate lastReached;
 
 		int failed;
 
@@ -191,7 +172,7 @@ class Worklist {
 
 		LocalDate firstObligation;
 
-		final List<Object[]> rhythms = new ArrayList<>();
+		final List<FollowUpRhythms.Running> rhythms = new ArrayList<>();
 
 	}
 

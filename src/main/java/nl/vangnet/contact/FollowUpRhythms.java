@@ -1,0 +1,107 @@
+package nl.vangnet.contact;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The follow-up rhythms per trajectory in {@code follow_up_rhythm}, in the caller's
+ * transaction. A rhythm runs until it is ended on purpose, with a reason.
+ */
+@Repository
+class FollowUpRhythms {
+
+	private final JdbcClient jdbc;
+
+	FollowUpRhythms(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The running rhythms of a household, by trajectory.
+	 */
+	Map<UUID, Running> runningOf(UUID householdId) {
+		Map<UUID, Running> running = new HashMap<>();
+		this.jdbc.sql("""
+				select household_id, trajectory_id, rhythm, started_on, version from follow_up_rhythm
+				where household_id = :id and ended_on is null
+				""")
+			.param("id", householdId)
+			.query((rs, n) -> running.put(rs.getObject(2, UUID.class), running(rs)))
+			.list();
+		return running;
+	}
+
+	/**
+	 * The running rhythms of the households.
+	 */
+	List<Running> runningOf(List<UUID> householdIds) {
+		return this.jdbc.sql("""
+				select household_id, trajectory_id, rhythm, started_on, version from follow_up_rhythm
+				where ended_on is null and household_id in (:ids)
+				""").param("ids", householdIds).query((rs, n) -> running(rs)).list();
+	}
+
+	/**
+	 * Sets the rhythm of a trajectory: changes the running one, or starts one today.
+	 */
+	void set(UUID organisationId, UUID householdId, UUID trajectoryId, Rhythm rhythm, LocalDate today) {
+		int changed = this.jdbc.sql(
+				"update follow_up_rhythm set rhythm = :rhythm, version = version + 1 where trajectory_id = :t and ended_on is null")
+			.param("rhythm", rhythm.name())
+			.param("t", trajectoryId)
+			.update();
+		if (changed == 0) {
+			this.jdbc.sql("""
+					insert into follow_up_rhythm (id, household_id, organisation_id, trajectory_id, rhythm, started_on)
+					values (:id, :household, :organisation, :t, :rhythm, :today)
+					""")
+				.param("id", UUID.randomUUID())
+				.param("household", householdId)
+				.param("organisation", organisationId)
+				.param("t", trajectoryId)
+				.param("rhythm", rhythm.name())
+				.param("today", today)
+				.update();
+		}
+	}
+
+	/**
+	 * Ends the running rhythm of a trajectory; {@code false} when none ran.
+	 */
+	boolean end(UUID householdId, UUID trajectoryId, LocalDate today, String reason) {
+		return this.jdbc.sql("""
+				update follow_up_rhythm set ended_on = :today, end_reason = :reason, version = version + 1
+				where household_id = :household and trajectory_id = :t and ended_on is null
+				""")
+			.param("today", today)
+			.param("reason", reason)
+			.param("household", householdId)
+			.param("t", trajectoryId)
+			.update() > 0;
+	}
+
+	private static Running running(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new Running(rs.getObject("household_id", UUID.class), rs.getObject("trajectory_id", UUID.class),
+				Rhythm.valueOf(rs.getString("rhythm")), rs.getObject("started_on", LocalDate.class),
+				rs.getInt("version"));
+	}
+
+	/**
+	 * A running rhythm: the next contact is due one period after the last reached
+	 * contact, or after its start when there was none.
+	 */
+	record Running(UUID householdId, UUID trajectoryId, Rhythm rhythm, LocalDate startedOn, int version) {
+
+		LocalDate due(LocalDate lastReached) {
+			return this.rhythm.next((lastReached != null) ? lastReached : this.startedOn);
+		}
+
+	}
+
+}
