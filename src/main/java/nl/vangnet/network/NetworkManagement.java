@@ -53,9 +53,12 @@ class NetworkManagement {
 
 	private final Clients clients;
 
-	NetworkManagement(NetworkRepository repository, Clients clients, LifeDomainApi lifeDomains, AccessTrail trail,
-			Clock clock) {
+	private final NetworkSnapshotRepository snapshots;
+
+	NetworkManagement(NetworkRepository repository, NetworkSnapshotRepository snapshots, Clients clients,
+			LifeDomainApi lifeDomains, AccessTrail trail, Clock clock) {
 		this.repository = repository;
+		this.snapshots = snapshots;
 		this.clients = clients;
 		this.lifeDomains = lifeDomains;
 		this.trail = trail;
@@ -82,13 +85,13 @@ class NetworkManagement {
 	 */
 	MapView map(UUID memberId, UUID snapshotId, Locale locale) {
 		Client client = client(memberId);
-		List<SnapshotSummary> snapshots = this.repository.snapshots(memberId);
+		List<SnapshotSummary> snapshots = this.snapshots.summaries(memberId);
 		Snapshot snapshot = null;
 		if (snapshotId != null) {
 			snapshot = ownSnapshot(client, snapshotId);
 		}
 		else if (!snapshots.isEmpty()) {
-			snapshot = this.repository.snapshot(snapshots.get(snapshots.size() - 1).id()).orElseThrow();
+			snapshot = this.snapshots.find(snapshots.get(snapshots.size() - 1).id()).orElseThrow().view();
 		}
 		Framework framework = this.lifeDomains.frameworkOf(client.organisationId());
 		Function<String, String> label = labels(framework, locale);
@@ -106,7 +109,9 @@ class NetworkManagement {
 
 	Snapshot snapshot(UUID snapshotId) {
 		requireCaseWork();
-		Snapshot snapshot = this.repository.snapshot(snapshotId).orElseThrow(() -> new NotFoundException("snapshot"));
+		Snapshot snapshot = this.snapshots.find(snapshotId)
+			.map(NetworkSnapshot::view)
+			.orElseThrow(() -> new NotFoundException("snapshot"));
 		record(AccessAction.VIEW, AccessSubject.person(snapshot.memberId()));
 		return snapshot;
 	}
@@ -114,7 +119,9 @@ class NetworkManagement {
 	/** A snapshot for the family's copy (an export, in the access trail). */
 	Snapshot export(UUID snapshotId) {
 		requireCaseWork();
-		Snapshot snapshot = this.repository.snapshot(snapshotId).orElseThrow(() -> new NotFoundException("snapshot"));
+		Snapshot snapshot = this.snapshots.find(snapshotId)
+			.map(NetworkSnapshot::view)
+			.orElseThrow(() -> new NotFoundException("snapshot"));
 		record(AccessAction.EXPORT, AccessSubject.person(snapshot.memberId()));
 		return snapshot;
 	}
@@ -125,7 +132,7 @@ class NetworkManagement {
 
 	List<SnapshotSummary> snapshots(UUID memberId) {
 		client(memberId);
-		List<SnapshotSummary> snapshots = this.repository.snapshots(memberId);
+		List<SnapshotSummary> snapshots = this.snapshots.summaries(memberId);
 		record(AccessAction.VIEW, AccessSubject.person(memberId));
 		return snapshots;
 	}
@@ -136,7 +143,7 @@ class NetworkManagement {
 	 */
 	Comparison compare(UUID memberId, UUID fromId, UUID toId, Locale locale) {
 		Client client = client(memberId);
-		List<SnapshotSummary> snapshots = this.repository.snapshots(memberId);
+		List<SnapshotSummary> snapshots = this.snapshots.summaries(memberId);
 		if (snapshots.isEmpty()) {
 			throw new DomainException("from", "network.compare.none");
 		}
@@ -165,45 +172,28 @@ class NetworkManagement {
 	}
 
 	private Snapshot newSnapshot(Client client, LocalDate on, String label, UUID copyFrom) {
-		List<SnapshotSummary> existing = this.repository.snapshots(client.memberId());
-		Snapshot source = null;
+		List<SnapshotSummary> existing = this.snapshots.summaries(client.memberId());
+		NetworkSnapshot source = null;
 		if (copyFrom != null) {
-			source = ownSnapshot(client, copyFrom);
+			source = ownAggregate(client, copyFrom);
 		}
 		else if (!existing.isEmpty()) {
-			source = this.repository.snapshot(existing.get(existing.size() - 1).id()).orElseThrow();
+			source = this.snapshots.find(existing.get(existing.size() - 1).id()).orElseThrow();
 		}
-		String cleanLabel = clean(label);
-		if (cleanLabel != null && cleanLabel.length() > 200) {
-			throw new DomainException("label", "network.snapshot.label.tooLong", 200);
-		}
-		List<Contact> contacts = new ArrayList<>();
-		if (source != null) {
-			source.contacts()
-				.forEach((c) -> contacts
-					.add(new Contact(UUID.randomUUID(), c.key(), c.name(), c.relation(), c.closeness(), c.tie(),
-							c.support(), c.domains(), c.reciprocity(), c.socialCapital(), c.danger(), c.note())));
-		}
-		Snapshot snapshot = new Snapshot(UUID.randomUUID(), client.householdId(), client.memberId(),
-				(on != null) ? on : today(), cleanLabel, (source != null) ? source.id() : null, 0, contacts);
-		this.repository.insert(snapshot, client.organisationId());
-		return snapshot;
+		NetworkSnapshot snapshot = NetworkSnapshot.draw(client, (on != null) ? on : today(), clean(label), source);
+		this.snapshots.insert(snapshot);
+		return snapshot.view();
 	}
 
 	Snapshot addContact(UUID snapshotId, int version, ContactInput input) {
-		return change(snapshotId, version, NetworkManagement::contactsNow, (snapshot, client) -> {
-			Contact contact = checked(client, UUID.randomUUID(), UUID.randomUUID(), input);
-			List<Contact> contacts = new ArrayList<>(snapshot.contacts());
-			contacts.add(contact);
-			return contacts;
-		});
+		return change(snapshotId, version, NetworkManagement::contactsNow,
+				(snapshot, client) -> snapshot.add(checked(client, UUID.randomUUID(), UUID.randomUUID(), input)));
 	}
 
 	Snapshot changeContact(UUID snapshotId, int version, UUID contactId, ContactInput input) {
 		return change(snapshotId, version, (current) -> contactNow(current, contactId, input), (snapshot, client) -> {
-			Contact before = contact(snapshot, contactId);
-			Contact after = checked(client, before.id(), before.key(), input);
-			return snapshot.contacts().stream().map((c) -> c.id().equals(contactId) ? after : c).toList();
+			Contact before = snapshot.contact(contactId);
+			snapshot.redescribe(checked(client, before.id(), before.key(), input));
 		});
 	}
 
@@ -219,20 +209,11 @@ class NetworkManagement {
 							.findFirst()
 							.orElse(null),
 						"network.closeness."),
-				(snapshot, client) -> {
-					contact(snapshot, contactId);
-					return snapshot.contacts()
-						.stream()
-						.map((c) -> c.id().equals(contactId) ? c.withCloseness(to) : c)
-						.toList();
-				});
+				(snapshot, client) -> snapshot.move(contactId, to));
 	}
 
 	Snapshot removeContact(UUID snapshotId, int version, UUID contactId) {
-		return change(snapshotId, version, (current) -> contactNow(current, contactId, null), (snapshot, client) -> {
-			contact(snapshot, contactId);
-			return snapshot.contacts().stream().filter((c) -> !c.id().equals(contactId)).toList();
-		});
+		return change(snapshotId, version, (current) -> contactNow(current, contactId, null), (snapshot, client) -> snapshot.remove(contactId));
 	}
 
 	/**
@@ -241,20 +222,17 @@ class NetworkManagement {
 	 */
 	private Snapshot change(UUID snapshotId, int version, Function<Snapshot, Differences> differences, Change change) {
 		requireChange();
-		Snapshot snapshot = this.repository.snapshot(snapshotId).orElseThrow(() -> new NotFoundException("snapshot"));
+		NetworkSnapshot snapshot = this.snapshots.find(snapshotId)
+			.orElseThrow(() -> new NotFoundException("snapshot"));
 		Client client = client(snapshot.memberId());
-		if (snapshot.version() != version) {
-			throw differences.apply(snapshot).conflict(snapshot.version());
-		}
-		List<Contact> contacts = change.apply(snapshot, client);
-		Snapshot changed = new Snapshot(snapshot.id(), snapshot.householdId(), snapshot.memberId(), snapshot.drawnOn(),
-				snapshot.label(), snapshot.copiedFrom(), version + 1, contacts);
-		if (!this.repository.update(changed, version, client.organisationId())) {
-			Snapshot now = this.repository.snapshot(snapshotId).orElseThrow();
-			throw differences.apply(now).conflict(now.version());
+		snapshot.expectVersion(version, differences);
+		change.apply(snapshot, client);
+		if (!this.snapshots.update(snapshot)) {
+			NetworkSnapshot now = this.snapshots.find(snapshotId).orElseThrow();
+			throw differences.apply(now.view()).conflict(now.version());
 		}
 		record(AccessAction.UPDATE, AccessSubject.person(snapshot.memberId()));
-		return changed;
+		return snapshot.view(version + 1);
 	}
 
 	/**
@@ -295,14 +273,6 @@ class NetworkManagement {
 			.code("tie", was.tie(), now.tie().name(), "network.tie.")
 			.yesNo("danger", was.danger(), now.danger())
 			.text("note", was.note(), now.note());
-	}
-
-	private static Contact contact(Snapshot snapshot, UUID contactId) {
-		return snapshot.contacts()
-			.stream()
-			.filter((c) -> c.id().equals(contactId))
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("contact"));
 	}
 
 	private Contact checked(Client client, UUID id, UUID key, ContactInput input) {
@@ -467,7 +437,11 @@ class NetworkManagement {
 	}
 
 	private Snapshot ownSnapshot(Client client, UUID snapshotId) {
-		return this.repository.snapshot(snapshotId)
+		return ownAggregate(client, snapshotId).view();
+	}
+
+	private NetworkSnapshot ownAggregate(Client client, UUID snapshotId) {
+		return this.snapshots.find(snapshotId)
 			.filter((s) -> s.memberId().equals(client.memberId()))
 			.orElseThrow(() -> new NotFoundException("snapshot"));
 	}
@@ -530,7 +504,7 @@ class NetworkManagement {
 	@FunctionalInterface
 	private interface Change {
 
-		List<Contact> apply(Snapshot snapshot, Client client);
+		void apply(NetworkSnapshot snapshot, Client client);
 
 	}
 
