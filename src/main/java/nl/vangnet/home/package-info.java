@@ -2,5 +2,5 @@
  * The start page of each role and the navigation around it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Start page",
-		allowedDependencies = { "account", "household" })
+		allowedDependencies = { "platform", "account", "household" })
 package nl.vangnet.home;
