@@ -213,7 +213,8 @@ class NetworkManagement {
 	}
 
 	Snapshot removeContact(UUID snapshotId, int version, UUID contactId) {
-		return change(snapshotId, version, (current) -> contactNow(current, contactId, null), (snapshot, client) -> snapshot.remove(contactId));
+		return change(snapshotId, version, (current) -> contactNow(current, contactId, null),
+				(snapshot, client) -> snapshot.remove(contactId));
 	}
 
 	/**
@@ -222,8 +223,7 @@ class NetworkManagement {
 	 */
 	private Snapshot change(UUID snapshotId, int version, Function<Snapshot, Differences> differences, Change change) {
 		requireChange();
-		NetworkSnapshot snapshot = this.snapshots.find(snapshotId)
-			.orElseThrow(() -> new NotFoundException("snapshot"));
+		NetworkSnapshot snapshot = this.snapshots.find(snapshotId).orElseThrow(() -> new NotFoundException("snapshot"));
 		Client client = client(snapshot.memberId());
 		snapshot.expectVersion(version, differences);
 		change.apply(snapshot, client);
