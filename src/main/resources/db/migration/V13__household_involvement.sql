@@ -34,3 +34,12 @@ from trajectory t join household h on h.id = t.household_id;
 revoke all on household_involvement, household_trajectory from vangnet_app;
 grant select on household_involvement, household_trajectory to vangnet_app;
 grant execute on function household_involves(uuid, uuid, date) to vangnet_app;
+
+-- The members' references and names, for the modules that name a member in rows of their own (a
+-- consent given for a child, on behalf of a parent).
+create view household_member_ref with (security_invoker = true) as
+select m.organisation_id, m.household_id, m.id as member_id, m.ref, m.given_name, m.family_name
+from household_member m;
+
+revoke all on household_member_ref from vangnet_app;
+grant select on household_member_ref to vangnet_app;

@@ -11,5 +11,5 @@
  * its own tables.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Contacts",
-		allowedDependencies = { "platform", "account", "access", "household", "plan" })
+		allowedDependencies = { "platform", "account", "access", "household", "plan", "cooperation" })
 package nl.vangnet.contact;

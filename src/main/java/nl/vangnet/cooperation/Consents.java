@@ -19,6 +19,7 @@ import nl.vangnet.access.AccessSubject;
 import nl.vangnet.access.AccessTrail;
 import nl.vangnet.household.Family;
 import nl.vangnet.household.HouseholdApi;
+import nl.vangnet.household.HouseholdId;
 import nl.vangnet.organisation.OrganisationApi;
 import nl.vangnet.organisation.OrganisationSummary;
 import nl.vangnet.platform.DomainErrors;
@@ -72,7 +73,7 @@ class Consents {
 	 */
 	ConsentView record(UUID householdId, NewConsent command) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
-		Family family = this.households.family(householdId);
+		Family family = this.households.family(new HouseholdId(householdId));
 		LocalDate today = LocalDate.now(this.clock);
 		List<DomainException> errors = new ArrayList<>();
 		Family.FamilyMember member = null;
@@ -193,7 +194,7 @@ class Consents {
 	@Transactional
 	List<ConsentView> ofHousehold(UUID householdId) {
 		Staff.current().requireOrganisation("household").requireCaseWork();
-		this.households.family(householdId);
+		this.households.family(new HouseholdId(householdId));
 		this.trail.record(AccessAction.VIEW, AccessSubject.household(householdId));
 		return this.jdbc.sql(SELECT + " where c.household_id = :h order by c.given_on desc, c.recorded_at desc")
 			.param("h", householdId)
@@ -214,7 +215,7 @@ class Consents {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		ConsentView consent = find(id).filter((c) -> owned(c, actor))
 			.orElseThrow(() -> new NotFoundException("consent"));
-		this.households.family(consent.household());
+		this.households.family(new HouseholdId(consent.household()));
 		LocalDate today = LocalDate.now(this.clock);
 		List<DomainException> errors = new ArrayList<>();
 		LocalDate on = (command != null && command.on() != null) ? command.on() : today;
@@ -297,9 +298,9 @@ class Consents {
 			       b.ref as behalf_ref, b.given_name as behalf_given, b.family_name as behalf_family,
 			       o.code as recipient_code, o.name as recipient_org_name, p.name as recipient_partner_name
 			from consent c
-			left join household_member m on m.id = c.member_id
-			left join household_member b on b.id = c.on_behalf_of
-			left join organisation o on o.id = c.recipient_organisation_id
+			left join household_member_ref m on m.member_id = c.member_id
+			left join household_member_ref b on b.member_id = c.on_behalf_of
+			left join organisation_directory o on o.id = c.recipient_organisation_id
 			left join partner p on p.id = c.recipient_partner_id
 			""";
 

@@ -69,7 +69,7 @@ class Partners {
 		String word = (q != null && !q.isBlank()) ? "%" + q.strip().toLowerCase(Locale.ROOT) + "%" : null;
 		return this.jdbc
 			.sql("""
-					select p.*, o.code as organisation_code from partner p left join organisation o on o.id = p.organisation_id
+					select p.*, o.code as organisation_code from partner p left join organisation_directory o on o.id = p.organisation_id
 					where (cast(:domain as varchar) is null or exists (select 1 from unnest(p.domains) d
 					         where d = :domain or d like :domain || '.%' or :domain like d || '.%'))
 					  and (cast(:district as varchar) is null or cardinality(p.districts) = 0 or :district = any (p.districts))
@@ -94,7 +94,7 @@ class Partners {
 	Optional<Partner> find(UUID id) {
 		return this.jdbc
 			.sql("""
-					select p.*, o.code as organisation_code from partner p left join organisation o on o.id = p.organisation_id
+					select p.*, o.code as organisation_code from partner p left join organisation_directory o on o.id = p.organisation_id
 					where p.id = :id
 					""")
 			.param("id", id)
@@ -104,10 +104,14 @@ class Partners {
 
 	/** The partner that is this Vangnet organisation, if the region's map has one. */
 	Optional<Partner> ofOrganisation(UUID organisationId) {
-		return this.jdbc.sql("""
-				select p.*, o.code as organisation_code from partner p join organisation o on o.id = p.organisation_id
-				where p.organisation_id = :org order by p.created_at limit 1
-				""").param("org", organisationId).query(Partners::partner).optional();
+		return this.jdbc
+			.sql("""
+					select p.*, o.code as organisation_code from partner p join organisation_directory o on o.id = p.organisation_id
+					where p.organisation_id = :org order by p.created_at limit 1
+					""")
+			.param("org", organisationId)
+			.query(Partners::partner)
+			.optional();
 	}
 
 	Partner add(PartnerInput input) {
@@ -115,7 +119,7 @@ class Partners {
 		Valid valid = validate(input);
 		UUID id = UUID.randomUUID();
 		UUID region = this.jdbc.sql("""
-				select rd.region_id from region_district rd join organisation_district od on od.name = rd.name
+				select rd.region_id from region_district rd join organisation_district_directory od on od.name = rd.name
 				where od.organisation_id = :org order by od.position limit 1
 				""").param("org", actor.organisationId()).query(UUID.class).optional().orElse(null);
 		this.jdbc

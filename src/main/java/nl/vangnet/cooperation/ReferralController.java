@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.vangnet.household.Family;
 import nl.vangnet.household.HouseholdApi;
+import nl.vangnet.household.HouseholdId;
 import nl.vangnet.lifedomain.LifeDomainApi;
 import nl.vangnet.organisation.OrganisationApi;
 import nl.vangnet.organisation.OrganisationSummary;
@@ -77,7 +78,7 @@ class ReferralController {
 		model.addAttribute("householdId", id);
 		model.addAttribute("caseWorker", actor.worksWithCases());
 		if (!actor.worksWithCases()) {
-			this.households.family(id);
+			this.households.family(new HouseholdId(id));
 			return "cooperation/section :: section";
 		}
 		model.addAttribute("consents", this.consents.ofHousehold(id));
@@ -90,7 +91,7 @@ class ReferralController {
 
 	@GetMapping("/households/{id}/consents")
 	String consents(@PathVariable UUID id, Model model, Locale locale) {
-		Family family = this.households.family(id);
+		Family family = this.households.family(new HouseholdId(id));
 		if (!model.containsAttribute("consentForm")) {
 			model.addAttribute("consentForm", CooperationForms.ConsentForm.empty(this.referrals.today()));
 		}
@@ -153,7 +154,7 @@ class ReferralController {
 	private Map<String, Object> consentFormModel(UUID id) {
 		Staff.current().requireOrganisation("household").requireCaseWork();
 		ConsentView consent = this.consents.find(id).orElseThrow(() -> new NotFoundException("consent"));
-		Family family = this.households.family(consent.household());
+		Family family = this.households.family(new HouseholdId(consent.household()));
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("consent", consent);
 		model.put("family", family);
@@ -167,7 +168,7 @@ class ReferralController {
 
 	@GetMapping("/households/{id}/referrals/new")
 	String referralForm(@PathVariable UUID id, Model model, Locale locale) {
-		Family family = this.households.family(id);
+		Family family = this.households.family(new HouseholdId(id));
 		if (!model.containsAttribute("referralForm")) {
 			model.addAttribute("referralForm", CooperationForms.ReferralForm.empty());
 		}
@@ -216,7 +217,7 @@ class ReferralController {
 		List<Listed> outgoing = new ArrayList<>();
 		for (Referrals.ReferralView r : all) {
 			if (r.outgoing(organisation)) {
-				outgoing.add(new Listed(r, this.households.family(r.household()).name()));
+				outgoing.add(new Listed(r, this.households.family(new HouseholdId(r.household())).name()));
 			}
 			else {
 				incoming.add(r);
@@ -244,7 +245,7 @@ class ReferralController {
 		model.addAttribute("shared", detail.shared());
 		model.addAttribute("consentState", detail.consentState());
 		if (!detail.receiver()) {
-			model.addAttribute("householdName", this.households.family(referral.household()).name());
+			model.addAttribute("householdName", this.households.family(new HouseholdId(referral.household())).name());
 		}
 		List<ReferralStatus> next = new ArrayList<>();
 		for (ReferralStatus status : ReferralStatus.values()) {

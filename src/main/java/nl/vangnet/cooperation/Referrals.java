@@ -18,6 +18,7 @@ import nl.vangnet.account.VangnetUser;
 import nl.vangnet.household.Composition;
 import nl.vangnet.household.Family;
 import nl.vangnet.household.HouseholdApi;
+import nl.vangnet.household.HouseholdId;
 import nl.vangnet.household.HouseholdDocument;
 import nl.vangnet.household.MemberRole;
 import nl.vangnet.household.ReferralSource;
@@ -88,7 +89,7 @@ class Referrals {
 	 */
 	ReferralView refer(UUID householdId, NewReferral command) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
-		Family family = this.households.family(householdId);
+		Family family = this.households.family(new HouseholdId(householdId));
 		if (family.closed()) {
 			throw new DomainException("household", "referral.household.closed");
 		}
@@ -290,7 +291,7 @@ class Referrals {
 		Object[] shared = { null };
 		if (status == ReferralStatus.ACCEPTED && inVangnet && !referrer) {
 			SharedSections.Shared read = readShared(actor, view, "accepted");
-			UUID household = this.households.register(document((read != null) ? read.summary() : null));
+			UUID household = this.households.register(document((read != null) ? read.summary() : null)).value();
 			this.jdbc.sql("update referral set receiver_household_id = :h, version = version + 1 where id = :id")
 				.param("h", household)
 				.param("id", id)
@@ -449,7 +450,7 @@ class Referrals {
 
 	private ReferralView withEvents(ReferralView view) {
 		List<Event> events = this.jdbc.sql("""
-				select e.*, o.code from referral_event e join organisation o on o.id = e.organisation_id
+				select e.*, o.code from referral_event e join organisation_directory o on o.id = e.organisation_id
 				where e.referral_id = :id order by e.sequence
 				""")
 			.param("id", view.id())
@@ -469,8 +470,8 @@ class Referrals {
 			select r.*, f.code as from_code, f.name as from_name, t.code as to_code, t.name as to_name,
 			       p.name as partner_name, p.kind as partner_kind
 			from referral r
-			join organisation f on f.id = r.from_organisation_id
-			left join organisation t on t.id = r.to_organisation_id
+			join organisation_directory f on f.id = r.from_organisation_id
+			left join organisation_directory t on t.id = r.to_organisation_id
 			left join partner p on p.id = r.to_partner_id
 			""";
 

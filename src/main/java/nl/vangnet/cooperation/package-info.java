@@ -10,5 +10,6 @@
  * one place where this module reads other modules' tables, under those policies; every
  * such read is written to both organisations' access trails.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Cooperation: partners, consent, referral")
+@org.springframework.modulith.ApplicationModule(displayName = "Cooperation: partners, consent, referral",
+		allowedDependencies = { "platform", "organisation", "account", "access", "lifedomain", "household" })
 package nl.vangnet.cooperation;

@@ -5,5 +5,5 @@
  * network, and synthetic households for the monitor.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo", allowedDependencies = { "platform",
-		"organisation", "account", "household", "plan", "contact", "network", "monitor" })
+		"organisation", "account", "household", "plan", "contact", "network", "monitor", "cooperation" })
 package nl.vangnet.demo;

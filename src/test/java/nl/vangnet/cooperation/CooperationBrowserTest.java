@@ -46,7 +46,7 @@ class CooperationBrowserTest extends BrowserTestSupport {
 		TestData.Person worker = this.data.person(shelter, Role.PROFESSIONAL);
 		TestData.Person coordinator = this.data.person(team, Role.COORDINATOR);
 		UUID household = TenantScope.callAs(TenantScope.Scope.system(Set.of(shelter.id())),
-				() -> this.households.register(family(worker.id())));
+				() -> this.households.register(family(worker.id())).value());
 		Browser b = this.browser;
 
 		b.signIn(worker.email(), TestData.PASSWORD);
