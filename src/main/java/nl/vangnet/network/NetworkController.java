@@ -125,8 +125,11 @@ class NetworkController {
 			return MAP;
 		}
 		catch (ConflictException ex) {
+			// What was typed comes back on the current version: one more click adds it.
 			this.conflicts.show(ex, "network.conflict.title", model, response);
-			model.addAttribute("form", ContactForm.empty((int) ex.currentVersion()));
+			FormErrors.keep(model, "form", form.withVersion((int) ex.currentVersion()), result);
+			mapModel(snapshot.memberId(), snapshotId, model, locale);
+			return "network/map";
 		}
 		catch (DomainErrors ex) {
 			if (!result.hasErrors()) {
@@ -287,6 +290,7 @@ class NetworkController {
 		}
 		catch (ConflictException ex) {
 			this.conflicts.show(ex, "network.conflict.title", model, response);
+			model.addAttribute("stepForm", form);
 			return map(memberId, null, model, locale);
 		}
 		catch (DomainErrors ex) {

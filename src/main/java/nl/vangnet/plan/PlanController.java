@@ -59,6 +59,7 @@ class PlanController {
 	@PostMapping("/households/{id}/plan/goals")
 	String addGoal(@PathVariable UUID id, GoalForm form, BindingResult result, Model model, Locale locale,
 			RedirectAttributes redirect, HttpServletResponse response) {
+		model.addAttribute("typed", form);
 		return handle(id, "goal", () -> {
 			FormErrors.throwIfAny(result);
 			return this.service.addGoal(id, new PlanService.NewGoal(form.member(), form.domain(), form.description()),
@@ -82,6 +83,7 @@ class PlanController {
 	String addAction(@PathVariable UUID id, ActionForm form, BindingResult result, Model model, Locale locale,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		UUID household = this.service.householdOfGoal(id);
+		model.addAttribute("typed", form);
 		return handle(household, "actions-" + id, () -> {
 			FormErrors.throwIfAny(result);
 			return this.service.addAction(id,
@@ -104,6 +106,7 @@ class PlanController {
 	@PostMapping("/households/{id}/plan/evaluations")
 	String evaluate(@PathVariable UUID id, EvaluationForm form, BindingResult result, Model model, Locale locale,
 			RedirectAttributes redirect, HttpServletResponse response) {
+		model.addAttribute("typed", form);
 		return handle(id, "evaluation", () -> {
 			FormErrors.throwIfAny(result);
 			return this.service.evaluate(id, form.command(), locale);
@@ -113,6 +116,7 @@ class PlanController {
 	@PostMapping("/households/{id}/plan/notes")
 	String addNote(@PathVariable UUID id, NoteForm form, BindingResult result, Model model, Locale locale,
 			RedirectAttributes redirect, HttpServletResponse response) {
+		model.addAttribute("typed", form);
 		return handle(id, "note", () -> {
 			FormErrors.throwIfAny(result);
 			this.service.addNote(id, form.text());
@@ -212,6 +216,20 @@ class PlanController {
 			}
 			return new PlanService.NewEvaluation(this.evaluatedOn, this.progressed, this.notHappened, this.needed,
 					experiences, goals);
+		}
+
+		/** What was typed for a domain's experience, to show the form again. */
+		public String helpedIn(String domain) {
+			return (this.helped != null) ? this.helped.get(domain) : null;
+		}
+
+		/** The words typed for a goal, or null when the form did not carry it. */
+		public String textOf(UUID goalId) {
+			if (this.goal == null || this.goalText == null) {
+				return null;
+			}
+			int i = this.goal.indexOf(goalId);
+			return (i >= 0 && i < this.goalText.size()) ? this.goalText.get(i) : null;
 		}
 
 	}
