@@ -149,19 +149,19 @@ class ConflictPagesTests {
 				"Stand van zaken</span>: <span>klaar</span>", "(uw versie: niet gelukt)",
 				"value=\"NOT_DONE\" selected=\"selected\"");
 
-		MockHttpServletResponse staleEvaluation = perform(post("/households/" + id + "/plan/evaluations")
-			.param("evaluatedOn", "2026-11-30")
-			.param("progressed", "Ze belt zelf de schuldhulp")
-			.param("needed", "Hulp bij de brieven")
-			.param("helped[FINANCES]", "A_BIT")
-			.param("goal", goal)
-			.param("goalVersion", "0")
-			.param("goalText", "Rust in mijn geld"));
+		MockHttpServletResponse staleEvaluation = perform(
+				post("/households/" + id + "/plan/evaluations").param("evaluatedOn", "2026-11-30")
+					.param("progressed", "Ze belt zelf de schuldhulp")
+					.param("needed", "Hulp bij de brieven")
+					.param("helped[FINANCES]", "A_BIT")
+					.param("goal", goal)
+					.param("goalVersion", "0")
+					.param("goalText", "Rust in mijn geld"));
 
 		assertThat(staleEvaluation.getStatus()).isEqualTo(409);
 		assertThat(staleEvaluation.getContentAsString()).contains("Iemand anders heeft dit doel intussen gewijzigd",
-				">Ze belt zelf de schuldhulp</textarea>", ">Hulp bij de brieven</textarea>", ">Rust in mijn geld</textarea>",
-				"value=\"2026-11-30\"", "value=\"A_BIT\" selected=\"selected\"");
+				">Ze belt zelf de schuldhulp</textarea>", ">Hulp bij de brieven</textarea>",
+				">Rust in mijn geld</textarea>", "value=\"2026-11-30\"", "value=\"A_BIT\" selected=\"selected\"");
 	}
 
 	@Test
@@ -223,8 +223,7 @@ class ConflictPagesTests {
 
 		assertThat(staleAdd.getStatus()).isEqualTo(409);
 		assertThat(staleAdd.getContentAsString()).contains("Iemand anders heeft deze kaart intussen gewijzigd",
-				"Nu op de kaart</span>: <span>Marco</span>",
-				"value=\"Oma\"", "name=\"version\" value=\"1\"");
+				"Nu op de kaart</span>: <span>Marco</span>", "value=\"Oma\"", "name=\"version\" value=\"1\"");
 		assertThat(staleChange.getStatus()).isEqualTo(409);
 		assertThat(staleChange.getContentAsString()).contains("Relatie</span>: <span>Ex-partner</span>",
 				"(uw versie: Vriend of vriendin)", "name=\"version\" value=\"1\"");
