@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import nl.vangnet.ApiClient;
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
 import nl.vangnet.platform.staff.Role;
@@ -45,6 +46,9 @@ class CooperationApiTests {
 
 	@Autowired
 	private TestData data;
+
+	@Autowired
+	private ApiClient api;
 
 	@Autowired
 	private JsonMapper json;
@@ -412,16 +416,11 @@ class CooperationApiTests {
 
 	private MockHttpServletResponse send(MockHttpServletRequestBuilder request, String body, MockHttpSession session)
 			throws Exception {
-		return this.mvc
-			.perform(request.session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body))
-			.andReturn()
-			.getResponse();
+		return this.api.send(request, body, session);
 	}
 
 	private JsonNode getJson(String path, MockHttpSession session) throws Exception {
-		MockHttpServletResponse response = this.mvc.perform(get(path).session(session)).andReturn().getResponse();
-		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
-		return this.json.readTree(response.getContentAsString());
+		return this.api.getJson(path, session);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
 
+import nl.vangnet.ApiClient;
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
 import nl.vangnet.platform.staff.Role;
@@ -44,6 +45,9 @@ class ConflictPagesTests {
 
 	@Autowired
 	private TestData data;
+
+	@Autowired
+	private ApiClient api;
 
 	@Autowired
 	private JsonMapper json;
@@ -375,12 +379,7 @@ class ConflictPagesTests {
 	}
 
 	private JsonNode getJson(String path) throws Exception {
-		MockHttpServletResponse response = this.mvc
-			.perform(get(path).session(this.session).accept(MediaType.APPLICATION_JSON))
-			.andReturn()
-			.getResponse();
-		assertThat(response.getStatus()).as(path).isEqualTo(200);
-		return this.json.readTree(response.getContentAsString());
+		return this.api.getJson(path, this.session);
 	}
 
 	private UUID one(String sql, UUID household) {
