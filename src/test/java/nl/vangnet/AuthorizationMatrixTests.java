@@ -252,7 +252,22 @@ class AuthorizationMatrixTests {
 			Rule.of("GET", "/referrals/{id}", CASE_WORK),
 			Rule.of("POST", "/referrals/{id}/events", CASE_WORK),
 			Rule.of("GET", "/referrals/{id}/letter", CASE_WORK),
-			Rule.of("GET", "/referrals/{id}/letter.pdf", CASE_WORK)
+			Rule.of("GET", "/referrals/{id}/letter.pdf", CASE_WORK),
+			// cooperation (issue 13, items 4 and 5): the regie holder, agencies and their issues, case work
+			Rule.of("GET", "/api/v1/households/{id}/regie", CASE_WORK),
+			Rule.of("PUT", "/api/v1/households/{id}/regie", CASE_WORK),
+			Rule.of("GET", "/api/v1/households/{id}/agencies", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/agencies", CASE_WORK),
+			Rule.of("PUT", "/api/v1/agencies/{id}", CASE_WORK),
+			Rule.of("POST", "/api/v1/agencies/{id}/issues", CASE_WORK),
+			Rule.of("PUT", "/api/v1/agency-issues/{id}", CASE_WORK),
+			Rule.of("GET", "/households/{id}/regie", CASE_WORK),
+			Rule.of("POST", "/households/{id}/regie", CASE_WORK),
+			Rule.of("GET", "/households/{id}/agencies", CASE_WORK),
+			Rule.of("POST", "/households/{id}/agencies", CASE_WORK),
+			Rule.of("POST", "/agencies/{id}", CASE_WORK),
+			Rule.of("POST", "/agencies/{id}/issues", CASE_WORK),
+			Rule.of("POST", "/agency-issues/{id}", CASE_WORK)
 
 	// @formatter:on
 	);

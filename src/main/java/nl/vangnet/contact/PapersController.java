@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
+import nl.vangnet.cooperation.CooperationApi;
 import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
@@ -43,7 +44,11 @@ class PapersController {
 
 	private final Conflicts conflicts;
 
-	PapersController(FamilyPapers papers, Families families, PdfRenderer pdf, Conflicts conflicts) {
+	private final CooperationApi cooperation;
+
+	PapersController(FamilyPapers papers, Families families, PdfRenderer pdf, Conflicts conflicts,
+			CooperationApi cooperation) {
+		this.cooperation = cooperation;
 		this.papers = papers;
 		this.families = families;
 		this.pdf = pdf;
@@ -59,6 +64,8 @@ class PapersController {
 		}
 		model.addAttribute("householdId", id);
 		model.addAttribute("obligations", this.papers.obligations(id));
+		model.addAttribute("agencyDeadlines", this.cooperation.agencyDeadlines(id));
+		model.addAttribute("today", this.papers.today());
 		model.addAttribute("householdName", this.families.name(id));
 		model.addAttribute("kinds", ObligationKind.values());
 		model.addAttribute("statuses", ObligationStatus.values());
@@ -119,6 +126,7 @@ class PapersController {
 		model.put("householdName", this.families.name(id));
 		model.put("obligations",
 				this.papers.obligations(id).stream().filter(FamilyPapers.ObligationView::open).toList());
+		model.put("agencyDeadlines", this.cooperation.agencyDeadlines(id));
 		model.put("today", this.papers.today());
 		return model;
 	}

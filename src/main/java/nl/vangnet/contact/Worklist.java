@@ -26,9 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
  * "Who needs contact": for a professional the families of their caseload, for a
  * coordinator the whole team's. A family is on it when its contact is due or overdue
  * (derived from the last reached contact and the rhythm), when outreach attempts failed
- * since the last reached contact, when it has an acute open help question, or when an
- * obligation is due. Families in aftercare stay on it after their trajectory (and even
- * the household) closed, until the rhythm is ended on purpose.
+ * since the last reached contact, when it has an acute open help question, when an
+ * obligation is due, when a referral had no feedback, or when an issue with an agency is
+ * open with an objection deadline. Families in aftercare stay on it after their
+ * trajectory (and even the household) closed, until the rhythm is ended on purpose.
  */
 @Service
 class Worklist {
@@ -42,6 +43,7 @@ class Worklist {
 		.thenComparing((Item item) -> -item.failedAttempts())
 		.thenComparing((Item item) -> -item.acuteQuestions())
 		.thenComparing(Item::firstObligationDue, Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing(Item::firstAgencyDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
 		.thenComparing(Item::name, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
 
 	private final JdbcClient jdbc;
@@ -135,6 +137,7 @@ class Worklist {
 			f.firstObligation = due.first();
 		});
 		Map<UUID, Integer> referrals = this.cooperation.referralsWithoutFeedback(CooperationApi.FEEDBACK_DAYS);
+		Map<UUID, CooperationApi.IssuesDue> agencyIssues = this.cooperation.agencyIssuesDue();
 		List<Item> items = new ArrayList<>();
 		facts.forEach((id, f) -> {
 			LocalDate last = f.lastReached;
@@ -144,8 +147,10 @@ class Worklist {
 				due = (due == null || next.isBefore(due)) ? next : due;
 			}
 			Long overdue = (due != null) ? ChronoUnit.DAYS.between(due, today) : null;
+			CooperationApi.IssuesDue issues = agencyIssues.get(id);
 			Item item = new Item(id, f.name, f.contactPerson, last, due, overdue, f.failed, f.acute, f.obligations,
-					f.firstObligation, !f.running && !f.rhythms.isEmpty(), referrals.getOrDefault(id, 0));
+					f.firstObligation, !f.running && !f.rhythms.isEmpty(), referrals.getOrDefault(id, 0),
+					(issues != null) ? issues.count() : 0, (issues != null) ? issues.first() : null);
 			if (item.needsContact()) {
 				items.add(item);
 			}
@@ -186,10 +191,20 @@ class Worklist {
 	 * @param aftercare the trajectory closed but the rhythm goes on
 	 * @param referralsWithoutFeedback referrals to a partner in Vangnet without any
 	 * feedback after {@value CooperationApi#FEEDBACK_DAYS} days
+	 * @param agencyIssues open issues with an agency (an error, a lost file, a wrong
+	 * decision) that have an objection deadline
+	 * @param firstAgencyDeadline the nearest of their deadlines
 	 */
 	record Item(UUID householdId, String name, String contactPerson, LocalDate lastReached, LocalDate due,
 			Long daysOverdue, int failedAttempts, int acuteQuestions, int obligationsDue, LocalDate firstObligationDue,
-			boolean aftercare, int referralsWithoutFeedback) {
+			boolean aftercare, int referralsWithoutFeedback, int agencyIssues, LocalDate firstAgencyDeadline) {
+
+		Item(UUID householdId, String name, String contactPerson, LocalDate lastReached, LocalDate due,
+				Long daysOverdue, int failedAttempts, int acuteQuestions, int obligationsDue,
+				LocalDate firstObligationDue, boolean aftercare, int referralsWithoutFeedback) {
+			this(householdId, name, contactPerson, lastReached, due, daysOverdue, failedAttempts, acuteQuestions,
+					obligationsDue, firstObligationDue, aftercare, referralsWithoutFeedback, 0, null);
+		}
 
 		Item(UUID householdId, String name, String contactPerson, LocalDate lastReached, LocalDate due,
 				Long daysOverdue, int failedAttempts, int acuteQuestions, int obligationsDue,
@@ -204,7 +219,7 @@ class Worklist {
 
 		public boolean needsContact() {
 			return overdue() || this.failedAttempts > 0 || this.acuteQuestions > 0 || this.obligationsDue > 0
-					|| this.referralsWithoutFeedback > 0;
+					|| this.referralsWithoutFeedback > 0 || this.agencyIssues > 0;
 		}
 
 	}

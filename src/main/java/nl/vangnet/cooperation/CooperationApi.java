@@ -22,9 +22,47 @@ public class CooperationApi {
 
 	private final Referrals referrals;
 
-	CooperationApi(Partners partners, Referrals referrals) {
+	private final Agencies agencies;
+
+	CooperationApi(Partners partners, Referrals referrals, Agencies agencies) {
 		this.partners = partners;
 		this.referrals = referrals;
+		this.agencies = agencies;
+	}
+
+	/**
+	 * Per household of the current organisation: its open agency issues (objection not
+	 * yet decided) that have a deadline, how many and the nearest deadline.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<UUID, IssuesDue> agencyIssuesDue() {
+		return this.agencies.dueByHousehold();
+	}
+
+	/**
+	 * The household's open agency issues with a deadline, the nearest first, for the
+	 * family's obligations list. Records nothing in the access trail: the caller's page
+	 * records its view.
+	 */
+	@Transactional(readOnly = true)
+	public List<AgencyDeadline> agencyDeadlines(UUID householdId) {
+		return this.agencies.openWithDeadline(householdId)
+			.stream()
+			.map((i) -> new AgencyDeadline(i.id(), i.agencyName(), i.kind(), i.description(), i.objectionDeadline(),
+					i.status()))
+			.toList();
+	}
+
+	/** Open agency issues with a deadline of one household. */
+	public record IssuesDue(int count, java.time.LocalDate first) {
+	}
+
+	/**
+	 * An open agency issue with its objection deadline: what the family (and her worker)
+	 * must not miss.
+	 */
+	public record AgencyDeadline(UUID id, String agency, AgencyIssueKind kind, String description,
+			java.time.LocalDate deadline, AgencyIssueStatus status) {
 	}
 
 	/**

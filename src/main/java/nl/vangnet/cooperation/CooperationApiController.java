@@ -116,6 +116,7 @@ class CooperationApiController {
 		Map<String, Object> doc = view.document(true, null, null);
 		doc.remove("shared");
 		doc.remove("consentState");
+		doc.remove("regie");
 		return doc;
 	}
 

@@ -20,7 +20,11 @@ class CooperationUrls implements UrlRules {
 				"/api/v1/partners/*")
 			.allow(Staff::leadsTeam, "/partners", "/partners/*", "/api/v1/partners", "/api/v1/partners/*")
 			.allow(Staff::worksWithCases, "/referrals", "/referrals/**", "/consents/**", "/api/v1/referrals",
-					"/api/v1/referrals/**", "/api/v1/consents/**");
+					"/api/v1/referrals/**", "/api/v1/consents/**")
+			// regie holder and agencies (issue 13 items 4 and 5); under /households/**
+			// case work already
+			.allow(Staff::worksWithCases, "/agencies/**", "/agency-issues/**", "/api/v1/agencies/**",
+					"/api/v1/agency-issues/**");
 	}
 
 }

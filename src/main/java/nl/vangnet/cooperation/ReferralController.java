@@ -58,8 +58,12 @@ class ReferralController {
 
 	private final PdfRenderer pdf;
 
+	private final RegieHolders regie;
+
 	ReferralController(Consents consents, Referrals referrals, Partners partners, HouseholdApi households,
-			OrganisationApi organisations, LifeDomainApi lifeDomains, SharedSections shared, PdfRenderer pdf) {
+			OrganisationApi organisations, LifeDomainApi lifeDomains, SharedSections shared, PdfRenderer pdf,
+			RegieHolders regie) {
+		this.regie = regie;
 		this.consents = consents;
 		this.referrals = referrals;
 		this.partners = partners;
@@ -83,6 +87,7 @@ class ReferralController {
 		}
 		model.addAttribute("consents", this.consents.ofHousehold(id));
 		model.addAttribute("referrals", this.referrals.ofHousehold(id));
+		model.addAttribute("regie", this.regie.of(id, false).orElse(null));
 		domains(model, locale);
 		return "cooperation/section :: section";
 	}

@@ -550,6 +550,7 @@ class Referrals {
 				doc.put("household", this.receiverHousehold);
 				doc.put("consentState", consentState);
 				doc.put("shared", shared);
+				doc.put("regie", (shared != null) ? shared.regie() : null);
 			}
 			else {
 				doc.put("referringHousehold", this.household);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -70,8 +71,27 @@ class SharedSections {
 					sections.contains(ConsentSection.HELP_QUESTIONS) ? helpQuestions(householdId) : null,
 					sections.contains(ConsentSection.PLAN) ? plan(householdId) : null,
 					sections.contains(ConsentSection.NETWORK) ? network(householdId) : null,
-					sections.contains(ConsentSection.PAPERS) ? papers(householdId) : null);
+					sections.contains(ConsentSection.PAPERS) ? papers(householdId) : null, regie(householdId));
 		});
+	}
+
+	/**
+	 * Who holds the regie of the referring household, as the receiver of the referral may
+	 * see it while the share holds (the policy regie_holder_shared of V16), or
+	 * {@code null}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	RegieHolders.RegieView regie(UUID referralId, UUID householdId, LocalDate today) {
+		return whileSharing(referralId, today, () -> regie(householdId));
+	}
+
+	private RegieHolders.RegieView regie(UUID householdId) {
+		return this.jdbc.sql("select * from regie_holder where household_id = :h")
+			.param("h", householdId)
+			.query(RegieHolders::view)
+			.optional()
+			.map((r) -> r.sharedBy(null))
+			.orElse(null);
 	}
 
 	/**
@@ -90,7 +110,7 @@ class SharedSections {
 			.toList()) : null;
 		return new Shared(sections.contains(ConsentSection.SUMMARY) ? summary(householdId) : null, questions, plan,
 				sections.contains(ConsentSection.NETWORK) ? network(householdId) : null,
-				sections.contains(ConsentSection.PAPERS) ? papers(householdId) : null);
+				sections.contains(ConsentSection.PAPERS) ? papers(householdId) : null, regie(householdId));
 	}
 
 	static boolean within(String code, List<String> domains) {
@@ -211,12 +231,14 @@ class SharedSections {
 	}
 
 	/**
-	 * What the receiver is shown: one key per consented section.
+	 * What the receiver is shown: one key per consented section. Who holds the regie goes
+	 * with it (read under the same share) but is not a section: the referral's document
+	 * carries it beside {@code shared}, as {@code regie}.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	@JsonPropertyOrder({ "summary", "helpQuestions", "plan", "network", "papers" })
 	record Shared(Summary summary, List<SharedQuestion> helpQuestions, SharedPlan plan, List<SharedNetwork> network,
-			SharedPapers papers) {
+			SharedPapers papers, @JsonIgnore RegieHolders.RegieView regie) {
 	}
 
 	/**
