@@ -94,6 +94,15 @@ class RegieHolders {
 		if (own.isPresent()) {
 			return own;
 		}
+		return shared(householdId, actor);
+	}
+
+	/**
+	 * For a family the caller's organisation registered from a referral: who holds the
+	 * regie as the referring organisation shares it while the consent holds; each such
+	 * read is in the owning organisation's trail.
+	 */
+	private Optional<RegieView> shared(UUID householdId, Staff actor) {
 		List<Linked> linked = this.jdbc.sql("""
 				select r.id, r.household_id, r.from_organisation_id, f.code from referral r
 				join organisation_directory f on f.id = r.from_organisation_id
@@ -127,8 +136,10 @@ class RegieHolders {
 
 	/**
 	 * Records who holds the regie of the household (the first time without a version,
-	 * after that on the version read). Refused with field errors when a rule is not met,
-	 * with what changed when someone else changed it meanwhile.
+	 * after that on the version read). One family has one regie holder: for a family
+	 * registered from a referral whose referrer shares one, it is refused naming who.
+	 * Refused with field errors when a rule is not met, with what changed when someone
+	 * else changed it meanwhile.
 	 */
 	RegieView record(UUID householdId, RegieInput input) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
@@ -137,6 +148,13 @@ class RegieHolders {
 			throw new NotFoundException("household");
 		}
 		Optional<RegieView> current = own(householdId);
+		if (current.isEmpty()) {
+			Optional<RegieView> elsewhere = shared(householdId, actor);
+			if (elsewhere.isPresent()) {
+				throw new DomainException("name", "regie.heldElsewhere", elsewhere.get().name(),
+						elsewhere.get().sharedBy());
+			}
+		}
 		List<DomainException> errors = new ArrayList<>();
 		StaffMember worker = null;
 		if (input.account() != null) {

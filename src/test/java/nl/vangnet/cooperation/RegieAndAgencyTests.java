@@ -123,6 +123,10 @@ class RegieAndAgencyTests {
 		JsonNode atTheTeam = getJson("/api/v1/households/" + own + "/regie", this.teamCoordinator);
 		assertThat(atTheTeam.get("phone").stringValue()).isEqualTo("040 123 45 67");
 		assertThat(atTheTeam.get("sharedBy").stringValue()).isEqualTo(this.shelter.code());
+		MockHttpServletResponse second = send(put("/api/v1/households/" + own + "/regie"),
+				"{\"name\": \"Iemand van het wijkteam\", \"phone\": \"010 2\"}", this.teamCoordinator);
+		assertThat(second.getStatus()).as("one family, one regie holder").isEqualTo(400);
+		assertThat(second.getContentAsString()).contains("Test professional").contains(this.shelter.code());
 		String dossier = this.mvc.perform(get("/households/" + own + "/cooperation").session(this.teamCoordinator))
 			.andReturn()
 			.getResponse()
