@@ -63,15 +63,29 @@ final class CooperationForms {
 	record WithdrawalForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, String reason) {
 	}
 
-	record ReferralForm(UUID consent, String to, String domain, UUID helpQuestion, String reason) {
+	/**
+	 * @param helpQuestion the help question and {@code planAction} the plan action it
+	 * comes from (at most one, pre-filled by the link there)
+	 */
+	record ReferralForm(UUID consent, String to, String domain, UUID helpQuestion, UUID planAction, String reason) {
 
 		static ReferralForm empty() {
-			return new ReferralForm(null, null, null, null, null);
+			return new ReferralForm(null, null, null, null, null, null);
+		}
+
+		/**
+		 * The form pre-filled from where it comes from: its domain, and for an action a
+		 * partner of the map who acts as the one referred to.
+		 */
+		static ReferralForm from(Referrals.Origin origin) {
+			String to = (origin.partner() != null) ? "partner:" + origin.partner() : null;
+			return new ReferralForm(null, to, origin.monitorCode(), origin.helpQuestion() ? origin.id() : null,
+					origin.helpQuestion() ? null : origin.id(), null);
 		}
 
 		Referrals.NewReferral command() {
 			return new Referrals.NewReferral(null, this.consent, recipient(this.to), this.domain, this.helpQuestion,
-					null, this.reason);
+					this.planAction, this.reason);
 		}
 
 	}

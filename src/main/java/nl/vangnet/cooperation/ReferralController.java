@@ -171,12 +171,23 @@ class ReferralController {
 
 	// ---- Referring
 
+	/**
+	 * The referral form; from a help question or a plan action ({@code helpQuestion},
+	 * {@code planAction}: its id, not personal) it is pre-filled with its domain and
+	 * linked to it.
+	 */
 	@GetMapping("/households/{id}/referrals/new")
-	String referralForm(@PathVariable UUID id, Model model, Locale locale) {
+	String referralForm(@PathVariable UUID id, @RequestParam(required = false) String helpQuestion,
+			@RequestParam(required = false) String planAction, Model model, Locale locale) {
 		Family family = this.households.family(new HouseholdId(id));
 		if (!model.containsAttribute("referralForm")) {
-			model.addAttribute("referralForm", CooperationForms.ReferralForm.empty());
+			CooperationForms.ReferralForm form = this.referrals.origin(id, uuid(helpQuestion), uuid(planAction))
+				.map(CooperationForms.ReferralForm::from)
+				.orElse(CooperationForms.ReferralForm.empty());
+			model.addAttribute("referralForm", form);
 		}
+		CooperationForms.ReferralForm form = (CooperationForms.ReferralForm) model.getAttribute("referralForm");
+		model.addAttribute("origin", this.referrals.origin(id, form.helpQuestion(), form.planAction()).orElse(null));
 		model.addAttribute("family", family);
 		model.addAttribute("activeConsents",
 				this.consents.ofHousehold(id).stream().filter(ConsentView::active).toList());
@@ -201,7 +212,7 @@ class ReferralController {
 			FormErrors.reject(result, ex);
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		return referralForm(id, model, locale);
+		return referralForm(id, null, null, model, locale);
 	}
 
 	// ---- Inbox, outgoing, one referral
@@ -251,6 +262,9 @@ class ReferralController {
 		model.addAttribute("consentState", detail.consentState());
 		if (!detail.receiver()) {
 			model.addAttribute("householdName", this.households.family(new HouseholdId(referral.household())).name());
+			model.addAttribute("origin",
+					this.referrals.origin(referral.household(), referral.helpQuestion(), referral.planAction())
+						.orElse(null));
 		}
 		List<ReferralStatus> next = new ArrayList<>();
 		for (ReferralStatus status : ReferralStatus.values()) {
@@ -323,6 +337,16 @@ class ReferralController {
 		UUID own = Staff.current().requireOrganisation("referral").organisationId();
 		model.addAttribute("vangnetOrganisations",
 				this.organisations.all().stream().filter((o) -> o.active() && !o.id().equals(own)).toList());
+	}
+
+	/** An id from a link, or {@code null} when it is none. */
+	private static UUID uuid(String value) {
+		try {
+			return (value != null && !value.isBlank()) ? UUID.fromString(value.strip()) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private static ResponseEntity<byte[]> pdf(byte[] document, String name) {

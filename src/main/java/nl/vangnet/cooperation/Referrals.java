@@ -102,7 +102,11 @@ class Referrals {
 		if (toPartner == null && to.organisationId() != null) {
 			toPartner = this.partners.ofOrganisation(to.organisationId()).map(Partner::id).orElse(null);
 		}
+		Origin origin = origin(householdId, command.helpQuestion(), command.planAction(), errors);
 		String domain = Partners.clean(command.domain());
+		if (domain == null && origin != null) {
+			domain = origin.monitorCode();
+		}
 		if (domain != null && !this.partners.monitorCodes().contains(domain)) {
 			errors.add(new DomainException("domain", "partner.domain.invalid", domain));
 		}
@@ -140,6 +144,77 @@ class Referrals {
 		insertEvent(id, actor, ReferralStatus.SENT, today, null, null);
 		this.trail.record(AccessAction.CREATE, AccessSubject.household(householdId));
 		return find(id).orElseThrow();
+	}
+
+	/**
+	 * The help question or plan action of the household a referral comes from, read
+	 * through the view the plan module publishes.
+	 */
+	private Optional<Origin> originOf(UUID householdId, UUID id, String kind) {
+		return this.jdbc.sql("""
+				select id, kind, monitor_code, description, partner_id from plan_reference
+				where id = :id and household_id = :h and kind = :kind
+				""")
+			.param("id", id)
+			.param("h", householdId)
+			.param("kind", kind)
+			.query((rs, row) -> new Origin(rs.getObject("id", UUID.class), rs.getString("kind"),
+					rs.getString("monitor_code"), rs.getString("description"), rs.getObject("partner_id", UUID.class)))
+			.optional();
+	}
+
+	/** At most one origin; an unknown one (or two) is a field error. */
+	private Origin origin(UUID householdId, UUID helpQuestion, UUID planAction, List<DomainException> errors) {
+		if (helpQuestion != null && planAction != null) {
+			errors.add(new DomainException("planAction", "referral.origin.both"));
+			return null;
+		}
+		if (helpQuestion != null) {
+			Optional<Origin> found = originOf(householdId, helpQuestion, Origin.HELP_QUESTION);
+			if (found.isEmpty()) {
+				errors.add(new DomainException("helpQuestion", "referral.helpQuestion.unknown"));
+			}
+			return found.orElse(null);
+		}
+		if (planAction != null) {
+			Optional<Origin> found = originOf(householdId, planAction, Origin.PLAN_ACTION);
+			if (found.isEmpty()) {
+				errors.add(new DomainException("planAction", "referral.planAction.unknown"));
+			}
+			return found.orElse(null);
+		}
+		return null;
+	}
+
+	/**
+	 * Where a referral of the caller's own household comes from, as far as it can see it:
+	 * for the referring organisation's pages and the form that pre-fills from it.
+	 */
+	@Transactional(readOnly = true)
+	Optional<Origin> origin(UUID householdId, UUID helpQuestion, UUID planAction) {
+		if (helpQuestion != null) {
+			return originOf(householdId, helpQuestion, Origin.HELP_QUESTION);
+		}
+		if (planAction != null) {
+			return originOf(householdId, planAction, Origin.PLAN_ACTION);
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * A help question or plan action a referral comes from: its monitor code (an action:
+	 * its goal's), its words, and for an action the partner who acts.
+	 */
+	record Origin(UUID id, String kind, String monitorCode, String description, UUID partner) {
+
+		static final String HELP_QUESTION = "HELP_QUESTION";
+
+		static final String PLAN_ACTION = "PLAN_ACTION";
+
+		public boolean helpQuestion() {
+			return HELP_QUESTION.equals(this.kind);
+		}
+
 	}
 
 	private void checkCovered(UUID householdId, UUID consentId, Consents.Resolved to, String domain) {

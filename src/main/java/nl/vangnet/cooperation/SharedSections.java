@@ -167,12 +167,13 @@ class SharedSections {
 	private SharedPlan plan(UUID householdId) {
 		Map<UUID, List<SharedAction>> actions = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				select goal_id, description, actor, actor_name, due_on, status from plan_action
-				where household_id = :h order by due_on nulls last, description, id
+				select a.goal_id, a.description, a.actor, a.actor_name, p.name as partner_name, a.due_on, a.status
+				from plan_action a left join partner p on p.id = a.partner_id
+				where a.household_id = :h order by a.due_on nulls last, a.description, a.id
 				""").param("h", householdId).query((rs) -> {
 			actions.computeIfAbsent(rs.getObject("goal_id", UUID.class), (k) -> new ArrayList<>())
 				.add(new SharedAction(rs.getString("description"), rs.getString("actor"), rs.getString("actor_name"),
-						rs.getObject("due_on", LocalDate.class), rs.getString("status")));
+						rs.getString("partner_name"), rs.getObject("due_on", LocalDate.class), rs.getString("status")));
 		});
 		List<SharedGoal> goals = this.jdbc.sql("""
 				select g.id, m.ref, g.monitor_code, g.description, g.status, g.set_on
@@ -278,7 +279,11 @@ class SharedSections {
 			List<SharedAction> actions) {
 	}
 
-	record SharedAction(String description, String actor, String actorName, LocalDate dueOn, String status) {
+	/**
+	 * @param partner the name of the partner of the who-does-what map who acts, if any
+	 */
+	record SharedAction(String description, String actor, String actorName, String partner, LocalDate dueOn,
+			String status) {
 	}
 
 	record SharedNetwork(String member, LocalDate drawnOn, List<SharedContact> contacts) {

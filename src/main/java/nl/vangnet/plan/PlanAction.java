@@ -26,6 +26,8 @@ final class PlanAction {
 
 	private String actorName;
 
+	private UUID partnerId;
+
 	private LocalDate dueOn;
 
 	private ActionStatus status;
@@ -33,27 +35,33 @@ final class PlanAction {
 	private final int version;
 
 	PlanAction(UUID id, UUID goalId, UUID householdId, String description, ActionActor actor, String actorName,
-			LocalDate dueOn, ActionStatus status, int version) {
+			UUID partnerId, LocalDate dueOn, ActionStatus status, int version) {
 		this.id = id;
 		this.goalId = goalId;
 		this.householdId = householdId;
 		this.description = description;
 		this.actor = actor;
 		this.actorName = actorName;
+		this.partnerId = partnerId;
 		this.dueOn = dueOn;
 		this.status = status;
 		this.version = version;
 	}
 
 	static PlanAction plan(UUID goalId, UUID householdId, String description, ActionActor actor, String actorName,
-			LocalDate dueOn) {
-		PlanAction action = new PlanAction(UUID.randomUUID(), goalId, householdId, null, null, null, null,
+			UUID partnerId, LocalDate dueOn) {
+		PlanAction action = new PlanAction(UUID.randomUUID(), goalId, householdId, null, null, null, null, null,
 				ActionStatus.PLANNED, 0);
-		action.change(description, actor, actorName, dueOn, ActionStatus.PLANNED);
+		action.change(description, actor, actorName, partnerId, dueOn, ActionStatus.PLANNED);
 		return action;
 	}
 
-	void change(String newDescription, ActionActor newActor, String newActorName, LocalDate newDueOn,
+	/**
+	 * Changes what is done, by whom and by when. A partner from the who-does-what map
+	 * ({@code newPartnerId}, checked by the caller against the map of the region) acts
+	 * only when the actor is {@link ActionActor#PARTNER}.
+	 */
+	void change(String newDescription, ActionActor newActor, String newActorName, UUID newPartnerId, LocalDate newDueOn,
 			ActionStatus newStatus) {
 		String text = (newDescription != null) ? newDescription.strip() : "";
 		if (text.isEmpty()) {
@@ -69,12 +77,16 @@ final class PlanAction {
 		if (name != null && name.length() > NAME_MAX) {
 			throw new DomainException("actorName", "plan.text.tooLong", NAME_MAX);
 		}
+		if (newPartnerId != null && newActor != ActionActor.PARTNER) {
+			throw new DomainException("partner", "planAction.partner.notPartner");
+		}
 		if (newStatus == null) {
 			throw new DomainException("status", "planAction.status.required");
 		}
 		this.description = text;
 		this.actor = newActor;
 		this.actorName = name;
+		this.partnerId = newPartnerId;
 		this.dueOn = newDueOn;
 		this.status = newStatus;
 	}
@@ -101,6 +113,11 @@ final class PlanAction {
 
 	String actorName() {
 		return this.actorName;
+	}
+
+	/** The partner from the who-does-what map who acts, or {@code null}. */
+	UUID partnerId() {
+		return this.partnerId;
 	}
 
 	LocalDate dueOn() {

@@ -76,9 +76,18 @@ public class PlanApi {
 	 */
 	public ActionId planAction(GoalId goalId, String description, ActionActor actor, String actorName,
 			LocalDate dueOn) {
-		return new ActionId(
-				this.plans.addAction(goalId.value(), new PlanService.NewAction(description, actor, actorName, dueOn))
-					.id());
+		return planAction(goalId, description, actor, actorName, null, dueOn);
+	}
+
+	/**
+	 * Plans an action that a partner of the who-does-what map does ({@code partner}, with
+	 * actor {@code PARTNER}; {@code null}: none).
+	 */
+	public ActionId planAction(GoalId goalId, String description, ActionActor actor, String actorName,
+			java.util.UUID partner, LocalDate dueOn) {
+		return new ActionId(this.plans
+			.addAction(goalId.value(), new PlanService.NewAction(description, actor, actorName, partner, dueOn))
+			.id());
 	}
 
 	/**
@@ -93,7 +102,7 @@ public class PlanApi {
 			.findFirst()
 			.orElseThrow();
 		this.plans.changeAction(actionId.value(), new PlanService.ActionChange(action.version(), action.description(),
-				action.actor(), action.actorName(), action.dueOn(), status));
+				action.actor(), action.actorName(), action.partner(), action.dueOn(), status));
 	}
 
 	/**

@@ -86,8 +86,8 @@ class PlanController {
 		model.addAttribute("typed", form);
 		return handle(household, "actions-" + id, () -> {
 			FormErrors.throwIfAny(result);
-			return this.service.addAction(id,
-					new PlanService.NewAction(form.description(), form.actor(), form.actorName(), form.dueOn()));
+			return this.service.addAction(id, new PlanService.NewAction(form.description(), form.actor(),
+					form.actorName(), form.partner(), form.dueOn()));
 		}, "planAction.saved", model, locale, redirect, response);
 	}
 
@@ -99,7 +99,7 @@ class PlanController {
 		return handle(household, "action-" + id, () -> {
 			FormErrors.throwIfAny(result);
 			return this.service.changeAction(id, new PlanService.ActionChange(form.version(), form.description(),
-					form.actor(), form.actorName(), form.dueOn(), form.status()));
+					form.actor(), form.actorName(), form.partner(), form.dueOn(), form.status()));
 		}, "planAction.changed", model, locale, redirect, response);
 	}
 
@@ -166,6 +166,7 @@ class PlanController {
 	private String page(UUID id, Model model, Locale locale, PlanErrors errors) {
 		model.addAttribute("plan", this.service.plan(id, locale));
 		model.addAttribute("actors", ActionActor.values());
+		model.addAttribute("partners", this.service.partners());
 		model.addAttribute("actionStatuses", ActionStatus.values());
 		model.addAttribute("goalStatuses", GoalStatus.values());
 		model.addAttribute("helped", Helped.values());
@@ -179,11 +180,11 @@ class PlanController {
 	record GoalChangeForm(Integer version, String description, GoalStatus status) {
 	}
 
-	record ActionForm(String description, ActionActor actor, String actorName,
+	record ActionForm(String description, ActionActor actor, String actorName, UUID partner,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn) {
 	}
 
-	record ActionChangeForm(Integer version, String description, ActionActor actor, String actorName,
+	record ActionChangeForm(Integer version, String description, ActionActor actor, String actorName, UUID partner,
 			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn, ActionStatus status) {
 	}
 

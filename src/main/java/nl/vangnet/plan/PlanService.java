@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import nl.vangnet.access.AccessAction;
+import nl.vangnet.cooperation.CooperationApi;
+import nl.vangnet.cooperation.Partner;
 import nl.vangnet.household.Family;
 import nl.vangnet.household.Helped;
 import nl.vangnet.household.HouseholdApi;
@@ -50,12 +52,36 @@ class PlanService {
 
 	private final Workers workers;
 
-	PlanService(HouseholdApi households, Plans plans, LifeDomainApi lifeDomains, PlanTrail trail, Workers workers) {
+	private final CooperationApi cooperation;
+
+	PlanService(HouseholdApi households, Plans plans, LifeDomainApi lifeDomains, PlanTrail trail, Workers workers,
+			CooperationApi cooperation) {
 		this.households = households;
 		this.plans = plans;
 		this.lifeDomains = lifeDomains;
 		this.trail = trail;
 		this.workers = workers;
+		this.cooperation = cooperation;
+	}
+
+	/**
+	 * The partners of the who-does-what map of the region that may act in an action (the
+	 * options of the form).
+	 */
+	@Transactional(readOnly = true)
+	List<Partner> partners() {
+		return this.cooperation.partners();
+	}
+
+	/**
+	 * The partner who acts, when one is named: it must be on the map of the caller's
+	 * region.
+	 */
+	private UUID partner(UUID partnerId) {
+		if (partnerId != null && this.cooperation.partner(partnerId).isEmpty()) {
+			throw new DomainException("partner", "planAction.partner.unknown");
+		}
+		return partnerId;
 	}
 
 	/**
@@ -122,7 +148,7 @@ class PlanService {
 				this.workers.today());
 		this.plans.insert(goal, actor.organisationId());
 		this.trail.record(actor, AccessAction.CREATE, householdId);
-		return goalView(family, goal, List.of(), locale);
+		return goalView(family, goal, List.of(), java.util.Map.of(), locale);
 	}
 
 	/**
@@ -136,7 +162,8 @@ class PlanService {
 		adjust(actor, goal, command.version(), command.description(), command.status(), null, "description");
 		this.trail.record(actor, AccessAction.UPDATE, family.id());
 		Goal now = this.plans.goal(goalId).orElseThrow();
-		return goalView(family, now, actionsOf(now), locale);
+		List<PlanAction> actions = actionsOf(now);
+		return goalView(family, now, actions, partnersOf(actions), locale);
 	}
 
 	private void adjust(Staff actor, Goal goal, Integer version, String description, GoalStatus status,
@@ -170,10 +197,10 @@ class PlanService {
 		Family family = this.households.family(HouseholdId.of(goal.householdId()));
 		HelpQuestionService.closedGuard(family);
 		PlanAction action = PlanAction.plan(goalId, family.id(), command.description(), command.actor(),
-				command.actorName(), command.dueOn());
+				command.actorName(), partner(command.partner()), command.dueOn());
 		this.plans.insert(action, actor.organisationId());
 		this.trail.record(actor, AccessAction.CREATE, family.id());
-		return actionView(action);
+		return actionView(action, partnersOf(List.of(action)));
 	}
 
 	ActionView changeAction(UUID actionId, ActionChange command) {
@@ -186,21 +213,29 @@ class PlanService {
 		if (command.version() != action.version()) {
 			throw actionConflict(action, command);
 		}
-		action.change(command.description(), command.actor(), command.actorName(), command.dueOn(), command.status());
+		action.change(command.description(), command.actor(), command.actorName(), partner(command.partner()),
+				command.dueOn(), command.status());
 		if (!this.plans.update(action)) {
 			throw actionConflict(this.plans.action(actionId).orElseThrow(() -> new NotFoundException("action")),
 					command);
 		}
 		this.trail.record(actor, AccessAction.UPDATE, family.id());
-		return actionView(this.plans.action(actionId).orElseThrow());
+		PlanAction now = this.plans.action(actionId).orElseThrow();
+		return actionView(now, partnersOf(List.of(now)));
 	}
 
-	private static ConflictException actionConflict(PlanAction now, ActionChange sent) {
+	private String partnerName(UUID partnerId) {
+		return (partnerId != null) ? this.cooperation.partner(partnerId).map(Partner::name).orElse(partnerId.toString())
+				: null;
+	}
+
+	private ConflictException actionConflict(PlanAction now, ActionChange sent) {
 		return Differences.labelled("planAction.")
 			.label("dueOn", "planAction.dueOnLabel")
 			.text("description", sent.description(), now.description())
 			.code("actor", sent.actor(), now.actor(), "planAction.actor.")
 			.text("actorName", sent.actorName(), now.actorName())
+			.text("partner", partnerName(sent.partner()), partnerName(now.partnerId()))
 			.value("dueOn", sent.dueOn(), now.dueOn())
 			.code("status", sent.status(), now.status(), "planAction.status.")
 			.conflict(now.version());
@@ -326,6 +361,7 @@ class PlanService {
 
 	private List<GoalView> goals(Family family, Locale locale, boolean volunteersOnly) {
 		List<PlanAction> actions = this.plans.actions(family.id());
+		java.util.Map<UUID, Partner> partners = partnersOf(actions);
 		List<GoalView> goals = new ArrayList<>();
 		for (Goal goal : this.plans.goals(family.id())) {
 			List<PlanAction> own = actions.stream()
@@ -335,7 +371,7 @@ class PlanService {
 			if (volunteersOnly && own.isEmpty()) {
 				continue;
 			}
-			GoalView view = goalView(family, goal, own, locale);
+			GoalView view = goalView(family, goal, own, partners, locale);
 			goals.add(volunteersOnly ? view.withoutHistory() : view);
 		}
 		return goals;
@@ -345,7 +381,19 @@ class PlanService {
 		return this.plans.actions(goal.householdId()).stream().filter((a) -> a.goalId().equals(goal.id())).toList();
 	}
 
-	private GoalView goalView(Family family, Goal goal, List<PlanAction> actions, Locale locale) {
+	/** The partners who act in these actions, as far as the region's map shows them. */
+	private java.util.Map<UUID, Partner> partnersOf(List<PlanAction> actions) {
+		java.util.Map<UUID, Partner> partners = new java.util.HashMap<>();
+		for (PlanAction a : actions) {
+			if (a.partnerId() != null && !partners.containsKey(a.partnerId())) {
+				this.cooperation.partner(a.partnerId()).ifPresent((p) -> partners.put(p.id(), p));
+			}
+		}
+		return partners;
+	}
+
+	private GoalView goalView(Family family, Goal goal, List<PlanAction> actions, java.util.Map<UUID, Partner> partners,
+			Locale locale) {
 		Family.FamilyMember member = family.members()
 			.stream()
 			.filter((m) -> m.id().equals(goal.memberId()))
@@ -355,12 +403,14 @@ class PlanService {
 				goal.domainCode(),
 				HelpQuestionService.domainLabel(this.lifeDomains, goal.frameworkCode(), goal.domainCode(), locale),
 				goal.monitorCode(), goal.description(), goal.status(), goal.setOn(), goal.version(),
-				actions.stream().map(PlanService::actionView).toList(), this.plans.revisions(goal.id()));
+				actions.stream().map((a) -> actionView(a, partners)).toList(), this.plans.revisions(goal.id()));
 	}
 
-	private static ActionView actionView(PlanAction a) {
-		return new ActionView(a.id(), a.goalId(), a.description(), a.actor(), a.actorName(), a.dueOn(), a.status(),
-				a.version());
+	private static ActionView actionView(PlanAction a, java.util.Map<UUID, Partner> partners) {
+		Partner partner = (a.partnerId() != null) ? partners.get(a.partnerId()) : null;
+		return new ActionView(a.id(), a.goalId(), a.description(), a.actor(), a.actorName(), a.partnerId(),
+				(partner != null) ? partner.name() : null, (partner != null) ? partner.phone() : null, a.dueOn(),
+				a.status(), a.version());
 	}
 
 	private List<EvaluationView> evaluations(UUID householdId, Locale locale) {
@@ -384,11 +434,15 @@ class PlanService {
 	record GoalChange(Integer version, String description, GoalStatus status) {
 	}
 
-	record NewAction(String description, ActionActor actor, String actorName, LocalDate dueOn) {
+	/**
+	 * @param partner the partner of the who-does-what map who acts (with actor
+	 * {@code PARTNER}), or {@code null}
+	 */
+	record NewAction(String description, ActionActor actor, String actorName, UUID partner, LocalDate dueOn) {
 	}
 
-	record ActionChange(Integer version, String description, ActionActor actor, String actorName, LocalDate dueOn,
-			ActionStatus status) {
+	record ActionChange(Integer version, String description, ActionActor actor, String actorName, UUID partner,
+			LocalDate dueOn, ActionStatus status) {
 	}
 
 	record ExperienceInput(String domain, Helped helped) {
@@ -420,8 +474,19 @@ class PlanService {
 
 	}
 
-	record ActionView(UUID id, UUID goal, String description, ActionActor actor, String actorName, LocalDate dueOn,
-			ActionStatus status, int version) {
+	/**
+	 * @param partner the partner of the who-does-what map who acts, or {@code null}
+	 * @param partnerName its name and {@code partnerPhone} its phone, as far as the
+	 * reader's region shows it
+	 */
+	record ActionView(UUID id, UUID goal, String description, ActionActor actor, String actorName, UUID partner,
+			String partnerName, String partnerPhone, LocalDate dueOn, ActionStatus status, int version) {
+
+		/** Who acts, by name: the partner's name, else the name typed. */
+		public String who() {
+			return (this.partnerName != null) ? this.partnerName : this.actorName;
+		}
+
 	}
 
 	record EvaluationView(UUID id, LocalDate evaluatedOn, String progressed, String notHappened, String needed,

@@ -110,8 +110,8 @@ class Plans {
 	void insert(PlanAction a, UUID organisationId) {
 		this.jdbc.sql("""
 				insert into plan_action (id, goal_id, household_id, organisation_id, description, actor, actor_name,
-				  due_on, status, version)
-				values (:id, :g, :h, :o, :text, :actor, :name, :due, :status, 0)""")
+				  partner_id, due_on, status, version)
+				values (:id, :g, :h, :o, :text, :actor, :name, :partner, :due, :status, 0)""")
 			.param("id", a.id())
 			.param("g", a.goalId())
 			.param("h", a.householdId())
@@ -119,6 +119,7 @@ class Plans {
 			.param("text", a.description())
 			.param("actor", a.actor().name())
 			.param("name", a.actorName())
+			.param("partner", a.partnerId())
 			.param("due", a.dueOn())
 			.param("status", a.status().name())
 			.update();
@@ -126,14 +127,15 @@ class Plans {
 
 	boolean update(PlanAction a) {
 		return this.jdbc.sql("""
-				update plan_action set description = :text, actor = :actor, actor_name = :name, due_on = :due,
-				  status = :status, version = version + 1
+				update plan_action set description = :text, actor = :actor, actor_name = :name, partner_id = :partner,
+				  due_on = :due, status = :status, version = version + 1
 				where id = :id and version = :version""")
 			.param("id", a.id())
 			.param("version", a.version())
 			.param("text", a.description())
 			.param("actor", a.actor().name())
 			.param("name", a.actorName())
+			.param("partner", a.partnerId())
 			.param("due", a.dueOn())
 			.param("status", a.status().name())
 			.update() == 1;
@@ -233,8 +235,8 @@ class Plans {
 		return new PlanAction(rs.getObject("id", UUID.class), rs.getObject("goal_id", UUID.class),
 				rs.getObject("household_id", UUID.class), rs.getString("description"),
 				ActionActor.valueOf(rs.getString("actor")), rs.getString("actor_name"),
-				rs.getObject("due_on", LocalDate.class), ActionStatus.valueOf(rs.getString("status")),
-				rs.getInt("version"));
+				rs.getObject("partner_id", UUID.class), rs.getObject("due_on", LocalDate.class),
+				ActionStatus.valueOf(rs.getString("status")), rs.getInt("version"));
 	}
 
 	/**

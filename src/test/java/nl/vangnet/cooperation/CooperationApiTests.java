@@ -333,6 +333,109 @@ class CooperationApiTests {
 		assertThat(getJson("/api/v1/referrals/" + id, this.teamCoordinator).get("shared").isNull()).isTrue();
 	}
 
+	// ---- A partner acts in the plan; a referral comes from a help question or plan
+	// action
+
+	@Test
+	void aPartnerOfTheMapActsInAPlanActionAndTheReferralFromThatActionIsPreFilledAndLinked() throws Exception {
+		String name = TestData.unique("Schuldhulp ");
+		MockHttpServletResponse added = send(post("/api/v1/partners"), """
+				{"name": "%s", "kind": "DEBT_HELP", "domains": ["FINANCES"], "phone": "010 999 88 77"}"""
+			.formatted(name), this.shelterCoordinator);
+		assertThat(added.getStatus()).as(added.getContentAsString()).isEqualTo(201);
+		String partner = this.json.readTree(added.getContentAsString()).get("id").stringValue();
+		String household = household();
+		String goal = this.json
+			.readTree(send(post("/api/v1/households/" + household + "/goals"),
+					"{\"description\": \"Rust in de post\", \"domain\": \"FINANCES\"}", this.worker)
+				.getContentAsString())
+			.get("id")
+			.stringValue();
+		assertField(send(post("/api/v1/goals/" + goal + "/actions"), """
+				{"description": "Bellen", "actor": "MEMBER", "partner": "%s"}""".formatted(partner), this.worker), 400,
+				"partner");
+		assertField(send(post("/api/v1/goals/" + goal + "/actions"), """
+				{"description": "Bellen", "actor": "PARTNER", "partner": "%s"}""".formatted(UUID.randomUUID()),
+				this.worker), 400, "partner");
+		MockHttpServletResponse planned = send(post("/api/v1/goals/" + goal + "/actions"), """
+				{"description": "Intake bij de schuldhulp", "actor": "PARTNER", "partner": "%s"}""".formatted(partner),
+				this.worker);
+		assertThat(planned.getStatus()).as(planned.getContentAsString()).isEqualTo(201);
+		JsonNode action = this.json.readTree(planned.getContentAsString());
+		assertThat(action.get("partner").stringValue()).isEqualTo(partner);
+		assertThat(action.get("partnerName").stringValue()).isEqualTo(name);
+		String actionId = action.get("id").stringValue();
+		JsonNode plan = getJson("/api/v1/households/" + household + "/plan", this.worker);
+		assertThat(plan.findValues("partnerName").stream().filter((v) -> !v.isNull()).map(JsonNode::stringValue))
+			.containsExactly(name);
+
+		MockHttpServletResponse changed = send(put("/api/v1/actions/" + actionId), """
+				{"version": 0, "description": "Intake bij de schuldhulp", "actor": "PARTNER", "partner": null,
+				 "actorName": "Buurtwerk", "status": "PLANNED"}""", this.worker);
+		assertThat(changed.getStatus()).as(changed.getContentAsString()).isEqualTo(200);
+		assertThat(this.json.readTree(changed.getContentAsString()).get("partner").isNull()).isTrue();
+		MockHttpServletResponse back = send(put("/api/v1/actions/" + actionId), """
+				{"version": 1, "description": "Intake bij de schuldhulp", "actor": "PARTNER", "partner": "%s",
+				 "status": "IN_PROGRESS"}""".formatted(partner), this.worker);
+		assertThat(back.getStatus()).as(back.getContentAsString()).isEqualTo(200);
+		MockHttpServletResponse stale = send(put("/api/v1/actions/" + actionId), """
+				{"version": 1, "description": "Intake bij de schuldhulp", "actor": "PARTNER", "status": "DONE"}""",
+				this.worker);
+		assertThat(stale.getStatus()).isEqualTo(409);
+		assertThat(stale.getContentAsString()).contains("\"partner\"").contains(name);
+
+		String copy = html("/households/" + household + "/plan/family-copy", this.worker);
+		assertThat(copy).contains(name).contains("010 999 88 77");
+		String page = html("/households/" + household + "/plan", this.worker);
+		assertThat(page).contains(name).contains("/households/" + household + "/referrals/new?planAction=" + actionId);
+		assertThat(html("/households/" + household + "/help-questions", this.worker))
+			.contains("/households/" + household + "/referrals/new?helpQuestion=");
+
+		String form = html("/households/" + household + "/referrals/new?planAction=" + actionId, this.worker);
+		assertThat(form).contains("Intake bij de schuldhulp")
+			.containsPattern("value=\"partner:" + partner + "\"\\s+selected")
+			.containsPattern("value=\"FINANCES\"\\s+selected")
+			.contains("name=\"planAction\" value=\"" + actionId + "\"");
+
+		String consent = consent(household, """
+				{"member": "m1", "recipient": {"partner": "%s"}, "sections": ["SUMMARY"], "purpose": "Schulden",
+				 "form": "VERBAL", "givenOn": "%s", "validUntil": "%s"}""".formatted(partner, LocalDate.now(),
+				LocalDate.now().plusMonths(3)));
+		MockHttpServletResponse sent = send(post("/api/v1/households/" + household + "/referrals"), """
+				{"consent": "%s", "to": {"partner": "%s"}, "planAction": "%s", "reason": "Schulden"}"""
+			.formatted(consent, partner, actionId), this.worker);
+		assertThat(sent.getStatus()).as(sent.getContentAsString()).isEqualTo(201);
+		JsonNode referral = this.json.readTree(sent.getContentAsString());
+		assertThat(referral.get("domain").stringValue()).isEqualTo("FINANCES");
+		assertThat(referral.get("planAction").stringValue()).isEqualTo(actionId);
+		assertThat(html("/referrals/" + referral.get("id").stringValue(), this.worker))
+			.contains("Vanuit de actie in het plan")
+			.contains("Intake bij de schuldhulp");
+
+		String question = getJson("/api/v1/households/" + household + "/help-questions", this.worker).get(0)
+			.get("id")
+			.stringValue();
+		String otherHousehold = household();
+		assertField(send(post("/api/v1/households/" + otherHousehold + "/referrals"), """
+				{"consent": "%s", "to": {"partner": "%s"}, "helpQuestion": "%s", "reason": "Schulden"}"""
+			.formatted(consent, partner, question), this.worker), 400, "helpQuestion");
+		assertField(send(post("/api/v1/households/" + household + "/referrals"), """
+				{"consent": "%s", "to": {"partner": "%s"}, "helpQuestion": "%s", "planAction": "%s", "reason": "x"}"""
+			.formatted(consent, partner, question, actionId), this.worker), 400, "planAction");
+		MockHttpServletResponse fromQuestion = send(post("/api/v1/households/" + household + "/referrals"), """
+				{"consent": "%s", "to": {"partner": "%s"}, "helpQuestion": "%s", "reason": "Huur"}""".formatted(consent,
+				partner, question), this.worker);
+		assertThat(fromQuestion.getStatus()).as(fromQuestion.getContentAsString()).isEqualTo(201);
+		assertThat(this.json.readTree(fromQuestion.getContentAsString()).get("helpQuestion").stringValue())
+			.isEqualTo(question);
+	}
+
+	private String html(String path, MockHttpSession session) throws Exception {
+		MockHttpServletResponse response = this.mvc.perform(get(path).session(session)).andReturn().getResponse();
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+		return response.getContentAsString();
+	}
+
 	// ---- Helpers
 
 	private void assertField(MockHttpServletResponse response, int status, String field) throws Exception {
