@@ -267,7 +267,18 @@ class AuthorizationMatrixTests {
 			Rule.of("POST", "/households/{id}/agencies", CASE_WORK),
 			Rule.of("POST", "/agencies/{id}", CASE_WORK),
 			Rule.of("POST", "/agencies/{id}/issues", CASE_WORK),
-			Rule.of("POST", "/agency-issues/{id}", CASE_WORK)
+			Rule.of("POST", "/agency-issues/{id}", CASE_WORK),
+			// cooperation: the regions that share the who-does-what map, kept by administrators
+			Rule.of("GET", "/admin/regions", ADMIN),
+			Rule.of("POST", "/admin/regions", ADMIN),
+			Rule.of("GET", "/admin/regions/{id}", ADMIN),
+			Rule.of("POST", "/admin/regions/{id}", ADMIN),
+			Rule.of("POST", "/admin/regions/{id}/removal", ADMIN),
+			Rule.of("GET", "/api/v1/regions", ADMIN),
+			Rule.of("POST", "/api/v1/regions", ADMIN),
+			Rule.of("GET", "/api/v1/regions/{id}", ADMIN),
+			Rule.of("PUT", "/api/v1/regions/{id}", ADMIN),
+			Rule.of("DELETE", "/api/v1/regions/{id}", ADMIN)
 
 	// @formatter:on
 	);

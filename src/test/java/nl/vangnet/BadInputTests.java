@@ -512,7 +512,7 @@ class BadInputTests {
 	private MockHttpSession sessionFor(String template) {
 		boolean admin = template.startsWith("/admin") || template.startsWith("/api/v1/organisations")
 				|| template.startsWith("/api/v1/users") || template.startsWith("/api/v1/sign-ins")
-				|| template.equals("/api/v1/frameworks");
+				|| template.equals("/api/v1/frameworks") || template.startsWith("/api/v1/regions");
 		return admin ? this.administrator : this.coordinator;
 	}
 

@@ -77,6 +77,7 @@ class PartnerController {
 			FormErrors.reject(result, ex);
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("failed", true);
 		return partners(null, null, null, null, model, locale);
 	}
 
@@ -103,10 +104,12 @@ class PartnerController {
 		catch (DomainErrors ex) {
 			FormErrors.reject(result, ex);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("failed", true);
 		}
 		catch (DomainException ex) {
 			FormErrors.reject(result, ex);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("failed", true);
 		}
 		catch (ConflictException ex) {
 			model.addAttribute("conflict", true);

@@ -125,6 +125,7 @@ class ReferralController {
 			FormErrors.reject(result, ex);
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("failed", true);
 		return consents(id, model, locale);
 	}
 
@@ -212,6 +213,7 @@ class ReferralController {
 			FormErrors.reject(result, ex);
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("failed", true);
 		return referralForm(id, null, null, model, locale);
 	}
 
@@ -298,6 +300,7 @@ class ReferralController {
 			FormErrors.reject(result, ex);
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("failed", true);
 		return referralPage(this.referrals.get(id), model, locale);
 	}
 

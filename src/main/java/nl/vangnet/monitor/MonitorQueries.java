@@ -197,6 +197,40 @@ class MonitorQueries {
 			where a.activity_date between :from and :to
 			""";
 
+	/**
+	 * Referrals (vangnet-referral/1) of the households of P sent in the period, per
+	 * top-level monitor domain (a sub-domain counts for its parent; none: UNKNOWN), per
+	 * partner kind (the partner referred to; a Vangnet organisation without an entry on
+	 * the map by its kind; else OTHER) and in total: sent; with feedback (first contact,
+	 * accepted, declined or closed, dated on or before {@code to}); accepted; with a
+	 * first contact (the first FIRST_CONTACT or ACCEPTED event on or before {@code to})
+	 * and the median of the days from sending to it. Only live registrations: referrals
+	 * exist only in Vangnet, imported households carry none.
+	 */
+	static final String REFERRALS = """
+			with r as materialized (
+			  select r.id, r.created_on,
+			         coalesce(split_part(r.domain, '.', 1), 'UNKNOWN') as domain,
+			         coalesce(pk.kind, case o.kind when 'SHELTER' then 'SHELTER' when 'MUNICIPAL_TEAM' then 'NEIGHBOURHOOD_TEAM'
+			                                       when 'INFORMAL' then 'INFORMAL' end, 'OTHER') as kind,
+			         exists (select 1 from referral_event e where e.referral_id = r.id and e.on_date <= :to
+			                 and e.status in ('FIRST_CONTACT', 'ACCEPTED', 'DECLINED', 'CLOSED')) as feedback,
+			         exists (select 1 from referral_event e where e.referral_id = r.id and e.on_date <= :to
+			                 and e.status = 'ACCEPTED') as accepted,
+			         (select min(e.on_date) from referral_event e where e.referral_id = r.id and e.on_date <= :to
+			                 and e.status in ('FIRST_CONTACT', 'ACCEPTED')) as first_contact
+			  from referral r join monitor_population p on p.household_id = r.household_id
+			  left join partner pk on pk.id = r.to_partner_id
+			  left join organisation o on o.id = r.to_organisation_id
+			  where r.created_on between :from and :to
+			)
+			select case when grouping(domain) = 0 then 'domain' when grouping(kind) = 0 then 'kind' else 'total' end,
+			       coalesce(case when grouping(domain) = 0 then domain end, case when grouping(kind) = 0 then kind end, 'TOTAL'),
+			       count(*), count(*) filter (where feedback), count(*) filter (where accepted), count(first_contact),
+			       percentile_cont(0.5) within group (order by first_contact - created_on)
+			from r group by grouping sets ((), (domain), (kind))
+			""";
+
 	private final JdbcClient jdbc;
 
 	MonitorQueries(JdbcClient jdbc) {
@@ -343,6 +377,16 @@ class MonitorQueries {
 		this.jdbc.sql(EXPERIENCE).params(params).query((rs) -> {
 			figures.experience.computeIfAbsent(rs.getString(1), (k) -> new LinkedHashMap<>())
 				.put(rs.getString(2), rs.getLong(3));
+		});
+		this.jdbc.sql(REFERRALS).params(params).query((rs) -> {
+			double median = rs.getDouble(7);
+			RawFigures.Referrals counts = new RawFigures.Referrals(rs.getLong(3), rs.getLong(4), rs.getLong(5),
+					rs.getLong(6), rs.wasNull() ? null : median);
+			switch (rs.getString(1)) {
+				case "domain" -> figures.referralDomains.put(rs.getString(2), counts);
+				case "kind" -> figures.referralKinds.put(rs.getString(2), counts);
+				default -> figures.referrals = counts;
+			}
 		});
 		List<long[]> activities = new ArrayList<>();
 		this.jdbc.sql(ACTIVITIES).params(params).query((rs) -> {

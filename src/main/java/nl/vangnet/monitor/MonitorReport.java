@@ -49,6 +49,15 @@ final class MonitorReport {
 
 	static final List<String> SATISFACTION = List.of("GREEN", "ORANGE", "RED");
 
+	/** The top-level codes of the monitor framework a referral counts in, and none. */
+	static final List<String> REFERRAL_DOMAINS = List.of("FINANCES", "HEALTH", "HOUSING", "SOCIAL", "PARTICIPATION",
+			"OTHER", "UNKNOWN");
+
+	/** The partner kinds of vangnet-referral/1. */
+	static final List<String> PARTNER_KINDS = List.of("NEIGHBOURHOOD_TEAM", "SHELTER", "DEBT_HELP", "BENEFITS",
+			"HOUSING", "HEALTH", "SCHOOL", "YOUTH_CARE", "SAFE_HOME", "LANGUAGE", "FOOD_BANK", "FAITH", "FUND", "LEGAL",
+			"INFORMAL", "OTHER");
+
 	private MonitorReport() {
 	}
 
@@ -95,6 +104,7 @@ final class MonitorReport {
 		report.put("progress", progress(raw, min));
 		report.put("experience", experience(raw, min, domainCodes));
 		report.put("activities", activities(raw, min));
+		report.put("referrals", referrals(raw, min));
 		return report;
 	}
 
@@ -272,6 +282,71 @@ final class MonitorReport {
 			experience.add(row);
 		}
 		return experience;
+	}
+
+	/**
+	 * Referrals (turn 2's {@code referrals}): in total, per top-level monitor domain and
+	 * per partner kind: sent, with feedback, accepted and with a first contact, the
+	 * shares of sent, and the median days to first contact. The rows of each breakdown
+	 * add up to the total, so each measure gets secondary suppression across them; a
+	 * share or a median is left out when the count it rests on is suppressed.
+	 */
+	private static Map<String, Object> referrals(RawFigures raw, int min) {
+		Map<String, Object> referrals = referralRow(raw.referrals, min);
+		referrals.put("domains", referralRows("domain", REFERRAL_DOMAINS, raw.referralDomains, raw.referrals, min));
+		referrals.put("partnerKinds", referralRows("kind", PARTNER_KINDS, raw.referralKinds, raw.referrals, min));
+		return referrals;
+	}
+
+	private static final List<String> REFERRAL_MEASURES = List.of("sent", "withFeedback", "accepted", "firstContact");
+
+	private static List<Map<String, Object>> referralRows(String key, List<String> codes,
+			Map<String, RawFigures.Referrals> counts, RawFigures.Referrals total, int min) {
+		RawFigures.Referrals none = new RawFigures.Referrals(0, 0, 0, 0, null);
+		Map<String, Object> totals = referralRow(total, min);
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (String code : codes) {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put(key, code);
+			row.putAll(referralRow(counts.getOrDefault(code, none), min));
+			rows.add(row);
+		}
+		for (String measure : REFERRAL_MEASURES) {
+			Cell.protect(!((Cell) totals.get(measure)).suppressed(),
+					rows.stream().map((r) -> (Cell) r.get(measure)).toList());
+		}
+		for (int i = 0; i < codes.size(); i++) {
+			Map<String, Object> row = rows.get(i);
+			RawFigures.Referrals raw = counts.getOrDefault(codes.get(i), none);
+			derived(row, raw);
+		}
+		return rows;
+	}
+
+	private static Map<String, Object> referralRow(RawFigures.Referrals counts, int min) {
+		Map<String, Object> row = new LinkedHashMap<>();
+		row.put("sent", new Cell(counts.sent(), min));
+		row.put("withFeedback", new Cell(counts.withFeedback(), min));
+		row.put("withFeedbackPct", null);
+		row.put("accepted", new Cell(counts.accepted(), min));
+		row.put("acceptedPct", null);
+		row.put("firstContact", new Cell(counts.firstContact(), min));
+		row.put("medianDaysToFirstContact", null);
+		derived(row, counts);
+		return row;
+	}
+
+	/** The shares of sent and the median, from the cells as they are shown. */
+	private static void derived(Map<String, Object> row, RawFigures.Referrals counts) {
+		Cell sent = (Cell) row.get("sent");
+		boolean known = !sent.suppressed() && counts.sent() > 0;
+		row.put("withFeedbackPct", (known && !((Cell) row.get("withFeedback")).suppressed())
+				? 100.0 * counts.withFeedback() / counts.sent() : null);
+		row.put("acceptedPct", (known && !((Cell) row.get("accepted")).suppressed())
+				? 100.0 * counts.accepted() / counts.sent() : null);
+		row.put("medianDaysToFirstContact",
+				(!((Cell) row.get("firstContact")).suppressed() && counts.firstContact() > 0) ? counts.medianDays()
+						: null);
 	}
 
 	/** A code counts for itself and, as a sub-code, for its parent. */

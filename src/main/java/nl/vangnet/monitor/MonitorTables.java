@@ -161,7 +161,41 @@ class MonitorTables {
 								cell(activities.get("RED"), suppressed)),
 						null)),
 				null));
+		// Referrals (vangnet-referral/1): per domain and per partner kind, with the total
+		Map<String, Object> referrals = (Map<String, Object>) report.get("referrals");
+		List<String> referralColumns = List.of(msg("monitor.column.referralsSent", locale),
+				msg("monitor.column.referralsFeedback", locale), msg("monitor.column.referralsFeedbackPct", locale),
+				msg("monitor.column.referralsAccepted", locale), msg("monitor.column.referralsAcceptedPct", locale),
+				msg("monitor.column.referralsFirstContact", locale), msg("monitor.column.referralsMedianDays", locale));
+		List<Row> byDomain = new ArrayList<>();
+		for (Map<String, Object> row : (List<Map<String, Object>>) referrals.get("domains")) {
+			String code = (String) row.get("domain");
+			byDomain.add(referralRow("UNKNOWN".equals(code) ? msg("monitor.referrals.noDomain", locale)
+					: domainLabel(domains, code, locale), row, suppressed));
+		}
+		byDomain.add(referralRow(msg("monitor.total", locale), referrals, suppressed));
+		List<String> domainColumns = new ArrayList<>();
+		domainColumns.add(msg("monitor.column.domain", locale));
+		domainColumns.addAll(referralColumns);
+		tables.add(new Table("referrals-domains", msg("monitor.table.referralsDomains", locale), domainColumns,
+				byDomain, null));
+		List<Row> byKind = new ArrayList<>();
+		for (Map<String, Object> row : (List<Map<String, Object>>) referrals.get("partnerKinds")) {
+			byKind.add(referralRow(msg("partner.kind." + row.get("kind"), locale), row, suppressed));
+		}
+		byKind.add(referralRow(msg("monitor.total", locale), referrals, suppressed));
+		List<String> kindColumns = new ArrayList<>();
+		kindColumns.add(msg("monitor.column.partnerKind", locale));
+		kindColumns.addAll(referralColumns);
+		tables
+			.add(new Table("referrals-kinds", msg("monitor.table.referralsKinds", locale), kindColumns, byKind, null));
 		return tables;
+	}
+
+	private static Row referralRow(String label, Map<String, Object> row, String suppressed) {
+		return new Row(label, List.of(cell(row.get("sent"), suppressed), cell(row.get("withFeedback"), suppressed),
+				pct(row.get("withFeedbackPct")), cell(row.get("accepted"), suppressed), pct(row.get("acceptedPct")),
+				cell(row.get("firstContact"), suppressed), decimal(row.get("medianDaysToFirstContact"))), null);
 	}
 
 	private static String domainLabel(Map<String, Framework.Domain> domains, String code, Locale locale) {

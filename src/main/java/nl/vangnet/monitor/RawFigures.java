@@ -52,6 +52,15 @@ final class RawFigures {
 	/** Satisfaction → participations. */
 	final Map<String, Long> activities = new LinkedHashMap<>();
 
+	/** Referrals of P sent in the period, in total (none: all zero). */
+	Referrals referrals = new Referrals(0, 0, 0, 0, null);
+
+	/** Top-level monitor code (or UNKNOWN) → referrals. */
+	final Map<String, Referrals> referralDomains = new LinkedHashMap<>();
+
+	/** Partner kind → referrals. */
+	final Map<String, Referrals> referralKinds = new LinkedHashMap<>();
+
 	long population() {
 		return this.intensive.values().stream().mapToLong(Long::longValue).sum();
 	}
@@ -62,6 +71,17 @@ final class RawFigures {
 	 * @param recentHouseholds households with minutes in the last 56 days
 	 * @param recentMinutes their minutes in total
 	 */
+	/**
+	 * @param sent referrals sent in the period
+	 * @param withFeedback of which with feedback by {@code to}
+	 * @param accepted of which accepted by {@code to}
+	 * @param firstContact of which with a first contact by {@code to}
+	 * @param medianDays the median of the days from sending to that first contact, or
+	 * {@code null} when there is none
+	 */
+	record Referrals(long sent, long withFeedback, long accepted, long firstContact, Double medianDays) {
+	}
+
 	record Time(long startHouseholds, long startMinutes, long recentHouseholds, long recentMinutes) {
 	}
 

@@ -69,7 +69,8 @@ class CooperationWebTests {
 			.andReturn()
 			.getResponse();
 		assertThat(page.getStatus()).isEqualTo(400);
-		assertThat(page.getContentAsString()).contains("Vul de naam van de partner in.")
+		assertThat(page.getContentAsString()).contains("<title>Fout: ")
+			.contains("Vul de naam van de partner in.")
 			.contains("Dit is geen e-mailadres.")
 			.contains("Bel eerst");
 		String name = TestData.unique("Taalhuis ");
@@ -107,7 +108,8 @@ class CooperationWebTests {
 			.andReturn()
 			.getResponse();
 		assertThat(childWithoutParent.getStatus()).isEqualTo(400);
-		assertThat(childWithoutParent.getContentAsString()).contains("geeft een ouder met gezag toestemming")
+		assertThat(childWithoutParent.getContentAsString()).contains("<title>Fout: Toestemming")
+			.contains("geeft een ouder met gezag toestemming")
 			.contains("Hulp bij schulden voor het gezin");
 		MockHttpServletResponse given = this.mvc
 			.perform(post("/households/" + household + "/consents").session(this.workerSession)
@@ -148,7 +150,8 @@ class CooperationWebTests {
 			.andReturn()
 			.getResponse();
 		assertThat(withoutConsent.getStatus()).isEqualTo(400);
-		assertThat(withoutConsent.getContentAsString()).contains("zonder toestemming van de cliënt")
+		assertThat(withoutConsent.getContentAsString()).contains("<title>Fout: ")
+			.contains("zonder toestemming van de cliënt")
 			.contains("Schulden, dreigende afsluiting");
 		MockHttpServletResponse sent = this.mvc
 			.perform(post("/households/" + household + "/referrals").session(this.workerSession)
