@@ -90,6 +90,8 @@ class AuthorizationMatrixTests {
 			Rule.of("POST", "/phase-model", COORDINATOR),
 			Rule.of("GET", "/access-trail", COORDINATOR),
 			Rule.of("GET", "/api/v1/access-trail", COORDINATOR),
+			Rule.of("GET", "/access-trail/export", COORDINATOR),
+			Rule.of("GET", "/api/v1/access-trail/export", COORDINATOR),
 			Rule.of("GET", "/admin/sign-ins", ADMIN),
 			Rule.of("GET", "/api/v1/sign-ins", ADMIN),
 			Rule.of("GET", "/admin/organisations", ADMIN),

@@ -1,12 +1,24 @@
 package nl.vangnet.access;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import nl.vangnet.platform.tenancy.TenantPrincipal;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -18,16 +30,35 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Writes and reads the access trail. Recording client-data access requires the caller's
  * transaction: if the row cannot be written, the action it records fails with it.
+ * <p>
+ * One view is one row. Within one HTTP request the same action on the same subject by the
+ * same person is written once, however many service calls the request makes. A page that
+ * loads fragments of itself (the dossier) asks for a {@link TrailCover} after its row is
+ * written; a fragment that sends it back in the header {@value #COVER_HEADER} writes no
+ * row of its own (see {@link #coverFragments}).
  */
 @Service
 public class AccessTrail {
 
-	private static final int MAX_ROWS = 500;
+	/** The request header in which a fragment hands back its page's cover. */
+	public static final String COVER_HEADER = "Vangnet-Trail-Cover";
+
+	/** How long after its page a fragment is covered. */
+	static final int COVER_SECONDS = 60;
+
+	static final int MAX_ROWS = 500;
+
+	static final String COLUMNS = """
+			id, occurred_at, actor_id, actor_label, actor_role, subject_type, subject_id, subject_ids, action, outcome,
+			subject_detail, client_address""";
 
 	private final JdbcClient jdbc;
 
-	AccessTrail(JdbcClient jdbc) {
+	private final Clock clock;
+
+	AccessTrail(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/**
@@ -41,9 +72,23 @@ public class AccessTrail {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void record(AccessAction action, AccessSubject subject, AccessOutcome outcome) {
 		TenantPrincipal actor = currentActor();
-		insert(new Row((actor != null) ? actor.userId() : null, (actor != null) ? actor.actorLabel() : null,
+		Row row = new Row((actor != null) ? actor.userId() : null, (actor != null) ? actor.actorLabel() : null,
 				(actor != null) ? actor.roleName() : "SYSTEM", (actor != null) ? actor.organisationId() : null, subject,
-				action, outcome));
+				action, outcome);
+		TrailRequest request = (actor != null) ? TrailRequest.current() : null;
+		if (request == null) {
+			insert(row, null);
+			return;
+		}
+		String key = key(actor, action, subject, outcome);
+		if (request.contains(key)) {
+			return;
+		}
+		if (coveredByPage(request, actor, action, subject, outcome)) {
+			request.remember(key, TrailRequest.COVERED);
+			return;
+		}
+		request.remember(key, insertAndIdentify(row, null));
 	}
 
 	/**
@@ -53,10 +98,14 @@ public class AccessTrail {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordQuery(AccessAction action, String subjectType, String detail) {
+		recordQuery(action, new AccessSubject(subjectType, null), detail);
+	}
+
+	void recordQuery(AccessAction action, AccessSubject subject, String detail) {
 		TenantPrincipal actor = currentActor();
 		Row row = new Row((actor != null) ? actor.userId() : null, (actor != null) ? actor.actorLabel() : "system",
-				(actor != null) ? actor.roleName() : "SYSTEM", (actor != null) ? actor.organisationId() : null,
-				new AccessSubject(subjectType, null), action, AccessOutcome.SUCCESS);
+				(actor != null) ? actor.roleName() : "SYSTEM", (actor != null) ? actor.organisationId() : null, subject,
+				action, AccessOutcome.SUCCESS);
 		insert(row, detail);
 	}
 
@@ -94,7 +143,7 @@ public class AccessTrail {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void recordSystem(UUID organisationId, AccessAction action, AccessSubject subject) {
-		insert(new Row(null, "system", "SYSTEM", organisationId, subject, action, AccessOutcome.SUCCESS));
+		insert(new Row(null, "system", "SYSTEM", organisationId, subject, action, AccessOutcome.SUCCESS), null);
 	}
 
 	/**
@@ -105,44 +154,77 @@ public class AccessTrail {
 	public void recordSession(AccessAction action, AccessOutcome outcome, UUID accountId, String accountLabel,
 			String role, UUID organisationId) {
 		insert(new Row(accountId, accountLabel, role, organisationId,
-				(accountId != null) ? AccessSubject.account(accountId) : AccessSubject.NONE, action, outcome));
+				(accountId != null) ? AccessSubject.account(accountId) : AccessSubject.NONE, action, outcome), null);
 	}
 
 	/**
-	 * The trail of one household or person of the coordinator's own organisation, newest
-	 * first. Reading it is itself recorded.
+	 * Records that the signed-in user was refused something, in a transaction of its own:
+	 * the refused request's own transaction (if any) rolls back. Once per request.
+	 * @param detail what was asked (method and path), never personal data
 	 */
-	@Transactional
-	public List<TrailEntry> ofSubject(UUID subjectId) {
-		List<TrailEntry> entries = this.jdbc
-			.sql("""
-					select id, occurred_at, actor_label, actor_role, subject_type, subject_id, action, outcome, client_address
-					from access_trail where subject_id = :subject order by occurred_at desc, id desc limit :limit
-					""")
-			.param("subject", subjectId)
-			.param("limit", MAX_ROWS)
-			.query(AccessTrail::entry)
-			.list();
-		record(AccessAction.VIEW_TRAIL, new AccessSubject("TRAIL", subjectId));
-		return entries;
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordDenied(AccessAction action, AccessSubject subject, String detail) {
+		TenantPrincipal actor = currentActor();
+		if (actor == null) {
+			return;
+		}
+		TrailRequest request = TrailRequest.current();
+		String key = "DENIED";
+		if (request != null) {
+			if (request.contains(key)) {
+				return;
+			}
+		}
+		long id = insertAndIdentify(new Row(actor.userId(), actor.actorLabel(), actor.roleName(),
+				actor.organisationId(), subject, action, AccessOutcome.DENIED), detail);
+		if (request != null) {
+			request.remember(key, id);
+		}
 	}
 
 	/**
-	 * The latest access to client data of the coordinator's own organisation, newest
-	 * first. Reading it is itself recorded.
+	 * For a page that loads fragments of itself by htmx: after the page's VIEW of the
+	 * subject is written in this request, a cover for exactly these fragment paths. Each
+	 * path, fetched once within {@value #COVER_SECONDS} seconds by the same person with
+	 * the cover in the header {@value #COVER_HEADER}, is part of the page's view and
+	 * writes no row; anything else (another person, subject, path, a second fetch, a
+	 * later one, a change) writes its own row as always. The token is random and sent
+	 * only in a header, never in a URL.
+	 * @return the cover, or {@link TrailCover#NONE} when this request wrote no VIEW row
+	 * of the subject (the fragments then record their own views)
 	 */
 	@Transactional
-	public List<TrailEntry> latest(int limit) {
-		List<TrailEntry> entries = this.jdbc
+	public TrailCover coverFragments(AccessSubject subject, Collection<String> paths) {
+		TenantPrincipal actor = currentActor();
+		TrailRequest request = (actor != null) ? TrailRequest.current() : null;
+		if (request == null || actor.organisationId() == null || subject.id() == null || paths.isEmpty()) {
+			return TrailCover.NONE;
+		}
+		Long rowId = request.rowId(key(actor, AccessAction.VIEW, subject, AccessOutcome.SUCCESS));
+		if (rowId == null) {
+			return TrailCover.NONE;
+		}
+		this.jdbc
+			.sql("delete from trail_cover where organisation_id = :organisation and expires_at < clock_timestamp()")
+			.param("organisation", actor.organisationId())
+			.update();
+		UUID token = UUID.randomUUID();
+		this.jdbc
 			.sql("""
-					select id, occurred_at, actor_label, actor_role, subject_type, subject_id, action, outcome, client_address
-					from access_trail order by occurred_at desc, id desc limit :limit
+					insert into trail_cover (token, organisation_id, actor_id, subject_type, subject_id, trail_id, paths, expires_at)
+					values (:token, :organisation, :actor, :type, :subject, :trail, :paths,
+					        clock_timestamp() + make_interval(secs => :seconds))
 					""")
-			.param("limit", Math.min(limit, MAX_ROWS))
-			.query(AccessTrail::entry)
-			.list();
-		record(AccessAction.VIEW_TRAIL, AccessSubject.NONE);
-		return entries;
+			.param("token", token)
+			.param("organisation", actor.organisationId())
+			.param("actor", actor.userId())
+			.param("type", subject.type())
+			.param("subject", subject.id())
+			.param("trail", rowId)
+			.param("paths", new SqlArrayValue("text", paths.toArray()))
+			.param("seconds", COVER_SECONDS)
+			.update();
+		return new TrailCover(token);
 	}
 
 	/**
@@ -151,29 +233,86 @@ public class AccessTrail {
 	 */
 	@Transactional
 	public List<TrailEntry> signIns(int limit) {
-		List<TrailEntry> entries = this.jdbc
-			.sql("""
-					select id, occurred_at, actor_label, actor_role, subject_type, subject_id, action, outcome, client_address
-					from access_trail where action in ('SIGN_IN', 'SIGN_IN_FAILED', 'SIGN_IN_THROTTLED', 'SIGN_OUT')
-					order by occurred_at desc, id desc limit :limit
-					""")
-			.param("limit", Math.min(limit, MAX_ROWS))
-			.query(AccessTrail::entry)
-			.list();
+		List<TrailEntry> entries = this.jdbc.sql("select " + COLUMNS + """
+				 from access_trail where action in ('SIGN_IN', 'SIGN_IN_FAILED', 'SIGN_IN_THROTTLED', 'SIGN_OUT')
+				order by occurred_at desc, id desc limit :limit
+				""").param("limit", Math.min(limit, MAX_ROWS)).query(AccessTrail::entry).list();
 		record(AccessAction.VIEW_TRAIL, AccessSubject.NONE);
 		return entries;
 	}
 
-	private void insert(Row row) {
-		insert(row, null);
+	/**
+	 * Rows of the reader's own organisation, newest first; index-backed for every filter
+	 * (V15): the organisation with the period, the person, the action or the subject.
+	 */
+	List<TrailEntry> rows(TrailFilter filter, Long before, int limit) {
+		TenantPrincipal actor = currentActor();
+		UUID organisation = (actor != null) ? actor.organisationId() : null;
+		if (organisation == null) {
+			return List.of();
+		}
+		StringBuilder where = new StringBuilder(" from access_trail where organisation_id = :org");
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("org", organisation);
+		if (filter.from() != null) {
+			where.append(" and occurred_at >= :from");
+			parameters.put("from", Timestamp.from(start(filter.from())));
+		}
+		if (filter.to() != null) {
+			where.append(" and occurred_at < :to");
+			parameters.put("to", Timestamp.from(start(filter.to().plusDays(1))));
+		}
+		if (filter.actor() != null) {
+			where.append(" and actor_id = :actor");
+			parameters.put("actor", filter.actor());
+		}
+		if (filter.action() != null) {
+			where.append(" and action = :action");
+			parameters.put("action", filter.action().name());
+		}
+		if (before != null) {
+			where.append(
+					" and (occurred_at, id) < (select b.occurred_at, b.id from access_trail b where b.id = :before)");
+			parameters.put("before", before);
+		}
+		String order = " order by occurred_at desc, id desc limit :limit";
+		parameters.put("limit", limit);
+		String sql;
+		if (filter.subject() != null) {
+			// One subject: its own rows (index access_trail_subject) and the lists that
+			// showed it (GIN on subject_ids), each in order, merged. A row is never both.
+			parameters.put("subject", filter.subject());
+			sql = "select * from ((select " + COLUMNS + where + " and subject_id = :subject" + order + ")"
+					+ " union all (select " + COLUMNS + where + " and subject_ids @> array[cast(:subject as uuid)]"
+					+ order + ")) t" + order;
+		}
+		else {
+			sql = "select " + COLUMNS + where + order;
+		}
+		return this.jdbc.sql(sql).params(parameters).query(AccessTrail::entry).list();
+	}
+
+	/** The start of the day on the application's clock. */
+	private Instant start(LocalDate day) {
+		return day.atStartOfDay(this.clock.getZone()).toInstant();
+	}
+
+	/**
+	 * Inserts the row and answers its id (one more round trip: only where it is needed).
+	 */
+	private long insertAndIdentify(Row row, String detail) {
+		insert(row, detail);
+		// Not "returning id": that would need the row to be readable under the trail's
+		// policy, and an administrator's own rows are not.
+		return this.jdbc.sql("select currval(pg_get_serial_sequence('access_trail', 'id'))").query(Long.class).single();
 	}
 
 	private void insert(Row row, String detail) {
 		this.jdbc.sql("""
 				insert into access_trail (actor_id, actor_label, actor_role, organisation_id, subject_type, subject_id,
-				                          action, outcome, client_address, subject_detail)
+				                          subject_ids, action, outcome, client_address, subject_detail)
 				values (:actorId, :actorLabel, :actorRole, :organisationId, :subjectType, :subjectId,
-				        :action, :outcome, :clientAddress, :detail)
+				        :subjectIds, :action, :outcome, :clientAddress, :detail)
 				""")
 			.param("detail", detail)
 			.param("actorId", row.actorId())
@@ -182,20 +321,67 @@ public class AccessTrail {
 			.param("organisationId", row.organisationId())
 			.param("subjectType", row.subject().type())
 			.param("subjectId", row.subject().id())
+			.param("subjectIds", row.subject().list() ? new SqlArrayValue("uuid", row.subject().ids().toArray()) : null)
 			.param("action", row.action().name())
 			.param("outcome", row.outcome().name())
 			.param("clientAddress", clientAddress())
 			.update();
 	}
 
-	private static TrailEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-		return new TrailEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor_label"),
-				rs.getString("actor_role"), rs.getString("subject_type"), rs.getObject("subject_id", UUID.class),
-				AccessAction.valueOf(rs.getString("action")), AccessOutcome.valueOf(rs.getString("outcome")),
-				rs.getString("client_address"));
+	/**
+	 * Whether this fragment's view is part of the view its page already wrote: a GET with
+	 * the page's cover, by the cover's person, of its subject, on one of its paths not
+	 * yet fetched, in time. The cover's use is spent in the fragment's own transaction.
+	 */
+	private boolean coveredByPage(TrailRequest request, TenantPrincipal actor, AccessAction action,
+			AccessSubject subject, AccessOutcome outcome) {
+		HttpServletRequest http = request.request();
+		if (action != AccessAction.VIEW || outcome != AccessOutcome.SUCCESS || subject.id() == null || subject.list()
+				|| actor.userId() == null || !"GET".equals(http.getMethod())) {
+			return false;
+		}
+		String header = http.getHeader(COVER_HEADER);
+		UUID token;
+		try {
+			token = (header != null) ? UUID.fromString(header.strip()) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			token = null;
+		}
+		if (token == null) {
+			return false;
+		}
+		String path = http.getRequestURI().substring(http.getContextPath().length());
+		return this.jdbc.sql("""
+				update trail_cover set paths = array_remove(paths, :path)
+				where token = :token and actor_id = :actor and subject_type = :type and subject_id = :subject
+				  and expires_at > clock_timestamp() and :path = any (paths)
+				""")
+			.param("path", path)
+			.param("token", token)
+			.param("actor", actor.userId())
+			.param("type", subject.type())
+			.param("subject", subject.id())
+			.update() == 1;
 	}
 
-	private static TenantPrincipal currentActor() {
+	private static String key(TenantPrincipal actor, AccessAction action, AccessSubject subject,
+			AccessOutcome outcome) {
+		return actor.userId() + "|" + action + "|" + subject.type() + "|" + subject.id() + "|" + subject.ids() + "|"
+				+ outcome;
+	}
+
+	static TrailEntry entry(ResultSet rs, int row) throws SQLException {
+		Array ids = rs.getArray("subject_ids");
+		return new TrailEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+				rs.getObject("actor_id", UUID.class), rs.getString("actor_label"), null, rs.getString("actor_role"),
+				rs.getString("subject_type"), rs.getObject("subject_id", UUID.class), null,
+				(ids != null) ? Arrays.asList((UUID[]) ids.getArray()) : List.of(), List.of(),
+				AccessAction.valueOf(rs.getString("action")), AccessOutcome.valueOf(rs.getString("outcome")),
+				rs.getString("subject_detail"), rs.getString("client_address"));
+	}
+
+	static TenantPrincipal currentActor() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof TenantPrincipal principal) {
 			return principal;

@@ -13,7 +13,8 @@ class AccessUrls implements UrlRules {
 
 	@Override
 	public void declare(Urls urls) {
-		urls.allow(Staff::leadsTeam, "/access-trail", "/access-trail/**", "/api/v1/access-trail")
+		urls.allow(Staff::leadsTeam, "/access-trail", "/access-trail/**", "/api/v1/access-trail",
+				"/api/v1/access-trail/**")
 			.allow(Staff::administers, "/admin/sign-ins", "/api/v1/sign-ins");
 	}
 

@@ -5,6 +5,8 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import nl.vangnet.access.AccessTrail;
+import nl.vangnet.access.DeniedAttempts;
 import nl.vangnet.platform.VangnetProperties;
 import nl.vangnet.platform.staff.UrlRuleSet;
 import nl.vangnet.platform.staff.UrlRules;
@@ -20,6 +22,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -45,7 +48,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
 			SignInHandlers handlers, ProblemResponses problems, Clock clock, VangnetProperties properties,
-			CsrfTokenRepository csrfTokens, List<UrlRules> moduleRules) throws Exception {
+			CsrfTokenRepository csrfTokens, List<UrlRules> moduleRules, AccessTrail trail) throws Exception {
 		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
 		AccessDeniedHandlerImpl deniedPage = new AccessDeniedHandlerImpl();
 		UrlRuleSet urls = UrlRuleSet.of(moduleRules);
@@ -81,7 +84,10 @@ class SecurityConfiguration {
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
 				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
 			.addFilterBefore(new SessionTimeoutFilter(clock, properties.session()), SecurityContextHolderFilter.class)
-			.addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
+			.addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+			// every refusal of a signed-in person, by these rules or by a module, is in
+			// the access trail as DENIED
+			.addFilterAfter(new DeniedAttempts(trail), ExceptionTranslationFilter.class);
 		return http.build();
 	}
 

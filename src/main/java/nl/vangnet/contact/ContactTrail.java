@@ -1,5 +1,6 @@
 package nl.vangnet.contact;
 
+import java.util.List;
 import java.util.UUID;
 
 import nl.vangnet.access.AccessAction;
@@ -28,6 +29,23 @@ class ContactTrail {
 		}
 		else {
 			this.trail.record(action, AccessSubject.household(householdId));
+		}
+	}
+
+	/**
+	 * A list showed these households: one row with their ids (none when it showed
+	 * nothing).
+	 */
+	void searched(Staff actor, List<UUID> householdIds) {
+		if (householdIds.isEmpty()) {
+			return;
+		}
+		if (actor.isSystem()) {
+			this.trail.recordSystem(actor.organisationId(), AccessAction.SEARCH,
+					AccessSubject.households(householdIds));
+		}
+		else {
+			this.trail.record(AccessAction.SEARCH, AccessSubject.households(householdIds));
 		}
 	}
 

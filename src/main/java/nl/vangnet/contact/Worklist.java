@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import nl.vangnet.access.AccessAction;
 import nl.vangnet.cooperation.CooperationApi;
 import nl.vangnet.platform.staff.Staff;
 import nl.vangnet.household.HouseholdApi;
@@ -92,7 +91,7 @@ class Worklist {
 			throw new AccessDeniedException("Only coordinators and professionals");
 		}
 		List<Item> items = items(actor, !actor.leadsTeam());
-		items.forEach((item) -> this.trail.record(actor, AccessAction.SEARCH, item.householdId()));
+		this.trail.searched(actor, items.stream().map(Item::householdId).distinct().toList());
 		return items;
 	}
 

@@ -202,6 +202,19 @@ class Consents {
 			.list();
 	}
 
+	/**
+	 * One of the organisation's consents for its printable form, which shows the family:
+	 * a view in the access trail, or an export when it leaves as a PDF.
+	 */
+	ConsentView forPrinting(UUID id, boolean export) {
+		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
+		ConsentView consent = find(id).filter((c) -> owned(c, actor))
+			.orElseThrow(() -> new NotFoundException("consent"));
+		this.trail.record(export ? AccessAction.EXPORT : AccessAction.VIEW,
+				AccessSubject.household(consent.household()));
+		return consent;
+	}
+
 	/** The consent as the owning organisation or its recipient sees it. */
 	@Transactional(readOnly = true)
 	Optional<ConsentView> find(UUID id) {

@@ -147,19 +147,18 @@ class ReferralController {
 
 	@GetMapping("/consents/{id}/form")
 	String consentForm(@PathVariable UUID id, Model model) {
-		model.addAllAttributes(consentFormModel(id));
+		model.addAllAttributes(consentFormModel(id, false));
 		return "cooperation/consent-form";
 	}
 
 	@GetMapping("/consents/{id}/form.pdf")
 	ResponseEntity<byte[]> consentFormPdf(@PathVariable UUID id, Locale locale) {
-		byte[] document = this.pdf.render("cooperation/consent-form", consentFormModel(id), locale);
+		byte[] document = this.pdf.render("cooperation/consent-form", consentFormModel(id, true), locale);
 		return pdf(document, "consent.pdf");
 	}
 
-	private Map<String, Object> consentFormModel(UUID id) {
-		Staff.current().requireOrganisation("household").requireCaseWork();
-		ConsentView consent = this.consents.find(id).orElseThrow(() -> new NotFoundException("consent"));
+	private Map<String, Object> consentFormModel(UUID id, boolean export) {
+		ConsentView consent = this.consents.forPrinting(id, export);
 		Family family = this.households.family(new HouseholdId(consent.household()));
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("consent", consent);

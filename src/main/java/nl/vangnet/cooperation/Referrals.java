@@ -284,13 +284,15 @@ class Referrals {
 			.stream()
 			.map(this::withEvents)
 			.toList();
-		for (ReferralView view : found) {
-			if (view.outgoing(actor.organisationId())) {
-				this.trail.record(AccessAction.SEARCH, AccessSubject.household(view.household()));
-			}
-			else {
-				this.trail.record(AccessAction.SEARCH, referralSubject(view.id()));
-			}
+		// One list is one SEARCH row with what it showed: for an outgoing referral the
+		// organisation's own family, for an incoming one the referral (the family is
+		// another organisation's).
+		List<UUID> shown = found.stream()
+			.map((view) -> view.outgoing(actor.organisationId()) ? view.household() : view.id())
+			.distinct()
+			.toList();
+		if (!shown.isEmpty()) {
+			this.trail.record(AccessAction.SEARCH, referralsSubject(shown));
 		}
 		return found;
 	}
@@ -539,6 +541,11 @@ class Referrals {
 
 	static AccessSubject referralSubject(UUID id) {
 		return new AccessSubject("REFERRAL", id);
+	}
+
+	/** The referrals a list showed (for an outgoing one its family). */
+	static AccessSubject referralsSubject(List<UUID> shown) {
+		return new AccessSubject("REFERRAL", null, shown);
 	}
 
 	private static final String SELECT = """

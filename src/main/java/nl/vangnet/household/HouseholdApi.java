@@ -110,6 +110,16 @@ public class HouseholdApi {
 	}
 
 	/**
+	 * For a coordinator's access trail: the names of the households (their main contact)
+	 * and members among the ids, of the coordinator's own organisation; others are left
+	 * out, and nobody but a coordinator gets any.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, String> names(Collection<UUID> ids) {
+		return this.search.names(ids);
+	}
+
+	/**
 	 * The current organisation works with this phase model from now on ({@code FLEXIBLE},
 	 * {@code SHELTER} or {@code EIGHT_PHASES}).
 	 * @throws IllegalArgumentException for a model that does not exist

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.vangnet.access.AccessSubject;
+import nl.vangnet.access.AccessTrail;
 import nl.vangnet.account.StaffMember;
 import nl.vangnet.organisation.OrganisationApi;
 import nl.vangnet.organisation.OrganisationSummary;
@@ -43,6 +45,10 @@ class HouseholdController {
 
 	private static final String RESULTS = "household/list :: #households";
 
+	/** The dossier's sections that htmx loads with the page (household/dossier.html). */
+	private static final List<String> DOSSIER_SECTIONS = List.of("/households/{id}/plan-summary",
+			"/households/{id}/contact-summary", "/network/households/{id}", "/households/{id}/cooperation");
+
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
 	private final HouseholdManagement management;
@@ -57,14 +63,17 @@ class HouseholdController {
 
 	private final Conflicts conflicts;
 
+	private final AccessTrail trail;
+
 	HouseholdController(HouseholdManagement management, HouseholdSearch search, PhaseModels phaseModels,
-			OrganisationApi organisations, MessageSource messages, Conflicts conflicts) {
+			OrganisationApi organisations, MessageSource messages, Conflicts conflicts, AccessTrail trail) {
 		this.conflicts = conflicts;
 		this.management = management;
 		this.search = search;
 		this.phaseModels = phaseModels;
 		this.organisations = organisations;
 		this.messages = messages;
+		this.trail = trail;
 	}
 
 	// ---- The list
@@ -136,10 +145,20 @@ class HouseholdController {
 
 	// ---- The dossier
 
+	/**
+	 * The dossier: one view in the access trail. Its sections, loaded by htmx right after
+	 * the page, carry the page's trail cover and so write no rows of their own (see
+	 * {@link AccessTrail#coverFragments}).
+	 */
 	@GetMapping("/{id}")
 	String dossier(@PathVariable UUID id, Model model, Locale locale) {
 		model.addAttribute("household", this.management.dossier(id, locale));
 		model.addAttribute("kinds", TrajectoryKind.values());
+		model.addAttribute("trailCover",
+				this.trail.coverFragments(AccessSubject.household(id),
+						DOSSIER_SECTIONS.stream()
+							.map((section) -> UriComponentsBuilder.fromPath(section).buildAndExpand(id).toUriString())
+							.toList()));
 		return "household/dossier";
 	}
 

@@ -1,6 +1,7 @@
 package nl.vangnet.household;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import nl.vangnet.account.StaffMember;
 import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -202,6 +204,44 @@ class HouseholdSearch {
 		return found;
 	}
 
+	/**
+	 * The names of households (their main contact, else a member with a name, else the
+	 * external id) and of members among the ids, for a coordinator's access trail; nobody
+	 * else gets names this way. Not itself a view of the households: the trail page that
+	 * shows them is in the trail.
+	 */
+	@Transactional(readOnly = true)
+	Map<UUID, String> names(Collection<UUID> ids) {
+		if (ids.isEmpty() || !Staff.current().leadsTeam()) {
+			return Map.of();
+		}
+		Map<UUID, String> names = new HashMap<>();
+		this.jdbc.sql("""
+				select h.id, mc.given_name, mc.family_name, h.external_id from household h
+				left join lateral (
+				  select m.given_name, m.family_name from household_member m where m.household_id = h.id
+				  order by m.main_contact desc, (m.given_name is null and m.family_name is null), m.position limit 1
+				) mc on true
+				where h.id = any (:ids)
+				union all
+				select m.id, m.given_name, m.family_name, null from household_member m where m.id = any (:ids)
+				""").param("ids", new SqlArrayValue("uuid", ids.toArray())).query((rs, n) -> {
+			String name = name(rs.getString("given_name"), rs.getString("family_name"));
+			if (name == null) {
+				name = rs.getString("external_id");
+			}
+			if (name != null) {
+				names.put(rs.getObject("id", UUID.class), name);
+			}
+			return null;
+		}).list();
+		return names;
+	}
+
+	private static String name(String given, String family) {
+		return (given == null) ? family : (family == null) ? given : given + " " + family;
+	}
+
 	private List<HouseholdSummary> summaries(Staff actor, List<Row> rows, Locale locale, LocalDate today) {
 		Map<UUID, StaffMember> staff = this.management.staff(actor);
 		return rows.stream().map((row) -> {
@@ -217,9 +257,7 @@ class HouseholdSearch {
 	}
 
 	private static Row row(java.sql.ResultSet rs, int number) throws java.sql.SQLException {
-		String given = rs.getString("given_name");
-		String family = rs.getString("family_name");
-		String name = (given == null) ? family : (family == null) ? given : given + " " + family;
+		String name = name(rs.getString("given_name"), rs.getString("family_name"));
 		String kind = rs.getString("kind");
 		return new Row(rs.getObject("id", UUID.class), rs.getInt("version"), name, rs.getString("external_id"),
 				rs.getString("district"), rs.getInt("member_count"), rs.getObject("trajectory_id", UUID.class),

@@ -33,10 +33,20 @@ class HouseholdTrail {
 	}
 
 	/**
-	 * A list or search showed these households.
+	 * A list or search showed these households: one row with their ids (none when it
+	 * showed nothing).
 	 */
 	void searched(Staff actor, Collection<UUID> householdIds) {
-		householdIds.forEach((id) -> record(actor, AccessAction.SEARCH, id));
+		if (householdIds.isEmpty()) {
+			return;
+		}
+		AccessSubject shown = AccessSubject.households(householdIds);
+		if (actor.isSystem()) {
+			this.trail.recordSystem(actor.organisationId(), AccessAction.SEARCH, shown);
+		}
+		else {
+			this.trail.record(AccessAction.SEARCH, shown);
+		}
 	}
 
 }

@@ -409,11 +409,13 @@ class HouseholdApiTests {
 		((ObjectNode) document).put("district", "Bergpolder");
 		this.api.send(put("/api/v1/households/" + id), document, this.professionalSession);
 
-		List<String> actions = inOrganisation(this.organisation.id(), () -> this.jdbc
-			.sql("select action from access_trail where subject_type = 'HOUSEHOLD' and subject_id = :id order by id")
-			.param("id", UUID.fromString(id))
-			.query(String.class)
-			.list());
+		List<String> actions = inOrganisation(this.organisation.id(),
+				() -> this.jdbc
+					.sql("select action from access_trail where subject_type = 'HOUSEHOLD'"
+							+ " and (subject_id = :id or subject_ids @> array[cast(:id as uuid)]) order by id")
+					.param("id", UUID.fromString(id))
+					.query(String.class)
+					.list());
 
 		assertThat(actions).containsExactly("CREATE", "VIEW", "SEARCH", "UPDATE");
 	}

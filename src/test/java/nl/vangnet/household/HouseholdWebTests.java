@@ -380,11 +380,12 @@ class HouseholdWebTests {
 		page("/households?q=" + family, this.professionalSession);
 		move(id, trajectoryOf(id), 0, "FLEXIBLE.ACTIVITIES", TODAY);
 
-		List<String> actions = inOrganisation(
-				() -> this.jdbc.sql("select action from access_trail where subject_id = :id order by id")
-					.param("id", id)
-					.query(String.class)
-					.list());
+		List<String> actions = inOrganisation(() -> this.jdbc
+			.sql("select action from access_trail"
+					+ " where subject_id = :id or subject_ids @> array[cast(:id as uuid)] order by id")
+			.param("id", id)
+			.query(String.class)
+			.list());
 
 		assertThat(actions).containsExactly("CREATE", "VIEW", "SEARCH", "UPDATE");
 		String dossier = page("/households/" + id, this.coordinatorSession);
