@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import nl.vangnet.ApiClient;
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
 import nl.vangnet.access.AccessTrail;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
@@ -29,7 +29,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -50,6 +49,9 @@ class CooperationTrailTests {
 
 	@Autowired
 	private TestData data;
+
+	@Autowired
+	private ApiClient api;
 
 	@Autowired
 	private JsonMapper json;
@@ -264,7 +266,7 @@ class CooperationTrailTests {
 	}
 
 	private MockHttpServletResponse send(MockHttpServletRequestBuilder request, String body) throws Exception {
-		return perform(request.session(this.worker).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body));
+		return this.api.send(request, body, this.worker);
 	}
 
 	private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
