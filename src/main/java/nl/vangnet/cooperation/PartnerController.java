@@ -68,14 +68,21 @@ class PartnerController {
 	String add(@ModelAttribute("partnerForm") CooperationForms.PartnerForm form, BindingResult result, Model model,
 			Locale locale, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
+			FormErrors.throwIfAny(result);
 			Partner added = this.partners.add(form.input());
 			redirect.addFlashAttribute("saved", "partner.saved");
 			redirect.addAttribute("q", added.name());
 			return "redirect:/partners";
 		}
 		catch (DomainErrors ex) {
+			if (!result.hasErrors()) {
+				FormErrors.reject(result, ex);
+			}
+		}
+		catch (DomainException ex) {
 			FormErrors.reject(result, ex);
 		}
+		FormErrors.keep(model, "partnerForm", form, result);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		model.addAttribute("failed", true);
 		return partners(null, null, null, null, model, locale);
@@ -97,17 +104,22 @@ class PartnerController {
 			BindingResult result, Model model, Locale locale, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
+			FormErrors.throwIfAny(result);
 			this.partners.change(id, form.input());
 			redirect.addFlashAttribute("saved", "partner.saved");
 			return "redirect:/partners/{id}";
 		}
 		catch (DomainErrors ex) {
-			FormErrors.reject(result, ex);
+			if (!result.hasErrors()) {
+				FormErrors.reject(result, ex);
+			}
+			FormErrors.keep(model, "partnerForm", form, result);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("failed", true);
 		}
 		catch (DomainException ex) {
 			FormErrors.reject(result, ex);
+			FormErrors.keep(model, "partnerForm", form, result);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("failed", true);
 		}

@@ -26,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -114,35 +115,53 @@ class ReferralController {
 			BindingResult result, Model model, Locale locale, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
+			FormErrors.throwIfAny(result);
 			this.consents.record(id, form.command());
 			redirect.addFlashAttribute("saved", "consent.saved");
 			return "redirect:/households/{id}/consents";
 		}
 		catch (DomainErrors ex) {
-			FormErrors.reject(result, ex);
+			if (!result.hasErrors()) {
+				FormErrors.reject(result, ex);
+			}
 		}
 		catch (DomainException ex) {
 			FormErrors.reject(result, ex);
 		}
+		FormErrors.keep(model, "consentForm", form, result);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		model.addAttribute("failed", true);
 		return consents(id, model, locale);
 	}
 
+	/**
+	 * Withdraws a consent; a reason that cannot be taken comes back on the consents page,
+	 * beside the withdrawal form of that consent, as typed.
+	 */
 	@PostMapping("/consents/{id}/withdrawal")
-	String withdraw(@PathVariable UUID id, CooperationForms.WithdrawalForm form, RedirectAttributes redirect) {
+	String withdraw(@PathVariable UUID id, @ModelAttribute("withdrawalForm") CooperationForms.WithdrawalForm form,
+			BindingResult result, Model model, Locale locale, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		ConsentView consent = this.consents.find(id).orElseThrow(() -> new NotFoundException("consent"));
+		List<DomainException> problems;
 		try {
+			FormErrors.throwIfAny(result);
 			this.consents.withdraw(id, new Consents.Withdrawal(form.on(), form.reason()));
 			redirect.addFlashAttribute("saved", "consent.withdrawn");
+			return "redirect:/households/" + consent.household() + "/consents";
 		}
 		catch (DomainErrors ex) {
-			redirect.addFlashAttribute("problems", ex.errors());
+			problems = ex.errors();
 		}
 		catch (DomainException ex) {
-			redirect.addFlashAttribute("problems", List.of(ex));
+			problems = List.of(ex);
 		}
-		return "redirect:/households/" + consent.household() + "/consents";
+		FieldError typed = result.getFieldError("reason");
+		model.addAttribute("problems", problems);
+		model.addAttribute("withdrawing", id);
+		model.addAttribute("withdrawalReason", (typed != null) ? typed.getRejectedValue() : form.reason());
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return consents(consent.household(), model, locale);
 	}
 
 	@GetMapping("/consents/{id}/form")
@@ -201,16 +220,20 @@ class ReferralController {
 			BindingResult result, Model model, Locale locale, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
+			FormErrors.throwIfAny(result);
 			Referrals.ReferralView referral = this.referrals.refer(id, form.command());
 			redirect.addFlashAttribute("saved", "referral.saved");
 			return "redirect:/referrals/" + referral.id();
 		}
 		catch (DomainErrors ex) {
-			FormErrors.reject(result, ex);
+			if (!result.hasErrors()) {
+				FormErrors.reject(result, ex);
+			}
 		}
 		catch (DomainException ex) {
 			FormErrors.reject(result, ex);
 		}
+		FormErrors.keep(model, "referralForm", form, result);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		model.addAttribute("failed", true);
 		return referralForm(id, null, null, model, locale);
@@ -288,16 +311,20 @@ class ReferralController {
 			BindingResult result, Model model, Locale locale, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
+			FormErrors.throwIfAny(result);
 			this.referrals.recordEvent(id, form.command());
 			redirect.addFlashAttribute("saved", "referral.event.saved");
 			return "redirect:/referrals/{id}";
 		}
 		catch (DomainErrors ex) {
-			FormErrors.reject(result, ex);
+			if (!result.hasErrors()) {
+				FormErrors.reject(result, ex);
+			}
 		}
 		catch (DomainException ex) {
 			FormErrors.reject(result, ex);
 		}
+		FormErrors.keep(model, "eventForm", form, result);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		model.addAttribute("failed", true);
 		return referralPage(this.referrals.get(id), model, locale);

@@ -2,6 +2,7 @@ package nl.vangnet.household;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -296,10 +297,10 @@ class HouseholdController {
 	@PostMapping("/{id}/trajectories/{trajectoryId}/contact-person")
 	String assignContactPerson(@PathVariable UUID id, @PathVariable UUID trajectoryId,
 			@ModelAttribute TrajectoryForms.Assign form, BindingResult result, ListFilter filter,
-			@RequestParam(required = false) String from,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		if (!"list".equals(from)) {
+		// Only where the form was sent from; never text to show or store.
+		if (!"list".equals(request.getParameter("from"))) {
 			return action(id, trajectoryId.toString(), () -> {
 				FormErrors.throwIfAny(result);
 				this.management.assignContactPerson(id, TrajectoryForms.version(form.version()), trajectoryId,
@@ -307,6 +308,7 @@ class HouseholdController {
 			}, "trajectory.contactPerson.saved", model, locale, request, response, redirect);
 		}
 		String notice = "trajectory.contactPerson.saved";
+		String problem = null;
 		try {
 			FormErrors.throwIfAny(result);
 			this.management.assignContactPerson(id, TrajectoryForms.version(form.version()), trajectoryId,
@@ -320,10 +322,20 @@ class HouseholdController {
 			return (htmx != null) ? RESULTS : "household/list";
 		}
 		catch (DomainErrors ex) {
-			notice = ex.errors().get(0).messageKey();
+			problem = ex.errors().get(0).messageKey();
 		}
 		catch (DomainException ex) {
-			notice = ex.messageKey();
+			problem = ex.messageKey();
+		}
+		if (problem != null) {
+			// Not taken: the list again with what went wrong, the choice as it was.
+			model.addAttribute("problem", problem);
+			if (htmx == null) {
+				// htmx swaps only a 2xx; a page of its own says 400.
+				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			}
+			listModel(filter, model, locale);
+			return (htmx != null) ? RESULTS : "household/list";
 		}
 		if (htmx != null) {
 			model.addAttribute("notice", notice);
@@ -372,6 +384,9 @@ class HouseholdController {
 			model.addAttribute("actionErrors", new ActionErrors(target,
 					List.of(this.messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale))));
 		}
+		Map<String, String> typed = new java.util.HashMap<>();
+		request.getParameterMap().forEach((name, values) -> typed.put(name, (values.length > 0) ? values[0] : null));
+		model.addAttribute("typed", typed);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return dossier(id, model, locale);
 	}

@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
+import nl.vangnet.platform.UnprocessableException;
+
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -206,7 +209,14 @@ class HouseholdRepository {
 	private void writeChildren(Household household) {
 		UUID id = household.id();
 		List<Member> members = household.details().members();
-		deleteMissing("household_member", id, members.stream().map(Member::id).toList());
+		try {
+			deleteMissing("household_member", id, members.stream().map(Member::id).toList());
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Another module still holds something of the member (a network map, the
+			// triangle, a five-step plan): the change is refused, the transaction ends.
+			throw new UnprocessableException("members", "household.member.stillReferenced");
+		}
 		this.jdbc.sql("update household_member set main_contact = false where household_id = :id")
 			.param("id", id)
 			.update();

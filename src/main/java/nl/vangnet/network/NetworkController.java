@@ -95,21 +95,37 @@ class NetworkController {
 	}
 
 	@PostMapping("/members/{memberId}/snapshots")
-	String startSnapshot(@PathVariable UUID memberId, SnapshotForm form, BindingResult result, Locale locale,
-			RedirectAttributes redirect) {
-		redirect.addAttribute("memberId", memberId);
+	String startSnapshot(@PathVariable UUID memberId, SnapshotForm form, BindingResult result, Model model,
+			Locale locale, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			FormErrors.throwIfAny(result);
 			this.management.startSnapshot(memberId, form.drawnOn(), form.label(), null);
 			redirect.addFlashAttribute("saved", "network.snapshot.started");
+			redirect.addAttribute("memberId", memberId);
+			return MAP;
 		}
 		catch (DomainErrors ex) {
-			redirect.addFlashAttribute("networkErrors", errors(ex, locale));
+			model.addAttribute("networkErrors", errors(ex, locale));
 		}
 		catch (DomainException ex) {
-			redirect.addFlashAttribute("networkErrors", List.of(error(ex, locale)));
+			model.addAttribute("networkErrors", List.of(error(ex, locale)));
 		}
-		return MAP;
+		return typedBack("snapshot", memberId, null, model, locale, request, response);
+	}
+
+	/**
+	 * One of the map's small forms (a new snapshot, a move, the triangle, a plan step)
+	 * that could not be taken: the map again, its errors above that form, and in that
+	 * form what was typed, exactly as typed.
+	 */
+	private String typedBack(String which, UUID memberId, UUID snapshot, Model model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) {
+		Map<String, String> typed = new java.util.HashMap<>();
+		request.getParameterMap().forEach((name, values) -> typed.put(name, (values.length > 0) ? values[0] : null));
+		model.addAttribute("typedForm", which);
+		model.addAttribute("typed", typed);
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return map(memberId, snapshot, model, locale);
 	}
 
 	@PostMapping("/snapshots/{snapshotId}/contacts")
@@ -212,30 +228,44 @@ class NetworkController {
 			this.management.moveContact(snapshotId, (form.version() != null) ? form.version() : -1, contactId,
 					form.closeness());
 			redirect.addFlashAttribute("saved", "network.contact.moved");
+			redirect.addAttribute("memberId", snapshot.memberId());
+			redirect.addAttribute("snapshot", snapshotId);
+			return MAP;
 		}
 		catch (ConflictException ex) {
 			return conflict(ex, snapshot, model, locale, request, response);
 		}
 		catch (DomainErrors ex) {
-			redirect.addFlashAttribute("networkErrors", errors(ex, locale));
+			model.addAttribute("networkErrors", errors(ex, locale));
 		}
 		catch (DomainException ex) {
-			redirect.addFlashAttribute("networkErrors", List.of(error(ex, locale)));
+			model.addAttribute("networkErrors", List.of(error(ex, locale)));
 		}
-		redirect.addAttribute("memberId", snapshot.memberId());
-		redirect.addAttribute("snapshot", snapshotId);
-		return MAP;
+		return typedBack("move", snapshot.memberId(), snapshotId, model, locale, request, response);
 	}
 
 	@PostMapping("/snapshots/{snapshotId}/contacts/{contactId}/removal")
-	String remove(@PathVariable UUID snapshotId, @PathVariable UUID contactId, @RequestParam int version, Model model,
-			Locale locale, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+	String remove(@PathVariable UUID snapshotId, @PathVariable UUID contactId, RemovalForm form, BindingResult result,
+			Model model, Locale locale, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
 		Snapshot snapshot = this.management.snapshot(snapshotId);
 		try {
-			this.management.removeContact(snapshotId, version, contactId);
+			FormErrors.throwIfAny(result);
+			if (form.version() == null) {
+				throw new DomainException("version", "network.version.required");
+			}
+			this.management.removeContact(snapshotId, form.version(), contactId);
 		}
 		catch (ConflictException ex) {
 			return conflict(ex, snapshot, model, locale, request, response);
+		}
+		catch (DomainErrors ex) {
+			model.addAttribute("networkErrors", errors(ex, locale));
+			return typedBack("removal", snapshot.memberId(), snapshotId, model, locale, request, response);
+		}
+		catch (DomainException ex) {
+			model.addAttribute("networkErrors", List.of(error(ex, locale)));
+			return typedBack("removal", snapshot.memberId(), snapshotId, model, locale, request, response);
 		}
 		redirect.addFlashAttribute("saved", "network.contact.removed");
 		redirect.addAttribute("memberId", snapshot.memberId());
@@ -264,29 +294,35 @@ class NetworkController {
 	}
 
 	@PostMapping("/members/{memberId}/triangle")
-	String place(@PathVariable UUID memberId, TriangleForm form, BindingResult result, Locale locale,
-			RedirectAttributes redirect) {
+	String place(@PathVariable UUID memberId, TriangleForm form, BindingResult result, Model model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			FormErrors.throwIfAny(result);
 			this.management.place(memberId, form.placedOn(), form.government(), form.services(), form.society(),
 					Boolean.TRUE.equals(form.outOfView()), form.note());
 			redirect.addFlashAttribute("saved", "network.triangle.placed");
+			redirect.addAttribute("memberId", memberId);
+			return MAP;
 		}
 		catch (DomainErrors ex) {
-			redirect.addFlashAttribute("triangleErrors", errors(ex, locale));
+			model.addAttribute("triangleErrors", errors(ex, locale));
 		}
-		redirect.addAttribute("memberId", memberId);
-		return MAP;
+		catch (DomainException ex) {
+			model.addAttribute("triangleErrors", List.of(error(ex, locale)));
+		}
+		return typedBack("triangle", memberId, null, model, locale, request, response);
 	}
 
 	@PostMapping("/members/{memberId}/plan")
 	String recordStep(@PathVariable UUID memberId, StepForm form, BindingResult result, Model model, Locale locale,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			FormErrors.throwIfAny(result);
 			PlanStep step = this.management.recordStep(memberId, form.domain(), form.on(), form.note());
 			redirect.addFlashAttribute("saved",
 					(step == PlanStep.EVALUATE) ? "network.plan.evaluated" : "network.plan.recorded");
+			redirect.addAttribute("memberId", memberId);
+			return MAP;
 		}
 		catch (ConflictException ex) {
 			this.conflicts.show(ex, "network.conflict.title", model, response);
@@ -294,13 +330,13 @@ class NetworkController {
 			return map(memberId, null, model, locale);
 		}
 		catch (DomainErrors ex) {
-			redirect.addFlashAttribute("planErrors", errors(ex, locale));
+			model.addAttribute("planErrors", errors(ex, locale));
 		}
 		catch (DomainException ex) {
-			redirect.addFlashAttribute("planErrors", List.of(error(ex, locale)));
+			model.addAttribute("planErrors", List.of(error(ex, locale)));
 		}
-		redirect.addAttribute("memberId", memberId);
-		return MAP;
+		model.addAttribute("stepForm", form);
+		return typedBack("plan", memberId, null, model, locale, request, response);
 	}
 
 	private String error(DomainException ex, Locale locale) {
@@ -309,6 +345,10 @@ class NetworkController {
 
 	private List<String> errors(DomainErrors ex, Locale locale) {
 		return ex.errors().stream().map((error) -> error(error, locale)).toList();
+	}
+
+	/** A contact taken off the map, with the version of the map it was read from. */
+	record RemovalForm(Integer version) {
 	}
 
 	/** A contact moved to another circle, as the form gives it. */

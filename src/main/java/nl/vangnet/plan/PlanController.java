@@ -109,6 +109,7 @@ class PlanController {
 		model.addAttribute("typed", form);
 		return handle(id, "evaluation", () -> {
 			FormErrors.throwIfAny(result);
+			FormErrors.checkTexts("goalText", form.goalText());
 			return this.service.evaluate(id, form.command(), locale);
 		}, "evaluation.saved", model, locale, redirect, response);
 	}

@@ -52,6 +52,23 @@ public final class FormErrors {
 	}
 
 	/**
+	 * Applies {@link InputRules} to a list of texts from a form. A {@code List<String>}
+	 * field is bound through the conversion service, which the text rules of
+	 * {@link FormInputAdvice} do not see; a form with such a list checks it here.
+	 */
+	public static void checkTexts(String field, java.util.Collection<String> texts) {
+		if (texts == null) {
+			return;
+		}
+		for (String text : texts) {
+			String problem = InputRules.checkText(text);
+			if (problem != null) {
+				throw new DomainException(field, problem);
+			}
+		}
+	}
+
+	/**
 	 * Puts the form back in the model with its errors. Spring binds a form record through
 	 * its constructor; when a field cannot be read, the binding result it made has no
 	 * target, so the page would show neither the form nor what was typed. This binds the
