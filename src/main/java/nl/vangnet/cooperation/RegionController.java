@@ -57,11 +57,14 @@ class RegionController {
 			return "redirect:/admin/regions";
 		}
 		catch (DomainErrors ex) {
-			FormErrors.reject(result, onTheForm(ex));
+			if (!result.hasErrors()) {
+				FormErrors.reject(result, onTheForm(ex));
+			}
 		}
 		catch (DomainException ex) {
 			FormErrors.reject(result, ex);
 		}
+		FormErrors.keep(model, "regionForm", form, result);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		model.addAttribute("failed", true);
 		return list(model);
@@ -92,11 +95,14 @@ class RegionController {
 			return "cooperation/region";
 		}
 		catch (DomainErrors ex) {
-			FormErrors.reject(result, onTheForm(ex));
+			if (!result.hasErrors()) {
+				FormErrors.reject(result, onTheForm(ex));
+			}
 		}
 		catch (DomainException ex) {
 			FormErrors.reject(result, ex);
 		}
+		FormErrors.keep(model, "regionForm", form, result);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		model.addAttribute("failed", true);
 		model.addAttribute("region", this.regions.get(id));
