@@ -1,15 +1,21 @@
 package nl.vangnet;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import nl.vangnet.platform.staff.Role;
+import nl.vangnet.platform.tenancy.TenantScope;
+import jakarta.servlet.RequestDispatcher;
+import nl.vangnet.platform.Encryption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -32,8 +38,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
- * Every endpoint against every role (and nobody signed in). An endpoint that is not in
- * {@link #MATRIX} fails the build: whoever adds one decides here who may use it.
+ * Every endpoint against every role (and nobody signed in), and for every endpoint whose
+ * path names a row of an organisation, with the real id of a real row of the caller's own
+ * organisation, of another one, of another one that shares the household with the
+ * caller's by referral, and with an id that names nothing ({@link Tenancy}). An endpoint
+ * that is not in {@link #MATRIX} fails the build: whoever adds one decides here who may
+ * use it.
+ * <p>
+ * Allowed means 2xx or 3xx with a row of one's own organisation (or no row at all), and
+ * with a shared row only for reading the received referral itself; the same request with
+ * another organisation's row answers 404, as an unknown id does, and writes no success
+ * into any access trail; a role that may not use the endpoint gets 403 whoever's row it
+ * names. Every allowed write is sent for a fresh set of rows, so that no request depends
+ * on what an earlier one changed; forms and bodies carry valid values, so that "allowed"
+ * means the work was done.
  */
 @VangnetTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,6 +71,15 @@ class AuthorizationMatrixTests {
 	/** monitor (issue 7): who sees the anonymised monitor. */
 	private static final Set<Role> MONITOR = EnumSet.of(Role.RESEARCHER, Role.COORDINATOR);
 
+	/** A date a few days ago, for whatever a write records. */
+	private static final String DAY = java.time.LocalDate.now().minusDays(3).toString();
+
+	/** A date some months ahead, for what is valid until then. */
+	private static final String SOON = java.time.LocalDate.now().plusMonths(6).toString();
+
+	/** A code (and address) of this run, for what administrators create. */
+	private static final String CODE = TestData.unique("MX");
+
 	/** Who may use what. {@code null} roles: public, also without signing in. */
 	static final List<Rule> MATRIX = List.of(
 	// @formatter:off
@@ -65,27 +92,44 @@ class AuthorizationMatrixTests {
 			Rule.of("GET", "/account/password", EVERYONE),
 			Rule.of("POST", "/account/password", EVERYONE),
 			Rule.of("GET", "/api/v1/me", EVERYONE),
-			Rule.of("PUT", "/api/v1/me/password", EVERYONE),
+			Rule.of("PUT", "/api/v1/me/password", EVERYONE)
+				.json("{\"currentPassword\":\"" + TestData.PASSWORD + "\",\"newPassword\":\"de-matrix-kiest-een-heel-nieuw-wachtwoord\"}"),
 			Rule.of("GET", "/organisation", CLIENT_WORK),
 			Rule.of("GET", "/api/v1/households", CLIENT_WORK),
-			Rule.of("POST", "/api/v1/households", CASE_WORK),
+			Rule.of("POST", "/api/v1/households", CASE_WORK)
+				.json("{\"format\":\"vangnet-household/1\",\"composition\":\"ONE_PARENT\",\"members\":[{\"ref\":\"m1\",\"role\":\"PARENT\",\"mainContact\":true,\"givenName\":\"Nieuw\"}],\"trajectories\":[{\"kind\":\"INTENSIVE\",\"start\":\"" + DAY + "\"}]}"),
 			Rule.of("GET", "/api/v1/households/{id}", CLIENT_WORK),
-			Rule.of("PUT", "/api/v1/households/{id}", CASE_WORK),
+			Rule.of("PUT", "/api/v1/households/{id}", CASE_WORK)
+				.json("{\"format\":\"vangnet-household/1\",\"version\":0,\"composition\":\"ONE_PARENT\",\"members\":[{\"ref\":\"M1\",\"role\":\"PARENT\",\"mainContact\":true,\"givenName\":\"Moeder\"},{\"ref\":\"M2\",\"role\":\"CHILD\",\"givenName\":\"Kind\"}]}"),
 			Rule.of("POST", "/api/v1/households/{id}/confidential-address", CASE_WORK),
 			Rule.of("GET", "/caseload", CLIENT_WORK),
 			Rule.of("GET", "/households", CASE_WORK),
 			Rule.of("POST", "/households", CASE_WORK),
 			Rule.of("GET", "/households/new", CASE_WORK),
 			Rule.of("GET", "/households/{id}", CLIENT_WORK),
-			Rule.of("POST", "/households/{id}", CASE_WORK),
+			Rule.of("POST", "/households/{id}", CASE_WORK)
+				.form(Map.ofEntries(Map.entry("version", "0"), Map.entry("composition", "ONE_PARENT"), Map.entry("mainContact", "0"), Map.entry("members[0].ref", "M1"), Map.entry("members[0].role", "PARENT"), Map.entry("members[0].givenName", "Moeder"), Map.entry("members[1].ref", "M2"), Map.entry("members[1].role", "CHILD"), Map.entry("members[1].givenName", "Kind"))),
+
 			Rule.of("GET", "/households/{id}/edit", CASE_WORK),
 			Rule.of("POST", "/households/{id}/confidential-address", CASE_WORK),
-			Rule.of("POST", "/households/{id}/trajectories", CASE_WORK),
-			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/phases", CASE_WORK),
-			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/end", CASE_WORK),
-			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/staff", CASE_WORK),
-			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/contact-person", COORDINATOR),
-			Rule.of("POST", "/households/{id}/closing", CASE_WORK),
+			Rule.of("POST", "/households/{id}/trajectories", CASE_WORK)
+				.form(Map.of("version", "0", "kind", "SHORT", "start", DAY)),
+
+			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/phases", CASE_WORK)
+				.form(Map.of("version", "0", "phase", "FLEXIBLE.STABILISING", "on", DAY)),
+
+			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/end", CASE_WORK)
+				.form(Map.of("version", "0", "end", DAY, "closingReason", "Het gaat goed")),
+
+			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/staff", CASE_WORK)
+				.form(Map.of("version", "0", "staff", "{professionalId}")),
+
+			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/contact-person", COORDINATOR)
+				.form(Map.of("version", "0", "assignee", "{professionalId}")),
+
+			Rule.of("POST", "/households/{id}/closing", CASE_WORK)
+				.form(Map.of("version", "0", "closedOn", DAY, "closingReason", "Verhuisd")),
+
 			Rule.of("GET", "/phase-model", COORDINATOR),
 			Rule.of("POST", "/phase-model", COORDINATOR),
 			Rule.of("GET", "/access-trail", COORDINATOR),
@@ -102,18 +146,23 @@ class AuthorizationMatrixTests {
 			Rule.of("POST", "/admin/organisations/{code}/locations", ADMIN),
 			Rule.of("POST", "/admin/organisations/{code}/teams", ADMIN),
 			Rule.of("GET", "/api/v1/organisations", ADMIN),
-			Rule.of("POST", "/api/v1/organisations", ADMIN),
+			Rule.of("POST", "/api/v1/organisations", ADMIN)
+				.json("{\"code\":\"" + CODE + "\",\"name\":\"Matrix\",\"kind\":\"INFORMAL\"}"),
 			Rule.of("GET", "/api/v1/organisations/{code}", ADMIN),
-			Rule.of("PUT", "/api/v1/organisations/{code}", ADMIN),
-			Rule.of("POST", "/api/v1/organisations/{code}/locations", ADMIN),
-			Rule.of("POST", "/api/v1/organisations/{code}/teams", ADMIN),
+			Rule.of("PUT", "/api/v1/organisations/{code}", ADMIN)
+				.json("{\"name\":\"Testorganisatie\",\"kind\":\"INFORMAL\",\"districts\":[\"Centrum\"],\"monitorParticipant\":true,\"version\":0}"),
+			Rule.of("POST", "/api/v1/organisations/{code}/locations", ADMIN)
+				.json("{\"name\":\"Locatie van de matrix\"}"),
+			Rule.of("POST", "/api/v1/organisations/{code}/teams", ADMIN)
+				.json("{\"name\":\"Team van de matrix\"}"),
 			Rule.of("GET", "/admin/users", ADMIN),
 			Rule.of("POST", "/admin/users", ADMIN),
 			Rule.of("GET", "/admin/users/new", ADMIN),
 			Rule.of("POST", "/admin/users/{id}/deactivation", ADMIN),
 			Rule.of("POST", "/admin/users/{id}/activation", ADMIN),
 			Rule.of("GET", "/api/v1/users", ADMIN),
-			Rule.of("POST", "/api/v1/users", ADMIN),
+			Rule.of("POST", "/api/v1/users", ADMIN)
+				.json("{\"email\":\"" + CODE.toLowerCase() + "@test.example\",\"displayName\":\"Nieuw in de matrix\",\"role\":\"ADMINISTRATOR\",\"password\":\"" + TestData.PASSWORD + "\"}"),
 			Rule.of("GET", "/api/v1/users/{id}", ADMIN),
 			Rule.of("POST", "/api/v1/users/{id}/deactivation", ADMIN),
 			Rule.of("POST", "/api/v1/users/{id}/activation", ADMIN),
@@ -122,14 +171,16 @@ class AuthorizationMatrixTests {
 			Rule.of("POST", "/admin/frameworks", ADMIN),
 			Rule.of("GET", "/admin/frameworks/{code}", ADMIN),
 			Rule.of("GET", "/api/v1/frameworks", EVERYONE),
-			Rule.of("POST", "/api/v1/frameworks", ADMIN),
+			Rule.of("POST", "/api/v1/frameworks", ADMIN)
+				.json("{\"code\":\"" + CODE + "\",\"nameNl\":\"Matrixlijst\",\"nameEn\":\"Matrix list\",\"domains\":[{\"code\":\"GELD\",\"labelNl\":\"Geld\",\"labelEn\":\"Money\",\"monitorCode\":\"FINANCES\"}]}"),
 			Rule.of("GET", "/api/v1/frameworks/{code}", EVERYONE),
 			Rule.of("GET", "/api/v1/scales", EVERYONE),
 			Rule.of("GET", "/api/v1/instruments", EVERYONE),
 			Rule.of("GET", "/organisation/framework", COORDINATOR),
 			Rule.of("POST", "/organisation/framework", COORDINATOR),
 			Rule.of("GET", "/api/v1/organisation/framework", COORDINATOR),
-			Rule.of("PUT", "/api/v1/organisation/framework", COORDINATOR),
+			Rule.of("PUT", "/api/v1/organisation/framework", COORDINATOR)
+				.json("{\"framework\":\"MONITOR\"}"),
 			// Plan: help questions, the plan and progress (volunteers: the plan of their own families)
 			Rule.of("GET", "/households/{id}/help-questions", CASE_WORK),
 			Rule.of("POST", "/households/{id}/help-questions", CASE_WORK),
@@ -147,18 +198,27 @@ class AuthorizationMatrixTests {
 			Rule.of("GET", "/households/{id}/progress", CASE_WORK),
 			Rule.of("POST", "/households/{id}/progress", CASE_WORK),
 			Rule.of("GET", "/api/v1/households/{id}/help-questions", CASE_WORK),
-			Rule.of("POST", "/api/v1/households/{id}/help-questions", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/help-questions", CASE_WORK)
+				.json("{\"member\":\"M1\",\"domain\":\"FINANCES\",\"openedOn\":\"" + DAY + "\",\"description\":\"Lege koelkast\"}"),
 			Rule.of("GET", "/api/v1/help-questions/{id}", CASE_WORK),
-			Rule.of("PUT", "/api/v1/help-questions/{id}", CASE_WORK),
+			Rule.of("PUT", "/api/v1/help-questions/{id}", CASE_WORK)
+				.json("{\"version\":0,\"description\":\"Huurachterstand\",\"status\":\"IN_PROGRESS\"}"),
 			Rule.of("GET", "/api/v1/households/{id}/plan", CLIENT_WORK),
-			Rule.of("POST", "/api/v1/households/{id}/goals", CASE_WORK),
-			Rule.of("PUT", "/api/v1/goals/{id}", CASE_WORK),
-			Rule.of("POST", "/api/v1/goals/{id}/actions", CASE_WORK),
-			Rule.of("PUT", "/api/v1/actions/{id}", CASE_WORK),
-			Rule.of("POST", "/api/v1/households/{id}/evaluations", CASE_WORK),
-			Rule.of("POST", "/api/v1/households/{id}/notes", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/goals", CASE_WORK)
+				.json("{\"member\":\"M1\",\"domain\":\"FINANCES\",\"description\":\"Zelf de post openen\"}"),
+			Rule.of("PUT", "/api/v1/goals/{id}", CASE_WORK)
+				.json("{\"version\":0,\"description\":\"Overzicht in de post\",\"status\":\"ACTIVE\"}"),
+			Rule.of("POST", "/api/v1/goals/{id}/actions", CASE_WORK)
+				.json("{\"description\":\"Aanmelden bij het zwembad\",\"actor\":\"MEMBER\"}"),
+			Rule.of("PUT", "/api/v1/actions/{id}", CASE_WORK)
+				.json("{\"version\":0,\"description\":\"Samen de post sorteren\",\"actor\":\"VOLUNTEER\",\"status\":\"DONE\"}"),
+			Rule.of("POST", "/api/v1/households/{id}/evaluations", CASE_WORK)
+				.json("{\"evaluatedOn\":\"" + DAY + "\",\"progressed\":\"De brieven zijn gesorteerd\",\"needed\":\"Een budgetcoach\",\"experiences\":[{\"domain\":\"FINANCES\",\"helped\":\"YES\"}]}"),
+			Rule.of("POST", "/api/v1/households/{id}/notes", CASE_WORK)
+				.json("{\"text\":\"Alleen voor ons\"}"),
 			Rule.of("GET", "/api/v1/households/{id}/scores", CASE_WORK),
-			Rule.of("POST", "/api/v1/households/{id}/scores", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/scores", CASE_WORK)
+				.json("{\"scoredOn\":\"" + DAY + "\",\"scores\":[{\"domain\":\"FINANCES\",\"rater\":\"WORKER\",\"score\":3}]}"),
 			// network
 			Rule.of("GET", "/network/households/{householdId}", CASE_WORK),
 			Rule.of("GET", "/network/members/{memberId}", CASE_WORK),
@@ -166,93 +226,155 @@ class AuthorizationMatrixTests {
 			Rule.of("GET", "/network/members/{memberId}/comparison", CASE_WORK),
 			Rule.of("POST", "/network/members/{memberId}/triangle", CASE_WORK),
 			Rule.of("POST", "/network/members/{memberId}/plan", CASE_WORK),
-			Rule.of("POST", "/network/snapshots/{snapshotId}/contacts", CASE_WORK),
+			Rule.of("POST", "/network/snapshots/{snapshotId}/contacts", CASE_WORK)
+				.form(Map.of("version", "1", "name", "Buurvrouw", "relation", "NEIGHBOUR", "closeness", "OUTER", "tie", "WEAK")),
+
 			Rule.of("GET", "/network/snapshots/{snapshotId}/contacts/{contactId}", CASE_WORK),
-			Rule.of("POST", "/network/snapshots/{snapshotId}/contacts/{contactId}", CASE_WORK),
+			Rule.of("POST", "/network/snapshots/{snapshotId}/contacts/{contactId}", CASE_WORK)
+				.form(Map.of("version", "1", "name", "Zus", "relation", "FAMILY", "closeness", "MIDDLE", "tie", "STRONG")),
+
 			Rule.of("POST", "/network/snapshots/{snapshotId}/contacts/{contactId}/closeness", CASE_WORK),
-			Rule.of("POST", "/network/snapshots/{snapshotId}/contacts/{contactId}/removal", CASE_WORK),
+			Rule.of("POST", "/network/snapshots/{snapshotId}/contacts/{contactId}/removal", CASE_WORK)
+				.form(Map.of("version", "1")),
+
 			Rule.of("GET", "/network/snapshots/{snapshotId}/map.svg", CASE_WORK),
 			Rule.of("GET", "/network/snapshots/{snapshotId}/map.pdf", CASE_WORK),
 			Rule.of("GET", "/api/v1/network/members/{memberId}/snapshots", CASE_WORK),
-			Rule.of("POST", "/api/v1/network/members/{memberId}/snapshots", CASE_WORK),
+			Rule.of("POST", "/api/v1/network/members/{memberId}/snapshots", CASE_WORK)
+				.json("{\"drawnOn\":\"" + DAY + "\",\"label\":\"later\"}"),
 			Rule.of("GET", "/api/v1/network/members/{memberId}/comparison", CASE_WORK),
 			Rule.of("GET", "/api/v1/network/members/{memberId}/triangle", CASE_WORK),
-			Rule.of("POST", "/api/v1/network/members/{memberId}/triangle", CASE_WORK),
+			Rule.of("POST", "/api/v1/network/members/{memberId}/triangle", CASE_WORK)
+				.json("{\"placedOn\":\"" + DAY + "\",\"government\":20,\"services\":70,\"society\":10}"),
 			Rule.of("GET", "/api/v1/network/snapshots/{snapshotId}", CASE_WORK),
-			Rule.of("POST", "/api/v1/network/snapshots/{snapshotId}/contacts", CASE_WORK),
-			Rule.of("PUT", "/api/v1/network/snapshots/{snapshotId}/contacts/{contactId}", CASE_WORK),
-			Rule.of("DELETE", "/api/v1/network/snapshots/{snapshotId}/contacts/{contactId}", CASE_WORK),
-			Rule.of("PUT", "/api/v1/network/snapshots/{snapshotId}/contacts/{contactId}/closeness", CASE_WORK),
+			Rule.of("POST", "/api/v1/network/snapshots/{snapshotId}/contacts", CASE_WORK)
+				.json("{\"version\":1,\"name\":\"Buurvrouw\",\"relation\":\"NEIGHBOUR\",\"closeness\":\"OUTER\",\"tie\":\"WEAK\"}"),
+			Rule.of("PUT", "/api/v1/network/snapshots/{snapshotId}/contacts/{contactId}", CASE_WORK)
+				.json("{\"version\":1,\"name\":\"Zus\",\"relation\":\"FAMILY\",\"closeness\":\"MIDDLE\",\"tie\":\"STRONG\"}"),
+			Rule.of("DELETE", "/api/v1/network/snapshots/{snapshotId}/contacts/{contactId}", CASE_WORK)
+				.form(Map.of("version", "1")),
+			Rule.of("PUT", "/api/v1/network/snapshots/{snapshotId}/contacts/{contactId}/closeness", CASE_WORK)
+				.json("{\"version\":1,\"closeness\":\"OUTER\"}"),
 			// monitor (issue 7)
 			Rule.of("GET", "/monitor", MONITOR),
-			Rule.of("GET", "/api/v1/monitor", MONITOR),
-			Rule.of("GET", "/api/v1/monitor/export", MONITOR),
+			Rule.of("GET", "/api/v1/monitor", MONITOR)
+				.form(Map.of("from", "2019-01-01", "to", DAY)),
+
+			Rule.of("GET", "/api/v1/monitor/export", MONITOR)
+				.form(Map.of("format", "CSV", "from", "2019-01-01", "to", DAY)),
+
 			Rule.of("GET", "/imports", COORDINATOR),
 			Rule.of("POST", "/imports/preview", COORDINATOR),
-			Rule.of("POST", "/imports/confirm", COORDINATOR),
+			Rule.of("POST", "/imports/confirm", COORDINATOR)
+				.form(Map.of("token", "verlopen")),
+
 			Rule.of("GET", "/imports/export", COORDINATOR),
-			Rule.of("POST", "/api/v1/imports", COORDINATOR),
+			Rule.of("POST", "/api/v1/imports", COORDINATOR)
+				.body("application/x-ndjson", "{\"format\":\"vangnet-household/1\",\"organisation\":\"{ownCode}\",\"composition\":\"ONE_PARENT\",\"members\":[{\"ref\":\"m1\",\"role\":\"PARENT\",\"mainContact\":true}]}\n"),
 			Rule.of("GET", "/api/v1/exports", COORDINATOR),
 			// contact
 			Rule.of("GET", "/households/{id}/contacts", CLIENT_WORK),
-			Rule.of("POST", "/households/{id}/contacts", CLIENT_WORK),
+			Rule.of("POST", "/households/{id}/contacts", CLIENT_WORK)
+				.form(Map.of("date", DAY, "time", "10:00", "channel", "HOME_VISIT", "reached", "true", "note", "Koffie gedronken")),
+
 			Rule.of("GET", "/households/{id}/contact-summary", CLIENT_WORK),
-			Rule.of("POST", "/households/{id}/time", CASE_WORK),
-			Rule.of("POST", "/households/{id}/activities", CASE_WORK),
-			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/rhythm", CASE_WORK),
-			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/rhythm/end", CASE_WORK),
+			Rule.of("POST", "/households/{id}/time", CASE_WORK)
+				.form(Map.of("date", DAY, "type", "CONVERSATION", "minutes", "30")),
+
+			Rule.of("POST", "/households/{id}/activities", CASE_WORK)
+				.form(Map.of("date", DAY, "name", "Wijkmaaltijd", "satisfaction", "GREEN")),
+
+			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/rhythm", CASE_WORK)
+				.form(Map.of("rhythm", "WEEKLY")),
+
+			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/rhythm/end", CASE_WORK)
+				.form(Map.of("reason", "Het gaat goed")),
+
 			Rule.of("GET", "/households/{id}/obligations", CASE_WORK),
-			Rule.of("POST", "/households/{id}/obligations", CASE_WORK),
+			Rule.of("POST", "/households/{id}/obligations", CASE_WORK)
+				.form(Map.of("kind", "LETTER", "description", "Brief UWV")),
+
 			Rule.of("GET", "/households/{id}/obligations/print", CASE_WORK),
 			Rule.of("GET", "/households/{id}/obligations.pdf", CASE_WORK),
-			Rule.of("POST", "/obligations/{id}", CASE_WORK),
+			Rule.of("POST", "/obligations/{id}", CASE_WORK)
+				.form(Map.of("version", "0", "kind", "FORM", "description", "Toeslag aanvragen", "status", "DONE")),
+
 			Rule.of("GET", "/households/{id}/debts", CASE_WORK),
-			Rule.of("POST", "/households/{id}/debts", CASE_WORK),
-			Rule.of("POST", "/debts/{id}", CASE_WORK),
+			Rule.of("POST", "/households/{id}/debts", CASE_WORK)
+				.form(Map.of("creditor", "Energieleverancier", "amount", "1250.50", "status", "OPEN")),
+
+			Rule.of("POST", "/debts/{id}", CASE_WORK)
+				.form(Map.of("version", "0", "creditor", "Woningcorporatie", "amount", "850.00", "status", "ARRANGEMENT", "arrangement", "50 euro per maand")),
+
 			Rule.of("GET", "/worklist", CASE_WORK),
 			Rule.of("GET", "/api/v1/households/{id}/contacts", CLIENT_WORK),
-			Rule.of("POST", "/api/v1/households/{id}/contacts", CLIENT_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/contacts", CLIENT_WORK)
+				.json("{\"occurredAt\":\"" + DAY + "T10:00:00\",\"channel\":\"HOME_VISIT\",\"reached\":true,\"sensitive\":false,\"note\":\"Koffie gedronken\"}"),
 			Rule.of("GET", "/api/v1/households/{id}/rhythms", CLIENT_WORK),
 			Rule.of("GET", "/api/v1/households/{id}/time-summary", CASE_WORK),
-			Rule.of("POST", "/api/v1/households/{id}/time-entries", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/time-entries", CASE_WORK)
+				.json("{\"date\":\"" + DAY + "\",\"type\":\"CONVERSATION\",\"minutes\":30}"),
 			Rule.of("GET", "/api/v1/households/{id}/activities", CASE_WORK),
-			Rule.of("POST", "/api/v1/households/{id}/activities", CASE_WORK),
-			Rule.of("PUT", "/api/v1/households/{id}/trajectories/{trajectoryId}/rhythm", CASE_WORK),
-			Rule.of("POST", "/api/v1/households/{id}/trajectories/{trajectoryId}/rhythm/end", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/activities", CASE_WORK)
+				.json("{\"date\":\"" + DAY + "\",\"name\":\"Wijkmaaltijd\",\"satisfaction\":\"GREEN\"}"),
+			Rule.of("PUT", "/api/v1/households/{id}/trajectories/{trajectoryId}/rhythm", CASE_WORK)
+				.json("{\"rhythm\":\"WEEKLY\"}"),
+			Rule.of("POST", "/api/v1/households/{id}/trajectories/{trajectoryId}/rhythm/end", CASE_WORK)
+				.json("{\"reason\":\"Het gaat goed\"}"),
 			Rule.of("GET", "/api/v1/worklist", CASE_WORK),
 			Rule.of("GET", "/api/v1/households/{id}/obligations", CASE_WORK),
-			Rule.of("POST", "/api/v1/households/{id}/obligations", CASE_WORK),
-			Rule.of("PUT", "/api/v1/obligations/{id}", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/obligations", CASE_WORK)
+				.json("{\"kind\":\"LETTER\",\"description\":\"Brief UWV\"}"),
+			Rule.of("PUT", "/api/v1/obligations/{id}", CASE_WORK)
+				.json("{\"version\":0,\"kind\":\"FORM\",\"description\":\"Toeslag aanvragen\",\"status\":\"DONE\"}"),
 			Rule.of("GET", "/api/v1/households/{id}/debts", CASE_WORK),
-			Rule.of("POST", "/api/v1/households/{id}/debts", CASE_WORK),
-			Rule.of("PUT", "/api/v1/debts/{id}", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/debts", CASE_WORK)
+				.json("{\"creditor\":\"Energieleverancier\",\"amount\":1250.50,\"status\":\"OPEN\"}"),
+			Rule.of("PUT", "/api/v1/debts/{id}", CASE_WORK)
+				.json("{\"version\":0,\"creditor\":\"Woningcorporatie\",\"amount\":850.00,\"status\":\"ARRANGEMENT\",\"arrangement\":\"50 euro per maand\"}"),
 			// cooperation (issue 13): partners for all staff (kept by coordinators), consents and referrals case work
 			Rule.of("GET", "/api/v1/partners", CLIENT_WORK),
-			Rule.of("POST", "/api/v1/partners", COORDINATOR),
+			Rule.of("POST", "/api/v1/partners", COORDINATOR)
+				.json("{\"name\":\"Voedselbank van de matrix\",\"kind\":\"FOOD_BANK\",\"domains\":[\"FINANCES\"]}"),
 			Rule.of("GET", "/api/v1/partners/{id}", CLIENT_WORK),
-			Rule.of("PUT", "/api/v1/partners/{id}", COORDINATOR),
+			Rule.of("PUT", "/api/v1/partners/{id}", COORDINATOR)
+				.json("{\"name\":\"Kredietbank\",\"kind\":\"DEBT_HELP\",\"domains\":[\"FINANCES\"],\"version\":0}"),
 			Rule.of("GET", "/api/v1/households/{id}/consents", CASE_WORK),
-			Rule.of("POST", "/api/v1/households/{id}/consents", CASE_WORK),
-			Rule.of("POST", "/api/v1/consents/{id}/withdrawal", CASE_WORK),
-			Rule.of("POST", "/api/v1/households/{id}/referrals", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/consents", CASE_WORK)
+				.json("{\"member\":\"M1\",\"recipient\":{\"organisation\":\"{recipientCode}\"},\"sections\":[\"SUMMARY\"],\"purpose\":\"Hulp bij schulden\",\"form\":\"WRITTEN\",\"givenOn\":\"" + DAY + "\",\"validUntil\":\"" + SOON + "\"}"),
+			Rule.of("POST", "/api/v1/consents/{id}/withdrawal", CASE_WORK)
+				.json("{\"on\":\"" + DAY + "\",\"reason\":\"Wil het zelf regelen\"}"),
+			Rule.of("POST", "/api/v1/households/{id}/referrals", CASE_WORK)
+				.json("{\"format\":\"vangnet-referral/1\",\"consent\":\"{consentId}\",\"to\":{\"organisation\":\"{recipientCode}\"},\"domain\":\"FINANCES\",\"reason\":\"Schulden, dreigende afsluiting\"}"),
 			Rule.of("GET", "/api/v1/referrals", CASE_WORK),
 			Rule.of("GET", "/api/v1/referrals/{id}", CASE_WORK),
-			Rule.of("POST", "/api/v1/referrals/{id}/events", CASE_WORK),
+			Rule.of("POST", "/api/v1/referrals/{id}/events", CASE_WORK)
+				.json("{\"status\":\"INTRODUCED\",\"on\":\"" + DAY + "\",\"note\":\"Samen naar het spreekuur\"}"),
 			Rule.of("GET", "/partners", CLIENT_WORK),
-			Rule.of("POST", "/partners", COORDINATOR),
+			Rule.of("POST", "/partners", COORDINATOR)
+				.form(Map.of("name", "Voedselbank van de matrix", "kind", "FOOD_BANK", "domains", "FINANCES")),
+
 			Rule.of("GET", "/partners/{id}", CLIENT_WORK),
-			Rule.of("POST", "/partners/{id}", COORDINATOR),
+			Rule.of("POST", "/partners/{id}", COORDINATOR)
+				.form(Map.of("name", "Kredietbank", "kind", "DEBT_HELP", "domains", "FINANCES", "version", "0")),
+
 			Rule.of("GET", "/households/{id}/cooperation", CASE_WORK),
 			Rule.of("GET", "/households/{id}/consents", CASE_WORK),
-			Rule.of("POST", "/households/{id}/consents", CASE_WORK),
+			Rule.of("POST", "/households/{id}/consents", CASE_WORK)
+				.form(Map.ofEntries(Map.entry("member", "M1"), Map.entry("recipient", "org:{recipientCode}"), Map.entry("sections", "SUMMARY"), Map.entry("purpose", "Hulp bij schulden"), Map.entry("form", "WRITTEN"), Map.entry("givenOn", DAY), Map.entry("validUntil", SOON))),
+
 			Rule.of("POST", "/consents/{id}/withdrawal", CASE_WORK),
 			Rule.of("GET", "/consents/{id}/form", CASE_WORK),
 			Rule.of("GET", "/consents/{id}/form.pdf", CASE_WORK),
 			Rule.of("GET", "/households/{id}/referrals/new", CASE_WORK),
-			Rule.of("POST", "/households/{id}/referrals", CASE_WORK),
+			Rule.of("POST", "/households/{id}/referrals", CASE_WORK)
+				.form(Map.of("consent", "{consentId}", "to", "org:{recipientCode}", "domain", "FINANCES", "reason", "Schulden, dreigende afsluiting")),
+
 			Rule.of("GET", "/referrals", CASE_WORK),
 			Rule.of("GET", "/referrals/{id}", CASE_WORK),
-			Rule.of("POST", "/referrals/{id}/events", CASE_WORK),
+			Rule.of("POST", "/referrals/{id}/events", CASE_WORK)
+				.form(Map.of("status", "INTRODUCED", "on", DAY, "note", "Samen naar het spreekuur")),
+
 			Rule.of("GET", "/referrals/{id}/letter", CASE_WORK),
 			Rule.of("GET", "/referrals/{id}/letter.pdf", CASE_WORK),
 			// cooperation (issue 13, items 4 and 5): the regie holder, agencies and their issues, case work
@@ -292,20 +414,75 @@ class AuthorizationMatrixTests {
 	private TestData data;
 
 	@Autowired
+	private Encryption encryption;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	private RequestMappingHandlerMapping mappings;
 
-	private final Map<Role, MockHttpSession> sessions = new java.util.EnumMap<>(Role.class);
+	private final Map<Role, MockHttpSession> sessions = new EnumMap<>(Role.class);
 
+	private final Map<Role, TestData.Person> people = new EnumMap<>(Role.class);
+
+	/** The organisation of everyone signed in (but the administrator). */
 	private TestData.Organisation organisation;
+
+	/** Another organisation, with rows of its own that nobody here may see. */
+	private TestData.Organisation otherOrganisation;
+
+	/** A third organisation, to which the other one's consents and referrals go. */
+	private TestData.Organisation thirdOrganisation;
+
+	/**
+	 * A region of the other organisation's districts (none of the caller's): its partners
+	 * are out of the caller's sight.
+	 */
+	private UUID otherRegion;
+
+	/** Rows that reads use; every write gets fresh ones. */
+	private final Map<Tenancy, Rows> rows = new EnumMap<>(Tenancy.class);
+
+	/** An account that administrators' requests may deactivate. */
+	private UUID spareAccount;
 
 	@BeforeAll
 	void signInOnePersonOfEveryRole() throws Exception {
 		this.organisation = this.data.organisation();
+		this.otherOrganisation = this.data.organisation();
+		this.thirdOrganisation = this.data.organisation();
+		this.otherRegion = UUID.randomUUID();
+		String district = TestData.unique("Wijk");
+		this.data.inScope(TenantScope.Scope.system(Set.of(this.otherOrganisation.id())), (sql) -> {
+			sql.sql("insert into region (id, name) values (:id, :name)")
+				.param("id", this.otherRegion)
+				.param("name", TestData.unique("Regio"))
+				.update();
+			sql.sql("insert into region_district (region_id, name) values (:id, :name)")
+				.param("id", this.otherRegion)
+				.param("name", district)
+				.update();
+			return sql
+				.sql("""
+						insert into organisation_district (organisation_id, position, name)
+						select :org, coalesce(max(position), -1) + 1, :name from organisation_district where organisation_id = :org""")
+				.param("org", this.otherOrganisation.id())
+				.param("name", district)
+				.update();
+		});
 		for (Role role : Role.values()) {
 			TestData.Person person = this.data.person((role == Role.ADMINISTRATOR) ? null : this.organisation, role);
+			this.people.put(role, person);
 			this.sessions.put(role, TestData.signIn(this.mvc, person));
 		}
+		this.spareAccount = this.data.person(this.organisation, Role.PROFESSIONAL).id();
+		this.rows.put(Tenancy.OWN, rows(Tenancy.OWN));
+		this.rows.put(Tenancy.OTHER, rows(Tenancy.OTHER));
+		this.rows.put(Tenancy.SHARED, rows(Tenancy.SHARED));
+		this.rows.put(Tenancy.UNKNOWN,
+				new Rows(this.organisation, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+						UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+						UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+						this.otherOrganisation));
 	}
 
 	@Test
@@ -327,6 +504,17 @@ class AuthorizationMatrixTests {
 		assertThat(listed).as("lines in the matrix without an endpoint").isSubsetOf(mapped);
 	}
 
+	@Test
+	void everyPathVariableNamesARowTheMatrixKnows() {
+		for (Rule rule : MATRIX) {
+			for (Tenancy tenancy : rule.tenancies()) {
+				assertThat(path(rule, this.rows.getOrDefault(tenancy, this.rows.get(Tenancy.OWN))))
+					.as("%s %s: which row does each variable name?", rule.method(), rule.path())
+					.doesNotContain("{");
+			}
+		}
+	}
+
 	@TestFactory
 	Stream<DynamicTest> everyRoleReachesExactlyWhatTheMatrixAllows() {
 		List<DynamicTest> tests = new ArrayList<>();
@@ -335,16 +523,23 @@ class AuthorizationMatrixTests {
 					() -> assertAnonymous(rule)));
 			for (Role role : Role.values()) {
 				boolean allowed = rule.roles() == null || rule.roles().contains(role);
-				tests.add(DynamicTest.dynamicTest(
-						rule.method() + " " + rule.path() + " as " + role + (allowed ? " is allowed" : " is refused"),
-						() -> assertForRole(rule, role, allowed)));
+				for (Tenancy tenancy : rule.tenancies()) {
+					Outcome outcome = tenancy.outcome(rule, allowed);
+					tests.add(
+							DynamicTest.dynamicTest(
+									rule.method() + " " + rule.path() + " as " + role + tenancy.description() + " "
+											+ outcome.description(),
+									() -> assertForRole(rule, role, tenancy, outcome)));
+				}
 			}
 		}
 		return tests.stream();
 	}
 
 	private void assertAnonymous(Rule rule) throws Exception {
-		MockHttpServletResponse response = this.mvc.perform(request(rule, null)).andReturn().getResponse();
+		MockHttpServletResponse response = this.mvc.perform(request(rule, this.rows.get(Tenancy.OWN), null))
+			.andReturn()
+			.getResponse();
 		if (rule.roles() == null) {
 			assertThat(response.getStatus()).isNotIn(401, 403);
 			assertThat(response.getRedirectedUrl()).as("redirect")
@@ -360,28 +555,88 @@ class AuthorizationMatrixTests {
 		}
 	}
 
-	private void assertForRole(Rule rule, Role role, boolean allowed) throws Exception {
-		MockHttpServletResponse response = this.mvc.perform(request(rule, this.sessions.get(role)))
+	private void assertForRole(Rule rule, Role role, Tenancy tenancy, Outcome outcome) throws Exception {
+		Rows rows = rowsFor(rule, tenancy, outcome);
+		int successesBefore = (outcome == Outcome.NOT_FOUND) ? successesOn(rows) : 0;
+		MockHttpServletResponse response = this.mvc.perform(request(rule, rows, this.sessions.get(role)))
 			.andReturn()
 			.getResponse();
-		if (allowed) {
-			assertThat(response.getStatus()).as("status").isNotIn(401, 403);
-		}
-		else {
-			assertThat(response.getStatus()).as("status").isEqualTo(403);
+		int status = response.getStatus();
+		String described = "status of " + rule.method() + " " + path(rule, rows) + ": " + abbreviated(response);
+		switch (outcome) {
+			case ALLOWED -> {
+				if ("/error".equals(rule.path())) {
+					// The error page answers with the status of the error it shows.
+					assertThat(status).as(described).isEqualTo(404);
+				}
+				else {
+					assertThat(status).as(described).isBetween(200, 399);
+				}
+			}
+			case NOT_FOUND -> {
+				assertThat(status).as(described).isEqualTo(404);
+				assertThat(successesOn(rows) - successesBefore)
+					.as("access-trail rows written as a success for %s %s", rule.method(), rule.path())
+					.isZero();
+			}
+			case REFUSED -> assertThat(status).as(described).isEqualTo(403);
 		}
 	}
 
-	private MockHttpServletRequestBuilder request(Rule rule, MockHttpSession session) {
-		String path = rule.path()
-			.replace("{code}", this.organisation.code())
-			.replace("{id}", UUID.randomUUID().toString())
-			.replace("{trajectoryId}", UUID.randomUUID().toString())
-			.replaceAll("\\{\\w+\\}", UUID.randomUUID().toString());
+	/** Trail rows with outcome SUCCESS about any of these rows, in any organisation. */
+	private int successesOn(Rows rows) {
+		List<UUID> ids = List.of(rows.household(), rows.trajectory(), rows.member(), rows.child(), rows.helpQuestion(),
+				rows.goal(), rows.action(), rows.obligation(), rows.debt(), rows.snapshot(), rows.contact(),
+				rows.partner(), rows.consent(), rows.referral());
+		return this.data.inScope(TenantScope.Scope.system(Set.of(this.organisation.id(), this.otherOrganisation.id())),
+				(sql) -> sql.sql("select count(*) from access_trail where outcome = 'SUCCESS' and subject_id in (:ids)")
+					.param("ids", ids)
+					.query(Integer.class)
+					.single());
+	}
+
+	private static String abbreviated(MockHttpServletResponse response) throws Exception {
+		String body = response.getContentAsString();
+		return (body.length() > 300) ? body.substring(0, 300) + "…" : body;
+	}
+
+	/**
+	 * The rows a request works on: the shared ones for a read, fresh ones for an allowed
+	 * write (of one's own organisation; another organisation's rows must stay out of
+	 * reach anyway).
+	 */
+	private Rows rowsFor(Rule rule, Tenancy tenancy, Outcome outcome) {
+		Tenancy whose = (tenancy == Tenancy.NONE) ? Tenancy.OWN : tenancy;
+		if (outcome != Outcome.ALLOWED) {
+			return this.rows.get(whose);
+		}
+		if (rule.writes() && whose == Tenancy.OWN) {
+			return rows(Tenancy.OWN);
+		}
+		if (whose == Tenancy.SHARED && rule.path().matches(RECEIVED_REFERRAL)) {
+			// Reading a received referral is a success in the trail: not on the rows that
+			// the other requests must leave without one.
+			return rows(Tenancy.SHARED);
+		}
+		return this.rows.get(whose);
+	}
+
+	private MockHttpServletRequestBuilder request(Rule rule, Rows rows, MockHttpSession session) {
 		HttpMethod method = "ANY".equals(rule.method()) ? HttpMethod.GET : HttpMethod.valueOf(rule.method());
-		MockHttpServletRequestBuilder builder = MockMvcRequestBuilders.request(method, path).with(csrf());
+		MockHttpServletRequestBuilder builder = MockMvcRequestBuilders.request(method, path(rule, rows)).with(csrf());
 		if (method != HttpMethod.GET) {
-			builder.contentType(MediaType.APPLICATION_JSON).content("{}");
+			if (rule.path().startsWith("/api/")) {
+				builder.contentType(rule.contentType())
+					.content((rule.body() != null) ? filledIn(rule.body(), rows) : "{}");
+			}
+			else {
+				builder.contentType(MediaType.APPLICATION_FORM_URLENCODED);
+			}
+		}
+		rule.form().forEach((name, value) -> builder.param(name, filledIn(value, rows)));
+		if ("/error".equals(rule.path())) {
+			// What the servlet container forwards to the error page.
+			builder.requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 404);
 		}
 		if (session != null) {
 			builder.session(session);
@@ -389,14 +644,337 @@ class AuthorizationMatrixTests {
 		return builder;
 	}
 
-	record Rule(String method, String path, Set<Role> roles) {
+	/**
+	 * The path with every variable replaced by the id of the row it names. A variable the
+	 * matrix does not know stays as it is (and
+	 * {@link #everyPathVariableNamesARowTheMatrixKnows} fails): add it to
+	 * {@link #variables}.
+	 */
+	private String path(Rule rule, Rows rows) {
+		String path = rule.path();
+		for (Map.Entry<String, Function<Rows, Object>> variable : variables(rule.path()).entrySet()) {
+			path = path.replace("{" + variable.getKey() + "}", String.valueOf(variable.getValue().apply(rows)));
+		}
+		return path;
+	}
+
+	/**
+	 * A body or form field with the rows it names: {@code {consentId}},
+	 * {@code {recipientCode}} (the organisation the rows' consent names),
+	 * {@code {ownCode}} and {@code {professionalId}} (of the caller's organisation).
+	 */
+	private String filledIn(String body, Rows rows) {
+		return body.replace("{consentId}", rows.consent().toString())
+			.replace("{recipientCode}", rows.recipient().code())
+			.replace("{ownCode}", this.organisation.code())
+			.replace("{professionalId}", this.people.get(Role.PROFESSIONAL).id().toString());
+	}
+
+	/** What each path variable names, for this path. */
+	private Map<String, Function<Rows, Object>> variables(String path) {
+		Map<String, Function<Rows, Object>> variables = new LinkedHashMap<>();
+		variables.put("householdId", Rows::household);
+		variables.put("trajectoryId", Rows::trajectory);
+		variables.put("memberId", Rows::member);
+		variables.put("snapshotId", Rows::snapshot);
+		variables.put("contactId", Rows::contact);
+		if (path.contains("/frameworks/")) {
+			variables.put("code", (rows) -> "MONITOR");
+		}
+		else {
+			variables.put("code", (rows) -> this.organisation.code());
+		}
+		Function<Rows, Object> id = null;
+		if (path.matches("(/api/v1)?/households/\\{id\\}.*")) {
+			id = Rows::household;
+		}
+		else if (path.matches("(/api/v1)?/help-questions/\\{id\\}.*")) {
+			id = Rows::helpQuestion;
+		}
+		else if (path.matches("(/plan|/api/v1)/goals/\\{id\\}.*")) {
+			id = Rows::goal;
+		}
+		else if (path.matches("(/plan|/api/v1)/actions/\\{id\\}.*")) {
+			id = Rows::action;
+		}
+		else if (path.matches("(/api/v1)?/obligations/\\{id\\}.*")) {
+			id = Rows::obligation;
+		}
+		else if (path.matches("(/api/v1)?/debts/\\{id\\}.*")) {
+			id = Rows::debt;
+		}
+		else if (path.matches("(/api/v1)?/partners/\\{id\\}.*")) {
+			id = Rows::partner;
+		}
+		else if (path.matches("(/api/v1)?/consents/\\{id\\}.*")) {
+			id = Rows::consent;
+		}
+		else if (path.matches("(/api/v1)?/referrals/\\{id\\}.*")) {
+			id = Rows::referral;
+		}
+		else if (path.matches("(/admin|/api/v1)/users/\\{id\\}.*")) {
+			id = (rows) -> this.spareAccount;
+		}
+		if (id != null) {
+			variables.put("id", id);
+		}
+		return variables;
+	}
+
+	/**
+	 * Variables that name a row of an organisation: such a path is tried as own and
+	 * other.
+	 */
+	/** The paths of a referral that its receiver reads. */
+	static final String RECEIVED_REFERRAL = "(/api/v1)?/referrals/\\{id\\}";
+
+	static final Set<String> TENANT_VARIABLES = Set.of("{householdId}", "{trajectoryId}", "{memberId}", "{snapshotId}",
+			"{contactId}");
+
+	/**
+	 * A household with a mother and a child, a running trajectory (with the volunteer as
+	 * a buddy on it, for the organisation's own rows), a help question, a goal with an
+	 * action, an obligation, a debt and a network snapshot of the mother with one
+	 * contact.
+	 */
+	private Rows rows(Tenancy tenancy) {
+		TestData.Organisation owner = (tenancy == Tenancy.OTHER || tenancy == Tenancy.SHARED) ? this.otherOrganisation
+				: this.organisation;
+		TestData.Organisation recipient = switch (tenancy) {
+			case OTHER -> this.thirdOrganisation;
+			case SHARED -> this.organisation;
+			default -> this.otherOrganisation;
+		};
+		Rows rows = new Rows(owner, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+				UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+				UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+				recipient);
+		UUID buddy = (tenancy == Tenancy.OWN) ? this.people.get(Role.VOLUNTEER).id() : null;
+		this.data.inScope(TenantScope.Scope.system(Set.of(owner.id())), (sql) -> {
+			Function<String, org.springframework.jdbc.core.simple.JdbcClient.StatementSpec> statement = (text) -> sql
+				.sql(text)
+				.param("org", owner.id())
+				.param("household", rows.household())
+				.param("trajectory", rows.trajectory())
+				.param("member", rows.member())
+				.param("child", rows.child())
+				.param("question", rows.helpQuestion())
+				.param("goal", rows.goal())
+				.param("action", rows.action())
+				.param("obligation", rows.obligation())
+				.param("debt", rows.debt())
+				.param("snapshot", rows.snapshot())
+				.param("contact", rows.contact())
+				.param("partner", rows.partner())
+				.param("consent", rows.consent())
+				.param("referral", rows.referral())
+				.param("recipient", recipient.id())
+				.param("region", (owner == this.otherOrganisation) ? this.otherRegion : null);
+			// Every household has a confidential address (for the requests that open it).
+			statement.apply("""
+					insert into household (id, organisation_id, version, address_encrypted, address_confidential)
+					values (:household, :org, 0, :address, true)""")
+				.param("address", this.encryption.encrypt("Geheime Gracht 1", "household-address:" + rows.household()))
+				.update();
+			statement
+				.apply("""
+						insert into household_member (id, household_id, organisation_id, position, ref, role, main_contact, given_name)
+						values (:member, :household, :org, 0, 'M1', 'PARENT', true, 'Moeder'),
+						       (:child, :household, :org, 1, 'M2', 'CHILD', false, 'Kind')""")
+				.update();
+			statement.apply("""
+					insert into trajectory (id, household_id, organisation_id, position, kind, start_date, phase_model)
+					values (:trajectory, :household, :org, 0, 'INTENSIVE', current_date - 30, 'FLEXIBLE')""").update();
+			if (buddy != null) {
+				statement.apply("""
+						insert into trajectory_staff (trajectory_id, organisation_id, account_id, position)
+						values (:trajectory, :org, :buddy, 0)""").param("buddy", buddy).update();
+			}
+			statement
+				.apply("""
+						insert into help_question (id, household_id, organisation_id, member_id, framework_code, domain_code,
+						  monitor_code, opened_on, status, description, acute)
+						values (:question, :household, :org, :member, 'MONITOR', 'FINANCES', 'FINANCES', current_date - 30,
+						  'OPEN', 'Huurachterstand', true)""")
+				.update();
+			statement.apply("""
+					insert into plan_goal (id, household_id, organisation_id, member_id, framework_code, domain_code,
+					  monitor_code, description, status, set_on)
+					values (:goal, :household, :org, :member, 'MONITOR', 'FINANCES', 'FINANCES', 'Overzicht in de post',
+					  'ACTIVE', current_date - 20)""").update();
+			statement.apply("""
+					insert into plan_action (id, goal_id, household_id, organisation_id, description, actor, status)
+					values (:action, :goal, :household, :org, 'Samen de post sorteren', 'VOLUNTEER', 'PLANNED')""")
+				.update();
+			statement.apply("""
+					insert into follow_up_rhythm (id, household_id, organisation_id, trajectory_id, rhythm, started_on)
+					values (gen_random_uuid(), :household, :org, :trajectory, 'MONTHLY', current_date - 30)""")
+				.update();
+			statement.apply("""
+					insert into obligation (id, household_id, organisation_id, kind, description, status)
+					values (:obligation, :household, :org, 'FORM', 'Toeslag aanvragen', 'TO_DO')""").update();
+			statement.apply("""
+					insert into debt (id, household_id, organisation_id, creditor, amount, status)
+					values (:debt, :household, :org, 'Woningcorporatie', 850.00, 'OPEN')""").update();
+			statement
+				.apply("""
+						insert into network_snapshot (id, organisation_id, household_id, member_id, drawn_on, label, version)
+						values (:snapshot, :org, :household, :member, current_date - 10, 'intake', 1)""")
+				.update();
+			statement
+				.apply("""
+						insert into network_contact (id, snapshot_id, organisation_id, contact_key, position, name, relation,
+						  closeness, tie)
+						values (:contact, :snapshot, :org, gen_random_uuid(), 0, 'Zus', 'FAMILY', 'INNER', 'STRONG')""")
+				.update();
+			// A partner on the map: for the own organisation one of the whole
+			// installation,
+			// for another one of a region the caller's organisation has no district in.
+			statement.apply("""
+					insert into partner (id, region_id, name, kind, domains, kept_by_organisation_id, version)
+					values (:partner, :region::uuid, 'Kredietbank', 'DEBT_HELP', array['FINANCES'], :org, 0)""")
+				.update();
+			statement
+				.apply("""
+						insert into consent (id, household_id, organisation_id, member_id, recipient_organisation_id, sections,
+						  purpose, form, given_on, valid_until)
+						values (:consent, :household, :org, :member, :recipient, array['SUMMARY', 'HELP_QUESTIONS'],
+						  'Hulp bij schulden', 'WRITTEN', current_date - 30, current_date + 180)""")
+				.update();
+			statement
+				.apply("""
+						insert into referral (id, household_id, from_organisation_id, to_organisation_id, consent_id, domain,
+						  reason, created_on)
+						values (:referral, :household, :org, :recipient, :consent, 'FINANCES', 'Schulden', current_date - 5)""")
+				.update();
+			statement.apply("""
+					insert into referral_event (id, referral_id, organisation_id, sequence, status, on_date)
+					values (gen_random_uuid(), :referral, :org, 1, 'SENT', current_date - 5)""").update();
+			return null;
+		});
+		return rows;
+	}
+
+	/**
+	 * Whose row a path names, seen from the caller.
+	 */
+	enum Tenancy {
+
+		/** The path names no row of an organisation (or one the role works across). */
+		NONE(""),
+
+		/** A row of the caller's own organisation. */
+		OWN(" with an own row"),
+
+		/** A row of another organisation: as unknown as an id that names nothing. */
+		OTHER(" with another organisation's row"),
+
+		/** An id that names no row at all. */
+		UNKNOWN(" with an unknown id"),
+
+		/**
+		 * A row of another organisation that shares the household with the caller's by
+		 * consent and a referral: the receiver reads the referral (and through it what
+		 * was consented), nothing else.
+		 */
+		SHARED(" with a row shared by referral");
+
+		private final String description;
+
+		Tenancy(String description) {
+			this.description = description;
+		}
+
+		String description() {
+			return this.description;
+		}
+
+		Outcome outcome(Rule rule, boolean allowed) {
+			if (!allowed) {
+				return Outcome.REFUSED;
+			}
+			if (this == SHARED) {
+				return rule.path().matches(RECEIVED_REFERRAL) ? Outcome.ALLOWED : Outcome.NOT_FOUND;
+			}
+			return (this == OWN || this == NONE) ? Outcome.ALLOWED : Outcome.NOT_FOUND;
+		}
+
+	}
+
+	enum Outcome {
+
+		ALLOWED("is allowed"), NOT_FOUND("is not found"), REFUSED("is refused");
+
+		private final String description;
+
+		Outcome(String description) {
+			this.description = description;
+		}
+
+		String description() {
+			return this.description;
+		}
+
+	}
+
+	/**
+	 * @param recipient the organisation the consent and the referral name (never the
+	 * caller's)
+	 */
+	record Rows(TestData.Organisation organisation, UUID household, UUID trajectory, UUID member, UUID child,
+			UUID helpQuestion, UUID goal, UUID action, UUID obligation, UUID debt, UUID snapshot, UUID contact,
+			UUID partner, UUID consent, UUID referral, TestData.Organisation recipient) {
+	}
+
+	/**
+	 * @param form the form fields of a page's write, or the query of an API call (none:
+	 * what an empty form sends)
+	 * @param contentType the type of an API write's body
+	 * @param body the body of an API write ({@code null}: an empty JSON object)
+	 */
+	record Rule(String method, String path, Set<Role> roles, Map<String, String> form, String contentType,
+			String body) {
 
 		static Rule of(String method, String path, Set<Role> roles) {
-			return new Rule(method, path, roles);
+			return new Rule(method, path, roles, Map.of(), MediaType.APPLICATION_JSON_VALUE, null);
 		}
 
 		static Rule open(String method, String path) {
-			return new Rule(method, path, null);
+			return new Rule(method, path, null, Map.of(), MediaType.APPLICATION_JSON_VALUE, null);
+		}
+
+		Rule form(Map<String, String> fields) {
+			return new Rule(this.method, this.path, this.roles, fields, this.contentType, this.body);
+		}
+
+		/** A JSON body that the endpoint accepts for fresh rows. */
+		Rule json(String json) {
+			return body(MediaType.APPLICATION_JSON_VALUE, json);
+		}
+
+		Rule body(String type, String content) {
+			return new Rule(this.method, this.path, this.roles, this.form, type, content);
+		}
+
+		boolean writes() {
+			return !"GET".equals(this.method) && !"ANY".equals(this.method);
+		}
+
+		/**
+		 * Own, other and unknown for a path that names a row of an organisation, else
+		 * none.
+		 */
+		Set<Tenancy> tenancies() {
+			boolean tenant = TENANT_VARIABLES.stream().anyMatch(this.path::contains)
+					|| (this.path.contains("{id}") && !this.path.matches("(/admin|/api/v1)/users/.*"));
+			if (!tenant) {
+				return EnumSet.of(Tenancy.NONE);
+			}
+			// The receiver's own work on a referral (events, the letter) is
+			// CooperationApiTests' and CooperationWebTests'.
+			return this.path.matches("(/api/v1)?/referrals/\\{id\\}/.+")
+					? EnumSet.of(Tenancy.OWN, Tenancy.OTHER, Tenancy.UNKNOWN)
+					: EnumSet.of(Tenancy.OWN, Tenancy.OTHER, Tenancy.UNKNOWN, Tenancy.SHARED);
 		}
 
 	}

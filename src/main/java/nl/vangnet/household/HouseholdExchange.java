@@ -67,7 +67,10 @@ class HouseholdExchange {
 		Staff actor = Staff.current().requireOrganisation("household");
 		Household household = this.management.visible(actor, id);
 		this.trail.record(actor, AccessAction.VIEW, id);
-		return document(household);
+		// A volunteer's pages show the family and its trajectories, never the help
+		// questions, scores, time or experience that the other modules keep: neither
+		// does the document.
+		return actor.seesOnlyOwnFamilies() ? familyOnly(household) : document(household);
 	}
 
 	/**
@@ -222,6 +225,16 @@ class HouseholdExchange {
 	 * The document of a household, without a confidential address.
 	 */
 	HouseholdDocument document(Household household) {
+		HouseholdDocument document = familyOnly(household);
+		StoredHousehold stored = stored(household);
+		for (HouseholdSections section : this.sections) {
+			document = section.fill(stored, document);
+		}
+		return document;
+	}
+
+	/** The household module's own part of the document, without the other sections. */
+	private HouseholdDocument familyOnly(Household household) {
 		HouseholdDetails d = household.details();
 		List<HouseholdDocument.MemberEntry> members = d.members()
 			.stream()
@@ -246,15 +259,10 @@ class HouseholdExchange {
 		HouseholdDocument.ContactEntry contact = (d.phone() == null && d.email() == null && address == null) ? null
 				: new HouseholdDocument.ContactEntry(d.phone(), d.email(), plain, confidential);
 		Closure closure = household.closure();
-		HouseholdDocument document = new HouseholdDocument(HouseholdDocument.FORMAT, household.id(),
-				household.version(), d.externalId(), null, d.district(), d.composition(), d.debts(), d.referralSource(),
-				d.contactReasons(), members, trajectories, contact, (closure != null) ? closure.on() : null,
+		return new HouseholdDocument(HouseholdDocument.FORMAT, household.id(), household.version(), d.externalId(),
+				null, d.district(), d.composition(), d.debts(), d.referralSource(), d.contactReasons(), members,
+				trajectories, contact, (closure != null) ? closure.on() : null,
 				(closure != null) ? closure.reason() : null);
-		StoredHousehold stored = stored(household);
-		for (HouseholdSections section : this.sections) {
-			document = section.fill(stored, document);
-		}
-		return document;
 	}
 
 	/**
