@@ -379,29 +379,43 @@ class AuthorizationMatrixTests {
 			Rule.of("GET", "/referrals/{id}/letter.pdf", CASE_WORK),
 			// cooperation (issue 13, items 4 and 5): the regie holder, agencies and their issues, case work
 			Rule.of("GET", "/api/v1/households/{id}/regie", CASE_WORK),
-			Rule.of("PUT", "/api/v1/households/{id}/regie", CASE_WORK),
+			Rule.of("PUT", "/api/v1/households/{id}/regie", CASE_WORK)
+				.json("{\"name\":\"Fatima\",\"worksAt\":\"De Haven\",\"phone\":\"010 1234567\",\"since\":\"" + DAY + "\"}"),
 			Rule.of("GET", "/api/v1/households/{id}/agencies", CASE_WORK),
-			Rule.of("POST", "/api/v1/households/{id}/agencies", CASE_WORK),
-			Rule.of("PUT", "/api/v1/agencies/{id}", CASE_WORK),
-			Rule.of("POST", "/api/v1/agencies/{id}/issues", CASE_WORK),
-			Rule.of("PUT", "/api/v1/agency-issues/{id}", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/agencies", CASE_WORK)
+				.json("{\"kind\":\"BENEFITS\",\"name\":\"Gemeente\"}"),
+			Rule.of("PUT", "/api/v1/agencies/{id}", CASE_WORK)
+				.json("{\"version\":0,\"kind\":\"BENEFITS\",\"name\":\"Gemeente Rotterdam\"}"),
+			Rule.of("POST", "/api/v1/agencies/{id}/issues", CASE_WORK)
+				.json("{\"kind\":\"ERROR\",\"description\":\"Toeslag te laag\",\"noticedOn\":\"" + DAY + "\"}"),
+			Rule.of("PUT", "/api/v1/agency-issues/{id}", CASE_WORK)
+				.json("{\"version\":0,\"kind\":\"ERROR\",\"description\":\"Toeslag te laag\",\"noticedOn\":\"" + DAY + "\",\"status\":\"OPEN\"}"),
 			Rule.of("GET", "/households/{id}/regie", CASE_WORK),
-			Rule.of("POST", "/households/{id}/regie", CASE_WORK),
+			Rule.of("POST", "/households/{id}/regie", CASE_WORK)
+				.form(Map.of("name", "Fatima", "worksAt", "De Haven", "phone", "010 1234567", "since", DAY)),
 			Rule.of("GET", "/households/{id}/agencies", CASE_WORK),
-			Rule.of("POST", "/households/{id}/agencies", CASE_WORK),
-			Rule.of("POST", "/agencies/{id}", CASE_WORK),
-			Rule.of("POST", "/agencies/{id}/issues", CASE_WORK),
-			Rule.of("POST", "/agency-issues/{id}", CASE_WORK),
+			Rule.of("POST", "/households/{id}/agencies", CASE_WORK)
+				.form(Map.of("kind", "BENEFITS", "name", "Gemeente")),
+			Rule.of("POST", "/agencies/{id}", CASE_WORK)
+				.form(Map.of("version", "0", "kind", "BENEFITS", "name", "Gemeente Rotterdam")),
+			Rule.of("POST", "/agencies/{id}/issues", CASE_WORK)
+				.form(Map.of("kind", "ERROR", "description", "Toeslag te laag", "noticedOn", DAY)),
+			Rule.of("POST", "/agency-issues/{id}", CASE_WORK)
+				.form(Map.of("version", "0", "kind", "ERROR", "description", "Toeslag te laag", "noticedOn", DAY, "status", "OPEN")),
 			// cooperation: the regions that share the who-does-what map, kept by administrators
 			Rule.of("GET", "/admin/regions", ADMIN),
-			Rule.of("POST", "/admin/regions", ADMIN),
+			Rule.of("POST", "/admin/regions", ADMIN)
+				.form(Map.of("name", "{regionName}", "districts", "{regionName}")),
 			Rule.of("GET", "/admin/regions/{id}", ADMIN),
-			Rule.of("POST", "/admin/regions/{id}", ADMIN),
-			Rule.of("POST", "/admin/regions/{id}/removal", ADMIN),
+			Rule.of("POST", "/admin/regions/{id}", ADMIN)
+				.form(Map.of("name", "{regionName}", "districts", "{regionName}", "version", "0")),
+			Rule.of("POST", "/admin/regions/{id}/removal", ADMIN).form(Map.of("version", "0")),
 			Rule.of("GET", "/api/v1/regions", ADMIN),
-			Rule.of("POST", "/api/v1/regions", ADMIN),
+			Rule.of("POST", "/api/v1/regions", ADMIN)
+				.json("{\"name\":\"{regionName}\",\"districts\":[\"{regionName}\"]}"),
 			Rule.of("GET", "/api/v1/regions/{id}", ADMIN),
-			Rule.of("PUT", "/api/v1/regions/{id}", ADMIN),
+			Rule.of("PUT", "/api/v1/regions/{id}", ADMIN)
+				.json("{\"name\":\"{regionName}\",\"districts\":[\"{regionName}\"],\"version\":0}"),
 			Rule.of("DELETE", "/api/v1/regions/{id}", ADMIN)
 
 	// @formatter:on
@@ -441,6 +455,25 @@ class AuthorizationMatrixTests {
 
 	/** Rows that reads use; every write gets fresh ones. */
 	private final Map<Tenancy, Rows> rows = new EnumMap<>(Tenancy.class);
+
+	/**
+	 * A region of its own for every request that names one: administrators' requests may
+	 * change and remove it.
+	 */
+	private UUID freshRegion() {
+		UUID id = UUID.randomUUID();
+		this.data.inScope(TenantScope.Scope.system(Set.of(this.organisation.id())), (sql) -> {
+			sql.sql("insert into region (id, name) values (:id, :name)")
+				.param("id", id)
+				.param("name", TestData.unique("Regio"))
+				.update();
+			return sql.sql("insert into region_district (region_id, name) values (:id, :name)")
+				.param("id", id)
+				.param("name", TestData.unique("Wijk"))
+				.update();
+		});
+		return id;
+	}
 
 	/** An account that administrators' requests may deactivate. */
 	private UUID spareAccount;
@@ -482,7 +515,7 @@ class AuthorizationMatrixTests {
 				new Rows(this.organisation, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
 						UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
 						UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-						this.otherOrganisation));
+						UUID.randomUUID(), UUID.randomUUID(), this.otherOrganisation));
 	}
 
 	@Test
@@ -587,7 +620,7 @@ class AuthorizationMatrixTests {
 	private int successesOn(Rows rows) {
 		List<UUID> ids = List.of(rows.household(), rows.trajectory(), rows.member(), rows.child(), rows.helpQuestion(),
 				rows.goal(), rows.action(), rows.obligation(), rows.debt(), rows.snapshot(), rows.contact(),
-				rows.partner(), rows.consent(), rows.referral());
+				rows.partner(), rows.consent(), rows.referral(), rows.agency(), rows.agencyIssue());
 		return this.data.inScope(TenantScope.Scope.system(Set.of(this.organisation.id(), this.otherOrganisation.id())),
 				(sql) -> sql.sql("select count(*) from access_trail where outcome = 'SUCCESS' and subject_id in (:ids)")
 					.param("ids", ids)
@@ -667,6 +700,7 @@ class AuthorizationMatrixTests {
 		return body.replace("{consentId}", rows.consent().toString())
 			.replace("{recipientCode}", rows.recipient().code())
 			.replace("{ownCode}", this.organisation.code())
+			.replace("{regionName}", TestData.unique("Regio"))
 			.replace("{professionalId}", this.people.get(Role.PROFESSIONAL).id().toString());
 	}
 
@@ -712,8 +746,17 @@ class AuthorizationMatrixTests {
 		else if (path.matches("(/api/v1)?/referrals/\\{id\\}.*")) {
 			id = Rows::referral;
 		}
+		else if (path.matches("(/api/v1)?/agencies/\\{id\\}.*")) {
+			id = Rows::agency;
+		}
+		else if (path.matches("(/api/v1)?/agency-issues/\\{id\\}.*")) {
+			id = Rows::agencyIssue;
+		}
 		else if (path.matches("(/admin|/api/v1)/users/\\{id\\}.*")) {
 			id = (rows) -> this.spareAccount;
+		}
+		else if (path.matches("(/admin|/api/v1)/regions/\\{id\\}.*")) {
+			id = (rows) -> freshRegion();
 		}
 		if (id != null) {
 			variables.put("id", id);
@@ -748,7 +791,7 @@ class AuthorizationMatrixTests {
 		Rows rows = new Rows(owner, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
 				UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
 				UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-				recipient);
+				UUID.randomUUID(), UUID.randomUUID(), recipient);
 		UUID buddy = (tenancy == Tenancy.OWN) ? this.people.get(Role.VOLUNTEER).id() : null;
 		this.data.inScope(TenantScope.Scope.system(Set.of(owner.id())), (sql) -> {
 			Function<String, org.springframework.jdbc.core.simple.JdbcClient.StatementSpec> statement = (text) -> sql
@@ -768,6 +811,8 @@ class AuthorizationMatrixTests {
 				.param("partner", rows.partner())
 				.param("consent", rows.consent())
 				.param("referral", rows.referral())
+				.param("agency", rows.agency())
+				.param("issue", rows.agencyIssue())
 				.param("recipient", recipient.id())
 				.param("region", (owner == this.otherOrganisation) ? this.otherRegion : null);
 			// Every household has a confidential address (for the requests that open it).
@@ -850,6 +895,15 @@ class AuthorizationMatrixTests {
 			statement.apply("""
 					insert into referral_event (id, referral_id, organisation_id, sequence, status, on_date)
 					values (gen_random_uuid(), :referral, :org, 1, 'SENT', current_date - 5)""").update();
+			statement.apply("""
+					insert into agency_involved (id, household_id, organisation_id, kind, name)
+					values (:agency, :household, :org, 'BENEFITS', 'Gemeente')""").update();
+			statement
+				.apply("""
+						insert into agency_issue (id, agency_id, household_id, organisation_id, kind, description, noticed_on,
+						  status)
+						values (:issue, :agency, :household, :org, 'ERROR', 'Toeslag te laag', current_date - 10, 'OPEN')""")
+				.update();
 			return null;
 		});
 		return rows;
@@ -923,7 +977,7 @@ class AuthorizationMatrixTests {
 	 */
 	record Rows(TestData.Organisation organisation, UUID household, UUID trajectory, UUID member, UUID child,
 			UUID helpQuestion, UUID goal, UUID action, UUID obligation, UUID debt, UUID snapshot, UUID contact,
-			UUID partner, UUID consent, UUID referral, TestData.Organisation recipient) {
+			UUID partner, UUID consent, UUID referral, UUID agency, UUID agencyIssue, TestData.Organisation recipient) {
 	}
 
 	/**
@@ -966,7 +1020,7 @@ class AuthorizationMatrixTests {
 		 */
 		Set<Tenancy> tenancies() {
 			boolean tenant = TENANT_VARIABLES.stream().anyMatch(this.path::contains)
-					|| (this.path.contains("{id}") && !this.path.matches("(/admin|/api/v1)/users/.*"));
+					|| (this.path.contains("{id}") && !this.path.matches("(/admin|/api/v1)/(users|regions)/.*"));
 			if (!tenant) {
 				return EnumSet.of(Tenancy.NONE);
 			}
