@@ -380,7 +380,7 @@ class AuthorizationMatrixTests {
 			// cooperation (issue 13, items 4 and 5): the regie holder, agencies and their issues, case work
 			Rule.of("GET", "/api/v1/households/{id}/regie", CASE_WORK),
 			Rule.of("PUT", "/api/v1/households/{id}/regie", CASE_WORK)
-				.json("{\"name\":\"Fatima\",\"worksAt\":\"De Haven\",\"phone\":\"010 1234567\",\"since\":\"" + DAY + "\"}"),
+				.json("{\"version\":0,\"name\":\"Fatima\",\"worksAt\":\"De Haven\",\"phone\":\"010 1234567\",\"since\":\"" + DAY + "\"}"),
 			Rule.of("GET", "/api/v1/households/{id}/agencies", CASE_WORK),
 			Rule.of("POST", "/api/v1/households/{id}/agencies", CASE_WORK)
 				.json("{\"kind\":\"BENEFITS\",\"name\":\"Gemeente\"}"),
@@ -392,7 +392,7 @@ class AuthorizationMatrixTests {
 				.json("{\"version\":0,\"kind\":\"ERROR\",\"description\":\"Toeslag te laag\",\"noticedOn\":\"" + DAY + "\",\"status\":\"OPEN\"}"),
 			Rule.of("GET", "/households/{id}/regie", CASE_WORK),
 			Rule.of("POST", "/households/{id}/regie", CASE_WORK)
-				.form(Map.of("name", "Fatima", "worksAt", "De Haven", "phone", "010 1234567", "since", DAY)),
+				.form(Map.of("version", "0", "name", "Fatima", "worksAt", "De Haven", "phone", "010 1234567", "since", DAY)),
 			Rule.of("GET", "/households/{id}/agencies", CASE_WORK),
 			Rule.of("POST", "/households/{id}/agencies", CASE_WORK)
 				.form(Map.of("kind", "BENEFITS", "name", "Gemeente")),
@@ -895,6 +895,9 @@ class AuthorizationMatrixTests {
 			statement.apply("""
 					insert into referral_event (id, referral_id, organisation_id, sequence, status, on_date)
 					values (gen_random_uuid(), :referral, :org, 1, 'SENT', current_date - 5)""").update();
+			statement.apply("""
+					insert into regie_holder (household_id, organisation_id, name, works_at, phone, since)
+					values (:household, :org, 'Fatima', 'De Haven', '010 1234567', current_date - 20)""").update();
 			statement.apply("""
 					insert into agency_involved (id, household_id, organisation_id, kind, name)
 					values (:agency, :household, :org, 'BENEFITS', 'Gemeente')""").update();
