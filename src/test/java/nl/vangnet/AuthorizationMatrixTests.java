@@ -224,8 +224,10 @@ class AuthorizationMatrixTests {
 			Rule.of("GET", "/network/members/{memberId}", CASE_WORK),
 			Rule.of("POST", "/network/members/{memberId}/snapshots", CASE_WORK),
 			Rule.of("GET", "/network/members/{memberId}/comparison", CASE_WORK),
-			Rule.of("POST", "/network/members/{memberId}/triangle", CASE_WORK),
-			Rule.of("POST", "/network/members/{memberId}/plan", CASE_WORK),
+			Rule.of("POST", "/network/members/{memberId}/triangle", CASE_WORK)
+				.form(Map.of("placedOn", DAY, "government", "34", "services", "33", "society", "33")),
+			Rule.of("POST", "/network/members/{memberId}/plan", CASE_WORK)
+				.form(Map.of("domain", "FINANCES", "on", DAY)),
 			Rule.of("POST", "/network/snapshots/{snapshotId}/contacts", CASE_WORK)
 				.form(Map.of("version", "1", "name", "Buurvrouw", "relation", "NEIGHBOUR", "closeness", "OUTER", "tie", "WEAK")),
 
@@ -233,7 +235,8 @@ class AuthorizationMatrixTests {
 			Rule.of("POST", "/network/snapshots/{snapshotId}/contacts/{contactId}", CASE_WORK)
 				.form(Map.of("version", "1", "name", "Zus", "relation", "FAMILY", "closeness", "MIDDLE", "tie", "STRONG")),
 
-			Rule.of("POST", "/network/snapshots/{snapshotId}/contacts/{contactId}/closeness", CASE_WORK),
+			Rule.of("POST", "/network/snapshots/{snapshotId}/contacts/{contactId}/closeness", CASE_WORK)
+				.form(Map.of("version", "1", "closeness", "INNER")),
 			Rule.of("POST", "/network/snapshots/{snapshotId}/contacts/{contactId}/removal", CASE_WORK)
 				.form(Map.of("version", "1")),
 
