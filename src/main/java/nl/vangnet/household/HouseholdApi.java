@@ -1,5 +1,6 @@
 package nl.vangnet.household;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 import nl.vangnet.platform.staff.Staff;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,13 +38,40 @@ public class HouseholdApi {
 
 	private final HouseholdRepository households;
 
+	private final JdbcClient jdbc;
+
 	HouseholdApi(HouseholdExchange exchange, HouseholdSearch search, PhaseModels phaseModels,
-			HouseholdManagement management, HouseholdRepository households) {
+			HouseholdManagement management, HouseholdRepository households, JdbcClient jdbc) {
 		this.exchange = exchange;
 		this.search = search;
 		this.phaseModels = phaseModels;
 		this.management = management;
 		this.households = households;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The households of the current tenant scope closed on or before the day, oldest
+	 * first (for the retention period). Not in the access trail: ids and dates only.
+	 */
+	@Transactional(readOnly = true)
+	public List<ClosedHousehold> closedOnOrBefore(LocalDate day) {
+		return this.jdbc.sql("select id, closed_on from household where closed_on <= :day order by closed_on, id")
+			.param("day", day)
+			.query((rs, n) -> new ClosedHousehold(new HouseholdId(rs.getObject("id", UUID.class)),
+					rs.getDate("closed_on").toLocalDate()))
+			.list();
+	}
+
+	/**
+	 * The day a visible household was closed, if it is.
+	 * @throws nl.vangnet.platform.NotFoundException when it does not exist or is not
+	 * visible
+	 */
+	@Transactional(readOnly = true)
+	public Optional<LocalDate> closedOn(HouseholdId id) {
+		Household household = this.management.visible(Staff.current().requireOrganisation("household"), id.value());
+		return Optional.ofNullable(household.closure()).map(Closure::on);
 	}
 
 	/**

@@ -216,6 +216,15 @@ public final class Staff {
 	}
 
 	/**
+	 * Handles the client's rights for the organisation: requests, reviews and delivers a
+	 * person's subject-access report, requests an erasure and approves another's (AVG
+	 * articles 15 and 17), keeps the retention period. The coordinator.
+	 */
+	public boolean handlesPrivacyRequests() {
+		return leadsTeam();
+	}
+
+	/**
 	 * Hands a family to another fixed contact person: coordinators, and the system (the
 	 * demo, an import).
 	 */
