@@ -166,6 +166,10 @@ class AuthorizationMatrixTests {
 			Rule.of("GET", "/api/v1/users/{id}", ADMIN),
 			Rule.of("POST", "/api/v1/users/{id}/deactivation", ADMIN),
 			Rule.of("POST", "/api/v1/users/{id}/activation", ADMIN),
+			Rule.of("PUT", "/api/v1/users/{id}/meldcode-officer", ADMIN)
+				.json("{\"meldcodeOfficer\":true}"),
+			Rule.of("POST", "/admin/users/{id}/meldcode-officer", ADMIN)
+				.form(Map.of("meldcodeOfficer", "true")),
 			Rule.of("GET", "/admin/frameworks", ADMIN),
 			Rule.of("GET", "/admin/frameworks/new", ADMIN),
 			Rule.of("POST", "/admin/frameworks", ADMIN),
@@ -419,7 +423,56 @@ class AuthorizationMatrixTests {
 			Rule.of("GET", "/api/v1/regions/{id}", ADMIN),
 			Rule.of("PUT", "/api/v1/regions/{id}", ADMIN)
 				.json("{\"name\":\"{regionName}\",\"districts\":[\"{regionName}\"],\"version\":0}"),
-			Rule.of("DELETE", "/api/v1/regions/{id}", ADMIN)
+			Rule.of("DELETE", "/api/v1/regions/{id}", ADMIN),
+			// safety (issue 14): case work of the organisation that owns the household
+			Rule.of("GET", "/api/v1/households/{id}/safety", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/safety-patterns", CASE_WORK)
+				.json("{\"pattern\":\"INTIMATE_TERRORISM\",\"judgedOn\":\"" + DAY + "\"}"),
+			Rule.of("GET", "/api/v1/households/{id}/protective-orders", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/protective-orders", CASE_WORK)
+				.json("{\"kind\":\"HOUSE_BAN\",\"contact\":\"{dangerKey}\",\"issuer\":\"Burgemeester\",\"startsOn\":\"" + DAY + "\",\"endsOn\":\"" + SOON + "\"}"),
+			Rule.of("POST", "/api/v1/households/{id}/contact-arrangements", CASE_WORK)
+				.json("{\"member\":\"M2\",\"arrangement\":\"SUPERVISED\",\"since\":\"" + DAY + "\"}"),
+			Rule.of("GET", "/households/{id}/safety", CASE_WORK),
+			Rule.of("GET", "/households/{id}/safety-summary", CASE_WORK),
+			Rule.of("POST", "/households/{id}/safety/pattern", CASE_WORK)
+				.form(Map.of("pattern", "FAMILY_UNDER_STRESS", "judgedOn", DAY)),
+			Rule.of("POST", "/households/{id}/safety/orders", CASE_WORK)
+				.form(Map.of("kind", "CONTACT_BAN", "contact", "{dangerKey}", "issuer", "Rechter", "startsOn", DAY)),
+			Rule.of("POST", "/households/{id}/safety/arrangements", CASE_WORK)
+				.form(Map.of("member", "M2", "arrangement", "SUSPENDED", "since", DAY)),
+			Rule.of("GET", "/api/v1/risk-instruments", CASE_WORK),
+			Rule.of("POST", "/api/v1/risk-instruments", COORDINATOR)
+				.json("{\"code\":\"MATRIX\",\"nameNl\":\"Matrix\",\"nameEn\":\"Matrix\",\"parts\":[{\"code\":\"A\",\"labelNl\":\"A\",\"labelEn\":\"A\",\"items\":[{\"code\":\"A1\",\"textNl\":\"Vraag\",\"textEn\":\"Question\"}]}],\"levels\":[{\"code\":\"LAAG\",\"labelNl\":\"Laag\",\"labelEn\":\"Low\",\"colour\":\"GREEN\",\"monitor\":\"LOW\",\"fromScore\":0}]}"),
+			Rule.of("GET", "/api/v1/households/{id}/risk-screenings", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/risk-screenings", CASE_WORK)
+				.json("{\"member\":\"M1\",\"instrument\":\"6a0f1c2e-5b1d-4e57-9a51-1d2c14000001\",\"source\":\"POLICE\",\"level\":\"RED\",\"screenedOn\":\"" + DAY + "\"}"),
+			Rule.of("GET", "/households/{id}/risk-screenings/new", CASE_WORK),
+			Rule.of("POST", "/households/{id}/risk-screenings", CASE_WORK)
+				.form(Map.of("member", "M1", "instrument", "6a0f1c2e-5b1d-4e57-9a51-1d2c14000001", "source", "SAFE_HOME", "level", "ORANGE", "screenedOn", DAY)),
+			Rule.of("GET", "/api/v1/households/{id}/members/{ref}/safety-plan", CASE_WORK),
+			Rule.of("PUT", "/api/v1/households/{id}/members/{ref}/safety-plan", CASE_WORK)
+				.json("{\"title\":\"Boodschappen\",\"safePlaces\":\"Bij de buurvrouw\"}"),
+			Rule.of("GET", "/api/v1/households/{id}/members/{ref}/safety-plan.pdf", CASE_WORK),
+			Rule.of("GET", "/safety/members/{memberId}/plan", CASE_WORK),
+			Rule.of("POST", "/safety/members/{memberId}/plan", CASE_WORK)
+				.form(Map.of("title", "Mijn lijstje", "signalWord", "appeltaart")),
+			Rule.of("GET", "/safety/members/{memberId}/plan/print", CASE_WORK),
+			Rule.of("GET", "/safety/members/{memberId}/plan.pdf", CASE_WORK),
+			Rule.of("GET", "/api/v1/households/{id}/meldcode-cases", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/meldcode-cases", CASE_WORK)
+				.json("{\"member\":\"M2\",\"concern\":\"Zorg om het kind\"}"),
+			Rule.of("GET", "/api/v1/meldcode-cases/{id}", CASE_WORK),
+			Rule.of("POST", "/api/v1/meldcode-cases/{id}/steps", CASE_WORK)
+				.json("{\"step\":1,\"facts\":\"Blauwe plek gezien\",\"kindcheckMinors\":\"YES\",\"kindcheckSafe\":\"NO\"}"),
+			Rule.of("GET", "/households/{id}/meldcode-cases", CASE_WORK),
+			Rule.of("POST", "/households/{id}/meldcode-cases", CASE_WORK)
+				.form(Map.of("member", "M2", "concern", "Zorg om het kind", "openedOn", DAY)),
+			Rule.of("GET", "/meldcode-cases/{id}", CASE_WORK),
+			Rule.of("POST", "/meldcode-cases/{id}/steps", CASE_WORK)
+				.form(Map.of("step", "1", "facts", "Blauwe plek gezien", "kindcheckMinors", "YES", "kindcheckSafe", "NO")),
+			Rule.of("GET", "/meldcode-cases/{id}/summary", CASE_WORK),
+			Rule.of("GET", "/meldcode-cases/{id}/summary.pdf", CASE_WORK)
 
 	// @formatter:on
 	);
@@ -518,7 +571,8 @@ class AuthorizationMatrixTests {
 				new Rows(this.organisation, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
 						UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
 						UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-						UUID.randomUUID(), UUID.randomUUID(), this.otherOrganisation));
+						UUID.randomUUID(), UUID.randomUUID(), this.otherOrganisation, UUID.randomUUID(),
+						UUID.randomUUID()));
 	}
 
 	@Test
@@ -623,7 +677,8 @@ class AuthorizationMatrixTests {
 	private int successesOn(Rows rows) {
 		List<UUID> ids = List.of(rows.household(), rows.trajectory(), rows.member(), rows.child(), rows.helpQuestion(),
 				rows.goal(), rows.action(), rows.obligation(), rows.debt(), rows.snapshot(), rows.contact(),
-				rows.partner(), rows.consent(), rows.referral(), rows.agency(), rows.agencyIssue());
+				rows.partner(), rows.consent(), rows.referral(), rows.agency(), rows.agencyIssue(),
+				rows.meldcodeCase());
 		return this.data.inScope(TenantScope.Scope.system(Set.of(this.organisation.id(), this.otherOrganisation.id())),
 				(sql) -> sql.sql("select count(*) from access_trail where outcome = 'SUCCESS' and subject_id in (:ids)")
 					.param("ids", ids)
@@ -701,6 +756,7 @@ class AuthorizationMatrixTests {
 	 */
 	private String filledIn(String body, Rows rows) {
 		return body.replace("{consentId}", rows.consent().toString())
+			.replace("{dangerKey}", rows.dangerKey().toString())
 			.replace("{recipientCode}", rows.recipient().code())
 			.replace("{ownCode}", this.organisation.code())
 			.replace("{regionName}", TestData.unique("Regio"))
@@ -715,6 +771,7 @@ class AuthorizationMatrixTests {
 		variables.put("memberId", Rows::member);
 		variables.put("snapshotId", Rows::snapshot);
 		variables.put("contactId", Rows::contact);
+		variables.put("ref", (rows) -> "M1");
 		if (path.contains("/frameworks/")) {
 			variables.put("code", (rows) -> "MONITOR");
 		}
@@ -755,6 +812,9 @@ class AuthorizationMatrixTests {
 		else if (path.matches("(/api/v1)?/agency-issues/\\{id\\}.*")) {
 			id = Rows::agencyIssue;
 		}
+		else if (path.matches("(/api/v1)?/meldcode-cases/\\{id\\}.*")) {
+			id = Rows::meldcodeCase;
+		}
 		else if (path.matches("(/admin|/api/v1)/users/\\{id\\}.*")) {
 			id = (rows) -> this.spareAccount;
 		}
@@ -794,7 +854,7 @@ class AuthorizationMatrixTests {
 		Rows rows = new Rows(owner, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
 				UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
 				UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-				UUID.randomUUID(), UUID.randomUUID(), recipient);
+				UUID.randomUUID(), UUID.randomUUID(), recipient, UUID.randomUUID(), UUID.randomUUID());
 		UUID buddy = (tenancy == Tenancy.OWN) ? this.people.get(Role.VOLUNTEER).id() : null;
 		this.data.inScope(TenantScope.Scope.system(Set.of(owner.id())), (sql) -> {
 			Function<String, org.springframework.jdbc.core.simple.JdbcClient.StatementSpec> statement = (text) -> sql
@@ -817,6 +877,9 @@ class AuthorizationMatrixTests {
 				.param("agency", rows.agency())
 				.param("issue", rows.agencyIssue())
 				.param("recipient", recipient.id())
+				.param("dangerKey", rows.dangerKey())
+				.param("meldcodeCase", rows.meldcodeCase())
+				.param("author", this.people.get(Role.PROFESSIONAL).id())
 				.param("region", (owner == this.otherOrganisation) ? this.otherRegion : null);
 			// Every household has a confidential address (for the requests that open it).
 			statement.apply("""
@@ -875,6 +938,14 @@ class AuthorizationMatrixTests {
 						  closeness, tie)
 						values (:contact, :snapshot, :org, gen_random_uuid(), 0, 'Zus', 'FAMILY', 'INNER', 'STRONG')""")
 				.update();
+			// The ex-partner, marked as a danger (issue 14: protective orders are against
+			// them).
+			statement
+				.apply("""
+						insert into network_contact (id, snapshot_id, organisation_id, contact_key, position, name, relation,
+						  closeness, tie, danger)
+						values (gen_random_uuid(), :snapshot, :org, :dangerKey, 1, 'Ex', 'EX_PARTNER', 'OUTER', 'WEAK', true)""")
+				.update();
 			// A partner on the map: for the own organisation one of the whole
 			// installation,
 			// for another one of a region the caller's organisation has no district in.
@@ -898,6 +969,10 @@ class AuthorizationMatrixTests {
 			statement.apply("""
 					insert into referral_event (id, referral_id, organisation_id, sequence, status, on_date)
 					values (gen_random_uuid(), :referral, :org, 1, 'SENT', current_date - 5)""").update();
+			// A meldcode case about the mother, opened by the professional (issue 14).
+			statement.apply("""
+					insert into meldcode_case (id, household_id, organisation_id, member_id, concern, opened_on, author)
+					values (:meldcodeCase, :household, :org, :member, 'Zorg', current_date - 5, :author)""").update();
 			statement.apply("""
 					insert into regie_holder (household_id, organisation_id, name, works_at, phone, since)
 					values (:household, :org, 'Fatima', 'De Haven', '010 1234567', current_date - 20)""").update();
@@ -980,10 +1055,13 @@ class AuthorizationMatrixTests {
 	/**
 	 * @param recipient the organisation the consent and the referral name (never the
 	 * caller's)
+	 * @param dangerKey the network key of the mother's danger-marked ex-partner
+	 * @param meldcodeCase a meldcode case about the mother, by the professional
 	 */
 	record Rows(TestData.Organisation organisation, UUID household, UUID trajectory, UUID member, UUID child,
 			UUID helpQuestion, UUID goal, UUID action, UUID obligation, UUID debt, UUID snapshot, UUID contact,
-			UUID partner, UUID consent, UUID referral, UUID agency, UUID agencyIssue, TestData.Organisation recipient) {
+			UUID partner, UUID consent, UUID referral, UUID agency, UUID agencyIssue, TestData.Organisation recipient,
+			UUID dangerKey, UUID meldcodeCase) {
 	}
 
 	/**

@@ -179,6 +179,11 @@ class BadInputTests {
 			.get("id")
 			.stringValue();
 		this.ids.put("consent", consent);
+		this.ids.put("meldcodeCase",
+				created(send(HttpMethod.POST, "/api/v1/households/" + householdId + "/meldcode-cases",
+						"{\"member\":\"m1\",\"concern\":\"Zorg om de veiligheid\"}", this.coordinator))
+					.get("id")
+					.stringValue());
 		this.ids.put("referral", created(send(HttpMethod.POST, "/api/v1/households/" + householdId + "/referrals", """
 				{"consent":"%s","to":{"partner":"%s"},"domain":"FINANCES","reason":"Schulden"}""".formatted(consent,
 				partner), this.coordinator))
@@ -812,6 +817,8 @@ class BadInputTests {
 				return this.ids.get("snapshot");
 			case "contactId":
 				return this.ids.get("contact");
+			case "ref":
+				return "m1";
 			default:
 		}
 		return switch (previous) {
@@ -830,6 +837,7 @@ class BadInputTests {
 			case "partners" -> this.ids.get("partner");
 			case "consents" -> this.ids.get("consent");
 			case "referrals" -> this.ids.get("referral");
+			case "meldcode-cases" -> this.ids.get("meldcodeCase");
 			default -> UUID.randomUUID().toString();
 		};
 	}

@@ -103,6 +103,39 @@ class AccountAdminController {
 		return "redirect:/admin/users";
 	}
 
+	/**
+	 * Designates the account as meldcode officer, or ends that (issue 14). A value other
+	 * than {@code true} or {@code false}, or a role that cannot be one, comes back as the
+	 * list with the error.
+	 */
+	@PostMapping("/{id}/meldcode-officer")
+	String designateMeldcodeOfficer(@PathVariable UUID id, @ModelAttribute("officerForm") OfficerForm form,
+			BindingResult result, RedirectAttributes redirect, Model model,
+			jakarta.servlet.http.HttpServletResponse response) {
+		AccountView account = null;
+		if (!result.hasErrors() && form != null && form.meldcodeOfficer() != null) {
+			try {
+				account = this.accounts.designateMeldcodeOfficer(id, form.meldcodeOfficer());
+			}
+			catch (DomainException ex) {
+				account = null;
+			}
+		}
+		if (account == null) {
+			response.setStatus(422);
+			model.addAttribute("officerRefused", true);
+			model.addAttribute("accounts", this.accounts.list(null));
+			return "account/list";
+		}
+		redirect.addFlashAttribute("officerChanged", account.displayName());
+		redirect.addAttribute("organisation", account.organisation());
+		return "redirect:/admin/users";
+	}
+
+	/** Whether the account is to be the organisation's meldcode officer. */
+	record OfficerForm(Boolean meldcodeOfficer) {
+	}
+
 	@PostMapping("/{id}/activation")
 	String reactivate(@PathVariable UUID id, RedirectAttributes redirect) {
 		AccountView account = this.accounts.reactivate(id);

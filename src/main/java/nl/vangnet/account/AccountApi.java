@@ -28,6 +28,11 @@ public class AccountApi {
 		return this.management.exists(email);
 	}
 
+	/** The organisation's active meldcode officers (issue 14), by name. */
+	public List<StaffMember> meldcodeOfficers(UUID organisationId) {
+		return this.management.meldcodeOfficers(organisationId);
+	}
+
 	/** Everyone who works for the organisation, active or not. */
 	public List<StaffMember> staff(UUID organisationId) {
 		return this.management.staff(organisationId);

@@ -68,6 +68,19 @@ class AccountApiController {
 		return this.accounts.deactivate(id);
 	}
 
+	/** Designates the account as meldcode officer, or ends that. */
+	@PutMapping("/api/v1/users/{id}/meldcode-officer")
+	AccountView designateMeldcodeOfficer(@PathVariable UUID id, @RequestBody MeldcodeOfficer body) {
+		return this.accounts.designateMeldcodeOfficer(id, Boolean.TRUE.equals(body.meldcodeOfficer()));
+	}
+
+	/**
+	 * {@code meldcodeOfficer}: whether the account is the organisation's meldcode
+	 * officer.
+	 */
+	record MeldcodeOfficer(Boolean meldcodeOfficer) {
+	}
+
 	@PostMapping("/api/v1/users/{id}/activation")
 	AccountView reactivate(@PathVariable UUID id) {
 		return this.accounts.reactivate(id);

@@ -67,7 +67,15 @@ class AccountManagement {
 		this.passwordPolicy.check("password", command.password(), email, command.displayName());
 		Account account = Account.open(email, command.displayName(), command.role(), organisationId, teamId,
 				this.passwordEncoder.encode(command.password()), mustChangePassword);
-		return this.accounts.save(account);
+		boolean officer = Boolean.TRUE.equals(command.meldcodeOfficer());
+		if (officer && !command.role().worksWithCases()) {
+			throw new DomainException("meldcodeOfficer", "account.meldcodeOfficer.role");
+		}
+		account = this.accounts.save(account);
+		if (officer) {
+			this.accounts.designateMeldcodeOfficer(account.id(), true);
+		}
+		return account;
 	}
 
 	private UUID organisationIdOrNull(NewAccount command) {
@@ -103,6 +111,33 @@ class AccountManagement {
 		account = this.accounts.save(account);
 		this.sessions.endAll(id);
 		return view(account);
+	}
+
+	/**
+	 * Designates the account as the organisation's meldcode officer, or ends that: only
+	 * coordinators and professionals can be one. The account's sessions end, so that the
+	 * change holds from its next sign-in on.
+	 */
+	AccountView designateMeldcodeOfficer(UUID id, boolean officer) {
+		Account account = find(id);
+		if (officer && !account.role().worksWithCases()) {
+			throw new DomainException("meldcodeOfficer", "account.meldcodeOfficer.role");
+		}
+		if (this.accounts.meldcodeOfficer(id) != officer) {
+			this.accounts.designateMeldcodeOfficer(id, officer);
+			this.sessions.endAll(id);
+		}
+		return view(account);
+	}
+
+	/** The active meldcode officers of the organisation. */
+	@Transactional(readOnly = true)
+	List<StaffMember> meldcodeOfficers(UUID organisationId) {
+		return this.accounts.meldcodeOfficersOf(organisationId)
+			.stream()
+			.map(this::find)
+			.map((a) -> new StaffMember(a.id(), a.displayName(), a.role(), a.teamId(), a.active()))
+			.toList();
 	}
 
 	AccountView reactivate(UUID id) {
@@ -162,7 +197,7 @@ class AccountManagement {
 			.map(OrganisationSummary::code)
 			.orElse(null);
 		return new AccountView(account.id(), account.email(), account.displayName(), organisationCode, account.role(),
-				account.teamId(), account.active(), account.version());
+				account.teamId(), account.active(), account.version(), this.accounts.meldcodeOfficer(account.id()));
 	}
 
 }

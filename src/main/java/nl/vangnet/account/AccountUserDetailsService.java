@@ -36,7 +36,8 @@ class AccountUserDetailsService implements UserDetailsService {
 		boolean enabled = account.active() && (organisation == null || organisation.active());
 		return new VangnetUser(account.id(), account.email(), account.displayName(), account.role(),
 				account.organisationId(), (organisation != null) ? organisation.code() : null,
-				(organisation != null) ? organisation.name() : null, enabled, account.passwordHash());
+				(organisation != null) ? organisation.name() : null, enabled, account.passwordHash(),
+				this.accounts.meldcodeOfficer(account.id()));
 	}
 
 }

@@ -6,7 +6,9 @@ import nl.vangnet.platform.staff.Role;
 
 /**
  * An account as the API and the administrator's pages show it. Never the password.
+ * {@code meldcodeOfficer}: the administrator designated the account as the organisation's
+ * meldcode officer (issue 14).
  */
 record AccountView(UUID id, String email, String displayName, String organisation, Role role, UUID team, boolean active,
-		int version) {
+		int version, boolean meldcodeOfficer) {
 }

@@ -44,8 +44,17 @@ public final class VangnetUser implements UserDetails, CredentialsContainer, Ten
 
 	private String passwordHash;
 
+	private final boolean meldcodeOfficer;
+
 	VangnetUser(UUID id, String email, String displayName, Role role, UUID organisationId, String organisationCode,
 			String organisationName, boolean enabled, String passwordHash) {
+		this(id, email, displayName, role, organisationId, organisationCode, organisationName, enabled, passwordHash,
+				false);
+	}
+
+	VangnetUser(UUID id, String email, String displayName, Role role, UUID organisationId, String organisationCode,
+			String organisationName, boolean enabled, String passwordHash, boolean meldcodeOfficer) {
+		this.meldcodeOfficer = meldcodeOfficer;
 		this.id = id;
 		this.email = email;
 		this.displayName = displayName;
@@ -103,6 +112,12 @@ public final class VangnetUser implements UserDetails, CredentialsContainer, Ten
 		Set<UUID> visible = (this.role.seesClientData() && this.organisationId != null) ? Set.of(this.organisationId)
 				: Set.of();
 		return new TenantScope.Scope(visible, this.role.name(), this.id);
+	}
+
+	@Override
+	public java.util.Set<nl.vangnet.platform.staff.Designation> designations() {
+		return this.meldcodeOfficer ? java.util.Set.of(nl.vangnet.platform.staff.Designation.MELDCODE_OFFICER)
+				: java.util.Set.of();
 	}
 
 	@Override

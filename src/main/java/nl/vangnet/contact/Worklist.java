@@ -15,6 +15,7 @@ import nl.vangnet.platform.staff.Staff;
 import nl.vangnet.household.HouseholdApi;
 import nl.vangnet.household.HouseholdId;
 import nl.vangnet.plan.PlanApi;
+import nl.vangnet.safety.SafetyApi;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -65,9 +66,12 @@ class Worklist {
 
 	private final CooperationApi cooperation;
 
+	private final SafetyApi safety;
+
 	Worklist(JdbcClient jdbc, Families families, HouseholdApi households, PlanApi plans,
 			ContactMomentRepository moments, FollowUpRhythms rhythms, ObligationRepository obligations,
-			ContactTrail trail, Clock clock, CooperationApi cooperation) {
+			ContactTrail trail, Clock clock, CooperationApi cooperation, SafetyApi safety) {
+		this.safety = safety;
 		this.jdbc = jdbc;
 		this.moments = moments;
 		this.rhythms = rhythms;
@@ -137,6 +141,7 @@ class Worklist {
 		});
 		Map<UUID, Integer> referrals = this.cooperation.referralsWithoutFeedback(CooperationApi.FEEDBACK_DAYS);
 		Map<UUID, CooperationApi.IssuesDue> agencyIssues = this.cooperation.agencyIssuesDue();
+		Map<UUID, SafetyApi.Due> safetyDue = this.safety.dueByHousehold();
 		List<Item> items = new ArrayList<>();
 		facts.forEach((id, f) -> {
 			LocalDate last = f.lastReached;
@@ -149,7 +154,8 @@ class Worklist {
 			CooperationApi.IssuesDue issues = agencyIssues.get(id);
 			Item item = new Item(id, f.name, f.contactPerson, last, due, overdue, f.failed, f.acute, f.obligations,
 					f.firstObligation, !f.running && !f.rhythms.isEmpty(), referrals.getOrDefault(id, 0),
-					(issues != null) ? issues.count() : 0, (issues != null) ? issues.first() : null);
+					(issues != null) ? issues.count() : 0, (issues != null) ? issues.first() : null,
+					safetyDue.getOrDefault(id, SafetyApi.Due.NONE));
 			if (item.needsContact()) {
 				items.add(item);
 			}
@@ -193,10 +199,21 @@ class Worklist {
 	 * @param agencyIssues open issues with an agency (an error, a lost file, a wrong
 	 * decision) that have an objection deadline
 	 * @param firstAgencyDeadline the nearest of their deadlines
+	 * @param safety what the safety work asks (a protective order that ends soon)
 	 */
 	record Item(UUID householdId, String name, String contactPerson, LocalDate lastReached, LocalDate due,
 			Long daysOverdue, int failedAttempts, int acuteQuestions, int obligationsDue, LocalDate firstObligationDue,
-			boolean aftercare, int referralsWithoutFeedback, int agencyIssues, LocalDate firstAgencyDeadline) {
+			boolean aftercare, int referralsWithoutFeedback, int agencyIssues, LocalDate firstAgencyDeadline,
+			SafetyApi.Due safety) {
+
+		Item(UUID householdId, String name, String contactPerson, LocalDate lastReached, LocalDate due,
+				Long daysOverdue, int failedAttempts, int acuteQuestions, int obligationsDue,
+				LocalDate firstObligationDue, boolean aftercare, int referralsWithoutFeedback, int agencyIssues,
+				LocalDate firstAgencyDeadline) {
+			this(householdId, name, contactPerson, lastReached, due, daysOverdue, failedAttempts, acuteQuestions,
+					obligationsDue, firstObligationDue, aftercare, referralsWithoutFeedback, agencyIssues,
+					firstAgencyDeadline, SafetyApi.Due.NONE);
+		}
 
 		Item(UUID householdId, String name, String contactPerson, LocalDate lastReached, LocalDate due,
 				Long daysOverdue, int failedAttempts, int acuteQuestions, int obligationsDue,
@@ -218,7 +235,8 @@ class Worklist {
 
 		public boolean needsContact() {
 			return overdue() || this.failedAttempts > 0 || this.acuteQuestions > 0 || this.obligationsDue > 0
-					|| this.referralsWithoutFeedback > 0 || this.agencyIssues > 0;
+					|| this.referralsWithoutFeedback > 0 || this.agencyIssues > 0
+					|| (this.safety != null && this.safety.any());
 		}
 
 	}

@@ -11,5 +11,5 @@
  * its own tables.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Contacts",
-		allowedDependencies = { "platform", "account", "access", "household", "plan", "cooperation" })
+		allowedDependencies = { "platform", "account", "access", "household", "plan", "cooperation", "safety" })
 package nl.vangnet.contact;

@@ -48,7 +48,8 @@ class HouseholdController {
 
 	/** The dossier's sections that htmx loads with the page (household/dossier.html). */
 	private static final List<String> DOSSIER_SECTIONS = List.of("/households/{id}/plan-summary",
-			"/households/{id}/contact-summary", "/network/households/{id}", "/households/{id}/cooperation");
+			"/households/{id}/contact-summary", "/network/households/{id}", "/households/{id}/cooperation",
+			"/households/{id}/safety-summary");
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 

@@ -231,6 +231,31 @@ class MonitorQueries {
 			from r group by grouping sets ((), (domain), (kind))
 			""";
 
+	/**
+	 * Safety (issue 14) of the households of P, live registrations only: households with
+	 * a safety plan of any member; households screened on or before {@code to}, by the
+	 * monitor level (LOW / MODERATE / HIGH, whatever the instrument calls it) of their
+	 * latest screening by then; meldcode cases opened in the period, by the decision of
+	 * their fifth step if it was taken on or before {@code to} (else UNDECIDED).
+	 */
+	static final String SAFETY = """
+			select 'plan', 'TOTAL', count(distinct sp.household_id)
+			from safety_plan sp join monitor_population p on p.household_id = sp.household_id
+			union all
+			select 'risk', l.monitor_level, count(*) from (
+			  select distinct on (s.household_id) s.household_id, s.monitor_level
+			  from risk_screening s join monitor_population p on p.household_id = s.household_id
+			  where s.screened_on <= :to order by s.household_id, s.screened_on desc, s.recorded_at desc) l
+			group by l.monitor_level
+			union all
+			select 'decision', coalesce((select st.content ->> 'decision' from meldcode_step st
+			                             where st.case_id = c.id and st.step = 5 and st.done_on <= :to), 'UNDECIDED'),
+			       count(*)
+			from meldcode_case c join monitor_population p on p.household_id = c.household_id
+			where c.opened_on between :from and :to
+			group by 2
+			""";
+
 	private final JdbcClient jdbc;
 
 	MonitorQueries(JdbcClient jdbc) {
@@ -387,6 +412,10 @@ class MonitorQueries {
 				case "kind" -> figures.referralKinds.put(rs.getString(2), counts);
 				default -> figures.referrals = counts;
 			}
+		});
+		this.jdbc.sql(SAFETY).params(params).query((rs) -> {
+			figures.safety.computeIfAbsent(rs.getString(1), (k) -> new LinkedHashMap<>())
+				.merge(rs.getString(2), rs.getLong(3), Long::sum);
 		});
 		List<long[]> activities = new ArrayList<>();
 		this.jdbc.sql(ACTIVITIES).params(params).query((rs) -> {

@@ -105,6 +105,7 @@ final class MonitorReport {
 		report.put("experience", experience(raw, min, domainCodes));
 		report.put("activities", activities(raw, min));
 		report.put("referrals", referrals(raw, min));
+		report.put("safety", safety(raw, min));
 		return report;
 	}
 
@@ -282,6 +283,41 @@ final class MonitorReport {
 			experience.add(row);
 		}
 		return experience;
+	}
+
+	/** The risk levels of the monitor's scale, whatever an instrument calls them. */
+	static final List<String> RISK_LEVELS = List.of("LOW", "MODERATE", "HIGH");
+
+	/** The decisions of a meldcode case's fifth step, or none yet. */
+	static final List<String> MELDCODE_DECISIONS = List.of("REPORT", "REPORT_AND_HELP", "HELP", "NO_ACTION",
+			"UNDECIDED");
+
+	/**
+	 * Safety (issue 14's {@code safety}), live registrations only: households of P with a
+	 * safety plan; households screened, by the latest risk level (LOW / MODERATE / HIGH);
+	 * meldcode cases opened in the period, by decision. The levels add up to the
+	 * households screened and the decisions to the cases opened, so each breakdown gets
+	 * secondary suppression.
+	 */
+	private static Map<String, Object> safety(RawFigures raw, int min) {
+		Map<String, Object> safety = new LinkedHashMap<>();
+		safety.put("householdsWithPlan",
+				new Cell(raw.safety.getOrDefault("plan", Map.of()).getOrDefault("TOTAL", 0L), min));
+		Map<String, Long> risk = raw.safety.getOrDefault("risk", Map.of());
+		Cell screened = new Cell(risk.values().stream().mapToLong(Long::longValue).sum(), min);
+		Map<String, Cell> levels = new LinkedHashMap<>();
+		RISK_LEVELS.forEach((level) -> levels.put(level, new Cell(risk.getOrDefault(level, 0L), min)));
+		Cell.protect(!screened.suppressed(), levels.values());
+		safety.put("householdsScreened", screened);
+		safety.put("latestRiskLevels", levels);
+		Map<String, Long> decisions = raw.safety.getOrDefault("decision", Map.of());
+		Cell opened = new Cell(decisions.values().stream().mapToLong(Long::longValue).sum(), min);
+		Map<String, Cell> byDecision = new LinkedHashMap<>();
+		MELDCODE_DECISIONS.forEach((d) -> byDecision.put(d, new Cell(decisions.getOrDefault(d, 0L), min)));
+		Cell.protect(!opened.suppressed(), byDecision.values());
+		safety.put("meldcodeCasesOpened", opened);
+		safety.put("meldcodeDecisions", byDecision);
+		return safety;
 	}
 
 	/**

@@ -61,6 +61,13 @@ final class RawFigures {
 	/** Partner kind → referrals. */
 	final Map<String, Referrals> referralKinds = new LinkedHashMap<>();
 
+	/**
+	 * Safety (issue 14), live registrations only: kind ({@code plan}, {@code screened},
+	 * {@code risk}, {@code opened}, {@code decision}) → code ({@code TOTAL}, a monitor
+	 * level, a decision or {@code UNDECIDED}) → households or cases.
+	 */
+	final Map<String, Map<String, Long>> safety = new LinkedHashMap<>();
+
 	long population() {
 		return this.intensive.values().stream().mapToLong(Long::longValue).sum();
 	}

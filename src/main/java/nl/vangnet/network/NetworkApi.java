@@ -20,8 +20,41 @@ public class NetworkApi {
 
 	private final NetworkManagement network;
 
-	NetworkApi(NetworkManagement network) {
+	private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	NetworkApi(NetworkManagement network, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
 		this.network = network;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The contacts on the latest network map of each member of the household (as far as
+	 * the current tenant scope sees them), with their danger mark: for another module
+	 * that lets a worker pick people from her map (never a danger-marked one) or link
+	 * something to a danger-marked contact. Not in the access trail: the caller records
+	 * what it shows.
+	 */
+	@Transactional(readOnly = true)
+	public List<MapContact> latestContacts(nl.vangnet.household.HouseholdId household) {
+		return this.jdbc.sql("""
+				select c.contact_key, s.member_id, c.name, c.relation, c.danger
+				from network_contact c join network_snapshot s on s.id = c.snapshot_id
+				where s.household_id = :household and s.id = (select l.id from network_snapshot l
+				  where l.member_id = s.member_id order by l.drawn_on desc, l.created_at desc limit 1)
+				order by s.member_id, c.position
+				""")
+			.param("household", household.value())
+			.query((rs, row) -> new MapContact(rs.getObject("contact_key", java.util.UUID.class),
+					new MemberId(rs.getObject("member_id", java.util.UUID.class)), rs.getString("name"),
+					rs.getString("relation"), rs.getBoolean("danger")))
+			.list();
+	}
+
+	/**
+	 * A contact on a member's latest map: {@code key} names the same person in every
+	 * snapshot; {@code relation} is a code as in {@link NetworkContact}.
+	 */
+	public record MapContact(java.util.UUID key, MemberId member, String name, String relation, boolean danger) {
 	}
 
 	/**

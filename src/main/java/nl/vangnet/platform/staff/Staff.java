@@ -248,6 +248,23 @@ public final class Staff {
 		return this.system || leadsTeam();
 	}
 
+	/**
+	 * The organisation's meldcode officer (aandachtsfunctionaris): a coordinator or
+	 * professional the administrator designated.
+	 */
+	public boolean isMeldcodeOfficer() {
+		return this.role != null && this.role.worksWithCases() && holds(Designation.MELDCODE_OFFICER);
+	}
+
+	/**
+	 * Sees a meldcode case: its author, the organisation's meldcode officers and its
+	 * coordinators (the system too, for the demo).
+	 */
+	public boolean seesMeldcodeCase(UUID author) {
+		return this.system || leadsTeam() || isMeldcodeOfficer() || (this.userId != null && this.role != null
+				&& this.role.worksWithCases() && this.userId.equals(author));
+	}
+
 	/** Sees the anonymised monitor: researchers and coordinators. */
 	public boolean seesMonitor() {
 		return this.role == Role.RESEARCHER || this.role == Role.COORDINATOR;

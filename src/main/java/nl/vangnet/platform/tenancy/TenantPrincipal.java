@@ -23,7 +23,7 @@ public interface TenantPrincipal {
 	/** The organisation the person works for; {@code null} for administrators. */
 	UUID organisationId();
 
-	/** The tasks the person is designated for on top of their role; none yet. */
+	/** The tasks the person is designated for on top of their role. */
 	default Set<Designation> designations() {
 		return Set.of();
 	}

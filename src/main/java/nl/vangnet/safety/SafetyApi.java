@@ -1,0 +1,70 @@
+package nl.vangnet.safety;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules may ask of the safety work: for the worklist, what is due per
+ * household of the current organisation. Records nothing in the access trail: the
+ * worklist records the families it shows.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SafetyApi {
+
+	/** A protective order is on the worklist this many days before its end date. */
+	public static final int ORDER_ENDING_DAYS = 14;
+
+	private final SafetyRecords records;
+
+	private final RiskScreenings screenings;
+
+	private final MeldcodeCases meldcode;
+
+	SafetyApi(SafetyRecords records, RiskScreenings screenings, MeldcodeCases meldcode) {
+		this.records = records;
+		this.screenings = screenings;
+		this.meldcode = meldcode;
+	}
+
+	/**
+	 * Per household of the current organisation, what the safety work asks of the worker;
+	 * households with nothing due are left out. One indexed query per reason.
+	 */
+	public Map<UUID, Due> dueByHousehold() {
+		Map<UUID, Due> due = new java.util.HashMap<>(this.records.dueByHousehold());
+		this.screenings.reviewsDue()
+			.forEach((household, review) -> due.merge(household, new Due(0, null, review, null),
+					(a, b) -> new Due(a.ordersEnding(), a.firstOrderEnd(), review, null)));
+		this.meldcode.followUpsDue()
+			.forEach((household, followUp) -> due.merge(household, new Due(0, null, null, followUp),
+					(a, b) -> new Due(a.ordersEnding(), a.firstOrderEnd(), a.rescreeningDue(), followUp)));
+		return due;
+	}
+
+	/**
+	 * What is due in a household's safety work.
+	 *
+	 * @param ordersEnding protective orders that end within {@value #ORDER_ENDING_DAYS}
+	 * days (or today)
+	 * @param firstOrderEnd the nearest end date among them
+	 * @param rescreeningDue the review date of the latest risk screening, when it lies
+	 * within a week or has passed
+	 * @param meldcodeFollowUp the nearest follow-up date of a decided meldcode case the
+	 * caller may see, when it lies within a week or has passed
+	 */
+	public record Due(int ordersEnding, LocalDate firstOrderEnd, LocalDate rescreeningDue, LocalDate meldcodeFollowUp) {
+
+		public static final Due NONE = new Due(0, null, null, null);
+
+		public boolean any() {
+			return this.ordersEnding > 0 || this.rescreeningDue != null || this.meldcodeFollowUp != null;
+		}
+
+	}
+
+}
