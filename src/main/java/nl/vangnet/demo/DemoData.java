@@ -103,6 +103,8 @@ class DemoData implements ApplicationRunner {
 
 	private final CooperationApi cooperation;
 
+	private final nl.vangnet.safety.SafetyApi safety;
+
 	private final VangnetProperties properties;
 
 	private final Clock clock;
@@ -111,7 +113,9 @@ class DemoData implements ApplicationRunner {
 
 	DemoData(OrganisationApi organisations, AccountApi accounts, HouseholdApi households, PlanApi plans,
 			ContactApi contacts, NetworkApi networks, MonitorApi monitor, CooperationApi cooperation,
-			VangnetProperties properties, Clock clock, @Value("${vangnet.demo-password}") String password) {
+			VangnetProperties properties, Clock clock, @Value("${vangnet.demo-password}") String password,
+			nl.vangnet.safety.SafetyApi safety) {
+		this.safety = safety;
 		this.organisations = organisations;
 		this.accounts = accounts;
 		this.households = households;
@@ -156,7 +160,8 @@ class DemoData implements ApplicationRunner {
 		account("beheer@demo.vangnet.example", "Henk Beheer", null, Role.ADMINISTRATOR, null);
 		account("marieke@dehaven.example", "Marieke de Vries", SHELTER, Role.COORDINATOR, shelterTeam);
 		UUID fatima = account("fatima@dehaven.example", "Fatima Yilmaz", SHELTER, Role.PROFESSIONAL, shelterTeam);
-		UUID joost = account("joost@dehaven.example", "Joost Bakker", SHELTER, Role.PROFESSIONAL, ambulantTeam);
+		UUID joost = this.accounts.open(new NewAccount("joost@dehaven.example", "Joost Bakker", SHELTER,
+				Role.PROFESSIONAL, this.password, ambulantTeam, true));
 		UUID anneke = account("anneke@dehaven.example", "Anneke Visser", SHELTER, Role.VOLUNTEER, ambulantTeam);
 		account("ruud@samensterk.example", "Ruud Jansen", "SST", Role.COORDINATOR, buddies);
 		UUID samira = account("samira@samensterk.example", "Samira Boukhari", "SST", Role.PROFESSIONAL, buddies);
@@ -541,6 +546,11 @@ class DemoData implements ApplicationRunner {
 			n.recordPlanStep(mother, "SOCIAL.NETWORK", day(80), "Netwerkkaart samen getekend");
 			n.recordPlanStep(mother, "SOCIAL.NETWORK", day(60), "Weinig mensen om op terug te vallen");
 			n.recordPlanStep(mother, "SOCIAL.NETWORK", day(30), "Een maatje en de moedergroep");
+			// Safety (issue 14): the pattern, and the contact ban on Karim that ends soon
+			// (on
+			// the worklist).
+			DemoData.this.safety.recordSafety(household, "INTIMATE_TERRORISM", day(85), "CONTACT_BAN",
+					"Karim (ex-partner)", "Rechtbank Oost-Brabant", day(80), this.today.plusDays(10), fatima);
 		}
 
 		void aftercare(HouseholdId household, UUID joost) {

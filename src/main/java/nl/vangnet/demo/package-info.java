@@ -5,5 +5,5 @@
  * network, and synthetic households for the monitor.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo", allowedDependencies = { "platform",
-		"organisation", "account", "household", "plan", "contact", "network", "monitor", "cooperation" })
+		"organisation", "account", "household", "plan", "contact", "network", "monitor", "cooperation", "safety" })
 package nl.vangnet.demo;

@@ -32,6 +32,26 @@ public class SafetyApi {
 	}
 
 	/**
+	 * Records, for the current tenant scope (the demo), the family pattern as judged by a
+	 * worker, and a protective order against the contact of that name marked as a danger
+	 * on a network map of the family.
+	 * @throws nl.vangnet.platform.DomainErrors when a rule is not met
+	 */
+	@Transactional
+	public void recordSafety(nl.vangnet.household.HouseholdId household, String pattern, LocalDate judgedOn,
+			String orderKind, String dangerName, String issuer, LocalDate startsOn, LocalDate endsOn, UUID by) {
+		this.records.judgePattern(household.value(), new SafetyRecords.PatternInput(pattern, judgedOn, null), by);
+		UUID contact = this.records.dangers(household.value())
+			.stream()
+			.filter((c) -> c.name().equals(dangerName))
+			.map(nl.vangnet.network.NetworkApi.MapContact::key)
+			.findFirst()
+			.orElse(null);
+		this.records.addOrder(household.value(),
+				new SafetyRecords.OrderInput(orderKind, contact, issuer, startsOn, endsOn, null), by);
+	}
+
+	/**
 	 * Per household of the current organisation, what the safety work asks of the worker;
 	 * households with nothing due are left out. One indexed query per reason.
 	 */

@@ -91,7 +91,12 @@ class SafetyController {
 		if (form != null && !result.hasErrors()) {
 			try {
 				FormErrors.checkTexts("peopleToCall", chosen.keySet());
-				FormErrors.checkTexts("peopleToCall", chosen.values());
+				for (java.util.Map.Entry<String, String[]> param : request.getParameterMap().entrySet()) {
+					if (param.getKey().startsWith("phone.")) {
+						FormErrors.checkTexts("peopleToCall", List.of(param.getKey()));
+						FormErrors.checkTexts("peopleToCall", List.of(param.getValue()));
+					}
+				}
 				List<SafetyPlans.PersonInput> persons = new java.util.ArrayList<>();
 				for (java.util.Map.Entry<String, String> entry : chosen.entrySet()) {
 					UUID key;

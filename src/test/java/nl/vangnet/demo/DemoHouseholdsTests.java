@@ -136,6 +136,13 @@ class DemoHouseholdsTests {
 			.contains("Karim (ex-partner)", "Anneke (maatje)");
 		assertThat(html("/worklist", TestData.signIn(this.mvc, "joost@dehaven.example", this.password)))
 			.contains("Priya Ramdin");
+		// Safety (issue 14): the contact ban on Karim ends soon, and Joost is the
+		// meldcode
+		// officer.
+		assertThat(html("/households/" + household + "/safety", fatima)).contains("Contactverbod", "Karim (ex-partner)",
+				"Intiem terrorisme");
+		assertThat(html("/worklist", fatima)).contains("verbod/verboden loopt/lopen af");
+		assertThat(html("/households/" + household + "/meldcode-cases", fatima)).contains("Meldcodezaak openen");
 		MockHttpSession samira = TestData.signIn(this.mvc, "samira@samensterk.example", this.password);
 		String anna = householdId("Anna de Groot", samira);
 		assertThat(html("/households/" + anna + "/debts", samira)).contains("Maasoever");
