@@ -59,10 +59,10 @@ create index contact_arrangement_household on contact_arrangement (household_id,
 
 alter table safety_pattern enable row level security;
 create policy safety_pattern_own on safety_pattern to vangnet_app
-  using (organisation_id = any (vangnet_organisations())) with check (organisation_id = any (vangnet_organisations()));
+  using (organisation_id = any ((select vangnet_organisations())::uuid[])) with check (organisation_id = any ((select vangnet_organisations())::uuid[]));
 alter table protective_order enable row level security;
 create policy protective_order_own on protective_order to vangnet_app
-  using (organisation_id = any (vangnet_organisations())) with check (organisation_id = any (vangnet_organisations()));
+  using (organisation_id = any ((select vangnet_organisations())::uuid[])) with check (organisation_id = any ((select vangnet_organisations())::uuid[]));
 alter table contact_arrangement enable row level security;
 create policy contact_arrangement_own on contact_arrangement to vangnet_app
-  using (organisation_id = any (vangnet_organisations())) with check (organisation_id = any (vangnet_organisations()));
+  using (organisation_id = any ((select vangnet_organisations())::uuid[])) with check (organisation_id = any ((select vangnet_organisations())::uuid[]));

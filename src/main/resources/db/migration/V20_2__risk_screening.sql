@@ -25,9 +25,9 @@ create unique index risk_instrument_version on risk_instrument (coalesce(organis
 
 alter table risk_instrument enable row level security;
 create policy risk_instrument_read on risk_instrument for select to vangnet_app
-  using (organisation_id is null or organisation_id = any (vangnet_organisations()));
+  using (organisation_id is null or organisation_id = any ((select vangnet_organisations())::uuid[]));
 create policy risk_instrument_own on risk_instrument for insert to vangnet_app
-  with check (organisation_id = any (vangnet_organisations()));
+  with check (organisation_id = any ((select vangnet_organisations())::uuid[]));
 
 create table risk_screening (
   id               uuid primary key,
@@ -56,7 +56,7 @@ create index risk_screening_review on risk_screening (organisation_id, review_on
 
 alter table risk_screening enable row level security;
 create policy risk_screening_own on risk_screening to vangnet_app
-  using (organisation_id = any (vangnet_organisations())) with check (organisation_id = any (vangnet_organisations()));
+  using (organisation_id = any ((select vangnet_organisations())::uuid[])) with check (organisation_id = any ((select vangnet_organisations())::uuid[]));
 
 -- The generic screening shipped with Vangnet, in its own words, on the public factor areas of
 -- risk screening for domestic violence. Not a licensed or validated instrument: a structured

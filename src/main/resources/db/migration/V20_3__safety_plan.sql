@@ -35,7 +35,7 @@ create table safety_plan_person (
 
 alter table safety_plan enable row level security;
 create policy safety_plan_own on safety_plan to vangnet_app
-  using (organisation_id = any (vangnet_organisations())) with check (organisation_id = any (vangnet_organisations()));
+  using (organisation_id = any ((select vangnet_organisations())::uuid[])) with check (organisation_id = any ((select vangnet_organisations())::uuid[]));
 alter table safety_plan_person enable row level security;
 create policy safety_plan_person_own on safety_plan_person to vangnet_app
-  using (organisation_id = any (vangnet_organisations())) with check (organisation_id = any (vangnet_organisations()));
+  using (organisation_id = any ((select vangnet_organisations())::uuid[])) with check (organisation_id = any ((select vangnet_organisations())::uuid[]));

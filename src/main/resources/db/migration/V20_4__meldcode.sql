@@ -37,7 +37,7 @@ create table meldcode_step (
 
 alter table meldcode_case enable row level security;
 create policy meldcode_case_own on meldcode_case to vangnet_app
-  using (organisation_id = any (vangnet_organisations())) with check (organisation_id = any (vangnet_organisations()));
+  using (organisation_id = any ((select vangnet_organisations())::uuid[])) with check (organisation_id = any ((select vangnet_organisations())::uuid[]));
 alter table meldcode_step enable row level security;
 create policy meldcode_step_own on meldcode_step to vangnet_app
-  using (organisation_id = any (vangnet_organisations())) with check (organisation_id = any (vangnet_organisations()));
+  using (organisation_id = any ((select vangnet_organisations())::uuid[])) with check (organisation_id = any ((select vangnet_organisations())::uuid[]));
