@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -29,6 +30,12 @@ public final class Browser implements AutoCloseable {
 	private final String baseUrl;
 
 	private final WebDriverWait wait;
+
+	private final java.util.List<String> violations = new java.util.ArrayList<>();
+
+	private final boolean auditing = !"false".equals(System.getProperty("vangnet.axe"));
+
+	private static String axe;
 
 	public Browser(int port) throws IOException {
 		this.baseUrl = "http://localhost:" + port;
@@ -53,6 +60,7 @@ public final class Browser implements AutoCloseable {
 
 	public Browser open(String path) {
 		this.driver.get(this.baseUrl + path);
+		audit();
 		return this;
 	}
 
@@ -94,6 +102,65 @@ public final class Browser implements AutoCloseable {
 	/** Waits until the page that the element belongs to has been replaced. */
 	public void awaitReplaced(WebElement page) {
 		this.wait.until((driver) -> gone(page));
+		audit();
+	}
+
+	/**
+	 * Runs axe-core over the page the browser shows, once per address and state, and
+	 * keeps every WCAG 2.2 A and AA violation it finds (see {@link #violations()}).
+	 */
+	public void audit() {
+		if (!this.auditing) {
+			return;
+		}
+		try {
+			this.wait.until((driver) -> "complete"
+				.equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+			JavascriptExecutor js = (JavascriptExecutor) this.driver;
+			if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe !== 'undefined'"))) {
+				js.executeScript(axeSource());
+			}
+			Object found = js.executeAsyncScript("var done = arguments[arguments.length - 1];"
+					+ "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
+					+ ".then(function (r) { done(r.violations.map(function (v) { return v.id + ' (' + v.help + '): '"
+					+ " + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); })"
+					+ ".catch(function (e) { done(['axe failed: ' + e]); });");
+			if (found instanceof java.util.List<?> list) {
+				String page = this.driver.getCurrentUrl();
+				list.forEach((v) -> this.violations.add(page.replace(this.baseUrl, "") + " — " + v));
+			}
+		}
+		catch (org.openqa.selenium.WebDriverException ex) {
+			// A page that is replaced while axe runs is audited when it is opened again.
+		}
+	}
+
+	/** The WCAG 2.2 AA violations axe-core found on the pages visited so far. */
+	public java.util.List<String> violations() {
+		return java.util.List.copyOf(this.violations);
+	}
+
+	/**
+	 * Forgets the violations found so far (for a test that shows a page on purpose
+	 * broken).
+	 */
+	public void forgetViolations() {
+		this.violations.clear();
+	}
+
+	private static String axeSource() {
+		if (axe == null) {
+			try (java.io.InputStream in = Browser.class.getResourceAsStream("/axe.min.js")) {
+				if (in == null) {
+					throw new IllegalStateException("axe.min.js is not on the test class path");
+				}
+				axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+		return axe;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package nl.vangnet;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
@@ -9,6 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every browser test shares: Vangnet on a random port, test data, and one headless
@@ -31,6 +34,18 @@ public abstract class BrowserTestSupport {
 	@BeforeAll
 	void openBrowser() throws Exception {
 		this.browser = new Browser(this.port);
+	}
+
+	/**
+	 * axe-core found no WCAG 2.2 AA violation on any page the test visited (the browser
+	 * audits every page it opens or is sent to, and the page it ends on).
+	 */
+	@AfterEach
+	void noAccessibilityViolations() {
+		this.browser.audit();
+		java.util.List<String> violations = this.browser.violations();
+		this.browser.forgetViolations();
+		assertThat(violations).as("WCAG 2.2 AA violations found by axe-core").isEmpty();
 	}
 
 	@AfterAll

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.web.ErrorSummary;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -108,6 +109,8 @@ class AccessTrailController {
 		errors.forEach((error) -> messages.putIfAbsent(error.field(),
 				this.messages.getMessage(error.messageKey(), error.arguments(), error.messageKey(), locale)));
 		model.addAttribute("errors", messages);
+		ErrorSummary.heading(model, "trail.errors");
+		messages.forEach((field, message) -> ErrorSummary.add(model, "trail-filter", field, message));
 		model.addAttribute("entries", List.of());
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return "access/trail";

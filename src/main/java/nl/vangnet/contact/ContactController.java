@@ -1,5 +1,6 @@
 package nl.vangnet.contact;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,6 +9,7 @@ import nl.vangnet.household.SupportType;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.staff.Staff;
+import nl.vangnet.platform.web.ErrorSummary;
 import nl.vangnet.platform.web.FormErrors;
 
 import org.springframework.stereotype.Controller;
@@ -171,10 +173,10 @@ class ContactController {
 			return "redirect:/households/{id}/contacts#rhythm";
 		}
 		catch (DomainException ex) {
-			model.addAttribute("rhythmError", ex);
+			model.addAttribute(ErrorSummary.PROBLEMS, List.of(ex));
 		}
 		catch (DomainErrors ex) {
-			model.addAttribute("rhythmError", ex.errors().get(0));
+			model.addAttribute(ErrorSummary.PROBLEMS, ex.errors());
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return page(id, model);

@@ -19,6 +19,7 @@ import nl.vangnet.platform.Differences;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.staff.Staff;
 import nl.vangnet.platform.web.Conflicts;
+import nl.vangnet.platform.web.ErrorSummary;
 import nl.vangnet.platform.web.FormErrors;
 
 import org.springframework.context.MessageSource;
@@ -384,6 +385,9 @@ class HouseholdController {
 		catch (DomainException ex) {
 			model.addAttribute("actionErrors", new ActionErrors(target,
 					List.of(this.messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale))));
+		}
+		if (model.getAttribute("actionErrors") instanceof ActionErrors errors) {
+			errors.messages().forEach((message) -> ErrorSummary.add(model, null, null, message));
 		}
 		Map<String, String> typed = new java.util.HashMap<>();
 		request.getParameterMap().forEach((name, values) -> typed.put(name, (values.length > 0) ? values[0] : null));

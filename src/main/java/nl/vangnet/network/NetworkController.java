@@ -13,6 +13,7 @@ import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.pdf.PdfRenderer;
 import nl.vangnet.platform.web.Conflicts;
+import nl.vangnet.platform.web.ErrorSummary;
 import nl.vangnet.platform.web.FormErrors;
 
 import org.springframework.context.MessageSource;
@@ -105,10 +106,10 @@ class NetworkController {
 			return MAP;
 		}
 		catch (DomainErrors ex) {
-			model.addAttribute("networkErrors", errors(ex, locale));
+			summarise(model, null, ex.errors(), locale);
 		}
 		catch (DomainException ex) {
-			model.addAttribute("networkErrors", List.of(error(ex, locale)));
+			summarise(model, null, List.of(ex), locale);
 		}
 		return typedBack("snapshot", memberId, null, model, locale, request, response);
 	}
@@ -236,10 +237,10 @@ class NetworkController {
 			return conflict(ex, snapshot, model, locale, request, response);
 		}
 		catch (DomainErrors ex) {
-			model.addAttribute("networkErrors", errors(ex, locale));
+			summarise(model, null, ex.errors(), locale);
 		}
 		catch (DomainException ex) {
-			model.addAttribute("networkErrors", List.of(error(ex, locale)));
+			summarise(model, null, List.of(ex), locale);
 		}
 		return typedBack("move", snapshot.memberId(), snapshotId, model, locale, request, response);
 	}
@@ -260,11 +261,11 @@ class NetworkController {
 			return conflict(ex, snapshot, model, locale, request, response);
 		}
 		catch (DomainErrors ex) {
-			model.addAttribute("networkErrors", errors(ex, locale));
+			summarise(model, null, ex.errors(), locale);
 			return typedBack("removal", snapshot.memberId(), snapshotId, model, locale, request, response);
 		}
 		catch (DomainException ex) {
-			model.addAttribute("networkErrors", List.of(error(ex, locale)));
+			summarise(model, null, List.of(ex), locale);
 			return typedBack("removal", snapshot.memberId(), snapshotId, model, locale, request, response);
 		}
 		redirect.addFlashAttribute("saved", "network.contact.removed");
@@ -305,10 +306,10 @@ class NetworkController {
 			return MAP;
 		}
 		catch (DomainErrors ex) {
-			model.addAttribute("triangleErrors", errors(ex, locale));
+			summarise(model, "triangle-form", ex.errors(), locale);
 		}
 		catch (DomainException ex) {
-			model.addAttribute("triangleErrors", List.of(error(ex, locale)));
+			summarise(model, "triangle-form", List.of(ex), locale);
 		}
 		return typedBack("triangle", memberId, null, model, locale, request, response);
 	}
@@ -330,10 +331,10 @@ class NetworkController {
 			return map(memberId, null, model, locale);
 		}
 		catch (DomainErrors ex) {
-			model.addAttribute("planErrors", errors(ex, locale));
+			summarise(model, "network-plan-form", ex.errors(), locale);
 		}
 		catch (DomainException ex) {
-			model.addAttribute("planErrors", List.of(error(ex, locale)));
+			summarise(model, "network-plan-form", List.of(ex), locale);
 		}
 		model.addAttribute("stepForm", form);
 		return typedBack("plan", memberId, null, model, locale, request, response);
@@ -343,8 +344,11 @@ class NetworkController {
 		return this.messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale);
 	}
 
-	private List<String> errors(DomainErrors ex, Locale locale) {
-		return ex.errors().stream().map((error) -> error(error, locale)).toList();
+	/**
+	 * The errors in the page's summary, each linked to its field in the form it concerns.
+	 */
+	private void summarise(Model model, String form, List<DomainException> errors, Locale locale) {
+		errors.forEach((error) -> ErrorSummary.add(model, form, error.field(), error(error, locale)));
 	}
 
 	/** A contact taken off the map, with the version of the map it was read from. */

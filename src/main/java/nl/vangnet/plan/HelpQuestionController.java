@@ -11,6 +11,7 @@ import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.web.Conflicts;
+import nl.vangnet.platform.web.ErrorSummary;
 import nl.vangnet.platform.web.FormErrors;
 
 import org.springframework.context.MessageSource;
@@ -89,16 +90,26 @@ class HelpQuestionController {
 		}
 		catch (DomainException ex) {
 			model.addAttribute("typed", form);
+			summarise(model, id, List.of(ex), locale);
 			return page(question.household(), model, locale, new ReviseErrors(id,
 					List.of(this.messages.getMessage(ex.messageKey(), ex.arguments(), locale)), false));
 		}
 		catch (DomainErrors ex) {
+			summarise(model, id, ex.errors(), locale);
 			return page(question.household(), model, locale,
 					new ReviseErrors(id, ex.errors()
 						.stream()
 						.map((e) -> this.messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale))
 						.toList(), false));
 		}
+	}
+
+	/**
+	 * The errors in the page's summary, linked to their fields in the question's form.
+	 */
+	private void summarise(Model model, UUID question, List<DomainException> errors, Locale locale) {
+		errors.forEach((e) -> ErrorSummary.add(model, "revise-" + question, e.field(),
+				this.messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale)));
 	}
 
 	private String page(UUID id, Model model, Locale locale, ReviseErrors errors) {

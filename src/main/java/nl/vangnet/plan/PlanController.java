@@ -14,6 +14,7 @@ import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.pdf.PdfRenderer;
 import nl.vangnet.platform.web.Conflicts;
+import nl.vangnet.platform.web.ErrorSummary;
 import nl.vangnet.platform.web.FormErrors;
 
 import org.springframework.context.MessageSource;
@@ -156,12 +157,21 @@ class PlanController {
 					model, response);
 		}
 		catch (DomainErrors ex) {
-			ex.errors().forEach((e) -> errors.add(this.messages.getMessage(e.messageKey(), e.arguments(), locale)));
+			ex.errors().forEach((e) -> errors.add(summarise(model, target, e, locale)));
 		}
 		catch (DomainException ex) {
-			errors.add(this.messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+			errors.add(summarise(model, target, ex, locale));
 		}
 		return page(household, model, locale, new PlanErrors(target, errors, conflict));
+	}
+
+	/**
+	 * Puts the error in the page's summary, linked to its field in the form it concerns.
+	 */
+	private String summarise(Model model, String target, DomainException error, Locale locale) {
+		String message = this.messages.getMessage(error.messageKey(), error.arguments(), locale);
+		ErrorSummary.add(model, "plan-form-" + target, error.field(), message);
+		return message;
 	}
 
 	private String page(UUID id, Model model, Locale locale, PlanErrors errors) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.web.ErrorSummary;
 import nl.vangnet.platform.web.FormErrors;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,10 +69,10 @@ class ProgressController {
 				.toUriString();
 		}
 		catch (DomainErrors ex) {
-			ex.errors().forEach((e) -> errors.add(this.messages.getMessage(e.messageKey(), e.arguments(), locale)));
+			ex.errors().forEach((e) -> errors.add(summarise(model, e, locale)));
 		}
 		catch (DomainException ex) {
-			errors.add(this.messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+			errors.add(summarise(model, ex, locale));
 		}
 		return page(progress(id, form.instrument(), locale, errors), model, errors);
 	}
@@ -93,7 +94,17 @@ class ProgressController {
 		}
 	}
 
+	/** Puts the error in the page's summary, linked to its field in the scoring form. */
+	private String summarise(Model model, DomainException error, Locale locale) {
+		String message = this.messages.getMessage(error.messageKey(), error.arguments(), locale);
+		ErrorSummary.add(model, "progress-form", error.field(), message);
+		return message;
+	}
+
 	private String page(ProgressService.ProgressView view, Model model, List<String> errors) {
+		if (errors != null) {
+			errors.forEach((message) -> ErrorSummary.add(model, "progress-form", null, message));
+		}
 		model.addAttribute("progress", view);
 		model.addAttribute("chartJson", this.json.writeValueAsString(view.chart()));
 		model.addAttribute("instruments", this.service.instruments());

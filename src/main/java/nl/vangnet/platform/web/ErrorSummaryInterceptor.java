@@ -1,0 +1,82 @@
+package nl.vangnet.platform.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import nl.vangnet.platform.DomainException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.ui.ExtendedModelMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Gathers the errors of every form that a page shows again into its {@link ErrorSummary},
+ * once each, in the user's language, so that every form gets the summary at the top
+ * without its controller doing anything. A page that shows domain errors without a bound
+ * form puts them in the model as {@value ErrorSummary#PROBLEMS} (a list of
+ * {@link DomainException}).
+ */
+class ErrorSummaryInterceptor implements HandlerInterceptor {
+
+	private final MessageSource messages;
+
+	ErrorSummaryInterceptor(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@Override
+	public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+			ModelAndView page) {
+		if (page == null) {
+			return;
+		}
+		String view = page.getViewName();
+		if (view != null && (view.startsWith("redirect:") || view.startsWith("forward:"))) {
+			return;
+		}
+		Map<String, Object> model = page.getModel();
+		Locale locale = LocaleContextHolder.getLocale();
+		List<ErrorSummary.Entry> found = new ArrayList<>();
+		for (Map.Entry<String, Object> attribute : model.entrySet()) {
+			if (attribute.getKey().startsWith(BindingResult.MODEL_KEY_PREFIX)
+					&& attribute.getValue() instanceof BindingResult result && result.hasErrors()) {
+				for (ObjectError error : result.getAllErrors()) {
+					String field = (error instanceof FieldError fieldError) ? fieldError.getField() : null;
+					found.add(new ErrorSummary.Entry(null, field, null, this.messages.getMessage(error, locale)));
+				}
+			}
+		}
+		if (model.get(ErrorSummary.PROBLEMS) instanceof List<?> problems) {
+			for (Object problem : problems) {
+				if (problem instanceof DomainException error) {
+					found.add(new ErrorSummary.Entry(null, error.field(), null, this.messages
+						.getMessage(error.messageKey(), error.arguments(), error.messageKey(), locale)));
+				}
+			}
+		}
+		Object existing = model.get(ErrorSummary.ATTRIBUTE);
+		if (found.isEmpty() && !(existing instanceof ErrorSummary)) {
+			return;
+		}
+		ExtendedModelMap map = new ExtendedModelMap();
+		map.addAllAttributes(model);
+		ErrorSummary summary = ErrorSummary.of(map);
+		found.forEach(summary::add);
+		if (summary.isEmpty()) {
+			model.remove(ErrorSummary.ATTRIBUTE);
+		}
+		else {
+			model.put(ErrorSummary.ATTRIBUTE, summary);
+		}
+	}
+
+}
