@@ -20,7 +20,7 @@
   function draw(container) {
     var size = Math.min(container.clientWidth, container.clientHeight);
     var ring = { INNER: size * 0.17, MIDDLE: size * 0.32, OUTER: size * 0.47 };
-    var orbit = { INNER: size * 0.10, MIDDLE: size * 0.245, OUTER: size * 0.395 };
+    var orbit = { INNER: size * 0.125, MIDDLE: size * 0.245, OUTER: size * 0.395 };
     var centreX = container.clientWidth / 2;
     var centreY = container.clientHeight / 2;
     var rows = Array.prototype.slice.call(document.querySelectorAll('#contacts tbody tr[data-contact-id]'));
@@ -41,7 +41,7 @@
           : row.dataset.name;
         elements.push({ group: 'nodes', classes: danger ? 'contact danger' : 'contact',
           data: { id: row.dataset.contactId, label: label, colour: danger ? DANGER : COLOURS[row.dataset.relation],
-            closeness: closeness },
+            closeness: closeness, angle: angle },
           position: { x: centreX + orbit[closeness] * Math.cos(angle), y: centreY + orbit[closeness] * Math.sin(angle) } });
         elements.push({ group: 'edges', classes: (row.dataset.tie === 'WEAK' ? 'weak' : 'strong') + (danger ? ' danger' : ''),
           data: { id: 'tie-' + row.dataset.contactId, source: 'client', target: row.dataset.contactId,
@@ -53,14 +53,16 @@
       userZoomingEnabled: false, userPanningEnabled: false, boxSelectionEnabled: false, autoungrabify: false,
       style: [
         { selector: 'node.ring', style: { 'background-opacity': 0, 'border-width': 1.5, 'border-color': '#b0b0b0',
-          'label': 'data(label)', 'text-valign': 'top', 'text-margin-y': 18, 'color': '#666', 'font-size': 11,
-          'events': 'no', 'z-index': 0 } },
+          'label': 'data(label)', 'text-valign': 'top', 'text-margin-y': 20, 'color': '#2b3440', 'font-size': 14,
+          'font-weight': 600, 'text-background-color': '#fff', 'text-background-opacity': 0.9,
+          'text-background-padding': 2, 'events': 'no', 'z-index': 0 } },
         { selector: 'node.client', style: { 'background-color': '#fff', 'border-width': 3, 'border-color': '#222',
           'label': 'data(label)', 'text-valign': 'bottom', 'text-margin-y': 6, 'font-weight': 'bold', 'width': 40,
           'height': 40, 'z-index': 10 } },
         { selector: 'node.contact', style: { 'background-color': 'data(colour)', 'border-width': 2, 'border-color': '#fff',
-          'label': 'data(label)', 'text-valign': 'bottom', 'text-margin-y': 4, 'font-size': 12, 'width': 28,
-          'height': 28, 'z-index': 10, 'text-wrap': 'wrap', 'text-max-width': 140 } },
+          'label': 'data(label)', 'text-valign': 'bottom', 'text-margin-y': 4, 'font-size': 13, 'width': 28,
+          'height': 28, 'z-index': 10, 'text-wrap': 'wrap', 'text-max-width': 140, 'color': '#1d2430',
+          'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': 1 } },
         { selector: 'node.danger', style: { 'shape': 'diamond', 'border-color': '#000', 'border-width': 3, 'color': DANGER,
           'font-weight': 'bold', 'width': 34, 'height': 34 } },
         { selector: 'node.contact:selected', style: { 'overlay-color': '#ffbf47', 'overlay-opacity': 0.5,
@@ -69,6 +71,8 @@
         { selector: 'edge.weak', style: { 'line-style': 'dashed', 'width': 1.5 } }
       ]
     });
+
+    spread(cy, orbit, centreX, centreY);
 
     function save(node, closeness) {
       var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
@@ -141,6 +145,33 @@
         link.remove();
       });
     }
+  }
+
+  // No label over another: a contact whose name would cover a circle's label, the client's
+  // or another contact's, moves along its own circle until it covers none.
+  function box(node) {
+    return node.boundingBox({ includeNodes: true, includeLabels: true, includeEdges: false, includeOverlays: false });
+  }
+
+  function labelBox(node) {
+    return node.boundingBox({ includeNodes: false, includeLabels: true, includeEdges: false, includeOverlays: false });
+  }
+
+  function overlap(a, b) {
+    return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+  }
+
+  function spread(cy, orbit, centreX, centreY) {
+    var taken = cy.nodes('.ring').map(labelBox).concat([box(cy.$id('client'))]);
+    cy.nodes('.contact').forEach(function (node) {
+      var angle = node.data('angle');
+      var radius = orbit[node.data('closeness')];
+      for (var step = 0; step < 36 && taken.some(function (b) { return overlap(box(node), b); }); step++) {
+        angle += Math.PI / 18;
+        node.position({ x: centreX + radius * Math.cos(angle), y: centreY + radius * Math.sin(angle) });
+      }
+      taken.push(box(node));
+    });
   }
 
   document.addEventListener('DOMContentLoaded', function () {

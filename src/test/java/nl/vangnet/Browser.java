@@ -45,6 +45,7 @@ public final class Browser implements AutoCloseable {
 				"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
 				"--window-size=1280,900", "--lang=nl",
 				"--user-data-dir=" + Files.createTempDirectory("vangnet-chromium").toAbsolutePath());
+		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(env("CHROMEDRIVER", "/usr/bin/chromedriver")))
 			.usingAnyFreePort()
@@ -133,6 +134,21 @@ public final class Browser implements AutoCloseable {
 		catch (org.openqa.selenium.WebDriverException ex) {
 			// A page that is replaced while axe runs is audited when it is opened again.
 		}
+	}
+
+	/**
+	 * What the browser's console said about the content security policy since the last
+	 * call: a page that needs an inline style or script it may not have.
+	 */
+	public java.util.List<String> policyViolations() {
+		return this.driver.manage()
+			.logs()
+			.get(org.openqa.selenium.logging.LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(org.openqa.selenium.logging.LogEntry::getMessage)
+			.filter((message) -> message.contains("Content Security Policy"))
+			.toList();
 	}
 
 	/** The WCAG 2.2 AA violations axe-core found on the pages visited so far. */

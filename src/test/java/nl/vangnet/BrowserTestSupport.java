@@ -48,6 +48,12 @@ public abstract class BrowserTestSupport {
 		assertThat(violations).as("WCAG 2.2 AA violations found by axe-core").isEmpty();
 	}
 
+	/** No page the test visited broke the content security policy (an inline style). */
+	@AfterEach
+	void noContentSecurityPolicyErrors() {
+		assertThat(this.browser.policyViolations()).as("content security policy errors in the console").isEmpty();
+	}
+
 	@AfterAll
 	void closeBrowser() {
 		this.browser.close();

@@ -122,14 +122,32 @@ class HouseholdController {
 			return newForm(model, locale);
 		}
 		if (addMember != null || removeMember != null) {
-			model.addAttribute("form",
-					(addMember != null) ? form.withMember(addMember) : form.withoutMember(removeMember));
+			changeMembers(form, addMember, removeMember, model);
 			return formPage(actor, model, locale, true);
+		}
+		boolean readable = !result.hasErrors();
+		if (!form.kindChosen()) {
+			result.rejectValue("kind", "trajectory.kind.choose", "trajectory.kind.choose");
+		}
+		else if (!form.kindKnown()) {
+			result.rejectValue("kind", "typeMismatch", "typeMismatch");
+		}
+		rejectNameless(form, result);
+		if (readable && result.hasErrors()) {
+			// Every error at once: also those of the household's details.
+			try {
+				HouseholdRules.details(form.details(List.of()), this.management.today())
+					.forEach((error) -> FormErrors.reject(result, formField(error)));
+			}
+			catch (DomainException ex) {
+				FormErrors.reject(result, formField(ex));
+			}
 		}
 		if (!result.hasErrors()) {
 			try {
-				List<Trajectory> trajectories = (form.kind() != null) ? List.of(this.management.newTrajectory(actor,
-						form.kind(), form.start(), form.contactPerson(), form.firstPhase())) : List.of();
+				TrajectoryKind kind = form.trajectoryKind();
+				List<Trajectory> trajectories = (kind != null) ? List.of(this.management.newTrajectory(actor, kind,
+						form.start(), form.contactPerson(), form.firstPhase())) : List.of();
 				UUID id = this.management.register(form.details(List.of()), form.addressInput(), trajectories, null);
 				redirect.addFlashAttribute("saved", "household.registered");
 				redirect.addAttribute("id", id);
@@ -202,13 +220,13 @@ class HouseholdController {
 			return editForm(id, model, locale);
 		}
 		if (addMember != null || removeMember != null) {
-			model.addAttribute("form",
-					(addMember != null) ? form.withMember(addMember) : form.withoutMember(removeMember));
+			changeMembers(form, addMember, removeMember, model);
 			return formPage(actor, model, locale, false);
 		}
 		if (!result.hasErrors()) {
 			rejectUnknownMembers(form, stored, result);
 		}
+		rejectNameless(form, result);
 		if (!result.hasErrors()) {
 			try {
 				this.management.describe(id, TrajectoryForms.version(form.version()),
@@ -469,6 +487,34 @@ class HouseholdController {
 	/**
 	 * Messages of a dossier action that was refused, shown at its form.
 	 */
+	/** A household needs a name to be found by: a member's name or its own number. */
+	private static void rejectNameless(HouseholdForm form, BindingResult result) {
+		if (!form.named() && result.getFieldErrorCount("members[0].givenName") == 0) {
+			String field = form.members().isEmpty() ? "externalId" : "members[0].givenName";
+			result.rejectValue(field, "household.name.required", "household.name.required");
+		}
+	}
+
+	/**
+	 * Adds or removes a member and keeps the worker's place: the page opens with focus on
+	 * the new member's first field, or after a removal on the member that took its place
+	 * (the add buttons when none did), so nobody tabs through the whole form again.
+	 */
+	private static void changeMembers(HouseholdForm form, MemberRole add, Integer remove, Model model) {
+		HouseholdForm changed = (add != null) ? form.withMember(add) : form.withoutMember(remove);
+		model.addAttribute("form", changed);
+		int members = (changed.members() != null) ? changed.members().size() : 0;
+		if (add != null) {
+			model.addAttribute("focusField", "member-" + (members - 1) + "-role");
+		}
+		else if (remove != null && remove >= 0 && remove < members) {
+			model.addAttribute("focusField", "member-" + remove + "-role");
+		}
+		else {
+			model.addAttribute("focusField", "add-parent");
+		}
+	}
+
 	record ActionErrors(String target, List<String> messages) {
 	}
 

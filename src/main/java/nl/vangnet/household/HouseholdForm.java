@@ -24,7 +24,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 record HouseholdForm(Integer version, String externalId, String district, Composition composition, Debts debts,
 		ReferralSource referralSource, List<ContactReason> contactReasons, String phone, String email, String address,
 		Boolean addressConfidential, Boolean confidentialAddressStored, Integer mainContact, List<MemberForm> members,
-		Education education, DutchLanguage dutchLanguage, List<DayActivity> dayActivities, TrajectoryKind kind,
+		Education education, DutchLanguage dutchLanguage, List<DayActivity> dayActivities, String kind,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start, UUID contactPerson, String firstPhase) {
 
 	HouseholdForm {
@@ -34,13 +34,54 @@ record HouseholdForm(Integer version, String externalId, String district, Compos
 				: List.of();
 	}
 
+	/** The form's choice of no first trajectory, as a deliberate choice. */
+	static final String NO_TRAJECTORY = "NONE";
+
 	/**
-	 * A new household: a parent or carer as main contact, intensive support from today.
+	 * A new household: a parent or carer as main contact. The kind of support is left for
+	 * the worker to choose (a trajectory or deliberately none), so that a registration
+	 * never counts as an intensive family by default.
 	 */
 	static HouseholdForm registration(LocalDate today, UUID contactPerson, String firstPhase) {
 		return new HouseholdForm(null, null, null, null, null, null, List.of(), null, null, null, false, false, 0,
-				List.of(MemberForm.of(MemberRole.PARENT)), null, null, List.of(), TrajectoryKind.INTENSIVE, today,
-				contactPerson, firstPhase);
+				List.of(MemberForm.of(MemberRole.PARENT)), null, null, List.of(), "", today, contactPerson, firstPhase);
+	}
+
+	/**
+	 * Whether the worker chose: a kind of trajectory or none. A form that does not send
+	 * the field at all (a script) starts none, as before.
+	 */
+	boolean kindChosen() {
+		return this.kind == null || !this.kind.isBlank();
+	}
+
+	/** The first trajectory's kind, or {@code null} for none. */
+	TrajectoryKind trajectoryKind() {
+		if (this.kind == null || this.kind.isBlank() || NO_TRAJECTORY.equals(this.kind)) {
+			return null;
+		}
+		return TrajectoryKind.valueOf(this.kind);
+	}
+
+	/** Whether the kind is one of the list (or none). */
+	boolean kindKnown() {
+		try {
+			trajectoryKind();
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Whether the household has a name to know it by: a member's name or its own number.
+	 */
+	boolean named() {
+		boolean hasName = this.members.stream()
+			.anyMatch((m) -> m.givenName() != null && !m.givenName().isBlank()
+					|| m.familyName() != null && !m.familyName().isBlank());
+		return hasName || this.externalId != null && !this.externalId.isBlank();
 	}
 
 	/**

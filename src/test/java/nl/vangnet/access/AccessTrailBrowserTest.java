@@ -36,7 +36,9 @@ class AccessTrailBrowserTest extends BrowserTestSupport {
 
 		b.signIn(professional.email(), TestData.PASSWORD);
 		b.click("Huishoudens").click("Nieuw huishouden");
-		b.fill("Voornaam", "Samira").fill("Achternaam", familyName);
+		b.fill("Voornaam", "Samira")
+			.fill("Achternaam", familyName)
+			.select("Soort begeleiding", "Intensieve begeleiding");
 		b.click("Opslaan");
 		assertThat(b.text()).contains("Het huishouden is aangemeld.");
 		UUID household = UUID.fromString(b.path().replaceAll("^/households/([0-9a-f-]{36}).*$", "$1"));

@@ -35,7 +35,7 @@ class ContactBrowserTest extends BrowserTestSupport {
 		String family = TestData.unique("Vermeer");
 		b.signIn(professional.email(), TestData.PASSWORD);
 		b.click("Huishoudens").click("Nieuw huishouden");
-		b.fill("Voornaam", "Anna").fill("Achternaam", family);
+		b.fill("Voornaam", "Anna").fill("Achternaam", family).select("Soort begeleiding", "Intensieve begeleiding");
 		b.click("Opslaan");
 		assertThat(b.text()).contains("Het huishouden is aangemeld.");
 

@@ -29,12 +29,18 @@ class HouseholdBrowserTest extends BrowserTestSupport {
 		b.fill("Voornaam", "Samira").fill("Achternaam", "El Amrani");
 
 		b.click("Kind toevoegen");
+		assertThat(focused(b)).as("the place is kept: focus on the new child's first field").isEqualTo("member-1-role");
 		type(b, "member-1-givenName", "Yara");
 		((JavascriptExecutor) b.driver())
 			.executeScript("document.getElementById('member-1-birthDate').value = '2016-09-12'");
 		b.click("Kind toevoegen");
 		type(b, "member-2-givenName", "Adam");
 		new Select(b.driver().findElement(By.id("member-2-ageGroup"))).selectByVisibleText("Peuter (0–3)");
+		b.click("Opslaan");
+		assertThat(b.driver().findElement(By.id("error-summary")).getText())
+			.as("the kind of support is a deliberate choice")
+			.contains("Soort begeleiding: kies een soort begeleiding");
+		b.select("Soort begeleiding", "Intensieve begeleiding");
 		b.click("Opslaan");
 
 		assertThat(b.text()).contains("Het huishouden is aangemeld.");
@@ -56,6 +62,10 @@ class HouseholdBrowserTest extends BrowserTestSupport {
 		assertThat(caseload).contains("Samira El Amrani").contains("Activiteiten en interventies");
 		b.screenshot("household-caseload");
 		b.signOut();
+	}
+
+	private static String focused(Browser b) {
+		return (String) ((JavascriptExecutor) b.driver()).executeScript("return document.activeElement.id");
 	}
 
 	private static void type(Browser b, String id, String text) {

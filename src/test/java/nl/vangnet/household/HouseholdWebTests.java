@@ -103,7 +103,7 @@ class HouseholdWebTests {
 			.param("members[0].givenName", "Noor")
 			.param("members[0].familyName", family)
 			.param("mainContact", "0")
-			.param("kind", "");
+			.param("kind", "NONE");
 
 		MockHttpServletResponse created = perform(form);
 
@@ -136,6 +136,8 @@ class HouseholdWebTests {
 		String html = added.getContentAsString();
 		assertThat(html).contains("id=\"member-1-givenName\"", "value=\"Samira\"").doesNotContain("member-2-givenName");
 		assertThat(html).doesNotContain("class=\"error\"");
+		assertThat(html).as("the place is kept: focus on the new member's first field")
+			.containsPattern("id=\"member-1-role\"[^>]*autofocus");
 
 		MockHttpServletResponse removed = perform(post("/households").with(csrf())
 			.session(this.professionalSession)
@@ -149,6 +151,46 @@ class HouseholdWebTests {
 		String after = removed.getContentAsString();
 		assertThat(after).contains("value=\"Blijft\"").doesNotContain("value=\"Weg\"");
 		assertThat(after).containsPattern("id=\"member-0-main\"[^>]*checked");
+		assertThat(after).as("focus on the member that took the removed one's place")
+			.containsPattern("id=\"member-0-role\"[^>]*autofocus");
+	}
+
+	@Test
+	void theNewFamilyFormLeavesTheKindOfSupportToTheWorkerAndRefusesAHouseholdWithoutAName() throws Exception {
+		String form = page("/households/new", this.professionalSession);
+		assertThat(form).doesNotContainPattern("value=\"INTENSIVE\"[^>]*selected")
+			.containsPattern("<option value=\"\"[^>]*selected[^>]*>Kies…</option>")
+			.contains("value=\"NONE\"");
+
+		String family = TestData.unique("Keuze");
+		MockHttpServletResponse unchosen = perform(post("/households").with(csrf())
+			.session(this.professionalSession)
+			.param("members[0].role", "PARENT")
+			.param("members[0].givenName", "Noor")
+			.param("members[0].familyName", family)
+			.param("mainContact", "0")
+			.param("kind", ""));
+		assertThat(unchosen.getStatus()).isEqualTo(200);
+		assertThat(unchosen.getContentAsString())
+			.contains("Soort begeleiding: kies een soort begeleiding, of &#39;Nog geen begeleiding&#39;.")
+			.contains("<title>Fout: Nieuw huishouden");
+
+		MockHttpServletResponse nameless = perform(post("/households").with(csrf())
+			.session(this.professionalSession)
+			.param("members[0].role", "PARENT")
+			.param("mainContact", "0")
+			.param("kind", "NONE"));
+		assertThat(nameless.getStatus()).isEqualTo(200);
+		assertThat(nameless.getContentAsString())
+			.contains("Voornaam: vul de naam van ten minste één gezinslid in, of een eigen nummer van het huishouden.");
+
+		MockHttpServletResponse numbered = perform(post("/households").with(csrf())
+			.session(this.professionalSession)
+			.param("members[0].role", "PARENT")
+			.param("mainContact", "0")
+			.param("externalId", TestData.unique("N"))
+			.param("kind", "NONE"));
+		assertThat(numbered.getStatus()).as("an own number is a name to find it by").isEqualTo(302);
 	}
 
 	@Test

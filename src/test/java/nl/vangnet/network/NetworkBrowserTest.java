@@ -94,6 +94,11 @@ class NetworkBrowserTest extends BrowserTestSupport {
 		wait(b).until(
 				ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Het contact is verplaatst."));
 		assertThat(contactNodes(b)).isEqualTo(6);
+		assertThat(overlappingLabels(b)).as("no contact's name over a circle's label or another name").isEmpty();
+		assertThat(((JavascriptExecutor) b.driver())
+			.executeScript("return window.vangnetNetworkMap.$('node.ring').first().style('font-size')"))
+			.as("readable circle labels")
+			.isEqualTo("14px");
 
 		// The same by keyboard on the map: choose a contact with an arrow, move it a
 		// circle out.
@@ -146,6 +151,26 @@ class NetworkBrowserTest extends BrowserTestSupport {
 		}
 		b.click("Contact toevoegen");
 		assertThat(b.text()).contains("Het contact is toegevoegd.");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static java.util.List<String> overlappingLabels(Browser b) {
+		return (java.util.List<String>) ((JavascriptExecutor) b.driver()).executeScript(
+				"""
+						var cy = window.vangnetNetworkMap;
+						function box(n, nodes) { return n.boundingBox({ includeNodes: nodes, includeLabels: true,
+						  includeEdges: false, includeOverlays: false }); }
+						function overlap(a, b) { return a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2; }
+						var labelled = cy.nodes('.ring').map(function (n) { return [n.data('label'), box(n, false)]; })
+						  .concat(cy.nodes('.contact, .client').map(function (n) { return [n.data('label'), box(n, true)]; }));
+						var found = [];
+						for (var i = 0; i < labelled.length; i++) {
+						  for (var j = i + 1; j < labelled.length; j++) {
+						    if (overlap(labelled[i][1], labelled[j][1])) { found.push(labelled[i][0] + ' / ' + labelled[j][0]); }
+						  }
+						}
+						return found;
+						""");
 	}
 
 	private static long contactNodes(Browser b) {

@@ -34,7 +34,9 @@ class PlanBrowserTest extends BrowserTestSupport {
 		TestData.Person professional = this.data.person(this.data.organisation(), Role.PROFESSIONAL);
 		b.signIn(professional.email(), TestData.PASSWORD);
 		b.click("Huishoudens").click("Nieuw huishouden");
-		b.fill("Voornaam", "Samira").fill("Achternaam", "El Amrani");
+		b.fill("Voornaam", "Samira")
+			.fill("Achternaam", "El Amrani")
+			.select("Soort begeleiding", "Intensieve begeleiding");
 		b.click("Opslaan");
 		String dossier = b.path();
 		waitFor(b, By.cssSelector("#plan-summary nav"));

@@ -63,7 +63,7 @@ class ErrorSummaryBrowserTest extends BrowserTestSupport {
 		TestData.Person professional = this.data.person(this.data.organisation(), Role.PROFESSIONAL);
 		b.signIn(professional.email(), TestData.PASSWORD);
 		b.open("/households/new");
-		b.fill("Voornaam", "Mira");
+		b.fill("Voornaam", "Mira").select("Soort begeleiding", "Nog geen begeleiding");
 		b.click("Opslaan");
 		b.click("Hulpvragen");
 		new org.openqa.selenium.support.ui.Select(b.field("Leefgebied")).selectByIndex(1);
@@ -112,6 +112,16 @@ class ErrorSummaryBrowserTest extends BrowserTestSupport {
 		b.open("/login");
 		b.forgetViolations();
 		assertThat(found).anyMatch((v) -> v.contains("label"));
+	}
+
+	@Test
+	void theConsoleCheckSeesAnInlineStyleThatThePolicyRefuses() {
+		Browser b = this.browser;
+		b.open("/login");
+		b.policyViolations();
+		((JavascriptExecutor) b.driver()).executeScript(
+				"document.querySelector('main').insertAdjacentHTML('beforeend', '<p style=\\'color: red\\'>x</p>');");
+		assertThat(b.policyViolations()).isNotEmpty();
 	}
 
 	private static void date(Browser b, String id, String value) {
