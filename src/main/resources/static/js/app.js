@@ -30,6 +30,30 @@
     }
   });
 
+  // On a phone: the menu behind one button, and filters marked data-collapse-narrow folded
+  // behind their summary unless one of them is set, so the first result is in view.
+  var narrow = window.matchMedia('(max-width: 40rem)');
+
+  function compact() {
+    var toggle = document.querySelector('.menu-toggle');
+    var nav = toggle && toggle.closest('nav');
+    if (nav) {
+      toggle.hidden = false;
+      nav.classList.add('collapsed');
+      toggle.addEventListener('click', function () {
+        var open = nav.classList.toggle('collapsed') === false;
+        toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+      });
+    }
+    if (narrow.matches) {
+      Array.prototype.forEach.call(document.querySelectorAll('details[data-collapse-narrow]'), function (d) {
+        if (d.getAttribute('data-active') !== 'true') {
+          d.open = false;
+        }
+      });
+    }
+  }
+
   // The error summary (fragments/forms :: summary): at the top of main, each entry linked to its
   // field and naming the field's label, the field marked invalid and tied to its own message,
   // and focus on the summary, so that a failed save cannot go unnoticed.
@@ -172,10 +196,15 @@
     summary.focus();
   }
 
+  function ready() {
+    compact();
+    summarise();
+  }
+
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', summarise);
+    document.addEventListener('DOMContentLoaded', ready);
   }
   else {
-    summarise();
+    ready();
   }
 })();

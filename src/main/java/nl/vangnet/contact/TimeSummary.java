@@ -15,8 +15,36 @@ import nl.vangnet.household.SupportType;
  * @param recent the last window ({@code null} without a trajectory)
  * @param rows one per support type, in the order of {@link SupportType}
  * @param totalMinutes all minutes ever registered
+ * @param span the days the trajectory has run: from its start to its stop date
+ * ({@code null} without a trajectory)
  */
-record TimeSummary(TimeWindows.Window start, TimeWindows.Window recent, List<Row> rows, long totalMinutes) {
+record TimeSummary(TimeWindows.Window start, TimeWindows.Window recent, List<Row> rows, long totalMinutes,
+		TimeWindows.Window span) {
+
+	/** The first window as the page shows it: never past the stop date (today). */
+	public TimeWindows.Window shownStart() {
+		return new TimeWindows.Window(this.start.first(),
+				this.start.last().isAfter(this.span.last()) ? this.span.last() : this.start.last());
+	}
+
+	/** The last window as the page shows it: never before the trajectory's start. */
+	public TimeWindows.Window shownRecent() {
+		return new TimeWindows.Window(
+				this.recent.first().isBefore(this.span.first()) ? this.span.first() : this.recent.first(),
+				this.recent.last());
+	}
+
+	/** The days the trajectory has run, its start and stop date included. */
+	public long days() {
+		return java.time.temporal.ChronoUnit.DAYS.between(this.span.first(), this.span.last()) + 1;
+	}
+
+	/**
+	 * Whether fewer than 8 weeks have passed, so that the two windows are not yet full.
+	 */
+	public boolean young() {
+		return this.span != null && days() < TimeWindows.DAYS;
+	}
 
 	static TimeSummary of(LocalDate trajectoryStart, LocalDate trajectoryEnd, LocalDate today, List<Entry> entries) {
 		TimeWindows.Window start = TimeWindows.start(trajectoryStart);
@@ -35,7 +63,9 @@ record TimeSummary(TimeWindows.Window start, TimeWindows.Window recent, List<Row
 			}
 			rows.add(new Row(type, TimeWindows.perWeek(first), TimeWindows.perWeek(last), total));
 		}
-		return new TimeSummary(start, recent, rows, entries.stream().mapToLong(Entry::minutes).sum());
+		LocalDate stop = TimeWindows.stop(trajectoryEnd, today);
+		return new TimeSummary(start, recent, rows, entries.stream().mapToLong(Entry::minutes).sum(),
+				new TimeWindows.Window(trajectoryStart, stop.isBefore(trajectoryStart) ? trajectoryStart : stop));
 	}
 
 	static TimeSummary withoutTrajectory(List<Entry> entries) {
@@ -44,7 +74,7 @@ record TimeSummary(TimeWindows.Window start, TimeWindows.Window recent, List<Row
 			long total = entries.stream().filter((e) -> e.type() == type).mapToLong(Entry::minutes).sum();
 			rows.add(new Row(type, null, null, total));
 		}
-		return new TimeSummary(null, null, rows, entries.stream().mapToLong(Entry::minutes).sum());
+		return new TimeSummary(null, null, rows, entries.stream().mapToLong(Entry::minutes).sum(), null);
 	}
 
 	Row row(SupportType type) {

@@ -164,7 +164,7 @@ class DemoData implements ApplicationRunner {
 				Role.PROFESSIONAL, this.password, ambulantTeam, true));
 		UUID anneke = account("anneke@dehaven.example", "Anneke Visser", SHELTER, Role.VOLUNTEER, ambulantTeam);
 		account("ruud@samensterk.example", "Ruud Jansen", "SST", Role.COORDINATOR, buddies);
-		UUID samira = account("samira@samensterk.example", "Samira Boukhari", "SST", Role.PROFESSIONAL, buddies);
+		UUID sanne = account("sanne@samensterk.example", "Sanne Bakker", "SST", Role.PROFESSIONAL, buddies);
 		UUID kees = account("kees@samensterk.example", "Kees van Dijk", "SST", Role.VOLUNTEER, buddies);
 		account("ingrid@wijkteamoost.example", "Ingrid Smit", "WTO", Role.COORDINATOR, wijkteam);
 		UUID mohamed = account("mohamed@wijkteamoost.example", "Mohamed El Idrissi", "WTO", Role.PROFESSIONAL,
@@ -269,7 +269,7 @@ class DemoData implements ApplicationRunner {
 						.child("Emma", "de Groot", LocalDate.of(2015, 10, 21), null)
 						.child("Noah", "de Groot", LocalDate.of(2020, 6, 9), null)
 						.contact("06 3456 7890", null, "Zaagmolenkade 7, 3035 KA Zuidstad", false)
-						.trajectory(TrajectoryKind.INTENSIVE, 420, "FLEXIBLE", samira, List.of(kees), null,
+						.trajectory(TrajectoryKind.INTENSIVE, 420, "FLEXIBLE", sanne, List.of(kees), null,
 								phase("FLEXIBLE.GETTING_IN_TOUCH", 420), phase("FLEXIBLE.ACQUAINTANCE", 390),
 								phase("FLEXIBLE.ACTIVITIES", 300), phase("FLEXIBLE.STABILISING", 120))
 						.question("m1", "FINANCES", 415, 330, false, HelpQuestionStatus.RESOLVED,
@@ -304,7 +304,7 @@ class DemoData implements ApplicationRunner {
 						.activity(12, "Kinderclub", "m3", Satisfaction.ORANGE)
 						.experience(200, "FINANCES", Helped.A_BIT)
 						.document("SST-0007"));
-			story.anna(deGroot, samira, kees);
+			story.anna(deGroot, sanne, kees);
 			HouseholdId yildiz = this.households.register(new Family(today, Composition.TWO_PARENT, Debts.NO,
 					ReferralSource.SOCIETAL_ORGANISATION, List.of(ContactReason.FINANCES))
 				.district("Bergpolder")
@@ -312,24 +312,23 @@ class DemoData implements ApplicationRunner {
 						List.of())
 				.parent("Mehmet", "Yıldız", LocalDate.of(1987, 12, 1))
 				.child("Elif", "Yıldız", LocalDate.of(2017, 5, 17), null)
-				.trajectory(TrajectoryKind.SHORT, 200, "FLEXIBLE", samira, List.of(),
-						"Aanvraag bij het fonds toegekend", phase("FLEXIBLE.GETTING_IN_TOUCH", 200),
-						phase("FLEXIBLE.CLOSING", 180))
+				.trajectory(TrajectoryKind.SHORT, 200, "FLEXIBLE", sanne, List.of(), "Aanvraag bij het fonds toegekend",
+						phase("FLEXIBLE.GETTING_IN_TOUCH", 200), phase("FLEXIBLE.CLOSING", 180))
 				.question("m1", "FINANCES", 200, 180, false, HelpQuestionStatus.RESOLVED,
 						"Een fiets en zwemles voor Elif via het fonds")
 				.time(200, SupportType.CONVERSATION, 45, "m1")
 				.time(195, SupportType.ARRANGING, 60, null)
 				.document("SST-0011"));
-			story.shortSupport(yildiz, samira);
+			story.shortSupport(yildiz, sanne);
 			HouseholdId pinas = this.households
 				.register(new Family(today, null, null, null, List.of()).district("Oude Noorden")
 					.mother("Jessica", "Pinas", null, null, null, List.of())
 					.child(null, null, null, AgeGroup.TODDLER)
 					.contact("06 4567 8901", null, null, false)
-					.trajectory(TrajectoryKind.OUTREACH, 12, "FLEXIBLE", samira, List.of(kees), null,
+					.trajectory(TrajectoryKind.OUTREACH, 12, "FLEXIBLE", sanne, List.of(kees), null,
 							phase("FLEXIBLE.GETTING_IN_TOUCH", 12))
 					.document(null));
-			story.outreach(pinas, samira, kees);
+			story.outreach(pinas, sanne, kees);
 		});
 		inOrganisation(wijkteamOost, () -> {
 			this.households.choosePhaseModel("EIGHT_PHASES");
@@ -569,7 +568,7 @@ class DemoData implements ApplicationRunner {
 			DemoData.this.contacts.setRhythm(household, Rhythm.EVERY_THREE_MONTHS);
 		}
 
-		void anna(HouseholdId household, UUID samira, UUID kees) {
+		void anna(HouseholdId household, UUID sanne, UUID kees) {
 			Map<String, MemberId> m = members(household);
 			PlanApi plan = DemoData.this.plans;
 			GoalId papers = plan.setGoal(household, "m1", "FINANCES",
@@ -595,11 +594,11 @@ class DemoData implements ApplicationRunner {
 
 			ContactApi c = DemoData.this.contacts;
 			contact(household, 418, 10, Channel.OUTREACH_ATTEMPT, true, List.of(m.get("m1")),
-					"Kennisgemaakt bij de kinderclub van Emma", false, Map.of(SupportType.CONVERSATION, 30), samira);
+					"Kennisgemaakt bij de kinderclub van Emma", false, Map.of(SupportType.CONVERSATION, 30), sanne);
 			contact(household, 40, 14, Channel.HOME_VISIT, true, List.of(m.get("m1")), "Post gesorteerd, drie stapels",
 					false, Map.of(SupportType.BUDDY_SUPPORT, 90), kees);
 			contact(household, 4, 10, Channel.HOME_VISIT, true, List.of(m.get("m1")),
-					"Brief van de Kredietbank besproken", false, Map.of(SupportType.ARRANGING, 45), samira);
+					"Brief van de Kredietbank besproken", false, Map.of(SupportType.ARRANGING, 45), sanne);
 			c.setRhythm(household, Rhythm.EVERY_TWO_WEEKS);
 			c.addObligation(household, ObligationKind.LETTER, "Jaaropgave en bankafschriften opsturen",
 					"Kredietbank Zuidstad", this.today.plusDays(3), ObligationStatus.TO_DO);
@@ -621,15 +620,15 @@ class DemoData implements ApplicationRunner {
 			c.addDebt(household, "CJIB (boete)", new BigDecimal("180.00"), null, DebtStatus.PAID_OFF);
 		}
 
-		void shortSupport(HouseholdId household, UUID samira) {
+		void shortSupport(HouseholdId household, UUID sanne) {
 			Map<String, MemberId> m = members(household);
 			contact(household, 200, 13, Channel.WALK_IN, true, List.of(m.get("m1")),
-					"Via de voedselbank; aanvraag fonds samen ingevuld", false, Map.of(), samira);
+					"Via de voedselbank; aanvraag fonds samen ingevuld", false, Map.of(), sanne);
 		}
 
-		void outreach(HouseholdId household, UUID samira, UUID kees) {
+		void outreach(HouseholdId household, UUID sanne, UUID kees) {
 			contact(household, 12, 15, Channel.OUTREACH_ATTEMPT, false, List.of(), "Aangebeld, niet open gedaan", false,
-					Map.of(), samira);
+					Map.of(), sanne);
 			contact(household, 5, 11, Channel.OUTREACH_ATTEMPT, false, List.of(),
 					"Briefje met het telefoonnummer van het buurthuis achtergelaten", false, Map.of(), kees);
 		}

@@ -125,14 +125,18 @@ class HouseholdController {
 			changeMembers(form, addMember, removeMember, model);
 			return formPage(actor, model, locale, true);
 		}
+		// A form whose fields could not all be read has no target to reject more on: it
+		// comes back with those errors first.
 		boolean readable = !result.hasErrors();
-		if (!form.kindChosen()) {
+		if (readable && !form.kindChosen()) {
 			result.rejectValue("kind", "trajectory.kind.choose", "trajectory.kind.choose");
 		}
-		else if (!form.kindKnown()) {
+		else if (readable && !form.kindKnown()) {
 			result.rejectValue("kind", "typeMismatch", "typeMismatch");
 		}
-		rejectNameless(form, result);
+		if (readable) {
+			rejectNameless(form, result);
+		}
 		if (readable && result.hasErrors()) {
 			// Every error at once: also those of the household's details.
 			try {
@@ -226,7 +230,9 @@ class HouseholdController {
 		if (!result.hasErrors()) {
 			rejectUnknownMembers(form, stored, result);
 		}
-		rejectNameless(form, result);
+		if (!result.hasErrors()) {
+			rejectNameless(form, result);
+		}
 		if (!result.hasErrors()) {
 			try {
 				this.management.describe(id, TrajectoryForms.version(form.version()),

@@ -91,6 +91,18 @@ public class HouseholdFiles {
 			return this.errors.isEmpty();
 		}
 
+		/** How many lines have an error (a line with three errors is one line). */
+		public long invalidLines() {
+			return this.errors.stream().map(LineError::line).filter((line) -> line > 0).distinct().count();
+		}
+
+		/**
+		 * Whether the file as a whole is wrong (empty, say) rather than one of its lines.
+		 */
+		public boolean fileError() {
+			return !this.errors.isEmpty() && invalidLines() == 0;
+		}
+
 	}
 
 	/** Checks a file without storing anything. */

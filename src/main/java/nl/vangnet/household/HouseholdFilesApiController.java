@@ -50,8 +50,7 @@ class HouseholdFilesApiController {
 		}
 		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 		problem.setTitle(this.messages.getMessage("problem.invalid", null, "Invalid", LocaleContextHolder.getLocale()));
-		problem.setDetail(this.messages.getMessage("imports.invalid",
-				new Object[] { report.errors().stream().map(HouseholdFiles.LineError::line).distinct().count() },
+		problem.setDetail(this.messages.getMessage("imports.invalid", new Object[] { report.invalidLines() },
 				LocaleContextHolder.getLocale()));
 		List<Map<String, Object>> errors = report.errors().stream().map((e) -> {
 			Map<String, Object> error = new LinkedHashMap<>();

@@ -8,9 +8,10 @@ import java.util.Map;
 
 import nl.vangnet.access.AccessAction;
 import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.web.ErrorSummary;
+import nl.vangnet.platform.web.InputRules;
 
 import org.springframework.context.MessageSource;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,16 +41,22 @@ class MonitorController {
 
 	@GetMapping("/monitor")
 	@SuppressWarnings("unchecked")
-	String monitor(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@RequestParam(required = false) List<String> organisations, Locale locale, Model model) {
-		LocalDate until = (to != null) ? to : LocalDate.now(this.clock);
-		LocalDate since = (from != null) ? from : until.minusYears(1).plusDays(1);
+	String monitor(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) List<String> organisations, Locale locale, Model model,
+			jakarta.servlet.http.HttpServletResponse response) {
+		LocalDate typedTo = date("to", to, locale, model);
+		LocalDate typedFrom = date("from", from, locale, model);
+		LocalDate until = (typedTo != null) ? typedTo : LocalDate.now(this.clock);
+		LocalDate since = (typedFrom != null) ? typedFrom : until.minusYears(1).plusDays(1);
 		MonitorService.Choice choice = this.monitor.choice();
-		model.addAttribute("from", since);
-		model.addAttribute("to", until);
+		model.addAttribute("from", (from != null && typedFrom == null) ? from : since.toString());
+		model.addAttribute("to", (to != null && typedTo == null) ? to : until.toString());
 		model.addAttribute("choice", choice);
 		model.addAttribute("participantCodes", String.join(",", choice.participantCodes()));
+		if (model.getAttribute("dateErrors") != null) {
+			response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+			return "monitor/monitor";
+		}
 		try {
 			Map<String, Object> report = this.monitor.monitor(since, until, organisations, AccessAction.VIEW, null);
 			model.addAttribute("report", report);
@@ -57,9 +64,46 @@ class MonitorController {
 			model.addAttribute("tables", this.tables.tables(report, locale));
 		}
 		catch (DomainException ex) {
-			model.addAttribute("error", this.messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+			String message = this.messages.getMessage(ex.messageKey(), ex.arguments(), locale);
+			ErrorSummary.add(model, "monitor-form", ex.field(), message);
+			fieldError(model, ex.field(), message);
+			response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
 		}
 		return "monitor/monitor";
+	}
+
+	/**
+	 * A date of the period as typed: an unreadable one is a field error on the form (in
+	 * the summary at the top and beside the field), never the general error page.
+	 */
+	private LocalDate date(String field, String text, Locale locale, Model model) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			LocalDate date = LocalDate.parse(text.strip());
+			if (InputRules.plausible(date, this.clock)) {
+				return date;
+			}
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			// below
+		}
+		String message = this.messages.getMessage("monitor." + field + ".invalid", null, locale);
+		ErrorSummary.add(model, "monitor-form", field, message);
+		fieldError(model, field, message);
+		model.addAttribute("dateErrors", true);
+		return null;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void fieldError(Model model, String field, String message) {
+		Map<String, String> errors = (Map<String, String>) model.getAttribute("fieldErrors");
+		if (errors == null) {
+			errors = new java.util.HashMap<>();
+			model.addAttribute("fieldErrors", errors);
+		}
+		errors.put((field != null) ? field : "", message);
 	}
 
 }

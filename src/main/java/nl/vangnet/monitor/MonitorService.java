@@ -64,8 +64,11 @@ class MonitorService {
 	 *
 	 * @param own the coordinator's own organisation ({@code null} for a researcher)
 	 * @param participants the organisations taking part in the monitor
+	 * @param notParticipating the researcher's own organisation when it does not take
+	 * part (so the page can say why it is not in the list), else {@code null}
 	 */
-	record Choice(OrganisationSummary own, List<OrganisationSummary> participants) {
+	record Choice(OrganisationSummary own, List<OrganisationSummary> participants,
+			OrganisationSummary notParticipating) {
 
 		List<String> participantCodes() {
 			return this.participants.stream().map(OrganisationSummary::code).toList();
@@ -81,11 +84,19 @@ class MonitorService {
 			.sorted(java.util.Comparator.comparing(OrganisationSummary::code))
 			.toList();
 		if (staff.seesOnlyAnonymisedFigures()) {
-			return new Choice(null, participants);
+			// A researcher sees no organisation's client data, but works for one.
+			org.springframework.security.core.Authentication signedIn = org.springframework.security.core.context.SecurityContextHolder
+				.getContext()
+				.getAuthentication();
+			UUID works = (signedIn != null
+					&& signedIn.getPrincipal() instanceof nl.vangnet.platform.tenancy.TenantPrincipal principal)
+							? principal.organisationId() : null;
+			OrganisationSummary home = (works != null) ? this.organisations.byId(works).orElse(null) : null;
+			return new Choice(null, participants, (home != null && !home.monitorParticipant()) ? home : null);
 		}
 		if (staff.leadsTeam() && staff.organisationId() != null) {
 			UUID own = staff.organisationId();
-			return new Choice(this.organisations.byId(own).orElseThrow(), participants);
+			return new Choice(this.organisations.byId(own).orElseThrow(), participants, null);
 		}
 		throw new AccessDeniedException("Only researchers and coordinators see the monitor");
 	}

@@ -1,9 +1,12 @@
 package nl.vangnet.monitor;
 
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import nl.vangnet.lifedomain.Framework;
 import nl.vangnet.lifedomain.LifeDomainApi;
@@ -34,6 +37,26 @@ class MonitorTables {
 	 * {@code pie} or {@code null})
 	 */
 	record Table(String id, String title, List<String> columns, List<Row> rows, String chart) {
+
+		/**
+		 * Whether every cell that counts anyone is suppressed (the others are zero or
+		 * have no figure), so that the table tells nothing and the page says why.
+		 */
+		public boolean allSuppressed(String suppressed) {
+			boolean any = false;
+			for (Row row : this.rows) {
+				for (String value : row.values()) {
+					if (suppressed.equals(value)) {
+						any = true;
+					}
+					else if (!"–".equals(value) && !"0".equals(value)) {
+						return false;
+					}
+				}
+			}
+			return any;
+		}
+
 	}
 
 	/**
@@ -189,7 +212,46 @@ class MonitorTables {
 		kindColumns.addAll(referralColumns);
 		tables
 			.add(new Table("referrals-kinds", msg("monitor.table.referralsKinds", locale), kindColumns, byKind, null));
-		return tables;
+		return localised(tables, locale);
+	}
+
+	/**
+	 * A mean or a percentage as the tables are built: one decimal, before the reader's
+	 * format.
+	 */
+	private static final Pattern ROOT_DECIMAL = Pattern.compile("(-?\\d+\\.\\d)(%?)");
+
+	/**
+	 * Every mean and percentage written as the reader writes numbers: "58,7%" in Dutch,
+	 * "58.7%" in English, like every other number on the pages.
+	 */
+	private static List<Table> localised(List<Table> tables, Locale locale) {
+		List<Table> localised = new ArrayList<>();
+		for (Table table : tables) {
+			List<Row> rows = new ArrayList<>();
+			for (Row row : table.rows()) {
+				rows.add(new Row(row.label(), row.values().stream().map((v) -> localise(v, locale)).toList(),
+						row.chartValue()));
+			}
+			localised.add(new Table(table.id(), table.title(), table.columns(), rows, table.chart()));
+		}
+		return localised;
+	}
+
+	static String localise(String value, Locale locale) {
+		Matcher matcher = ROOT_DECIMAL.matcher(value);
+		if (!matcher.matches()) {
+			return value;
+		}
+		return oneDecimal(locale).format(Double.parseDouble(matcher.group(1))) + matcher.group(2);
+	}
+
+	/** One decimal in the reader's format. */
+	static NumberFormat oneDecimal(Locale locale) {
+		NumberFormat format = NumberFormat.getNumberInstance(locale);
+		format.setMinimumFractionDigits(1);
+		format.setMaximumFractionDigits(1);
+		return format;
 	}
 
 	private static Row referralRow(String label, Map<String, Object> row, String suppressed) {

@@ -125,8 +125,13 @@ class PlanService {
 			.filter((g) -> g.status() != GoalStatus.STOPPED)
 			.toList();
 		List<EvaluationView> evaluations = evaluations(householdId, locale);
+		List<nl.vangnet.household.FamilyTrajectory> trajectories = this.households
+			.trajectories(HouseholdId.of(householdId));
+		java.util.UUID contactPerson = trajectories.isEmpty() ? null
+				: trajectories.get(trajectories.size() - 1).contactPerson();
 		return new FamilyCopy(family.id(), family.name(), this.workers.today(), goals,
-				evaluations.isEmpty() ? null : evaluations.get(0));
+				evaluations.isEmpty() ? null : evaluations.get(0),
+				this.workers.nameOf(family.organisationId(), contactPerson));
 	}
 
 	GoalView addGoal(UUID householdId, NewGoal command, Locale locale) {
@@ -499,9 +504,14 @@ class PlanService {
 	record NoteView(java.time.Instant writtenAt, String writtenBy, String text) {
 	}
 
-	/** The family's copy of the plan: no internal notes. */
+	/**
+	 * The family's copy of the plan: no internal notes.
+	 *
+	 * @param contactPerson the name of the fixed contact person of the latest trajectory,
+	 * {@code null} when there is none
+	 */
 	record FamilyCopy(UUID household, String familyName, LocalDate printedOn, List<GoalView> goals,
-			EvaluationView latest) {
+			EvaluationView latest, String contactPerson) {
 	}
 
 }

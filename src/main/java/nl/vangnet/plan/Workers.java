@@ -28,6 +28,19 @@ class Workers {
 		return LocalDate.now(this.clock);
 	}
 
+	/** The name of a colleague of the organisation, as the family knows her. */
+	String nameOf(java.util.UUID organisation, java.util.UUID account) {
+		if (account == null || organisation == null) {
+			return null;
+		}
+		return this.accounts.staff(organisation)
+			.stream()
+			.filter((member) -> member.id().equals(account))
+			.map(StaffMember::displayName)
+			.findFirst()
+			.orElse(null);
+	}
+
 	/**
 	 * The name of the one working, as colleagues know it; {@code null} for the system.
 	 */

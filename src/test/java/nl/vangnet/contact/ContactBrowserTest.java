@@ -60,7 +60,7 @@ class ContactBrowserTest extends BrowserTestSupport {
 		b.select("Ritme", "Elke drie maanden (waakvlam)");
 		b.click("Ritme vastleggen");
 		assertThat(b.text()).contains("Het ritme is vastgelegd.", "Volgend contact uiterlijk");
-		b.click("Wie heeft contact nodig");
+		b.click("Wie heeft contact nodig?");
 		assertThat(b.driver().findElement(By.id("worklist")).getText()).doesNotContain(family);
 		b.signOut();
 
@@ -68,7 +68,7 @@ class ContactBrowserTest extends BrowserTestSupport {
 		b.signIn(professional.email(), TestData.PASSWORD);
 		new WebDriverWait(b.driver(), Duration.ofSeconds(10))
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("worklist"), family));
-		b.click("Wie heeft contact nodig");
+		b.click("Wie heeft contact nodig?");
 		String worklist = b.driver().findElement(By.id("worklist")).getText();
 		assertThat(worklist).contains("Anna " + family, "dagen te laat", "nazorg");
 		b.screenshot("contact-worklist-due");

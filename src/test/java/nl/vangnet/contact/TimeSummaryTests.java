@@ -85,4 +85,24 @@ class TimeSummaryTests {
 		assertThat(summary.row(SupportType.CONVERSATION).recentPerWeek()).isEqualTo(10.0);
 	}
 
+	@Test
+	void theWindowsThePageShowsNeverReachBeforeTheStartOrPastTodayAndSayWhenEightWeeksHaveNotPassed() {
+		TimeSummary first = TimeSummary.of(START, null, START,
+				List.of(new TimeSummary.Entry(START, SupportType.CONVERSATION, 45)));
+		assertThat(first.young()).isTrue();
+		assertThat(first.days()).isEqualTo(1);
+		assertThat(first.shownStart()).isEqualTo(new TimeWindows.Window(START, START));
+		assertThat(first.shownRecent()).isEqualTo(new TimeWindows.Window(START, START));
+
+		TimeSummary later = TimeSummary.of(START, null, START.plusDays(100), List.of());
+		assertThat(later.young()).isFalse();
+		assertThat(later.shownStart()).isEqualTo(TimeWindows.start(START));
+		assertThat(later.shownRecent()).isEqualTo(TimeWindows.recent(START.plusDays(100)));
+
+		TimeSummary threeWeeks = TimeSummary.of(START, null, START.plusDays(20), List.of());
+		assertThat(threeWeeks.young()).isTrue();
+		assertThat(threeWeeks.shownStart().last()).isEqualTo(START.plusDays(20));
+		assertThat(threeWeeks.shownRecent().first()).isEqualTo(START);
+	}
+
 }

@@ -87,7 +87,7 @@ class AgenciesBrowserTest extends BrowserTestSupport {
 
 		b.open("/worklist");
 		assertThat(b.driver().findElement(By.id("worklist-" + household)).getText())
-			.contains("1 bezwaar/bezwaren bij een instantie, eerste termijn " + shown);
+			.contains("1 bezwaar bij een instantie, eerste termijn " + shown);
 		b.open("/households/" + household + "/obligations");
 		assertThat(b.driver().findElement(By.id("agency-deadlines")).getText()).contains("Belastingdienst Toeslagen")
 			.contains("Huurtoeslag twee jaar te laag berekend");

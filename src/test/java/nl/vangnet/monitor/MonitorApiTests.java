@@ -223,12 +223,40 @@ class MonitorApiTests {
 	void theMonitorDownloadsAsCsvSpreadsheetAndPdfAndEveryViewIsInTheAccessTrail() throws Exception {
 		monitor(this.coordinator, this.seed.code());
 		byte[] csv = download("CSV");
-		assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8)).contains("Financiën,168,78.9%");
+		String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(text).as("Dutch Excel: a byte order mark, ; between values and the decimal comma")
+			.startsWith("\uFEFF")
+			.contains("Financiën;168;78,9%");
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download("XLSX")))) {
 			assertThat(workbook.getNumberOfSheets()).isGreaterThan(5);
+			for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+				String name = workbook.getSheetName(i);
+				assertThat(name.length()).isLessThanOrEqualTo(31);
+				assertThat(name).as("shortened at a word").doesNotEndWith(" ").matches(".*[\\p{L}\\p{N})]$");
+			}
+			org.apache.poi.ss.usermodel.Sheet domains = null;
+			for (org.apache.poi.ss.usermodel.Sheet sheet : workbook) {
+				if (domains == null && sheet.getRow(1) != null
+						&& "Financiën".equals(sheet.getRow(1).getCell(0).getStringCellValue())
+						&& sheet.getRow(1).getLastCellNum() == 5) {
+					domains = sheet;
+				}
+			}
+			assertThat(domains).isNotNull();
+			org.apache.poi.ss.usermodel.Cell count = domains.getRow(1).getCell(1);
+			org.apache.poi.ss.usermodel.Cell percentage = domains.getRow(1).getCell(2);
+			assertThat(count.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+			assertThat(count.getNumericCellValue()).isEqualTo(168.0);
+			assertThat(percentage.getCellType()).as("a percentage is a number")
+				.isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+			assertThat(percentage.getNumericCellValue()).isCloseTo(0.789, org.assertj.core.data.Offset.offset(0.0001));
+			assertThat(percentage.getCellStyle().getDataFormatString()).isEqualTo("0.0%");
 		}
 		try (PDDocument pdf = Loader.loadPDF(download("PDF"))) {
-			assertThat(new PDFTextStripper().getText(pdf)).contains("Tabel 4.1").contains("168");
+			assertThat(new PDFTextStripper().getText(pdf)).contains("Tabel 4.1")
+				.contains("168")
+				.as("the pages' date format")
+				.contains("01-01-2019 – 31-08-2021");
 		}
 		List<String> trail = this.data.inScope(TenantScope.Scope.system(Set.of(this.seed.id())), (jdbc) -> jdbc.sql(
 				"select action || ' ' || subject_detail from access_trail where subject_type = 'MONITOR' and organisation_id = :o")

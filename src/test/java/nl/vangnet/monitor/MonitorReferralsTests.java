@@ -146,8 +146,8 @@ class MonitorReferralsTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-		assertThat(csv).contains("Verwijzingen per leefgebied").contains("Financiën,7,5,71.4%,5,71.4%,5,5.0");
-		assertThat(csv).contains("Verwijzingen per soort partner").contains("schuldhulp,7,5");
+		assertThat(csv).contains("Verwijzingen per leefgebied").contains("Financiën;7;5;71,4%;5;71,4%;5;5,0");
+		assertThat(csv).contains("Verwijzingen per soort partner").contains("schuldhulp;7;5");
 		String page = this.mvc
 			.perform(get("/monitor").session(this.researcher)
 				.param("from", FROM.toString())

@@ -183,6 +183,7 @@ class PlanWebTests {
 		this.mvc.perform(get("/households/{id}/plan/family-copy", id).session(this.session))
 			.andExpect(content().string(containsString("Een eigen huis met een slaapkamer")))
 			.andExpect(content().string(not(containsString("jeugdzorg"))))
+			.andExpect(content().string(containsString("Bel of app uw vaste contactpersoon: Test professional.")))
 			.andExpect(content().string(containsString("/js/plan-print.js")));
 		this.mvc.perform(get("/households/{id}/plan", id).session(this.volunteerSession))
 			.andExpect(status().isOk())
