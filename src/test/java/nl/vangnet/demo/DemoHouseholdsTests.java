@@ -143,7 +143,7 @@ class DemoHouseholdsTests {
 				"Intiem terrorisme");
 		assertThat(html("/worklist", fatima)).contains("1 verbod loopt af");
 		assertThat(html("/households/" + household + "/meldcode-cases", fatima)).contains("Meldcodezaak openen");
-				MockHttpSession sanne = TestData.signIn(this.mvc, "sanne@samensterk.example", this.password);
+		MockHttpSession sanne = TestData.signIn(this.mvc, "sanne@samensterk.example", this.password);
 		String anna = householdId("Anna de Groot", sanne);
 		assertThat(html("/households/" + anna + "/debts", sanne)).contains("Maasoever");
 		assertThat(html("/monitor", TestData.signIn(this.mvc, "lotte@wijkteamoost.example", this.password)))

@@ -163,7 +163,7 @@ class SafetyRecordsTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("verbod/verboden loopt/lopen af");
+		assertThat(page).contains("1 verbod loopt af");
 	}
 
 	@Test
