@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class VangnetApplication {
 
 	/** Commands that run without the web server and then exit. */
-	private static final java.util.Set<String> COMMANDS = java.util.Set.of("import", "generate", "bench-monitor");
+	private static final java.util.Set<String> COMMANDS = java.util.Set.of("import", "generate", "bench-monitor",
+			"verify-trail");
 
 	public static void main(String[] args) {
 		if (args.length > 0 && DatabaseCommands.NAMES.contains(args[0])) {

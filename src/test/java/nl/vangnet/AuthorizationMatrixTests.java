@@ -409,6 +409,28 @@ class AuthorizationMatrixTests {
 				.form(Map.of("kind", "ERROR", "description", "Toeslag te laag", "noticedOn", DAY)),
 			Rule.of("POST", "/agency-issues/{id}", CASE_WORK)
 				.form(Map.of("version", "0", "kind", "ERROR", "description", "Toeslag te laag", "noticedOn", DAY, "status", "OPEN")),
+			// privacy (issue 17): the client's rights and retention, coordinators
+			Rule.of("GET", "/households/{id}/privacy", COORDINATOR),
+			Rule.of("POST", "/households/{id}/members/{ref}/subject-access", COORDINATOR),
+			Rule.of("GET", "/households/{id}/members/{ref}/subject-access", COORDINATOR),
+			Rule.of("POST", "/households/{id}/members/{ref}/subject-access/review", COORDINATOR)
+				.form(Map.of("report", "true")),
+			Rule.of("POST", "/households/{id}/erasure-requests", COORDINATOR)
+				.form(Map.of("reason", "SUBJECT_REQUEST", "note", "Zij vroeg het zelf")),
+			Rule.of("POST", "/erasure-requests/{id}/approval", COORDINATOR),
+			Rule.of("GET", "/retention", COORDINATOR),
+			Rule.of("POST", "/retention", COORDINATOR).form(Map.of("years", "7", "version", "-1")),
+			Rule.of("POST", "/api/v1/households/{id}/members/{ref}/subject-access", COORDINATOR),
+			Rule.of("GET", "/api/v1/households/{id}/members/{ref}/subject-access", COORDINATOR),
+			Rule.of("GET", "/api/v1/households/{id}/members/{ref}/subject-access/review", COORDINATOR),
+			Rule.of("POST", "/api/v1/households/{id}/members/{ref}/subject-access/review", COORDINATOR)
+				.json("{\"report\":true}"),
+			Rule.of("POST", "/api/v1/households/{id}/erasure-requests", COORDINATOR)
+				.json("{\"reason\":\"SUBJECT_REQUEST\",\"note\":\"Zij vroeg het zelf\"}"),
+			Rule.of("POST", "/api/v1/erasure-requests/{id}/approval", COORDINATOR),
+			Rule.of("GET", "/api/v1/erasure-requests", COORDINATOR),
+			Rule.of("GET", "/api/v1/retention", COORDINATOR),
+			Rule.of("PUT", "/api/v1/retention", COORDINATOR).json("{\"years\":7,\"version\":-1}"),
 			// cooperation: the regions that share the who-does-what map, kept by administrators
 			Rule.of("GET", "/admin/regions", ADMIN),
 			Rule.of("POST", "/admin/regions", ADMIN)
@@ -529,6 +551,33 @@ class AuthorizationMatrixTests {
 				.update();
 		});
 		return id;
+	}
+
+	/**
+	 * privacy (issue 17): the open erasure request of the rows' household, requested by
+	 * another person than the coordinator who approves it.
+	 */
+	private UUID erasureRequest(Rows rows) {
+		return this.data.inScope(TenantScope.Scope.system(Set.of(rows.organisation().id())), (sql) -> {
+			java.util.Optional<UUID> open = sql
+				.sql("select id from erasure_request where household_id = :household and status = 'REQUESTED'")
+				.param("household", rows.household())
+				.query(UUID.class)
+				.optional();
+			if (open.isPresent()) {
+				return open.get();
+			}
+			UUID id = UUID.randomUUID();
+			sql.sql("""
+					insert into erasure_request (id, organisation_id, household_id, reason, requested_by, status)
+					values (:id, :org, :household, 'SUBJECT_REQUEST', :by, 'REQUESTED')""")
+				.param("id", id)
+				.param("org", rows.organisation().id())
+				.param("household", rows.household())
+				.param("by", this.spareAccount)
+				.update();
+			return id;
+		});
 	}
 
 	/** An account that administrators' requests may deactivate. */
@@ -771,6 +820,7 @@ class AuthorizationMatrixTests {
 		variables.put("memberId", Rows::member);
 		variables.put("snapshotId", Rows::snapshot);
 		variables.put("contactId", Rows::contact);
+		// privacy (issue 17): a member by her reference in the household document
 		variables.put("ref", (rows) -> "M1");
 		if (path.contains("/frameworks/")) {
 			variables.put("code", (rows) -> "MONITOR");
@@ -820,6 +870,9 @@ class AuthorizationMatrixTests {
 		}
 		else if (path.matches("(/admin|/api/v1)/regions/\\{id\\}.*")) {
 			id = (rows) -> freshRegion();
+		}
+		else if (path.matches("(/api/v1)?/erasure-requests/\\{id\\}.*")) {
+			id = this::erasureRequest;
 		}
 		if (id != null) {
 			variables.put("id", id);
@@ -973,6 +1026,13 @@ class AuthorizationMatrixTests {
 			statement.apply("""
 					insert into meldcode_case (id, household_id, organisation_id, member_id, concern, opened_on, author)
 					values (:meldcodeCase, :household, :org, :member, 'Zorg', current_date - 5, :author)""").update();
+			// privacy (issue 17): her subject-access request, reviewed, ready to deliver
+			statement.apply("""
+					insert into subject_access_request (id, organisation_id, household_id, member_id, requested_by,
+					  reviewed_by, reviewed_at)
+					values (gen_random_uuid(), :org, :household, :member, :requester, :requester, now())""")
+				.param("requester", this.spareAccount)
+				.update();
 			statement.apply("""
 					insert into regie_holder (household_id, organisation_id, name, works_at, phone, since)
 					values (:household, :org, 'Fatima', 'De Haven', '010 1234567', current_date - 20)""").update();

@@ -56,9 +56,12 @@ public class AccessTrail {
 
 	private final Clock clock;
 
-	AccessTrail(JdbcClient jdbc, Clock clock) {
+	private final TrailChain chain;
+
+	AccessTrail(JdbcClient jdbc, Clock clock, TrailChain chain) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.chain = chain;
 	}
 
 	/**
@@ -154,7 +157,8 @@ public class AccessTrail {
 	public void recordSession(AccessAction action, AccessOutcome outcome, UUID accountId, String accountLabel,
 			String role, UUID organisationId) {
 		insert(new Row(accountId, accountLabel, role, organisationId,
-				(accountId != null) ? AccessSubject.account(accountId) : AccessSubject.NONE, action, outcome), null);
+				(accountId != null) ? AccessSubject.account(accountId) : AccessSubject.NONE, action, outcome), null,
+				TrailChain.SELF);
 	}
 
 	/**
@@ -176,7 +180,7 @@ public class AccessTrail {
 			}
 		}
 		long id = insertAndIdentify(new Row(actor.userId(), actor.actorLabel(), actor.roleName(),
-				actor.organisationId(), subject, action, AccessOutcome.DENIED), detail);
+				actor.organisationId(), subject, action, AccessOutcome.DENIED), detail, TrailChain.SELF);
 		if (request != null) {
 			request.remember(key, id);
 		}
@@ -301,19 +305,44 @@ public class AccessTrail {
 	 * Inserts the row and answers its id (one more round trip: only where it is needed).
 	 */
 	private long insertAndIdentify(Row row, String detail) {
-		insert(row, detail);
+		return insertAndIdentify(row, detail, TrailChain.MAIN);
+	}
+
+	private long insertAndIdentify(Row row, String detail, String chain) {
+		insert(row, detail, chain);
 		// Not "returning id": that would need the row to be readable under the trail's
 		// policy, and an administrator's own rows are not.
 		return this.jdbc.sql("select currval(pg_get_serial_sequence('access_trail', 'id'))").query(Long.class).single();
 	}
 
 	private void insert(Row row, String detail) {
-		this.jdbc.sql("""
-				insert into access_trail (actor_id, actor_label, actor_role, organisation_id, subject_type, subject_id,
-				                          subject_ids, action, outcome, client_address, subject_detail)
-				values (:actorId, :actorLabel, :actorRole, :organisationId, :subjectType, :subjectId,
-				        :subjectIds, :action, :outcome, :clientAddress, :detail)
-				""")
+		insert(row, detail, TrailChain.MAIN);
+	}
+
+	/**
+	 * Inserts the row as the next link of its organisation's chain: takes the chain's
+	 * head (the lock holds until this transaction ends), computes the row's HMAC, and
+	 * writes the row and the new head in one statement.
+	 */
+	private void insert(Row row, String detail, String chain) {
+		TrailChain.Head head = this.chain.take(this.jdbc, row.organisationId(), chain);
+		List<UUID> ids = row.subject().list() ? row.subject().ids() : null;
+		String address = clientAddress();
+		TrailChain.Link link = new TrailChain.Link(head.chainOrganisation(), chain, head.seq() + 1, head.now(),
+				row.actorId(), row.actorLabel(), row.actorRole(), row.subject().type(), row.subject().id(), ids,
+				row.action().name(), row.outcome().name(), detail, address);
+		byte[] hmac = this.chain.hmac(link, head.hmac());
+		this.jdbc
+			.sql("""
+					with written as (
+					  insert into access_trail (actor_id, actor_label, actor_role, organisation_id, subject_type, subject_id,
+					                            subject_ids, action, outcome, client_address, subject_detail, occurred_at,
+					                            chain, chain_seq, chain_hmac)
+					  values (:actorId, :actorLabel, :actorRole, :organisationId, :subjectType, :subjectId,
+					          :subjectIds, :action, :outcome, :clientAddress, :detail, :occurredAt, :chain, :seq, :hmac)
+					)
+					update trail_chain set seq = :seq, hmac = :hmac where organisation_id = :chainOrganisation and chain = :chain
+					""")
 			.param("detail", detail)
 			.param("actorId", row.actorId())
 			.param("actorLabel", row.actorLabel())
@@ -321,10 +350,15 @@ public class AccessTrail {
 			.param("organisationId", row.organisationId())
 			.param("subjectType", row.subject().type())
 			.param("subjectId", row.subject().id())
-			.param("subjectIds", row.subject().list() ? new SqlArrayValue("uuid", row.subject().ids().toArray()) : null)
+			.param("subjectIds", (ids != null) ? new SqlArrayValue("uuid", ids.toArray()) : null)
 			.param("action", row.action().name())
 			.param("outcome", row.outcome().name())
-			.param("clientAddress", clientAddress())
+			.param("clientAddress", address)
+			.param("occurredAt", head.now())
+			.param("chain", chain)
+			.param("seq", link.seq())
+			.param("hmac", hmac)
+			.param("chainOrganisation", head.chainOrganisation())
 			.update();
 	}
 

@@ -43,11 +43,15 @@ class AccessTrailController {
 
 	private final Clock clock;
 
-	AccessTrailController(AccessTrail trail, TrailReading reading, MessageSource messages, Clock clock) {
+	private final TrailIntegrity integrity;
+
+	AccessTrailController(AccessTrail trail, TrailReading reading, MessageSource messages, Clock clock,
+			TrailIntegrity integrity) {
 		this.trail = trail;
 		this.reading = reading;
 		this.messages = messages;
 		this.clock = clock;
+		this.integrity = integrity;
 	}
 
 	@GetMapping("/access-trail")
@@ -61,6 +65,7 @@ class AccessTrailController {
 		if (!errors.isEmpty()) {
 			return invalid(errors, model, locale, response);
 		}
+		model.addAttribute("chains", this.integrity.ofOrganisation());
 		TrailPage page = this.reading.page(filter, before, PAGE);
 		model.addAttribute("entries", page.entries());
 		model.addAttribute("nextUrl",

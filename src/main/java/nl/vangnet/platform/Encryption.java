@@ -132,6 +132,17 @@ public class Encryption {
 		}
 	}
 
+	/**
+	 * A 32-byte secret key kept like the encryption key: from the given base64 text when
+	 * set, else from the file (generated once, readable by its owner only). For other
+	 * secrets than the encryption key, such as the trail's HMAC key.
+	 * @param configured the key in base64, or blank
+	 * @param source the name of the setting, for messages
+	 */
+	public static byte[] secretKey(String configured, String source, Path file) {
+		return (configured != null && !configured.isBlank()) ? decodeKey(configured, source) : keyFromFile(file);
+	}
+
 	static byte[] decodeKey(String base64, String source) {
 		byte[] decoded;
 		try {

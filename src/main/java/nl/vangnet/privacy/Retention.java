@@ -90,6 +90,10 @@ public class Retention {
 		}
 		Policy current = policy(staff.organisationId());
 		int read = (version != null) ? version : -1;
+		if (years == current.years()) {
+			// Nothing changes: what was sent is what holds, whoever changed it since.
+			return current;
+		}
 		if (read != current.version()) {
 			throw new ConflictException(Math.max(current.version(), 0), List.of(new ConflictException.Change("years",
 					String.valueOf(years), String.valueOf(current.years()), "privacy.retention.years", null, false)));

@@ -1,0 +1,62 @@
+package nl.vangnet.access;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import nl.vangnet.platform.staff.Staff;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Whether the trail's chains are intact: an organisation's, for its coordinator's trail
+ * page (read as the application, under row-level security), or every chain, for
+ * {@code verify-trail} (read as the owner of the schema, who sees every row).
+ */
+@Service
+class TrailIntegrity {
+
+	private final JdbcClient jdbc;
+
+	private final DataSource owner;
+
+	private final TrailVerifier verifier;
+
+	private final TrailHeads heads;
+
+	TrailIntegrity(JdbcClient jdbc, @Qualifier("flywayDataSource") DataSource owner, TrailVerifier verifier,
+			TrailHeads heads) {
+		this.jdbc = jdbc;
+		this.owner = owner;
+		this.verifier = verifier;
+		this.heads = heads;
+	}
+
+	/** The chains of the signed-in coordinator's organisation. */
+	@Transactional(readOnly = true)
+	public TrailVerification ofOrganisation() {
+		Staff staff = Staff.current().requireOrganisation("access trail");
+		return verify(this.jdbc, List.of(staff.organisationId()));
+	}
+
+	/** Every chain of the installation, as the owner of the schema. */
+	public TrailVerification everything() {
+		return verify(JdbcClient.create(this.owner), null);
+	}
+
+	private TrailVerification verify(JdbcClient client, List<java.util.UUID> organisations) {
+		TrailHeads.Snapshot external;
+		try {
+			external = this.heads.read();
+		}
+		catch (IllegalStateException ex) {
+			TrailVerification verification = this.verifier.verify(client, organisations, null);
+			return new TrailVerification(verification.chains(), ex.getMessage(), false);
+		}
+		return this.verifier.verify(client, organisations, external);
+	}
+
+}

@@ -1,0 +1,305 @@
+package nl.vangnet.access;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import nl.vangnet.TestData;
+import nl.vangnet.VangnetTest;
+import nl.vangnet.platform.staff.Role;
+import nl.vangnet.platform.tenancy.TenantScope;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * The trail is tamper-evident (issue 17, item 6): a changed row, a deleted row and a
+ * cut-off end are each found, even when made by the owner of the database, and chains of
+ * different organisations do not wait for each other.
+ */
+@VangnetTest
+class TrailChainTests {
+
+	@Autowired
+	private TestData data;
+
+	@Autowired
+	private AccessTrail trail;
+
+	@Autowired
+	private TrailIntegrity integrity;
+
+	@Autowired
+	private TrailHeads heads;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	@Qualifier("flywayDataSource")
+	private DataSource owner;
+
+	@Autowired
+	private PlatformTransactionManager transactionManager;
+
+	/** Writes rows of the organisation's trail, each in a transaction of its own. */
+	private void write(TestData.Organisation organisation, int rows) {
+		TransactionTemplate transactions = new TransactionTemplate(this.transactionManager);
+		for (int i = 0; i < rows; i++) {
+			TenantScope.runAs(TenantScope.Scope.system(Set.of(organisation.id())),
+					() -> transactions.executeWithoutResult((status) -> this.trail.recordSystem(organisation.id(),
+							AccessAction.VIEW, AccessSubject.household(UUID.randomUUID()))));
+		}
+	}
+
+	private List<Long> ids(TestData.Organisation organisation) {
+		return JdbcClient.create(this.owner)
+			.sql("select id from access_trail where organisation_id = :org and chain = 'MAIN' order by chain_seq")
+			.param("org", organisation.id())
+			.query(Long.class)
+			.list();
+	}
+
+	private TrailVerification.Chain chainOf(TrailVerification verification, TestData.Organisation organisation) {
+		return verification.chains()
+			.stream()
+			.filter((c) -> organisation.id().equals(c.organisation()) && c.chain().equals("MAIN"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	@Test
+	void everyRowIsALinkAndTheCoordinatorsPageSaysTheChainsAreIntact() throws Exception {
+		TestData.Organisation organisation = this.data.organisation();
+		write(organisation, 3);
+		TestData.Person coordinator = this.data.person(organisation, Role.COORDINATOR);
+		MockHttpSession session = TestData.signIn(this.mvc, coordinator);
+		String page = this.mvc.perform(get("/access-trail").session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("trail-chains-intact").doesNotContain("trail-chains-broken");
+		Map<String, Object> row = JdbcClient.create(this.owner)
+			.sql("select chain_seq, chain_hmac from access_trail where organisation_id = :org order by id limit 1")
+			.param("org", organisation.id())
+			.query()
+			.singleRow();
+		assertThat(row.get("chain_seq")).isEqualTo(1L);
+		assertThat((byte[]) row.get("chain_hmac")).hasSize(32);
+		// The three rows and the coordinator's view of the trail.
+		assertThat(chainOf(this.integrity.everything(), organisation).rows()).isEqualTo(4);
+	}
+
+	@Test
+	void aChangedRowIsFoundAndNamed() throws Exception {
+		TestData.Organisation organisation = this.data.organisation();
+		write(organisation, 4);
+		long changed = ids(organisation).get(1);
+		JdbcClient sql = JdbcClient.create(this.owner);
+		sql.sql("update access_trail set actor_label = 'iemand anders' where id = :id").param("id", changed).update();
+		try {
+			TrailVerification verification = this.integrity.everything();
+			assertThat(verification.intact()).isFalse();
+			assertThat(chainOf(verification, organisation).brokenRow()).isEqualTo(changed);
+			assertThat(verification.firstBroken()).contains("row " + changed).contains("changed");
+			TestData.Person coordinator = this.data.person(organisation, Role.COORDINATOR);
+			String page = this.mvc.perform(get("/access-trail").session(TestData.signIn(this.mvc, coordinator)))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).contains("trail-chains-broken").contains("row " + changed);
+		}
+		finally {
+			sql.sql("update access_trail set actor_label = 'system' where id = :id").param("id", changed).update();
+		}
+		assertThat(chainOf(this.integrity.everything(), organisation).intact()).isTrue();
+	}
+
+	@Test
+	void aDeletedRowIsFound() {
+		TestData.Organisation organisation = this.data.organisation();
+		write(organisation, 4);
+		long deleted = ids(organisation).get(2);
+		long next = ids(organisation).get(3);
+		JdbcClient sql = JdbcClient.create(this.owner);
+		Map<String, Object> kept = sql.sql("select * from access_trail where id = :id")
+			.param("id", deleted)
+			.query()
+			.singleRow();
+		sql.sql("delete from access_trail where id = :id").param("id", deleted).update();
+		try {
+			TrailVerification.Chain chain = chainOf(this.integrity.everything(), organisation);
+			assertThat(chain.intact()).isFalse();
+			assertThat(chain.brokenRow()).isEqualTo(next);
+			assertThat(chain.problem()).contains("missing");
+		}
+		finally {
+			restore(sql, kept);
+		}
+		assertThat(chainOf(this.integrity.everything(), organisation).intact()).isTrue();
+	}
+
+	@Test
+	void aCutOffEndIsFoundAgainstTheHeadsOutsideTheDatabase() throws Exception {
+		TestData.Organisation organisation = this.data.organisation();
+		write(organisation, 5);
+		this.heads.write();
+		assertThat(Files.readString(this.heads.file())).contains(organisation.id() + " MAIN 5 ");
+		List<Long> ids = ids(organisation);
+		JdbcClient sql = JdbcClient.create(this.owner);
+		List<Map<String, Object>> kept = sql.sql("select * from access_trail where id in (:ids) order by id")
+			.param("ids", ids.subList(3, 5))
+			.query()
+			.listOfRows();
+		Map<String, Object> head = sql
+			.sql("select seq, hmac from trail_chain where organisation_id = :org and chain = 'MAIN'")
+			.param("org", organisation.id())
+			.query()
+			.singleRow();
+		// A superuser cuts off the last two rows and sets the head in the database back.
+		sql.sql("delete from access_trail where id in (:ids)").param("ids", ids.subList(3, 5)).update();
+		sql.sql("""
+				update trail_chain set seq = 3, hmac = (select chain_hmac from access_trail where id = :third)
+				where organisation_id = :org and chain = 'MAIN'""")
+			.param("third", ids.get(2))
+			.param("org", organisation.id())
+			.update();
+		try {
+			TrailVerification verification = this.integrity.everything();
+			TrailVerification.Chain chain = chainOf(verification, organisation);
+			assertThat(chain.intact()).isFalse();
+			assertThat(chain.problem()).contains("cut off").contains("says 5 rows, the trail has 3");
+			assertThat(chain.brokenRow()).isEqualTo(ids.get(2));
+			// Writing the heads again does not move them backwards.
+			this.heads.write();
+			assertThat(Files.readString(this.heads.file())).contains(organisation.id() + " MAIN 5 ");
+		}
+		finally {
+			kept.forEach((row) -> restore(sql, row));
+			sql.sql("update trail_chain set seq = :seq, hmac = :hmac where organisation_id = :org and chain = 'MAIN'")
+				.param("seq", head.get("seq"))
+				.param("hmac", head.get("hmac"))
+				.param("org", organisation.id())
+				.update();
+		}
+		assertThat(chainOf(this.integrity.everything(), organisation).intact()).isTrue();
+	}
+
+	@Test
+	void theCommandExitsZeroWhenIntactAndOneNamingTheBrokenRow() {
+		TestData.Organisation organisation = this.data.organisation();
+		write(organisation, 2);
+		VerifyTrailCommand intact = new VerifyTrailCommand(this.integrity, this.heads);
+		intact.run(null);
+		assertThat(intact.getExitCode()).isZero();
+		long changed = ids(organisation).get(0);
+		JdbcClient sql = JdbcClient.create(this.owner);
+		sql.sql("update access_trail set action = 'DELETE' where id = :id").param("id", changed).update();
+		try {
+			VerifyTrailCommand broken = new VerifyTrailCommand(this.integrity, this.heads);
+			broken.run(null);
+			assertThat(broken.getExitCode()).isOne();
+		}
+		finally {
+			sql.sql("update access_trail set action = 'VIEW' where id = :id").param("id", changed).update();
+		}
+	}
+
+	/**
+	 * Writers of different organisations do not wait for each other; writers of one
+	 * organisation take turns while each holds its chain's head to the end of its
+	 * transaction (here 300 ms each).
+	 */
+	@Test
+	void chainsOfDifferentOrganisationsDoNotSerialiseTheirWriters() throws Exception {
+		int writers = 4;
+		List<TestData.Organisation> many = new ArrayList<>();
+		for (int i = 0; i < writers; i++) {
+			many.add(this.data.organisation());
+		}
+		TestData.Organisation one = this.data.organisation();
+		long apart = elapsed(many);
+		long together = elapsed(List.of(one, one, one, one));
+		System.out.printf(
+				"trail chain: %d writers holding their head 300 ms: %d ms in %d organisations, %d ms in one%n", writers,
+				apart, writers, together);
+		assertThat(together).isGreaterThanOrEqualTo(4 * 300);
+		assertThat(apart).isLessThan(together - 300);
+	}
+
+	private long elapsed(List<TestData.Organisation> organisations) throws Exception {
+		TransactionTemplate transactions = new TransactionTemplate(this.transactionManager);
+		ExecutorService pool = Executors.newFixedThreadPool(organisations.size());
+		try {
+			long start = System.nanoTime();
+			List<Future<?>> done = new ArrayList<>();
+			for (TestData.Organisation organisation : organisations) {
+				done.add(pool.submit(() -> TenantScope.runAs(TenantScope.Scope.system(Set.of(organisation.id())),
+						() -> transactions.executeWithoutResult((status) -> {
+							this.trail.recordSystem(organisation.id(), AccessAction.VIEW,
+									AccessSubject.household(UUID.randomUUID()));
+							sleep(300);
+						}))));
+			}
+			for (Future<?> future : done) {
+				future.get();
+			}
+			return (System.nanoTime() - start) / 1_000_000;
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void restore(JdbcClient sql, Map<String, Object> row) {
+		StringBuilder columns = new StringBuilder();
+		StringBuilder values = new StringBuilder();
+		JdbcClient.StatementSpec[] spec = new JdbcClient.StatementSpec[1];
+		List<String> names = new ArrayList<>(row.keySet());
+		for (String name : names) {
+			columns.append((columns.length() > 0) ? ", " : "").append(name);
+			values.append((values.length() > 0) ? ", " : "").append(':').append(name);
+		}
+		spec[0] = sql.sql("insert into access_trail (" + columns + ") overriding system value values (" + values + ")");
+		for (String name : names) {
+			Object value = row.get(name);
+			if (value instanceof java.sql.Array array) {
+				try {
+					value = new org.springframework.jdbc.support.SqlArrayValue("uuid", (Object[]) array.getArray());
+				}
+				catch (java.sql.SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+			spec[0] = spec[0].param(name, value);
+		}
+		spec[0].update();
+	}
+
+}
