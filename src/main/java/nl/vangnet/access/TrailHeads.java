@@ -6,7 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -46,10 +46,13 @@ class TrailHeads {
 
 	private final Path file;
 
-	TrailHeads(JdbcClient jdbc, TrailChain links, TrailSettings settings, VangnetProperties properties) {
+	private final Clock clock;
+
+	TrailHeads(JdbcClient jdbc, TrailChain links, TrailSettings settings, VangnetProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.links = links;
 		this.file = settings.headFile(properties.dataDir());
+		this.clock = clock;
 	}
 
 	Path file() {
@@ -119,7 +122,7 @@ class TrailHeads {
 				.append('\n');
 		}
 		text.append("installation ").append(installation).append('\n');
-		text.append("written ").append(Instant.now()).append('\n');
+		text.append("written ").append(this.clock.instant()).append('\n');
 		String seal = HexFormat.of().formatHex(this.links.seal(text.toString()));
 		text.append("seal ").append(seal).append('\n');
 		Path dir = this.file.toAbsolutePath().getParent();
