@@ -1026,11 +1026,17 @@ class AuthorizationMatrixTests {
 			statement.apply("""
 					insert into meldcode_case (id, household_id, organisation_id, member_id, concern, opened_on, author)
 					values (:meldcodeCase, :household, :org, :member, 'Zorg', current_date - 5, :author)""").update();
-			// privacy (issue 17): her subject-access request, reviewed, ready to deliver
+			// privacy (issue 17): her subject-access request, reviewed (her safety
+			// section, of the
+			// meldcode case above, by a meldcode officer too), ready to deliver
 			statement.apply("""
-					insert into subject_access_request (id, organisation_id, household_id, member_id, requested_by,
-					  reviewed_by, reviewed_at)
-					values (gen_random_uuid(), :org, :household, :member, :requester, :requester, now())""")
+					with request as (
+					  insert into subject_access_request (id, organisation_id, household_id, member_id, requested_by,
+					    reviewed_by, reviewed_at)
+					  values (gen_random_uuid(), :org, :household, :member, :requester, :requester, now())
+					  returning id)
+					insert into subject_access_section_review (request_id, organisation_id, section_key, reviewed_by)
+					select id, :org, 'safety', :requester from request""")
 				.param("requester", this.spareAccount)
 				.update();
 			statement.apply("""
