@@ -126,8 +126,12 @@ public final class Browser implements AutoCloseable {
 					+ ".then(function (r) { done(r.violations.map(function (v) { return v.id + ' (' + v.help + '): '"
 					+ " + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); })"
 					+ ".catch(function (e) { done(['axe failed: ' + e]); });");
+			String page = this.driver.getCurrentUrl();
+			if (page.replace(this.baseUrl, "").startsWith("/api/")) {
+				// A JSON document the test opened (a refusal, say) is no page to audit.
+				return;
+			}
 			if (found instanceof java.util.List<?> list) {
-				String page = this.driver.getCurrentUrl();
 				list.forEach((v) -> this.violations.add(page.replace(this.baseUrl, "") + " — " + v));
 			}
 		}
