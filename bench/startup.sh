@@ -18,7 +18,7 @@ trap 'kill "${pid:-}" 2>/dev/null || true; wait "${pid:-}" 2>/dev/null || true; 
 start() {
   local begin end
   begin=$(date +%s.%N)
-  PORT=$port VANGNET_DATA_DIR=$data java -jar "$jar" > "$data/log.txt" 2>&1 &
+  PORT=$port VANGNET_DATA_DIR=$data VANGNET_SECOND_FACTOR=OPTIONAL java -jar "$jar" > "$data/log.txt" 2>&1 &
   pid=$!
   until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q UP; do
     if ! kill -0 "$pid" 2>/dev/null; then

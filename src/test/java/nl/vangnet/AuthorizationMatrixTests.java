@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import nl.vangnet.account.TotpCodes;
 import nl.vangnet.platform.staff.Role;
 import nl.vangnet.platform.tenancy.TenantScope;
 import jakarta.servlet.RequestDispatcher;
@@ -92,6 +93,22 @@ class AuthorizationMatrixTests {
 			Rule.of("GET", "/account/password", EVERYONE),
 			Rule.of("POST", "/account/password", EVERYONE),
 			Rule.of("GET", "/api/v1/me", EVERYONE),
+			// the second factor and re-authentication (issue 17), before the password changes
+			Rule.open("POST", "/login/organisation"),
+			Rule.of("GET", "/login/second-factor", EVERYONE),
+			Rule.of("POST", "/login/second-factor", EVERYONE),
+			Rule.of("POST", "/api/v1/sign-in/second-factor", EVERYONE).json("{\"code\":\"000000\"}"),
+			Rule.of("GET", "/account/factors", EVERYONE),
+			Rule.of("POST", "/account/factors/totp", EVERYONE),
+			Rule.of("POST", "/account/factors/totp/confirmation", EVERYONE),
+			Rule.of("GET", "/api/v1/me/factors", EVERYONE),
+			Rule.of("POST", "/api/v1/me/factors/totp", EVERYONE),
+			Rule.of("POST", "/api/v1/me/factors/totp/confirmation", EVERYONE).json("{\"code\":\"{totpCode}\"}"),
+			Rule.of("GET", "/account/reauthentication", EVERYONE),
+			Rule.of("POST", "/account/reauthentication", EVERYONE),
+			Rule.of("POST", "/api/v1/me/reauthentication", EVERYONE).json("{\"password\":\"" + TestData.PASSWORD + "\"}"),
+			Rule.of("POST", "/admin/users/{id}/factors/reset", ADMIN),
+			Rule.of("POST", "/api/v1/users/{id}/factors/reset", ADMIN),
 			Rule.of("PUT", "/api/v1/me/password", EVERYONE)
 				.json("{\"currentPassword\":\"" + TestData.PASSWORD + "\",\"newPassword\":\"de-matrix-kiest-een-heel-nieuw-wachtwoord\"}"),
 			Rule.of("GET", "/organisation", CLIENT_WORK),
@@ -766,8 +783,11 @@ class AuthorizationMatrixTests {
 		MockHttpServletRequestBuilder builder = MockMvcRequestBuilders.request(method, path(rule, rows)).with(csrf());
 		if (method != HttpMethod.GET) {
 			if (rule.path().startsWith("/api/")) {
-				builder.contentType(rule.contentType())
-					.content((rule.body() != null) ? filledIn(rule.body(), rows) : "{}");
+				String body = (rule.body() != null) ? filledIn(rule.body(), rows) : "{}";
+				if (body.contains("{totpCode}")) {
+					body = body.replace("{totpCode}", TotpCodes.startAndCompute(this.mvc, session));
+				}
+				builder.contentType(rule.contentType()).content(body);
 			}
 			else {
 				builder.contentType(MediaType.APPLICATION_FORM_URLENCODED);

@@ -162,6 +162,20 @@ public class AccessTrail {
 	}
 
 	/**
+	 * Records that the signed-in user did something to an account (its second factors),
+	 * in the trail of the account's organisation.
+	 * @param accountOrganisationId the account's organisation; {@code null} for an
+	 * administrator's account
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAccount(AccessAction action, UUID accountId, UUID accountOrganisationId) {
+		TenantPrincipal actor = currentActor();
+		insert(new Row((actor != null) ? actor.userId() : null, (actor != null) ? actor.actorLabel() : "system",
+				(actor != null) ? actor.roleName() : "SYSTEM", accountOrganisationId, AccessSubject.account(accountId),
+				action, AccessOutcome.SUCCESS), null);
+	}
+
+	/**
 	 * Records that the signed-in user was refused something, in a transaction of its own:
 	 * the refused request's own transaction (if any) rolls back. Once per request.
 	 * @param detail what was asked (method and path), never personal data

@@ -97,6 +97,7 @@ class AccessTrailController {
 
 	static void writeCsv(TrailReading reading, TrailFilter filter, Locale locale, HttpServletResponse response)
 			throws IOException {
+		reading.requireRecentCheck();
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import nl.vangnet.platform.staff.RecentAuthentication;
+
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +46,11 @@ class TrailReading {
 
 	private final Clock clock;
 
-	TrailReading(AccessTrail trail, List<TrailNames> names, MessageSource messages, Clock clock) {
+	private final RecentAuthentication recentAuthentication;
+
+	TrailReading(AccessTrail trail, List<TrailNames> names, MessageSource messages, Clock clock,
+			RecentAuthentication recentAuthentication) {
+		this.recentAuthentication = recentAuthentication;
 		this.trail = trail;
 		this.names = names;
 		this.messages = messages;
@@ -81,6 +87,14 @@ class TrailReading {
 	}
 
 	/**
+	 * A bulk export asks for a recent check of who is signed in (before anything is
+	 * written).
+	 */
+	void requireRecentCheck() {
+		this.recentAuthentication.require();
+	}
+
+	/**
 	 * Writes the trail of the filter (a period, for the privacy officer) as CSV, oldest
 	 * last like the page, in batches; the export itself is a row of the trail, written in
 	 * the same transaction. Cells that a spreadsheet would run as a formula are prefixed
@@ -89,6 +103,7 @@ class TrailReading {
 	 */
 	@Transactional(readOnly = false)
 	int export(TrailFilter filter, Writer out, Locale locale) {
+		requireRecentCheck();
 		this.trail.recordQuery(AccessAction.EXPORT, new AccessSubject("TRAIL", filter.subject()),
 				"CSV" + ((filter.describe() != null) ? ";" + filter.describe() : ""));
 		try {

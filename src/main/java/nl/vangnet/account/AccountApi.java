@@ -13,8 +13,11 @@ public class AccountApi {
 
 	private final AccountManagement management;
 
-	AccountApi(AccountManagement management) {
+	private final SecondFactors factors;
+
+	AccountApi(AccountManagement management, SecondFactors factors) {
 		this.management = management;
+		this.factors = factors;
 	}
 
 	/**
@@ -22,6 +25,14 @@ public class AccountApi {
 	 */
 	public UUID open(NewAccount account) {
 		return this.management.openAccount(account, false).id();
+	}
+
+	/**
+	 * Gives the account an authenticator app with a known secret (base32), for set-up
+	 * tasks such as the demo, whose secret the README prints.
+	 */
+	public void enrolKnownTotp(UUID accountId, String secret) {
+		this.factors.enrolKnown(accountId, secret);
 	}
 
 	public boolean exists(String email) {

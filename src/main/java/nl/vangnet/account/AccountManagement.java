@@ -34,8 +34,11 @@ class AccountManagement {
 
 	private final Clock clock;
 
+	private final SecondFactors factors;
+
 	AccountManagement(AccountRepository accounts, OrganisationApi organisations, PasswordEncoder passwordEncoder,
-			PasswordPolicy passwordPolicy, SessionStore.SignedInSessions sessions, Clock clock) {
+			PasswordPolicy passwordPolicy, SessionStore.SignedInSessions sessions, Clock clock, SecondFactors factors) {
+		this.factors = factors;
 		this.accounts = accounts;
 		this.organisations = organisations;
 		this.passwordEncoder = passwordEncoder;
@@ -138,6 +141,18 @@ class AccountManagement {
 			.map(this::find)
 			.map((a) -> new StaffMember(a.id(), a.displayName(), a.role(), a.teamId(), a.active()))
 			.toList();
+	}
+
+	/**
+	 * An administrator removes every second factor of the account (it was lost or
+	 * stolen): in the trail, and every session of the account ends. At its next sign-in
+	 * it enrols again where one is required.
+	 */
+	AccountView resetFactors(UUID id) {
+		Account account = find(id);
+		this.factors.reset(id, account.organisationId());
+		this.sessions.endAll(id);
+		return view(account);
 	}
 
 	AccountView reactivate(UUID id) {

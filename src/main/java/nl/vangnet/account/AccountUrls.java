@@ -15,6 +15,8 @@ class AccountUrls implements UrlRules {
 	@Override
 	public void declare(Urls urls) {
 		urls.open("/login", "/login/**")
+			// the second step of a sign-in: after a right password only
+			.allow((staff) -> staff.role() != null, "/login/second-factor")
 			.allow(Staff::administers, "/admin/**", "/admin/users/**", "/api/v1/users", "/api/v1/users/**");
 	}
 

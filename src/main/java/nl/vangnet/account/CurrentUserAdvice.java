@@ -16,7 +16,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class CurrentUserAdvice {
 
 	@ModelAttribute("me")
-	VangnetUser me() {
+	VangnetUser me(HttpServletRequest request) {
+		if (SecondFactorSignIn.pending(request.getSession(false)) != null) {
+			// half signed in: no navigation until the second step is done
+			return null;
+		}
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		return (authentication != null && authentication.getPrincipal() instanceof VangnetUser user) ? user : null;
 	}

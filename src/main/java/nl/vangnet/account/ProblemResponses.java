@@ -40,8 +40,17 @@ class ProblemResponses {
 
 	void write(HttpServletRequest request, HttpServletResponse response, int status, String titleKey,
 			Map<String, Object> properties) throws IOException {
+		write(request, response, status, titleKey, properties, null);
+	}
+
+	/** A problem of its own type (a relative URI such as reauthentication-required). */
+	void write(HttpServletRequest request, HttpServletResponse response, int status, String titleKey,
+			Map<String, Object> properties, String type) throws IOException {
 		Locale locale = this.locales.resolveLocale(request);
 		ProblemDetail problem = ProblemDetail.forStatus(status);
+		if (type != null) {
+			problem.setType(java.net.URI.create(type));
+		}
 		problem.setTitle(this.messages.getMessage(titleKey, null, titleKey, locale));
 		properties.forEach(problem::setProperty);
 		response.setStatus(status);

@@ -17,12 +17,18 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -30,6 +36,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
 
 /**
  * Who may reach what, how one signs in, and the headers every answer carries. Who may
@@ -48,7 +55,9 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
 			SignInHandlers handlers, ProblemResponses problems, Clock clock, VangnetProperties properties,
-			CsrfTokenRepository csrfTokens, List<UrlRules> moduleRules, AccessTrail trail) throws Exception {
+			CsrfTokenRepository csrfTokens, List<UrlRules> moduleRules, AccessTrail trail, PasskeySignIn passkeys,
+			SecondFactorGate.Reauthentication reauthentication, IdentityProviders identityProviders, OidcSignIn oidc)
+			throws Exception {
 		LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
 		AccessDeniedHandlerImpl deniedPage = new AccessDeniedHandlerImpl();
 		UrlRuleSet urls = UrlRuleSet.of(moduleRules);
@@ -59,6 +68,25 @@ class SecurityConfiguration {
 			.authenticationManager(authenticationManager)
 			.formLogin((form) -> form.loginPage("/login").successHandler(handlers).failureHandler(handlers))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(handlers))
+			// the organisation's own identity provider (OpenID Connect), beside passwords
+			.oauth2Login((login) -> login.loginPage("/login")
+				.clientRegistrationRepository(identityProviders)
+				.authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+				.successHandler(oidc)
+				.failureHandler(oidc))
+			// passkeys (WebAuthn), kept in PostgreSQL (Passkeys), as a second factor
+			.webAuthn((webAuthn) -> webAuthn.rpName("Vangnet")
+				.rpId(properties.passkeys().rpId())
+				.allowedOrigins(properties.passkeys().origins())
+				.disableDefaultRegistrationPage(true)
+				.withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+					@Override
+					public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+						filter.setAuthenticationSuccessHandler(passkeys);
+						filter.setAuthenticationFailureHandler(passkeys);
+						return filter;
+					}
+				}))
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(new CsrfTokenHandler()))
 
 			// sessions live in PostgreSQL (SessionStore); ending one ends it on every
@@ -85,6 +113,8 @@ class SecurityConfiguration {
 				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
 			.addFilterBefore(new SessionTimeoutFilter(clock, properties.session()), SecurityContextHolderFilter.class)
 			.addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+			// after a right password, only the second step until it is done
+			.addFilterBefore(new SecondFactorGate(problems, reauthentication), AuthorizationFilter.class)
 			// every refusal of a signed-in person, by these rules or by a module, is in
 			// the access trail as DENIED
 			.addFilterAfter(new DeniedAttempts(trail), ExceptionTranslationFilter.class);
@@ -114,7 +144,12 @@ class SecurityConfiguration {
 			SignInThrottle throttle) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
 		passwords.setPasswordEncoder(passwordEncoder);
-		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle));
+		// one manager, without a parent: the password (throttled) and the organisation's
+		// identity provider (OpenID Connect's authorization code); passkeys have their
+		// own
+		return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle),
+				new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(),
+						new OidcUserService()));
 	}
 
 }

@@ -39,11 +39,14 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
 
 	private final CsrfTokenRepository csrfTokens;
 
+	private final SecondFactorSignIn secondFactor;
+
 	private final SavedRequestAwareAuthenticationSuccessHandler browserSuccess = new SavedRequestAwareAuthenticationSuccessHandler();
 
 	SignInHandlers(AccessTrail trail, AccountRepository accounts, ProblemResponses problems, Clock clock,
-			CsrfTokenRepository csrfTokens) {
+			CsrfTokenRepository csrfTokens, SecondFactorSignIn secondFactor) {
 		this.trail = trail;
+		this.secondFactor = secondFactor;
 		this.csrfTokens = csrfTokens;
 		this.accounts = accounts;
 		this.problems = problems;
@@ -61,15 +64,20 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
 		session.setAttribute(Sessions.LAST_SEEN, now);
 		boolean mustChange = this.accounts.findById(user.id()).map(Account::mustChangePassword).orElse(false);
 		session.setAttribute(Sessions.MUST_CHANGE_PASSWORD, mustChange);
-		this.trail.recordSession(AccessAction.SIGN_IN, AccessOutcome.SUCCESS, user.id(), user.email(),
-				user.role().name(), user.organisationId());
+		// the trail's SIGN_IN is written once the sign-in is complete, after a second
+		// factor where one is needed
+		SecondFactorStep step = this.secondFactor.afterPassword(request, user);
 		// A new session gets a new token: hand it over in this very response, so that an
 		// API
 		// client can write straight away.
 		CsrfToken token = this.csrfTokens.generateToken(request);
 		this.csrfTokens.saveToken(token, request, response);
 		if (wantsJson(request)) {
-			this.problems.writeJson(response, 200, MeView.of(user, mustChange));
+			this.problems.writeJson(response, 200, MeView.of(user, mustChange, step));
+		}
+		else if (step != null) {
+			response.sendRedirect(request.getContextPath()
+					+ ((step == SecondFactorStep.CODE) ? "/login/second-factor" : "/account/factors"));
 		}
 		else {
 			this.browserSuccess.onAuthenticationSuccess(request, response, authentication);

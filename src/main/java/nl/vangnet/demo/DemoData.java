@@ -14,6 +14,7 @@ import java.util.UUID;
 import nl.vangnet.account.AccountApi;
 import nl.vangnet.account.NewAccount;
 import nl.vangnet.platform.staff.Role;
+import nl.vangnet.platform.staff.SecondFactor;
 import nl.vangnet.contact.Channel;
 import nl.vangnet.contact.ContactApi;
 import nl.vangnet.contact.DebtStatus;
@@ -78,6 +79,12 @@ import org.springframework.stereotype.Component;
 @Order(10)
 class DemoData implements ApplicationRunner {
 
+	/**
+	 * The demo administrator's TOTP secret (base32), printed in the README: add it to an
+	 * authenticator app, or {@code oathtool --totp -b VANGNETDEMOADMINVANGNETDEMOADMIN}.
+	 */
+	static final String ADMINISTRATOR_TOTP_SECRET = "VANGNETDEMOADMINVANGNETDEMOADMIN";
+
 	static final String SHELTER = "VOH";
 
 	/** The organisation of synthetic households, for the monitor only. */
@@ -140,7 +147,7 @@ class DemoData implements ApplicationRunner {
 		}
 		long started = System.nanoTime();
 		UUID shelter = this.organisations.register(SHELTER, "Vrouwen- en gezinsopvang De Haven",
-				OrganisationKind.SHELTER, List.of("Centrum", "Noord"), true);
+				OrganisationKind.SHELTER, List.of("Centrum", "Noord"), true, SecondFactor.OPTIONAL);
 		this.organisations.openLocation(SHELTER, "Opvanghuis De Haven", "Noord", "Havenkade 12, 3011 AB Zuidstad",
 				true);
 		this.organisations.openLocation(SHELTER, "Inloop De Haven", "Centrum", "Marktplein 3, 3012 CD Zuidstad", false);
@@ -148,16 +155,20 @@ class DemoData implements ApplicationRunner {
 		UUID ambulantTeam = this.organisations.formTeam(SHELTER, "Team Ambulant");
 
 		UUID samenSterk = this.organisations.register("SST", "Buurtorganisatie Samen Sterk", OrganisationKind.INFORMAL,
-				List.of("Oude Noorden", "Bergpolder"), true);
+				List.of("Oude Noorden", "Bergpolder"), true, SecondFactor.OPTIONAL);
 		this.organisations.openLocation("SST", "Buurthuis De Rozenhof", "Oude Noorden",
 				"Rozenstraat 41, 3033 EF Zuidstad", false);
 		UUID buddies = this.organisations.formTeam("SST", "Maatjes en inloop");
 
 		UUID wijkteamOost = this.organisations.register("WTO", "Wijkteam Oost", OrganisationKind.MUNICIPAL_TEAM,
-				List.of("Kralingen", "Crooswijk"), false);
+				List.of("Kralingen", "Crooswijk"), false, SecondFactor.OPTIONAL);
 		UUID wijkteam = this.organisations.formTeam("WTO", "Wijkteam Kralingen");
 
-		account("beheer@demo.vangnet.example", "Henk Beheer", null, Role.ADMINISTRATOR, null);
+		// The demo's organisations ask for no second factor, so a newcomer signs in with
+		// the password alone; the administrator (whom the installation's setting holds)
+		// has an authenticator app with the secret the README prints.
+		UUID administrator = account("beheer@demo.vangnet.example", "Henk Beheer", null, Role.ADMINISTRATOR, null);
+		this.accounts.enrolKnownTotp(administrator, ADMINISTRATOR_TOTP_SECRET);
 		account("marieke@dehaven.example", "Marieke de Vries", SHELTER, Role.COORDINATOR, shelterTeam);
 		UUID fatima = account("fatima@dehaven.example", "Fatima Yilmaz", SHELTER, Role.PROFESSIONAL, shelterTeam);
 		UUID joost = this.accounts.open(new NewAccount("joost@dehaven.example", "Joost Bakker", SHELTER,
@@ -368,7 +379,7 @@ class DemoData implements ApplicationRunner {
 		// Synthetic households (no names, external ids SYN-…) in an organisation of their
 		// own that takes part in the monitor, so that its cells are not all suppressed.
 		UUID synthetic = this.organisations.register(SYNTHETIC, "Synthetische gezinnen (demo, geen echte gezinnen)",
-				OrganisationKind.INFORMAL, List.of("Noord"), true);
+				OrganisationKind.INFORMAL, List.of("Noord"), true, SecondFactor.OPTIONAL);
 		this.monitor.addSyntheticHouseholds(List.of(synthetic), SYNTHETIC_HOUSEHOLDS, 2026L, today.minusYears(2), today,
 				"SYN-");
 		log.info(

@@ -19,6 +19,7 @@ import nl.vangnet.organisation.OrganisationSummary;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.staff.RecentAuthentication;
 import nl.vangnet.platform.staff.Staff;
 import nl.vangnet.platform.tenancy.TenantScope;
 import tools.jackson.core.JacksonException;
@@ -61,9 +62,12 @@ public class HouseholdFiles {
 
 	private final TransactionTemplate transactions;
 
+	private final RecentAuthentication recentAuthentication;
+
 	HouseholdFiles(HouseholdExchange exchange, HouseholdRepository households, HouseholdTrail trail,
 			OrganisationApi organisations, MessageSource messages, JsonMapper json,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, RecentAuthentication recentAuthentication) {
+		this.recentAuthentication = recentAuthentication;
 		this.exchange = exchange;
 		this.households = households;
 		this.trail = trail;
@@ -280,11 +284,20 @@ public class HouseholdFiles {
 	}
 
 	/**
+	 * A bulk export asks for a recent check of who is signed in (before anything is
+	 * written).
+	 */
+	void requireRecentCheck() {
+		this.recentAuthentication.require();
+	}
+
+	/**
 	 * Writes every household of the current organisation as JSON Lines, without secret
 	 * addresses or account ids; each household's export is in the access trail.
 	 * @return the number of households written
 	 */
 	public int export(OutputStream out) {
+		requireRecentCheck();
 		TenantScope.Scope scope = TenantScope.current();
 		return this.transactions.execute((tx) -> {
 			Staff actor = Staff.current().requireOrganisation("household");

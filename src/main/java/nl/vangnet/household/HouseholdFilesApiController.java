@@ -65,6 +65,7 @@ class HouseholdFilesApiController {
 
 	@GetMapping("/api/v1/exports")
 	void export(HttpServletResponse response) throws IOException {
+		this.files.requireRecentCheck();
 		response.setContentType(NDJSON + ";charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"vangnet-households.jsonl\"");
 		this.files.export(response.getOutputStream());

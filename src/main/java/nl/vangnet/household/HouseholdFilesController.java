@@ -76,6 +76,7 @@ class HouseholdFilesController {
 
 	@GetMapping("/imports/export")
 	void export(HttpServletResponse response) throws IOException {
+		this.files.requireRecentCheck();
 		response.setContentType(HouseholdFilesApiController.NDJSON + ";charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"vangnet-households.jsonl\"");
 		this.files.export(response.getOutputStream());

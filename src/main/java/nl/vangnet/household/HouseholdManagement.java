@@ -22,6 +22,7 @@ import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.Encryption;
 import nl.vangnet.platform.NotFoundException;
+import nl.vangnet.platform.staff.RecentAuthentication;
 import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -49,8 +50,11 @@ class HouseholdManagement {
 
 	private final Clock clock;
 
+	private final RecentAuthentication recentAuthentication;
+
 	HouseholdManagement(HouseholdRepository households, PhaseModels phaseModels, AccountApi accounts,
-			Encryption encryption, HouseholdTrail trail, Clock clock) {
+			Encryption encryption, HouseholdTrail trail, Clock clock, RecentAuthentication recentAuthentication) {
+		this.recentAuthentication = recentAuthentication;
 		this.households = households;
 		this.phaseModels = phaseModels;
 		this.accounts = accounts;
@@ -242,6 +246,7 @@ class HouseholdManagement {
 		if (address == null || !address.confidential()) {
 			throw new NotFoundException("confidential address");
 		}
+		this.recentAuthentication.require();
 		this.trail.record(actor, AccessAction.OPEN_CONFIDENTIAL, id);
 		return this.encryption.decrypt(address.ciphertext(), SealedAddress.context(id));
 	}

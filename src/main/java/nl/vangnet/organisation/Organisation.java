@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.staff.SecondFactor;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -40,12 +41,21 @@ class Organisation {
 
 	private boolean active;
 
+	private SecondFactor secondFactor;
+
+	private String oidcIssuer;
+
+	private String oidcClientId;
+
 	@Version
 	private Integer version;
 
 	@PersistenceCreator
 	Organisation(UUID id, String code, String name, OrganisationKind kind, List<District> districts,
-			boolean monitorParticipant, boolean active, Integer version) {
+			boolean monitorParticipant, boolean active, SecondFactor secondFactor, String oidcIssuer,
+			String oidcClientId, Integer version) {
+		this.oidcIssuer = oidcIssuer;
+		this.oidcClientId = oidcClientId;
 		this.id = id;
 		this.code = code;
 		this.name = name;
@@ -53,13 +63,14 @@ class Organisation {
 		this.districts = districts;
 		this.monitorParticipant = monitorParticipant;
 		this.active = active;
+		this.secondFactor = secondFactor;
 		this.version = version;
 	}
 
 	static Organisation register(String code, String name, OrganisationKind kind, List<String> districts,
 			boolean monitorParticipant) {
 		Organisation organisation = new Organisation(UUID.randomUUID(), normaliseCode(code), null, null, List.of(),
-				false, true, null);
+				false, true, null, null, null, null);
 		organisation.describe(name, kind, districts, monitorParticipant);
 		return organisation;
 	}
@@ -116,6 +127,31 @@ class Organisation {
 
 	boolean monitorParticipant() {
 		return this.monitorParticipant;
+	}
+
+	/**
+	 * Whether its accounts must use a second factor; {@code null}: as the installation
+	 * says.
+	 */
+	void requireSecondFactor(SecondFactor secondFactor) {
+		this.secondFactor = secondFactor;
+	}
+
+	SecondFactor secondFactor() {
+		return this.secondFactor;
+	}
+
+	/**
+	 * Signs its staff in with its own identity provider as well ({@code null}: local
+	 * accounts only). The provider was checked before.
+	 */
+	void signInWith(IdentityProvider provider) {
+		this.oidcIssuer = (provider != null) ? provider.issuer() : null;
+		this.oidcClientId = (provider != null) ? provider.clientId() : null;
+	}
+
+	IdentityProvider identityProvider() {
+		return (this.oidcIssuer != null) ? new IdentityProvider(this.oidcIssuer, this.oidcClientId) : null;
 	}
 
 	boolean active() {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.staff.SecondFactor;
 import nl.vangnet.platform.web.Conflicts;
 import nl.vangnet.platform.web.FormErrors;
 
@@ -36,6 +37,11 @@ class OrganisationAdminController {
 		this.conflicts = conflicts;
 	}
 
+	@ModelAttribute("secondFactors")
+	SecondFactor[] secondFactors() {
+		return SecondFactor.values();
+	}
+
 	@ModelAttribute("kinds")
 	OrganisationKind[] kinds() {
 		return OrganisationKind.values();
@@ -49,7 +55,7 @@ class OrganisationAdminController {
 
 	@GetMapping("/new")
 	String newForm(Model model) {
-		model.addAttribute("form", new OrganisationForm(null, null, null, null, false, null));
+		model.addAttribute("form", new OrganisationForm(null, null, null, null, false, null, null, null, null));
 		return "organisation/new";
 	}
 
@@ -64,7 +70,7 @@ class OrganisationAdminController {
 				return "redirect:/admin/organisations/{code}";
 			}
 			catch (DomainException ex) {
-				FormErrors.reject(result, ex);
+				FormErrors.reject(result, onForm(ex));
 			}
 		}
 		return "organisation/new";
@@ -101,7 +107,7 @@ class OrganisationAdminController {
 				model.addAttribute("form", form.withVersion((int) ex.currentVersion()));
 			}
 			catch (DomainException ex) {
-				FormErrors.reject(result, ex);
+				FormErrors.reject(result, onForm(ex));
 			}
 		}
 		return show(code, model);
@@ -118,7 +124,7 @@ class OrganisationAdminController {
 				return "redirect:/admin/organisations/{code}";
 			}
 			catch (DomainException ex) {
-				FormErrors.reject(result, ex);
+				FormErrors.reject(result, onForm(ex));
 			}
 		}
 		return show(code, model);
@@ -135,10 +141,17 @@ class OrganisationAdminController {
 				return "redirect:/admin/organisations/{code}";
 			}
 			catch (DomainException ex) {
-				FormErrors.reject(result, ex);
+				FormErrors.reject(result, onForm(ex));
 			}
 		}
 		return show(code, model);
+	}
+
+	/** The identity provider's fields have names of their own on the form. */
+	private static DomainException onForm(DomainException ex) {
+		String field = "identityProvider.issuer".equals(ex.field()) ? "identityIssuer"
+				: "identityProvider.clientId".equals(ex.field()) ? "identityClientId" : null;
+		return (field != null) ? new DomainException(field, ex.messageKey(), ex.arguments()) : ex;
 	}
 
 	/**
@@ -147,12 +160,15 @@ class OrganisationAdminController {
 	record OrganisationForm(String code,
 			@jakarta.validation.constraints.NotBlank(message = "{organisation.name.required}") String name,
 			@jakarta.validation.constraints.NotNull(message = "{organisation.kind.required}") OrganisationKind kind,
-			String districts, Boolean monitorParticipant, Integer version) {
+			String districts, Boolean monitorParticipant, Integer version, SecondFactor secondFactor,
+			String identityIssuer, String identityClientId) {
 
 		static OrganisationForm of(OrganisationDetails organisation) {
 			return new OrganisationForm(organisation.code(), organisation.name(), organisation.kind(),
 					String.join(", ", organisation.districts()), organisation.monitorParticipant(),
-					organisation.version());
+					organisation.version(), organisation.secondFactor(),
+					(organisation.identityProvider() != null) ? organisation.identityProvider().issuer() : null,
+					(organisation.identityProvider() != null) ? organisation.identityProvider().clientId() : null);
 		}
 
 		OrganisationCommand toCommand() {
@@ -161,13 +177,13 @@ class OrganisationAdminController {
 						.map(String::strip)
 						.filter((d) -> !d.isEmpty())
 						.toList();
-			return new OrganisationCommand(this.code, this.name, this.kind, list, this.monitorParticipant,
-					this.version);
+			return new OrganisationCommand(this.code, this.name, this.kind, list, this.monitorParticipant, this.version,
+					this.secondFactor, new IdentityProvider(this.identityIssuer, this.identityClientId));
 		}
 
 		OrganisationForm withVersion(Integer newVersion) {
 			return new OrganisationForm(this.code, this.name, this.kind, this.districts, this.monitorParticipant,
-					newVersion);
+					newVersion, this.secondFactor, this.identityIssuer, this.identityClientId);
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.staff.SecondFactor;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +35,21 @@ public class OrganisationApi {
 	@Transactional
 	public UUID register(String code, String name, OrganisationKind kind, List<String> districts,
 			boolean monitorParticipant) {
-		return this.management.register(new OrganisationCommand(code, name, kind, districts, monitorParticipant, null))
+		return this.management
+			.register(new OrganisationCommand(code, name, kind, districts, monitorParticipant, null, null, null))
+			.id();
+	}
+
+	/**
+	 * Registers an organisation that says itself whether its accounts must use a second
+	 * factor ({@code null}: as the installation says).
+	 */
+	@Transactional
+	public UUID register(String code, String name, OrganisationKind kind, List<String> districts,
+			boolean monitorParticipant, SecondFactor secondFactor) {
+		return this.management
+			.register(
+					new OrganisationCommand(code, name, kind, districts, monitorParticipant, null, secondFactor, null))
 			.id();
 	}
 
@@ -85,7 +100,8 @@ public class OrganisationApi {
 
 	static OrganisationSummary summary(Organisation organisation) {
 		return new OrganisationSummary(organisation.id(), organisation.code(), organisation.name(), organisation.kind(),
-				organisation.districts(), organisation.monitorParticipant(), organisation.active());
+				organisation.districts(), organisation.monitorParticipant(), organisation.active(),
+				organisation.secondFactor(), organisation.identityProvider());
 	}
 
 }

@@ -2,9 +2,12 @@ package nl.vangnet.organisation;
 
 import java.util.List;
 
+import nl.vangnet.platform.staff.SecondFactor;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import nl.vangnet.platform.staff.SecondFactor;
 
 /**
  * Registers or describes an organisation.
@@ -14,7 +17,7 @@ record OrganisationCommand(@Size(max = 16, message = "{organisation.code.invalid
 				message = "{validation.tooLong}") String name,
 		@NotNull(message = "{organisation.kind.required}") OrganisationKind kind,
 		List<@Size(max = 100, message = "{validation.tooLong}") String> districts, Boolean monitorParticipant,
-		Integer version) {
+		Integer version, SecondFactor secondFactor, @Valid IdentityProvider identityProvider) {
 
 	OrganisationCommand {
 		districts = (districts != null) ? districts : List.of();

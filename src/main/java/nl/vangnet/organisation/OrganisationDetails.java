@@ -3,11 +3,13 @@ package nl.vangnet.organisation;
 import java.util.List;
 import java.util.UUID;
 
+import nl.vangnet.platform.staff.SecondFactor;
+
 /**
  * An organisation with its locations and teams, as the API and the administrator's pages
  * show it.
  */
 record OrganisationDetails(UUID id, String code, String name, OrganisationKind kind, List<String> districts,
-		boolean monitorParticipant, boolean active, int version, List<LocationView> locations,
-		List<TeamSummary> teams) {
+		boolean monitorParticipant, boolean active, int version, List<LocationView> locations, List<TeamSummary> teams,
+		SecondFactor secondFactor, IdentityProvider identityProvider) {
 }

@@ -24,7 +24,11 @@ class OrganisationManagement {
 
 	private final TeamRepository teams;
 
-	OrganisationManagement(OrganisationRepository organisations, LocationRepository locations, TeamRepository teams) {
+	private final IssuerCheck issuers;
+
+	OrganisationManagement(OrganisationRepository organisations, LocationRepository locations, TeamRepository teams,
+			IssuerCheck issuers) {
+		this.issuers = issuers;
 		this.organisations = organisations;
 		this.locations = locations;
 		this.teams = teams;
@@ -37,6 +41,8 @@ class OrganisationManagement {
 		}
 		Organisation organisation = Organisation.register(code, command.name(), command.kind(), command.districts(),
 				Boolean.TRUE.equals(command.monitorParticipant()));
+		organisation.requireSecondFactor(command.secondFactor());
+		organisation.signInWith(this.issuers.check(command.identityProvider()));
 		organisation = this.organisations.save(organisation);
 		return details(organisation, null);
 	}
@@ -48,6 +54,8 @@ class OrganisationManagement {
 		}
 		organisation.describe(command.name(), command.kind(), command.districts(),
 				Boolean.TRUE.equals(command.monitorParticipant()));
+		organisation.requireSecondFactor(command.secondFactor());
+		organisation.signInWith(this.issuers.check(command.identityProvider()));
 		organisation = this.organisations.save(organisation);
 		return details(organisation, null);
 	}
@@ -100,7 +108,8 @@ class OrganisationManagement {
 			.toList();
 		return new OrganisationDetails(organisation.id(), organisation.code(), organisation.name(), organisation.kind(),
 				organisation.districts(), organisation.monitorParticipant(), organisation.active(),
-				organisation.version(), locationViews, teamSummaries);
+				organisation.version(), locationViews, teamSummaries, organisation.secondFactor(),
+				organisation.identityProvider());
 	}
 
 	private static LocationView view(Location location, UUID viewerOrganisation) {
@@ -114,6 +123,10 @@ class OrganisationManagement {
 			.code("kind", command.kind(), current.kind(), "organisation.kind.")
 			.texts("districts", command.districts(), current.districts())
 			.yesNo("monitorParticipant", command.monitorParticipant(), current.monitorParticipant())
+			.code("secondFactor", command.secondFactor(), current.secondFactor(), "organisation.secondFactor.")
+			.text("identityProvider.issuer",
+					(command.identityProvider() != null) ? command.identityProvider().issuer() : null,
+					(current.identityProvider() != null) ? current.identityProvider().issuer() : null)
 			.list();
 	}
 

@@ -3,9 +3,11 @@ package nl.vangnet.organisation;
 import java.util.List;
 import java.util.UUID;
 
+import nl.vangnet.platform.staff.SecondFactor;
+
 /**
  * What other modules know of an organisation.
  */
 public record OrganisationSummary(UUID id, String code, String name, OrganisationKind kind, List<String> districts,
-		boolean monitorParticipant, boolean active) {
+		boolean monitorParticipant, boolean active, SecondFactor secondFactor, IdentityProvider identityProvider) {
 }

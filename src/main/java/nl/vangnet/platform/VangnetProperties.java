@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import nl.vangnet.platform.staff.SecondFactor;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -26,12 +28,16 @@ import org.springframework.validation.annotation.Validated;
  * @param monitor the anonymised monitor (vangnet-monitor/1)
  * @param timeZone the zone of every "now" and "today" in the application (the one
  * {@link java.time.Clock})
+ * @param secondFactor whether staff must use a second factor after the password
+ * ({@code VANGNET_SECOND_FACTOR}); an organisation may say otherwise for its own accounts
+ * @param passkeys the relying party of passkeys (WebAuthn)
  */
 @Validated
 @ConfigurationProperties("vangnet")
 public record VangnetProperties(@NotNull Path dataDir, @Valid @NotNull Db db, @Valid @NotNull Admin admin,
 		@DefaultValue("false") boolean demo, @Valid @NotNull Session session, @Valid @NotNull SignIn signIn,
-		@Valid @DefaultValue Monitor monitor, @NotNull @DefaultValue("Europe/Amsterdam") ZoneId timeZone) {
+		@Valid @DefaultValue Monitor monitor, @NotNull @DefaultValue("Europe/Amsterdam") ZoneId timeZone,
+		@NotNull @DefaultValue("REQUIRED") SecondFactor secondFactor, @Valid @DefaultValue Passkeys passkeys) {
 
 	/**
 	 * @param url JDBC url of an external PostgreSQL 15+; blank for the embedded one
@@ -70,6 +76,17 @@ public record VangnetProperties(@NotNull Path dataDir, @Valid @NotNull Db db, @V
 	public record SignIn(@Min(1) @Max(1000) @DefaultValue("6") int maxFailuresPerMinute,
 			@Min(1) @Max(10000) @DefaultValue("20") int accountFailuresBeforeDelay,
 			@Min(1) @Max(10000) @DefaultValue("30") int sourceFailuresBeforeDelay) {
+	}
+
+	/**
+	 * @param rpId the relying party's id: the host name (without port) the browser shows
+	 * ({@code VANGNET_PASSKEYS_RP_ID})
+	 * @param origins the addresses the browser may sign in from, such as
+	 * {@code https://vangnet.example.org} ({@code VANGNET_PASSKEYS_ORIGINS}, comma
+	 * separated)
+	 */
+	public record Passkeys(@NotNull @DefaultValue("localhost") String rpId,
+			@NotNull @DefaultValue("http://localhost:8080") java.util.Set<String> origins) {
 	}
 
 	/**

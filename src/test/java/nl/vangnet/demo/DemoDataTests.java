@@ -1,6 +1,7 @@
 package nl.vangnet.demo;
 
 import nl.vangnet.TestData;
+import nl.vangnet.account.TotpCodes;
 import nl.vangnet.organisation.OrganisationApi;
 import nl.vangnet.organisation.OrganisationKind;
 import nl.vangnet.organisation.OrganisationSummary;
@@ -10,11 +11,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
 /**
@@ -52,6 +57,26 @@ class DemoDataTests {
 			.perform(get("/organisation")
 				.session(TestData.signIn(this.mvc, "fatima@dehaven.example", "welkom-in-het-vangnet")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Havenkade 12")));
+	}
+
+	@Test
+	void theDemoAdministratorSignsInWithTheSecondFactorWhoseSecretTheReadmePrints() throws Exception {
+		this.demo.run(new DefaultApplicationArguments("--demo"));
+		MvcResult password = this.mvc
+			.perform(post("/login").param("username", "beheer@demo.vangnet.example")
+				.param("password", "welkom-in-het-vangnet")
+				.with(csrf()))
+			.andReturn();
+		assertThat(password.getResponse().getRedirectedUrl()).isEqualTo("/login/second-factor");
+		MockHttpSession half = (MockHttpSession) password.getRequest().getSession(false);
+		MvcResult code = this.mvc
+			.perform(post("/login/second-factor").param("code", TotpCodes.now(DemoData.ADMINISTRATOR_TOTP_SECRET))
+				.session(half)
+				.with(csrf()))
+			.andReturn();
+		assertThat(code.getResponse().getRedirectedUrl()).isEqualTo("/");
+		this.mvc.perform(get("/admin/organisations").session((MockHttpSession) code.getRequest().getSession(false)))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("De Haven")));
 	}
 
 }

@@ -1,5 +1,6 @@
 package nl.vangnet.platform.web;
 
+import java.net.URI;
 import java.util.List;
 
 import nl.vangnet.platform.ConflictException;
@@ -7,6 +8,7 @@ import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
 import nl.vangnet.platform.UnprocessableException;
+import nl.vangnet.platform.staff.ReauthenticationRequiredException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +75,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 							this.messages.getMessage(error.messageKey(), error.arguments(), error.messageKey(),
 									LocaleContextHolder.getLocale())))
 					.toList());
+		return problem;
+	}
+
+	@ExceptionHandler(ReauthenticationRequiredException.class)
+	ProblemDetail reauthenticationRequired(ReauthenticationRequiredException ex) {
+		ProblemDetail problem = problem(HttpStatus.UNAUTHORIZED, "problem.reauthenticationRequired");
+		problem.setType(URI.create(ReauthenticationRequiredException.PROBLEM_TYPE));
 		return problem;
 	}
 
