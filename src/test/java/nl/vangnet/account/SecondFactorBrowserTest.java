@@ -61,7 +61,10 @@ class SecondFactorBrowserTest extends BrowserTestSupport {
 		assertThat(b.path()).isEqualTo("/");
 
 		b.click("Huishoudens").click("Nieuw huishouden");
-		b.fill("Voornaam", "Samira").fill("Achternaam", "Verborgen").fill("Adres", "Schuilhof 7");
+		b.fill("Voornaam", "Samira")
+			.fill("Achternaam", "Verborgen")
+			.fill("Adres", "Schuilhof 7")
+			.select("Soort begeleiding", "Intensieve begeleiding");
 		b.check("Vertrouwelijk adres (geheim opvangadres, of het gezin houdt zich schuil)");
 		b.click("Opslaan");
 		String dossier = b.path();
