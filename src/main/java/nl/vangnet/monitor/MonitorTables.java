@@ -212,6 +212,29 @@ class MonitorTables {
 		kindColumns.addAll(referralColumns);
 		tables
 			.add(new Table("referrals-kinds", msg("monitor.table.referralsKinds", locale), kindColumns, byKind, null));
+		// Safety (issue 14): households with a plan or a screening, and meldcode cases
+		Map<String, Object> safety = (Map<String, Object>) report.get("safety");
+		List<Row> safetyRows = new ArrayList<>();
+		safetyRows.add(new Row(msg("monitor.safety.householdsWithPlan", locale),
+				List.of(cell(safety.get("householdsWithPlan"), suppressed)), null));
+		safetyRows.add(new Row(msg("monitor.safety.householdsScreened", locale),
+				List.of(cell(safety.get("householdsScreened"), suppressed)), null));
+		((Map<String, Cell>) safety.get("latestRiskLevels"))
+			.forEach((level, cell) -> safetyRows.add(new Row("– " + msg("monitor.safety.level." + level, locale),
+					List.of(cell(cell, suppressed)), cell.count())));
+		tables.add(new Table("safety", msg("monitor.table.safety", locale),
+				List.of(msg("monitor.column.category", locale), msg("monitor.column.households", locale)), safetyRows,
+				null));
+		List<Row> meldcodeRows = new ArrayList<>();
+		meldcodeRows.add(new Row(msg("monitor.safety.meldcodeCasesOpened", locale),
+				List.of(cell(safety.get("meldcodeCasesOpened"), suppressed)), null));
+		((Map<String, Cell>) safety.get("meldcodeDecisions"))
+			.forEach((decision, cell) -> meldcodeRows.add(new Row(
+					"– " + msg("monitor.safety.decision." + decision, locale), List.of(cell(cell, suppressed)),
+					cell.count())));
+		tables.add(new Table("meldcode", msg("monitor.table.meldcode", locale),
+				List.of(msg("monitor.column.decision", locale), msg("monitor.column.cases", locale)), meldcodeRows,
+				null));
 		return localised(tables, locale);
 	}
 

@@ -1,5 +1,7 @@
 package nl.vangnet.monitor;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
@@ -9,6 +11,12 @@ import nl.vangnet.VangnetTest;
 import nl.vangnet.organisation.OrganisationKind;
 import nl.vangnet.platform.staff.Role;
 import nl.vangnet.platform.tenancy.TenantScope;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -95,6 +103,59 @@ class MonitorSafetyTests {
 		assertThat(safety.get("meldcodeDecisions").get("UNDECIDED").get("count").isNull()).isTrue();
 		assertThat(safety.get("meldcodeDecisions").get("REPORT").get("count").isNull()).isTrue();
 		assertThat(safety.get("meldcodeDecisions").get("HELP").get("count").asInt()).isZero();
+	}
+
+	@Test
+	void safetyIsATableOnThePageAndInEveryDownload() throws Exception {
+		String page = this.mvc
+			.perform(get("/monitor").session(this.researcher)
+				.param("from", FROM.toString())
+				.param("to", TO.toString())
+				.param("organisations", this.shelter.code()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Veiligheid: gezinnen met een veiligheidsplan")
+			.contains("Gezinnen met een risico-inschatting")
+			.contains("Hoog risico")
+			.contains("Meldcode: geopende zaken en hun besluit")
+			.contains("Nog geen besluit");
+		String csv = new String(download("CSV"), StandardCharsets.UTF_8);
+		assertThat(csv).contains("Gezinnen met een veiligheidsplan;5")
+			.contains("Gezinnen met een risico-inschatting;11")
+			.contains("– Matig risico;6")
+			.contains("– Hoog risico;5")
+			.contains("Geopende meldcodezaken;6")
+			.as("a cell of one is never a number")
+			.doesNotContain("– Nog geen besluit;1");
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download("XLSX")))) {
+			Sheet meldcode = null;
+			for (Sheet sheet : workbook) {
+				if (sheet.getRow(1) != null && "Geopende meldcodezaken".equals(sheet.getRow(1).getCell(0).getStringCellValue())) {
+					meldcode = sheet;
+				}
+			}
+			assertThat(meldcode).as("a sheet of meldcode cases").isNotNull();
+			assertThat(meldcode.getRow(1).getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+			assertThat(meldcode.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(6.0);
+		}
+		try (PDDocument pdf = Loader.loadPDF(download("PDF"))) {
+			assertThat(new PDFTextStripper().getText(pdf)).contains("Gezinnen met een veiligheidsplan")
+				.contains("Geopende meldcodezaken");
+		}
+	}
+
+	private byte[] download(String format) throws Exception {
+		MockHttpServletResponse response = this.mvc
+			.perform(get("/api/v1/monitor/export").session(this.researcher)
+				.param("format", format)
+				.param("from", FROM.toString())
+				.param("to", TO.toString())
+				.param("organisations", this.shelter.code()))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		return response.getContentAsByteArray();
 	}
 
 	private UUID mother(UUID household) {
