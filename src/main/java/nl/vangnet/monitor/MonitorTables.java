@@ -228,10 +228,9 @@ class MonitorTables {
 		List<Row> meldcodeRows = new ArrayList<>();
 		meldcodeRows.add(new Row(msg("monitor.safety.meldcodeCasesOpened", locale),
 				List.of(cell(safety.get("meldcodeCasesOpened"), suppressed)), null));
-		((Map<String, Cell>) safety.get("meldcodeDecisions"))
-			.forEach((decision, cell) -> meldcodeRows.add(new Row(
-					"– " + msg("monitor.safety.decision." + decision, locale), List.of(cell(cell, suppressed)),
-					cell.count())));
+		((Map<String, Cell>) safety.get("meldcodeDecisions")).forEach(
+				(decision, cell) -> meldcodeRows.add(new Row("– " + msg("monitor.safety.decision." + decision, locale),
+						List.of(cell(cell, suppressed)), cell.count())));
 		tables.add(new Table("meldcode", msg("monitor.table.meldcode", locale),
 				List.of(msg("monitor.column.decision", locale), msg("monitor.column.cases", locale)), meldcodeRows,
 				null));

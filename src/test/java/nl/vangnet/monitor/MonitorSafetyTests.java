@@ -131,7 +131,8 @@ class MonitorSafetyTests {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download("XLSX")))) {
 			Sheet meldcode = null;
 			for (Sheet sheet : workbook) {
-				if (sheet.getRow(1) != null && "Geopende meldcodezaken".equals(sheet.getRow(1).getCell(0).getStringCellValue())) {
+				if (sheet.getRow(1) != null
+						&& "Geopende meldcodezaken".equals(sheet.getRow(1).getCell(0).getStringCellValue())) {
 					meldcode = sheet;
 				}
 			}

@@ -2,6 +2,7 @@ package nl.vangnet.safety;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,7 +13,11 @@ import nl.vangnet.platform.staff.Role;
 import nl.vangnet.platform.tenancy.TenantScope;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -127,6 +132,112 @@ class SafetyBrowserTest extends BrowserTestSupport {
 		assertThat(b.text()).doesNotContain("Risicoscreening").doesNotContain("Boodschappen");
 		b.open("/api/v1/households/" + household + "/meldcode-cases");
 		assertThat(b.text()).contains("403").doesNotContain("Yara vertelt");
+	}
+
+	/**
+	 * On a phone (390 × 844) the safety pages fit the screen, their tables stack, and a
+	 * contact ban is recorded by keyboard alone: Tab to each field, type, Enter.
+	 */
+	@Test
+	void onAPhoneAProfessionalRecordsAContactBanByKeyboardAlone() throws Exception {
+		Browser b = this.browser;
+		TestData.Organisation shelter = this.data.organisation();
+		TestData.Person professional = this.data.person(shelter, Role.PROFESSIONAL);
+		UUID household = family(shelter, this.data.person(shelter, Role.VOLUNTEER),
+				this.data.person(shelter, Role.PROFESSIONAL));
+		b.signIn(professional.email(), TestData.PASSWORD);
+		JavascriptExecutor js = (JavascriptExecutor) b.driver();
+		b.driver().manage().window().setSize(new Dimension(390, 844));
+		try {
+			long chrome = ((Number) js.executeScript("return window.outerHeight - window.innerHeight")).longValue();
+			b.driver().manage().window().setSize(new Dimension(390, 844 + (int) chrome));
+			b.open("/households/" + household + "/safety");
+			assertFitsThePhone(b, "the safety page");
+
+			tabTo(b, "order-kind");
+			type(b, Keys.ARROW_DOWN, Keys.ARROW_DOWN);
+			tabTo(b, "order-contact");
+			type(b, Keys.ARROW_DOWN);
+			tabTo(b, "order-issuer");
+			type(b, "Rechter, kort geding");
+			tabTo(b, "order-startsOn");
+			type(b, asTyped(b, LocalDate.now().minusDays(5)));
+			assertThat(active(b).getDomProperty("value")).isEqualTo(LocalDate.now().minusDays(5).toString());
+			tabTo(b, "order-endsOn");
+			type(b, asTyped(b, LocalDate.now().plusDays(10)));
+			assertThat(active(b).getDomProperty("value")).isEqualTo(LocalDate.now().plusDays(10).toString());
+			WebElement page = b.driver().findElement(By.tagName("html"));
+			tabTo(b, "order-save");
+			type(b, Keys.ENTER);
+			b.awaitReplaced(page);
+			assertThat(b.text()).contains("Het verbod is vastgelegd.");
+			WebElement order = b.driver().findElement(By.cssSelector("#orders table tbody tr"));
+			assertThat(order.getText()).contains("Contactverbod")
+				.contains("Karim (ex-partner)")
+				.contains("Rechter, kort geding")
+				.contains("loopt bijna af");
+			assertFitsThePhone(b, "the safety page with its orders, stacked");
+
+			b.press(By.id("plan-M1"));
+			assertFitsThePhone(b, "the safety plan form");
+			b.open("/households/" + household + "/meldcode-cases");
+			assertFitsThePhone(b, "the meldcode cases");
+			b.open("/households/" + household + "/risk-screenings/new");
+			assertFitsThePhone(b, "the risk screening");
+			b.audit();
+			b.signOut();
+		}
+		finally {
+			b.driver().manage().window().setSize(new Dimension(1280, 900));
+			b.driver().manage().deleteAllCookies();
+		}
+	}
+
+	/** Types into whatever has the focus, as a keyboard does. */
+	private static void type(Browser b, CharSequence... keys) {
+		new Actions(b.driver()).sendKeys(keys).perform();
+	}
+
+	/**
+	 * A date as a person types it into this browser's date field: day, month and year in
+	 * the order of the browser's locale (headless Chromium follows the system's, not
+	 * {@code --lang}).
+	 */
+	private static String asTyped(Browser b, LocalDate date) {
+		String order = (String) ((JavascriptExecutor) b.driver())
+			.executeScript("return new Intl.DateTimeFormat().formatToParts(new Date(2001, 1, 3))"
+					+ ".filter(p => p.type !== 'literal').map(p => p.type.charAt(0)).join('')");
+		StringBuilder typed = new StringBuilder();
+		for (char part : order.toCharArray()) {
+			typed.append(switch (part) {
+				case 'd' -> date.format(DateTimeFormatter.ofPattern("dd"));
+				case 'm' -> date.format(DateTimeFormatter.ofPattern("MM"));
+				default -> date.format(DateTimeFormatter.ofPattern("yyyy"));
+			});
+		}
+		return typed.toString();
+	}
+
+	private static void assertFitsThePhone(Browser b, String what) {
+		JavascriptExecutor js = (JavascriptExecutor) b.driver();
+		long width = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+		long viewport = ((Number) js.executeScript("return window.innerWidth")).longValue();
+		assertThat(width).as(what + " is no wider than the phone").isLessThanOrEqualTo(viewport);
+	}
+
+	private static WebElement active(Browser b) {
+		return b.driver().switchTo().activeElement();
+	}
+
+	/** Presses Tab until the field has the focus: it is reachable by keyboard. */
+	private static void tabTo(Browser b, String id) {
+		for (int i = 0; i < 120; i++) {
+			if (id.equals(active(b).getAttribute("id"))) {
+				return;
+			}
+			type(b, Keys.TAB);
+		}
+		throw new AssertionError("Tab never reaches #" + id);
 	}
 
 	private static WebDriverWait wait(Browser b) {

@@ -118,6 +118,18 @@ class SafetyPlanTests {
 		assertThat(pdf.getStatus()).isEqualTo(200);
 		assertThat(pdf.getContentType()).isEqualTo("application/pdf");
 		assertThat(new String(pdf.getContentAsByteArray(), 0, 5)).isEqualTo("%PDF-");
+		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader
+			.loadPDF(pdf.getContentAsByteArray())) {
+			// Small enough to fold into a wallet: A6, 105 × 148 mm.
+			for (org.apache.pdfbox.pdmodel.PDPage page : document.getPages()) {
+				assertThat(page.getMediaBox().getWidth() * 25.4 / 72).as("width in mm")
+					.isCloseTo(105, org.assertj.core.data.Offset.offset(1.0));
+				assertThat(page.getMediaBox().getHeight() * 25.4 / 72).as("height in mm")
+					.isCloseTo(148, org.assertj.core.data.Offset.offset(1.0));
+			}
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+			assertThat(text).contains("Zus Nadia").contains("0800-2000").doesNotContain("Vangnet");
+		}
 		String english = this.mvc
 			.perform(get("/safety/members/" + family.mother() + "/plan/print").session(this.worker).param("lang", "en"))
 			.andReturn()
