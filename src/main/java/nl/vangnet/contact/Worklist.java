@@ -101,9 +101,12 @@ class Worklist {
 
 	List<Item> items(Staff actor, boolean ownOnly) {
 		LocalDate today = LocalDate.now(this.clock);
+		// A professional's list starts from their own trajectories (indexed by the
+		// contact person and the trajectory's staff): it costs their caseload, not the
+		// organisation.
 		String mine = ownOnly ? """
-				 and exists (select 1 from household_involvement i
-				   where i.trajectory_id = t.trajectory_id and i.account_id = :me)
+				 and t.trajectory_id in (select i.trajectory_id from household_involvement i
+				   where i.organisation_id = :organisation and i.account_id = :me)
 				""" : "";
 		var candidates = this.jdbc
 			.sql("""
@@ -114,7 +117,7 @@ class Worklist {
 					+ mine)
 			.param("today", today);
 		if (ownOnly) {
-			candidates = candidates.param("me", actor.userId());
+			candidates = candidates.param("organisation", actor.organisationId()).param("me", actor.userId());
 		}
 		List<UUID> ids = candidates.query(UUID.class).list();
 		if (ids.isEmpty()) {

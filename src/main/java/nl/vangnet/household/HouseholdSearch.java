@@ -154,18 +154,24 @@ class HouseholdSearch {
 	List<HouseholdSummary> caseload(Locale locale) {
 		Staff actor = Staff.current().requireOrganisation("household");
 		LocalDate today = this.management.today();
-		String mine = actor.seesOnlyOwnFamilies()
-				? "exists (select 1 from household_involvement i where i.trajectory_id = t.id and i.account_id = :me)"
-				: "t.contact_person = :me";
+		// Driven from the person's own trajectories (the indexes on the contact person
+		// and
+		// on the trajectory's staff), so that it costs the caseload, not the
+		// organisation.
+		String mine = actor.seesOnlyOwnFamilies() ? """
+				t.id in (select i.trajectory_id from household_involvement i
+				  where i.organisation_id = :organisation and i.account_id = :me)"""
+				: "t.organisation_id = :organisation and t.contact_person = :me";
 		String ownTrajectory = """
-				join lateral (
-				  select t.id, t.kind, t.contact_person, t.end_date from trajectory t where t.household_id = h.id
-				  and (t.end_date is null or t.end_date >= :today) and %s
-				  order by t.start_date desc, t.position desc limit 1
-				) ct on true
+				join (
+				  select distinct on (t.household_id) t.household_id, t.id, t.kind, t.contact_person, t.end_date
+				  from trajectory t where (t.end_date is null or t.end_date >= :today) and %s
+				  order by t.household_id, t.start_date desc, t.position desc
+				) ct on ct.household_id = h.id
 				""".formatted(mine);
 		List<Row> rows = this.jdbc.sql(SELECT + ownTrajectory + LATEST_PHASE + " where h.closed_on is null " + ORDER)
 			.param("today", today)
+			.param("organisation", actor.organisationId())
 			.param("me", actor.userId())
 			.query(HouseholdSearch::row)
 			.list();
