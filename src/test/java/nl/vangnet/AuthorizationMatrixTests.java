@@ -146,6 +146,13 @@ class AuthorizationMatrixTests {
 
 			Rule.of("POST", "/households/{id}/closing", CASE_WORK)
 				.form(Map.of("version", "0", "closedOn", DAY, "closingReason", "Verhuisd")),
+			// reopen, never re-register (issue 15): on a closed household (rowsFor closes it)
+			Rule.of("POST", "/households/{id}/reopening", CASE_WORK)
+				.form(Map.of("version", "0", "on", DAY, "reason", "Een nieuwe vraag", "kind", "INTENSIVE")),
+			Rule.of("POST", "/api/v1/households/{id}/reopening", CASE_WORK)
+				.json("{\"on\":\"" + DAY + "\",\"reason\":\"Een nieuwe vraag\"}"),
+			Rule.of("POST", "/api/v1/households/duplicates", CASE_WORK)
+				.json("{\"givenName\":\"Moeder\",\"familyName\":\"Matrix\",\"birthDate\":\"1990-01-01\"}"),
 
 			Rule.of("GET", "/phase-model", COORDINATOR),
 			Rule.of("POST", "/phase-model", COORDINATOR),
@@ -768,7 +775,14 @@ class AuthorizationMatrixTests {
 			return this.rows.get(whose);
 		}
 		if (rule.writes() && whose == Tenancy.OWN) {
-			return rows(Tenancy.OWN);
+			Rows fresh = rows(Tenancy.OWN);
+			if (rule.path().endsWith("/reopening")) {
+				// Only a closed household is reopened (issue 15).
+				this.data.inScope(TenantScope.Scope.system(Set.of(fresh.organisation().id())), (sql) -> sql.sql("""
+						update household set closed_on = current_date - 10, closing_reason = 'Vertrokken', version = 0
+						where id = :household""").param("household", fresh.household()).update());
+			}
+			return fresh;
 		}
 		if (whose == Tenancy.SHARED && rule.path().matches(RECEIVED_REFERRAL)) {
 			// Reading a received referral is a success in the trail: not on the rows that

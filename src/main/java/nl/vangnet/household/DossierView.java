@@ -13,7 +13,7 @@ record DossierView(UUID id, int version, String name, String externalId, String 
 		String address, boolean confidentialAddress, List<MemberView> members, MemberView mainContact,
 		List<TrajectoryView> openTrajectories, List<TrajectoryView> endedTrajectories, LocalDate closedOn,
 		String closingReason, Permissions may, List<StaffOption> contactPersonOptions, List<StaffOption> staffOptions,
-		List<PhaseOption> organisationPhases, LocalDate today) {
+		List<PhaseOption> organisationPhases, LocalDate today, List<ReopeningView> reopenings) {
 
 	public boolean closed() {
 		return this.closedOn != null;
@@ -22,7 +22,14 @@ record DossierView(UUID id, int version, String name, String externalId, String 
 	/**
 	 * What the reader may do here.
 	 */
-	record Permissions(boolean change, boolean openConfidential, boolean reassign, boolean readTrail) {
+	record Permissions(boolean change, boolean openConfidential, boolean reassign, boolean readTrail, boolean reopen) {
+	}
+
+	/**
+	 * A reopening in the dossier's history: when, why and by whom, and the closing it
+	 * lifted.
+	 */
+	record ReopeningView(LocalDate on, String reason, StaffOption by, LocalDate closedOn, String closingReason) {
 	}
 
 	record MemberView(UUID id, String ref, MemberRole role, boolean mainContact, String name, LocalDate birthDate,

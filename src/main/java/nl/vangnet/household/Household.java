@@ -146,6 +146,43 @@ final class Household {
 		this.closure = new Closure(on, cleanReason);
 	}
 
+	/**
+	 * Reopens the closed household on the day, for a reason: the family came back. The
+	 * closing it lifts is handed back to be kept in the dossier's history, and support
+	 * starts again with the new trajectory in the same dossier.
+	 */
+	Reopening reopen(LocalDate on, String reason, Trajectory trajectory, Map<String, PhaseModel> models,
+			LocalDate today) {
+		if (this.closure == null) {
+			throw new DomainException("on", "household.reopening.notClosed");
+		}
+		List<DomainException> errors = new ArrayList<>();
+		if (on == null) {
+			errors.add(new DomainException("on", "household.reopening.on.required"));
+		}
+		else if (on.isBefore(this.closure.on())) {
+			errors.add(new DomainException("on", "household.reopening.on.beforeClosing", this.closure.on()));
+		}
+		else if (on.isAfter(today)) {
+			errors.add(new DomainException("on", "household.reopening.on.future"));
+		}
+		String cleanReason = Texts.clean(reason);
+		if (cleanReason == null) {
+			errors.add(new DomainException("reason", "household.reopening.reason.required"));
+		}
+		else if (cleanReason.length() > HouseholdRules.TEXT_MAX) {
+			errors.add(new DomainException("reason", "household.reopening.reason.tooLong", HouseholdRules.TEXT_MAX));
+		}
+		if (on != null && errors.isEmpty()) {
+			errors.addAll(HouseholdRules.trajectory(trajectory, "", models, today));
+		}
+		DomainErrors.throwIfAny(errors);
+		Reopening reopening = new Reopening(on, cleanReason, this.closure.on(), this.closure.reason(), trajectory.id());
+		this.closure = null;
+		this.trajectories.add(trajectory);
+		return reopening;
+	}
+
 	Trajectory trajectory(UUID trajectoryId) {
 		return this.trajectories.stream()
 			.filter((t) -> t.id().equals(trajectoryId))

@@ -1,5 +1,7 @@
 package nl.vangnet.household;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,10 +33,14 @@ class HouseholdApiController {
 
 	private final HouseholdManagement management;
 
-	HouseholdApiController(HouseholdExchange exchange, HouseholdSearch search, HouseholdManagement management) {
+	private final DuplicateCheck duplicates;
+
+	HouseholdApiController(HouseholdExchange exchange, HouseholdSearch search, HouseholdManagement management,
+			DuplicateCheck duplicates) {
 		this.exchange = exchange;
 		this.search = search;
 		this.management = management;
+		this.duplicates = duplicates;
 	}
 
 	/**
@@ -82,6 +88,55 @@ class HouseholdApiController {
 	@PostMapping("/{id}/confidential-address")
 	Map<String, String> openConfidentialAddress(@PathVariable UUID id) {
 		return Map.of("address", this.management.openConfidentialAddress(id));
+	}
+
+	/**
+	 * Reopens a closed household (the family came back): a new trajectory in the same
+	 * dossier, its history kept. {@code kind} (default {@code INTENSIVE}) and
+	 * {@code contactPerson} (default: the caller) are optional.
+	 */
+	@PostMapping("/{id}/reopening")
+	Reopened reopen(@PathVariable UUID id, @RequestBody ReopeningBody body) {
+		UUID trajectory = this.management.reopen(id, null, body.on(), body.reason(), body.kind(), body.contactPerson());
+		return new Reopened(id, trajectory, body.on(), Texts.clean(body.reason()));
+	}
+
+	/**
+	 * The households of the organisation that are likely the same family as the person in
+	 * the body (names never in a URL).
+	 */
+	@PostMapping("/duplicates")
+	Duplicates duplicates(@RequestBody DuplicateBody body) {
+		return new Duplicates(this.duplicates
+			.candidates(new DuplicateCheck.Person(body.givenName(), body.familyName(), body.birthDate()))
+			.stream()
+			.map((c) -> new Duplicates.Candidate(c.householdId(), c.name(), c.closed(), c.closedOn(),
+					c.matches()
+						.stream()
+						.map((m) -> new Duplicates.Member(m.ref(), m.role(), m.name(), m.birthDate(), m.sameBirthDate(),
+								Math.round(m.similarity() * 100) / 100.0))
+						.toList()))
+			.toList());
+	}
+
+	record ReopeningBody(LocalDate on, String reason, TrajectoryKind kind, UUID contactPerson) {
+	}
+
+	record Reopened(UUID household, UUID trajectory, LocalDate on, String reason) {
+	}
+
+	record DuplicateBody(String givenName, String familyName, LocalDate birthDate) {
+	}
+
+	record Duplicates(List<Candidate> candidates) {
+
+		record Candidate(UUID household, String name, boolean closed, LocalDate closedOn, List<Member> members) {
+		}
+
+		record Member(String ref, MemberRole role, String name, LocalDate birthDate, boolean sameBirthDate,
+				double nameSimilarity) {
+		}
+
 	}
 
 }

@@ -68,8 +68,12 @@ class HouseholdController {
 
 	private final AccessTrail trail;
 
+	private final DuplicateCheck duplicates;
+
 	HouseholdController(HouseholdManagement management, HouseholdSearch search, PhaseModels phaseModels,
-			OrganisationApi organisations, MessageSource messages, Conflicts conflicts, AccessTrail trail) {
+			OrganisationApi organisations, MessageSource messages, Conflicts conflicts, AccessTrail trail,
+			DuplicateCheck duplicates) {
+		this.duplicates = duplicates;
 		this.conflicts = conflicts;
 		this.management = management;
 		this.search = search;
@@ -116,7 +120,8 @@ class HouseholdController {
 	@PostMapping
 	String register(@ModelAttribute("form") HouseholdForm form, BindingResult result,
 			@RequestParam(required = false) MemberRole addMember, @RequestParam(required = false) Integer removeMember,
-			Model model, Locale locale, RedirectAttributes redirect) {
+			@RequestParam(required = false) String duplicatesChecked, Model model, Locale locale,
+			RedirectAttributes redirect) {
 		Staff actor = Staff.current().requireOrganisation("household");
 		if (form == null) {
 			return newForm(model, locale);
@@ -145,6 +150,18 @@ class HouseholdController {
 			}
 			catch (DomainException ex) {
 				FormErrors.reject(result, formField(ex));
+			}
+		}
+		if (!result.hasErrors() && !"true".equals(duplicatesChecked)) {
+			// Reopen, never re-register: a likely duplicate is shown before anything is
+			// saved.
+			List<DuplicateCheck.Candidate> candidates = this.duplicates.candidates(form.members()
+				.stream()
+				.map((m) -> new DuplicateCheck.Person(m.givenName(), m.familyName(), m.birthDate()))
+				.toList());
+			if (!candidates.isEmpty()) {
+				model.addAttribute("duplicates", candidates);
+				return formPage(actor, model, locale, true);
 			}
 		}
 		if (!result.hasErrors()) {
@@ -179,6 +196,8 @@ class HouseholdController {
 	String dossier(@PathVariable UUID id, Model model, Locale locale) {
 		model.addAttribute("household", this.management.dossier(id, locale));
 		model.addAttribute("kinds", TrajectoryKind.values());
+		model.addAttribute("reopenKinds", List.of(TrajectoryKind.INTENSIVE, TrajectoryKind.SHORT,
+				TrajectoryKind.OUTREACH, TrajectoryKind.AFTERCARE));
 		model.addAttribute("trailCover",
 				this.trail.coverFragments(AccessSubject.household(id),
 						DOSSIER_SECTIONS.stream()
@@ -370,6 +389,20 @@ class HouseholdController {
 		}
 		redirect.addFlashAttribute("notice", notice);
 		return "redirect:" + filter.url(filter.pageNumber());
+	}
+
+	/**
+	 * Reopens the closed household: a new trajectory in the same dossier, its history
+	 * kept.
+	 */
+	@PostMapping("/{id}/reopening")
+	String reopen(@PathVariable UUID id, @ModelAttribute TrajectoryForms.Reopen form, BindingResult result, Model model,
+			Locale locale, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		return action(id, "reopen", () -> {
+			FormErrors.throwIfAny(result);
+			this.management.reopen(id, TrajectoryForms.version(form.version()), form.on(), form.reason(), form.kind(),
+					null);
+		}, "household.reopened.saved", model, locale, request, response, redirect);
 	}
 
 	@PostMapping("/{id}/closing")

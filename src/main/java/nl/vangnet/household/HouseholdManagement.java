@@ -199,6 +199,52 @@ class HouseholdManagement {
 		this.trail.record(actor, AccessAction.UPDATE, id);
 	}
 
+	/**
+	 * Reopens a closed household: the family came back. Its history stays whole (the
+	 * closing it lifts is kept with the reopening, its ended trajectories stay), and a
+	 * new trajectory starts on the day in the same dossier, with the reopener as contact
+	 * person unless another is named.
+	 * @param version the version the household was shown at, or {@code null} for the
+	 * current one (the API: a household that is no longer closed is refused anyway)
+	 * @param kind the kind of the new support, {@code null} for intensive
+	 */
+	UUID reopen(UUID id, Integer version, LocalDate on, String reason, TrajectoryKind kind, UUID contactPerson) {
+		Staff actor = changer();
+		Household household = (version != null) ? forChange(id, version, (current) -> List.of()) : visible(actor, id);
+		UUID person = (contactPerson != null) ? contactPerson
+				: (actor.isSystem() ? lastContactPerson(household) : actor.userId());
+		Trajectory trajectory = newTrajectory(actor, (kind != null) ? kind : TrajectoryKind.INTENSIVE, on, person,
+				null);
+		List<DomainException> errors = new ArrayList<>();
+		if (contactPerson != null) {
+			errors.addAll(staffErrors(actor, List.of(trajectory), household.trajectories(), null));
+		}
+		Reopening reopening = null;
+		try {
+			reopening = household.reopen(on, reason, trajectory, this.phaseModels.all(), today());
+		}
+		catch (DomainErrors ex) {
+			errors.addAll(ex.errors());
+		}
+		catch (DomainException ex) {
+			errors.add(ex);
+		}
+		DomainErrors.throwIfAny(errors);
+		save(household, (current) -> List.of());
+		this.households.insertReopening(household, reopening, actor.isSystem() ? null : actor.userId());
+		this.trail.record(actor, AccessAction.UPDATE, id);
+		return trajectory.id();
+	}
+
+	private static UUID lastContactPerson(Household household) {
+		return household.trajectories()
+			.stream()
+			.filter((t) -> t.contactPerson() != null)
+			.max(Comparator.comparing(Trajectory::start))
+			.map(Trajectory::contactPerson)
+			.orElse(null);
+	}
+
 	// ---- Reading
 
 	/**
@@ -491,7 +537,8 @@ class HouseholdManagement {
 				? this.encryption.decrypt(address.ciphertext(), SealedAddress.context(household.id())) : null;
 		boolean mayChange = actor.mayChangeHouseholds() && !household.closed();
 		DossierView.Permissions may = new DossierView.Permissions(mayChange, actor.mayOpenConfidentialAddress(),
-				mayChange && actor.assignsContactPersons(), actor.leadsTeam());
+				mayChange && actor.assignsContactPersons(), actor.leadsTeam(),
+				actor.mayChangeHouseholds() && household.closed());
 		List<StaffOption> contactOptions = new ArrayList<>();
 		List<StaffOption> staffOptions = new ArrayList<>();
 		if (mayChange) {
@@ -517,7 +564,13 @@ class HouseholdManagement {
 				confidential, members,
 				members.stream().filter(DossierView.MemberView::mainContact).findFirst().orElse(null), open, ended,
 				(closure != null) ? closure.on() : null, (closure != null) ? closure.reason() : null, may,
-				contactOptions, staffOptions, organisationPhases, today);
+				contactOptions, staffOptions, organisationPhases, today,
+				this.households.reopenings(household.id())
+					.stream()
+					.map((r) -> new DossierView.ReopeningView(r.reopening().on(), r.reopening().reason(),
+							(r.by() != null) ? option(staff, r.by()) : null, r.reopening().closedOn(),
+							r.reopening().closingReason()))
+					.toList());
 	}
 
 	private DossierView.TrajectoryView trajectoryView(Trajectory trajectory, Map<UUID, StaffMember> staff,

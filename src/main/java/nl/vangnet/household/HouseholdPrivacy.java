@@ -134,12 +134,28 @@ class HouseholdPrivacy implements SubjectAccessContribution, ErasureContribution
 				.add("privacy.report.trajectory.phases", rs.getString("phases"))
 				.entry(text.code("trajectory.kind", rs.getString("kind")) + ", " + text.date(rs.getDate("start_date"))))
 			.list();
+		List<SubjectAccessSection.Entry> reopenings = this.jdbc.sql("""
+				select reopened_on, reason, closed_on, closing_reason from household_reopening
+				where household_id = :household order by reopened_on, created_at
+				""")
+			.param("household", query.householdId())
+			.query((rs, n) -> text.fields()
+				.add("privacy.report.reopening.closedOn", text.date(rs.getDate("closed_on")))
+				.add("privacy.report.reopening.closingReason", text.free(rs.getString("closing_reason")))
+				.add("privacy.report.reopening.on", text.date(rs.getDate("reopened_on")))
+				.add("privacy.report.reopening.reason", text.free(rs.getString("reason")))
+				.entry(text.date(rs.getDate("reopened_on"))))
+			.list();
 		List<SubjectAccessSection> sections = new ArrayList<>();
 		sections.add(new SubjectAccessSection("household.registration",
 				text.label("privacy.report.section.registration"), registration));
 		if (!trajectories.isEmpty()) {
 			sections.add(new SubjectAccessSection("household.trajectories",
 					text.label("privacy.report.section.trajectories"), trajectories));
+		}
+		if (!reopenings.isEmpty()) {
+			sections.add(new SubjectAccessSection("household.reopenings",
+					text.label("privacy.report.section.reopenings"), reopenings));
 		}
 		return sections;
 	}

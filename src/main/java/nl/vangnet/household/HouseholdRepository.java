@@ -346,6 +346,46 @@ class HouseholdRepository {
 				codes(rs.getArray("day_activities"), DayActivity::valueOf));
 	}
 
+	/**
+	 * Keeps the reopening beside the household: who reopened it and the closing it
+	 * lifted.
+	 */
+	void insertReopening(Household household, Reopening reopening, UUID by) {
+		this.jdbc.sql("""
+				insert into household_reopening (id, household_id, organisation_id, reopened_on, reason, reopened_by,
+				  closed_on, closing_reason, trajectory_id)
+				values (:id, :household, :organisation, :on, :reason, :by, :closedOn, :closingReason, :trajectory)
+				""")
+			.param("id", UUID.randomUUID())
+			.param("household", household.id())
+			.param("organisation", household.organisationId())
+			.param("on", reopening.on())
+			.param("reason", reopening.reason())
+			.param("by", by)
+			.param("closedOn", reopening.closedOn())
+			.param("closingReason", reopening.closingReason())
+			.param("trajectory", reopening.trajectoryId())
+			.update();
+	}
+
+	/**
+	 * The reopenings of the household, oldest first, with who reopened it.
+	 */
+	List<StoredReopening> reopenings(UUID householdId) {
+		return this.jdbc.sql("""
+				select reopened_on, reason, closed_on, closing_reason, trajectory_id, reopened_by
+				from household_reopening where household_id = :household order by reopened_on, created_at
+				""")
+			.param("household", householdId)
+			.query((rs, n) -> new StoredReopening(new Reopening(rs.getObject("reopened_on", LocalDate.class),
+					rs.getString("reason"), rs.getObject("closed_on", LocalDate.class), rs.getString("closing_reason"),
+					rs.getObject("trajectory_id", UUID.class)), rs.getObject("reopened_by", UUID.class)))
+			.list();
+	}
+
+	record StoredReopening(Reopening reopening, UUID by) {
+	}
+
 	private static <E> E code(String value, Function<String, E> parse) {
 		return (value != null) ? parse.apply(value) : null;
 	}

@@ -59,13 +59,17 @@ record Member(UUID id, String ref, MemberRole role, boolean mainContact, String 
 	 * Given and family name as far as known; {@code null} when neither is.
 	 */
 	String name() {
-		if (this.givenName == null && this.familyName == null) {
+		return name(this.givenName, this.familyName);
+	}
+
+	static String name(String givenName, String familyName) {
+		if (givenName == null && familyName == null) {
 			return null;
 		}
-		if (this.givenName == null) {
-			return this.familyName;
+		if (givenName == null) {
+			return familyName;
 		}
-		return (this.familyName == null) ? this.givenName : this.givenName + " " + this.familyName;
+		return (familyName == null) ? givenName : givenName + " " + familyName;
 	}
 
 	boolean isChild() {

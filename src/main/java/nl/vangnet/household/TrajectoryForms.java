@@ -45,4 +45,9 @@ final class TrajectoryForms {
 			String closingReason) {
 	}
 
+	/** The closed household is reopened: the family came back. */
+	record Reopen(Integer version, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on, String reason,
+			TrajectoryKind kind) {
+	}
+
 }

@@ -414,6 +414,9 @@ class TrailTruthTests {
 			.param("start", TODAY.minusDays(10).toString())
 			.param("contactPerson", this.professional.id().toString())
 			.param("firstPhase", "FLEXIBLE.GETTING_IN_TOUCH")
+			// Two families of the same name on purpose: past the duplicate check (issue
+			// 15).
+			.param("duplicatesChecked", "true")
 			.session(this.professionalSession));
 		assertThat(created.getStatus()).as("registered").isEqualTo(302);
 		return UUID.fromString(created.getRedirectedUrl().substring("/households/".length()));
