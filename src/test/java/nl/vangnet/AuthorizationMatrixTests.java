@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import nl.vangnet.account.TestAuthenticator;
 import nl.vangnet.account.TotpCodes;
 import nl.vangnet.platform.staff.Role;
 import nl.vangnet.platform.tenancy.TenantScope;
@@ -437,6 +438,8 @@ class AuthorizationMatrixTests {
 			Rule.of("GET", "/households/{id}/privacy", COORDINATOR),
 			Rule.of("POST", "/households/{id}/members/{ref}/subject-access", COORDINATOR),
 			Rule.of("GET", "/households/{id}/members/{ref}/subject-access", COORDINATOR),
+			Rule.of("GET", "/households/{id}/members/{ref}/subject-access/download", COORDINATOR)
+				.form(Map.of("format", "json")),
 			Rule.of("POST", "/households/{id}/members/{ref}/subject-access/review", COORDINATOR)
 				.form(Map.of("report", "true")),
 			Rule.of("POST", "/households/{id}/erasure-requests", COORDINATOR)
@@ -1213,6 +1216,362 @@ class AuthorizationMatrixTests {
 			return this.path.matches("(/api/v1)?/referrals/\\{id\\}/.+")
 					? EnumSet.of(Tenancy.OWN, Tenancy.OTHER, Tenancy.UNKNOWN)
 					: EnumSet.of(Tenancy.OWN, Tenancy.OTHER, Tenancy.UNKNOWN, Tenancy.SHARED);
+		}
+
+	}
+
+	// ---- Spring Security's own endpoints (issue 17): its filters serve them, no
+	// controller
+
+	/**
+	 * Who reaches the endpoints that Spring Security's filters serve (passkeys, the
+	 * organisation's identity provider), by everyone: nobody signed in, half signed in (a
+	 * right password, the second step pending: {@link Client#CODE} for an account with a
+	 * factor, {@link Client#ENROL} for one that must enrol), and every role signed in. A
+	 * filter of the chain that is not classified in {@link #FILTERS} fails the build, as
+	 * an endpoint missing from {@link #MATRIX} does.
+	 */
+	static final List<FilterRule> FILTER_MATRIX = List.of(
+	// @formatter:off
+			// a passkey's registration: anyone signed in, or who must enrol; never
+			// before the second step
+			// (Spring Security's options filter comes before the authorization: nobody
+			// signed in gets a 400 without options)
+			FilterRule.of("POST", "/webauthn/register/options")
+				.expect(Client.ANONYMOUS, Expect.NO_OPTIONS).expect(Client.CODE, Expect.SECOND_STEP)
+				.expect(Client.ENROL, Expect.OK).signedIn(Expect.OK),
+			FilterRule.of("POST", "/webauthn/register")
+				.expect(Client.ANONYMOUS, Expect.LOGIN).expect(Client.CODE, Expect.SECOND_STEP)
+				.expect(Client.ENROL, Expect.OK).signedIn(Expect.OK),
+			// removing one's own passkey; another account's stays (FilterMatrix#credentialOfAnother)
+			FilterRule.of("DELETE", "/webauthn/register/{credentialId}")
+				.expect(Client.ANONYMOUS, Expect.LOGIN).expect(Client.CODE, Expect.SECOND_STEP)
+				.expect(Client.ENROL, Expect.ENROLMENT).signedIn(Expect.OK),
+			// the passkey as the second step: options for anyone (a challenge naming no
+			// credential), a sign-in only after a right password
+			FilterRule.of("POST", "/webauthn/authenticate/options")
+				.expect(Client.ANONYMOUS, Expect.OK).expect(Client.CODE, Expect.OK)
+				.expect(Client.ENROL, Expect.ENROLMENT).signedIn(Expect.OK),
+			FilterRule.of("POST", "/login/webauthn")
+				.expect(Client.ANONYMOUS, Expect.UNAUTHORIZED).expect(Client.CODE, Expect.OK)
+				.expect(Client.ENROL, Expect.UNAUTHORIZED).signedIn(Expect.UNAUTHORIZED),
+			// the organisation's identity provider (its filters come before the second
+			// step's gate): an organisation without one is sent back to the sign-in page
+			// with a message, whoever asks; the whole flow is IdentityProviderSignInTests'
+			FilterRule.of("GET", "/oauth2/authorization/{registrationId}")
+				.expect(Client.ANONYMOUS, Expect.LOGIN_ERROR).expect(Client.CODE, Expect.LOGIN_ERROR)
+				.expect(Client.ENROL, Expect.LOGIN_ERROR).signedIn(Expect.LOGIN_ERROR),
+			FilterRule.of("GET", "/login/oauth2/code/{registrationId}")
+				.expect(Client.ANONYMOUS, Expect.LOGIN_ERROR).expect(Client.CODE, Expect.LOGIN_ERROR)
+				.expect(Client.ENROL, Expect.LOGIN_ERROR).signedIn(Expect.LOGIN_ERROR)
+	// @formatter:on
+	);
+
+	/**
+	 * The filters of the chain: those that serve an endpoint name it (it must be in
+	 * {@link #FILTER_MATRIX}); the others serve none.
+	 */
+	static final Map<String, List<String>> FILTERS = Map.ofEntries(
+			Map.entry("PublicKeyCredentialCreationOptionsFilter", List.of("POST /webauthn/register/options")),
+			Map.entry("WebAuthnRegistrationFilter",
+					List.of("POST /webauthn/register", "DELETE /webauthn/register/{credentialId}")),
+			Map.entry("PublicKeyCredentialRequestOptionsFilter", List.of("POST /webauthn/authenticate/options")),
+			Map.entry("WebAuthnAuthenticationFilter", List.of("POST /login/webauthn")),
+			Map.entry("OAuth2AuthorizationRequestRedirectFilter",
+					List.of("GET /oauth2/authorization/{registrationId}")),
+			Map.entry("OAuth2LoginAuthenticationFilter", List.of("GET /login/oauth2/code/{registrationId}")),
+			// the form sign-in and sign-out: POST /login and POST /logout, whose pages
+			// (GET /login) are in MATRIX; SignInTests and TwoNodesTests test them
+			Map.entry("UsernamePasswordAuthenticationFilter", List.of()), Map.entry("LogoutFilter", List.of()),
+			// these serve no endpoint of their own
+			Map.entry("DisableEncodeUrlFilter", List.of()), Map.entry("WebAsyncManagerIntegrationFilter", List.of()),
+			Map.entry("SecurityContextHolderFilter", List.of()), Map.entry("HeaderWriterFilter", List.of()),
+			Map.entry("CsrfFilter", List.of()), Map.entry("RequestCacheAwareFilter", List.of()),
+			Map.entry("SecurityContextHolderAwareRequestFilter", List.of()),
+			Map.entry("AnonymousAuthenticationFilter", List.of()), Map.entry("SessionManagementFilter", List.of()),
+			Map.entry("ExceptionTranslationFilter", List.of()), Map.entry("AuthorizationFilter", List.of()),
+			Map.entry("SessionTimeoutFilter", List.of()), Map.entry("CsrfCookieFilter", List.of()),
+			Map.entry("SecondFactorGate", List.of()), Map.entry("DeniedAttempts", List.of()),
+			Map.entry("PasskeySignIn$1", List.of()), Map.entry("PasskeyRegistrationErrors", List.of()),
+			Map.entry("CorsFilter", List.of()));
+
+	@Autowired
+	private org.springframework.security.web.FilterChainProxy filterChains;
+
+	@Test
+	void everyFilterThatServesAnEndpointIsInTheMatrix() {
+		Set<String> served = new TreeSet<>();
+		for (org.springframework.security.web.SecurityFilterChain chain : this.filterChains.getFilterChains()) {
+			for (jakarta.servlet.Filter filter : chain.getFilters()) {
+				String name = filter.getClass().getName().substring(filter.getClass().getName().lastIndexOf('.') + 1);
+				assertThat(FILTERS).as("a filter of the security chain that the matrix does not know: %s", name)
+					.containsKey(name);
+				served.addAll(FILTERS.get(name));
+			}
+		}
+		Set<String> listed = new TreeSet<>();
+		FILTER_MATRIX.forEach((rule) -> listed.add(rule.method() + " " + rule.path()));
+		assertThat(listed).isEqualTo(served);
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyClientReachesExactlyWhatTheFilterEndpointsAllow() {
+		List<DynamicTest> tests = new ArrayList<>();
+		for (FilterRule rule : FILTER_MATRIX) {
+			for (Client client : Client.values()) {
+				Expect expect = rule.expected().get(client);
+				tests.add(DynamicTest.dynamicTest(
+						rule.method() + " " + rule.path() + " " + client.description() + " " + expect.description(),
+						() -> assertFilterEndpoint(rule, client, expect)));
+			}
+		}
+		tests.add(DynamicTest.dynamicTest("DELETE /webauthn/register/{credentialId} of another account leaves it",
+				this::anotherAccountsPasskeyStays));
+		return tests.stream();
+	}
+
+	private void assertFilterEndpoint(FilterRule rule, Client client, Expect expect) throws Exception {
+		FilterClient caller = filterClient(client);
+		MockHttpServletRequestBuilder request = filterRequest(rule, caller);
+		org.springframework.test.web.servlet.MvcResult result = this.mvc.perform(request).andReturn();
+		MockHttpServletResponse response = result.getResponse();
+		String described = rule.method() + " " + rule.path() + " " + client.description() + ": " + response.getStatus()
+				+ " " + response.getRedirectedUrl() + " " + abbreviated(response);
+		assertThat(response.getStatus()).as(described).isLessThan(500);
+		switch (expect) {
+			case OK -> assertThat(response.getStatus()).as(described).isBetween(200, 299);
+			case LOGIN -> {
+				assertThat(response.getStatus()).as(described).isEqualTo(302);
+				assertThat(response.getRedirectedUrl()).as(described).endsWith("/login");
+			}
+			case LOGIN_ERROR -> {
+				assertThat(response.getStatus()).as(described).isEqualTo(302);
+				assertThat(response.getRedirectedUrl()).as(described).contains("/login?");
+			}
+			case SECOND_STEP -> {
+				assertThat(response.getStatus()).as(described).isEqualTo(302);
+				assertThat(response.getRedirectedUrl()).as(described).endsWith("/login/second-factor");
+			}
+			case ENROLMENT -> {
+				assertThat(response.getStatus()).as(described).isEqualTo(302);
+				assertThat(response.getRedirectedUrl()).as(described).endsWith("/account/factors");
+			}
+			case UNAUTHORIZED -> assertThat(response.getStatus()).as(described).isEqualTo(401);
+			case NO_OPTIONS -> {
+				assertThat(response.getStatus()).as(described).isEqualTo(400);
+				assertThat(response.getContentAsString()).as(described).doesNotContain("challenge");
+			}
+		}
+		if (rule.path().equals("/webauthn/authenticate/options") && expect == Expect.OK
+				&& (client == Client.ANONYMOUS || client == Client.ENROL)) {
+			assertThat(response.getContentAsString()).as("no credential named: " + described)
+				.contains("\"allowCredentials\":[]");
+		}
+		if (rule.path().equals("/login/webauthn") && caller.session() != null) {
+			// a passkey completes only the second step of the account whose password was
+			// right: whoever else sends one is not (or no longer) signed in
+			MockHttpSession after = (MockHttpSession) result.getRequest().getSession(false);
+			int me = this.mvc
+				.perform(MockMvcRequestBuilders.get("/api/v1/me")
+					.session((after != null && !after.isInvalid()) ? after : caller.session()))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			assertThat(me).as("signed in after %s", described).isEqualTo((expect == Expect.OK) ? 200 : 401);
+		}
+		if (rule.method().equals("DELETE") && expect == Expect.OK) {
+			assertThat(this.credentials.findByCredentialId(org.springframework.security.web.webauthn.api.Bytes
+				.fromBase64(caller.authenticator().credentialId()))).as("removed").isNull();
+		}
+	}
+
+	private void anotherAccountsPasskeyStays() throws Exception {
+		FilterClient owner = filterClient(Client.COORDINATOR);
+		FilterClient other = filterClient(Client.PROFESSIONAL);
+		MockHttpServletResponse response = this.mvc
+			.perform(MockMvcRequestBuilders.delete("/webauthn/register/" + owner.authenticator().credentialId())
+				.with(csrf())
+				.session(other.session()))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).as(abbreviated(response)).isIn(403, 404);
+		assertThat(this.credentials.findByCredentialId(
+				org.springframework.security.web.webauthn.api.Bytes.fromBase64(owner.authenticator().credentialId())))
+			.isNotNull();
+	}
+
+	@Autowired
+	private org.springframework.security.web.webauthn.management.UserCredentialRepository credentials;
+
+	/**
+	 * A client of the filter matrix, in a session of its own (a passkey's sign-in ends a
+	 * session that did not ask for it): every signed-in role and the half-signed-in
+	 * {@code CODE} client have a passkey of a {@link TestAuthenticator}; the
+	 * {@code ENROL} client's organisation requires a second factor it has not enrolled.
+	 */
+	private FilterClient filterClient(Client client) throws Exception {
+		if (client == Client.ANONYMOUS) {
+			return new FilterClient(null, new TestAuthenticator());
+		}
+		if (client == Client.ENROL) {
+			TestData.Organisation requiring = this.data.organisation();
+			this.data.inScope(TenantScope.Scope.system(Set.of(requiring.id())),
+					(sql) -> sql.sql("update organisation set second_factor = 'REQUIRED' where id = :id")
+						.param("id", requiring.id())
+						.update());
+			TestData.Person person = this.data.person(requiring, Role.PROFESSIONAL);
+			return new FilterClient(passwordOnly(person, "/account/factors"), new TestAuthenticator());
+		}
+		Role role = (client == Client.CODE) ? Role.PROFESSIONAL : Role.valueOf(client.name());
+		TestData.Person person = this.data.person((role == Role.ADMINISTRATOR) ? null : this.organisation, role);
+		MockHttpSession session = TestData.signIn(this.mvc, person);
+		TestAuthenticator authenticator = new TestAuthenticator();
+		registerPasskey(session, authenticator);
+		if (client == Client.CODE) {
+			session = passwordOnly(person, "/login/second-factor");
+		}
+		return new FilterClient(session, authenticator);
+	}
+
+	private MockHttpSession passwordOnly(TestData.Person person, String next) throws Exception {
+		org.springframework.test.web.servlet.MvcResult result = this.mvc
+			.perform(MockMvcRequestBuilders.post("/login")
+				.param("username", person.email())
+				.param("password", TestData.PASSWORD)
+				.with(csrf()))
+			.andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo(next);
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+	private void registerPasskey(MockHttpSession session, TestAuthenticator authenticator) throws Exception {
+		String options = this.mvc
+			.perform(MockMvcRequestBuilders.post("/webauthn/register/options").with(csrf()).session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		tools.jackson.databind.JsonNode json = new tools.jackson.databind.ObjectMapper().readTree(options);
+		MockHttpServletResponse registered = this.mvc
+			.perform(MockMvcRequestBuilders.post("/webauthn/register")
+				.with(csrf())
+				.session(session)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(authenticator.register(json.get("challenge").stringValue(),
+						json.get("user").get("id").stringValue(), "Matrix")))
+			.andReturn()
+			.getResponse();
+		assertThat(registered.getStatus()).as(registered.getContentAsString()).isEqualTo(200);
+	}
+
+	/**
+	 * The request of a rule for a client: the ceremonies with real options and answers of
+	 * the client's own authenticator, where the client may get options.
+	 */
+	private MockHttpServletRequestBuilder filterRequest(FilterRule rule, FilterClient caller) throws Exception {
+		MockHttpServletRequestBuilder request;
+		String path = rule.path()
+			.replace("{credentialId}", caller.authenticator().credentialId())
+			.replace("{registrationId}", this.organisation.code().toLowerCase(java.util.Locale.ROOT));
+		if (rule.path().equals("/webauthn/register")) {
+			tools.jackson.databind.JsonNode options = options(caller, "/webauthn/register/options");
+			// a new passkey (the client's own is registered already)
+			String body = (options != null)
+					? new TestAuthenticator().register(options.get("challenge").stringValue(),
+							options.get("user").get("id").stringValue(), "Matrix")
+					: new TestAuthenticator().register("AAAA", "AAAA", "Matrix");
+			request = MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_JSON).content(body);
+		}
+		else if (rule.path().equals("/login/webauthn")) {
+			tools.jackson.databind.JsonNode options = options(caller, "/webauthn/authenticate/options");
+			String body = caller.authenticator()
+				.assertion((options != null) ? options.get("challenge").stringValue() : "AAAA");
+			request = MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_JSON).content(body);
+		}
+		else {
+			request = MockMvcRequestBuilders.request(HttpMethod.valueOf(rule.method()), path);
+			if (!rule.method().equals("GET")) {
+				request.contentType(MediaType.APPLICATION_JSON).content("");
+			}
+		}
+		request.with(csrf());
+		if (caller.session() != null) {
+			request.session(caller.session());
+		}
+		return request;
+	}
+
+	/** The ceremony's options for the client, {@code null} when it gets none. */
+	private tools.jackson.databind.JsonNode options(FilterClient caller, String path) throws Exception {
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path).with(csrf());
+		if (caller.session() != null) {
+			request.session(caller.session());
+		}
+		MockHttpServletResponse response = this.mvc.perform(request).andReturn().getResponse();
+		return (response.getStatus() == 200)
+				? new tools.jackson.databind.ObjectMapper().readTree(response.getContentAsString()) : null;
+	}
+
+	/** Who asks a filter endpoint. */
+	enum Client {
+
+		ANONYMOUS("without signing in"), CODE("half signed in, the code or passkey pending"),
+		ENROL("half signed in, the enrolment pending"), ADMINISTRATOR("as ADMINISTRATOR"),
+		COORDINATOR("as COORDINATOR"), PROFESSIONAL("as PROFESSIONAL"), VOLUNTEER("as VOLUNTEER"),
+		RESEARCHER("as RESEARCHER");
+
+		private final String description;
+
+		Client(String description) {
+			this.description = description;
+		}
+
+		String description() {
+			return this.description;
+		}
+
+	}
+
+	/** What a filter endpoint answers. */
+	enum Expect {
+
+		OK("is allowed"), NO_OPTIONS("is refused (400, no options)"), LOGIN("goes to the sign-in page"),
+		LOGIN_ERROR("goes to the sign-in page with a message"), SECOND_STEP("goes to the second step"),
+		ENROLMENT("goes to the enrolment"), UNAUTHORIZED("is refused (401)");
+
+		private final String description;
+
+		Expect(String description) {
+			this.description = description;
+		}
+
+		String description() {
+			return this.description;
+		}
+
+	}
+
+	record FilterClient(MockHttpSession session, TestAuthenticator authenticator) {
+	}
+
+	record FilterRule(String method, String path, Map<Client, Expect> expected) {
+
+		static FilterRule of(String method, String path) {
+			return new FilterRule(method, path, new EnumMap<>(Client.class));
+		}
+
+		FilterRule expect(Client client, Expect expect) {
+			Map<Client, Expect> more = new EnumMap<>(this.expected);
+			more.put(client, expect);
+			return new FilterRule(this.method, this.path, more);
+		}
+
+		/** The same for every role signed in. */
+		FilterRule signedIn(Expect expect) {
+			FilterRule rule = this;
+			for (Role role : Role.values()) {
+				rule = rule.expect(Client.valueOf(role.name()), expect);
+			}
+			return rule;
 		}
 
 	}

@@ -142,6 +142,22 @@ public class AccessTrail {
 	}
 
 	/**
+	 * Before a transaction records into the trails of other organisations besides the
+	 * signed-in user's own (a read of data another organisation shares): takes the heads
+	 * of all their chains, the user's own among them, in one order, so that two such
+	 * transactions never deadlock. Call it before the transaction's first trail row.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockChains(UUID... organisations) {
+		TenantPrincipal actor = currentActor();
+		List<UUID> all = new java.util.ArrayList<>(java.util.Arrays.asList(organisations));
+		if (actor != null) {
+			all.add(actor.organisationId());
+		}
+		this.chain.takeInOrder(this.jdbc, all, TrailChain.MAIN);
+	}
+
+	/**
 	 * Records work done without a signed-in user (the command line), for an organisation.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)

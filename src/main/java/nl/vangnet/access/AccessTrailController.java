@@ -21,6 +21,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -55,7 +56,8 @@ class AccessTrailController {
 	}
 
 	@GetMapping("/access-trail")
-	String organisationTrail(@ModelAttribute("query") TrailQuery query, Model model, Locale locale,
+	String organisationTrail(@ModelAttribute("query") TrailQuery query,
+			@RequestParam(name = "verify", required = false) String verify, Model model, Locale locale,
 			HttpServletResponse response) {
 		List<DomainException> errors = new ArrayList<>();
 		TrailFilter filter = query.filter(LocalDate.now(this.clock), errors);
@@ -65,7 +67,8 @@ class AccessTrailController {
 		if (!errors.isEmpty()) {
 			return invalid(errors, model, locale, response);
 		}
-		model.addAttribute("chains", this.integrity.ofOrganisation());
+		// from the last checkpoints, or from the first rows when asked (?verify=full)
+		model.addAttribute("chains", this.integrity.ofOrganisation("full".equals(verify)));
 		TrailPage page = this.reading.page(filter, before, PAGE);
 		model.addAttribute("entries", page.entries());
 		model.addAttribute("nextUrl",

@@ -9,6 +9,8 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,9 +20,14 @@ import javax.crypto.spec.SecretKeySpec;
 import nl.vangnet.platform.Encryption;
 import nl.vangnet.platform.VangnetProperties;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The links of the trail's chains (issue 17, item 6): each row carries an HMAC-SHA256 of
@@ -67,6 +74,7 @@ class TrailChain {
 	 */
 	Head take(JdbcClient jdbc, UUID organisation, String chain) {
 		UUID chainOrganisation = (organisation != null) ? organisation : NO_ORGANISATION;
+		held(chainOrganisation, chain);
 		Head head = lock(jdbc, chainOrganisation, chain);
 		if (head == null) {
 			jdbc.sql("""
@@ -80,6 +88,62 @@ class TrailChain {
 		}
 		return head;
 	}
+
+	/**
+	 * Takes the heads of these organisations' chains for this transaction in one order,
+	 * that of their ids ({@link #ORDER}), before it writes into any of them: two
+	 * transactions that each write into the trails of the same two organisations (a read
+	 * of a shared household, recorded in the reader's and in the owner's trail) then
+	 * never each hold the head the other waits for.
+	 */
+	void takeInOrder(JdbcClient jdbc, Collection<UUID> organisations, String chain) {
+		List<UUID> ordered = organisations.stream()
+			.map((o) -> (o != null) ? o : NO_ORGANISATION)
+			.distinct()
+			.sorted(ORDER)
+			.toList();
+		for (UUID organisation : ordered) {
+			take(jdbc, organisation, chain);
+		}
+	}
+
+	/** The order of heads: by organisation id, as PostgreSQL orders uuids. */
+	static final Comparator<UUID> ORDER = Comparator.comparing(UUID::toString);
+
+	/**
+	 * Notes the head taken by this transaction; a head of a lower id than one already
+	 * held is taken out of order (a possible deadlock with a transaction that takes the
+	 * two the other way round): the writer should have called {@link #takeInOrder}.
+	 */
+	private static void held(UUID organisation, String chain) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return;
+		}
+		String key = HELD + chain;
+		@SuppressWarnings("unchecked")
+		java.util.NavigableSet<UUID> held = (java.util.NavigableSet<UUID>) TransactionSynchronizationManager
+			.getResource(key);
+		if (held == null) {
+			java.util.NavigableSet<UUID> fresh = new java.util.TreeSet<>(ORDER);
+			TransactionSynchronizationManager.bindResource(key, fresh);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(key);
+				}
+			});
+			held = fresh;
+		}
+		if (!held.contains(organisation) && !held.isEmpty() && ORDER.compare(organisation, held.last()) < 0) {
+			log.warn("The trail's chain heads were taken out of order ({} after {}): call takeInOrder first",
+					organisation, held.last());
+		}
+		held.add(organisation);
+	}
+
+	private static final String HELD = TrailChain.class.getName() + ".held.";
+
+	private static final Logger log = LoggerFactory.getLogger(TrailChain.class);
 
 	private static Head lock(JdbcClient jdbc, UUID organisation, String chain) {
 		return jdbc.sql("""

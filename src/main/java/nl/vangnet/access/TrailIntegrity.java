@@ -35,28 +35,50 @@ class TrailIntegrity {
 		this.heads = heads;
 	}
 
-	/** The chains of the signed-in coordinator's organisation. */
-	@Transactional(readOnly = true)
+	/**
+	 * The chains of the signed-in coordinator's organisation, from their last checkpoints
+	 * on (each check keeps new ones).
+	 */
+	@Transactional
 	public TrailVerification ofOrganisation() {
+		return ofOrganisation(false);
+	}
+
+	/**
+	 * @param full from the first row of every chain (else from the last checkpoints)
+	 */
+	@Transactional
+	public TrailVerification ofOrganisation(boolean full) {
 		Staff staff = Staff.current().requireOrganisation("access trail");
-		return verify(this.jdbc, List.of(staff.organisationId()));
+		return verify(this.jdbc, List.of(staff.organisationId()), full);
 	}
 
-	/** Every chain of the installation, as the owner of the schema. */
+	/**
+	 * Every chain of the installation, as the owner of the schema, from the checkpoints.
+	 */
 	public TrailVerification everything() {
-		return verify(JdbcClient.create(this.owner), null);
+		return everything(false);
 	}
 
-	private TrailVerification verify(JdbcClient client, List<java.util.UUID> organisations) {
+	/**
+	 * Every chain of the installation, as the owner of the schema.
+	 * @param full from the first row of every chain (else from the last checkpoints)
+	 */
+	public TrailVerification everything(boolean full) {
+		return verify(JdbcClient.create(this.owner), null, full);
+	}
+
+	private TrailVerification verify(JdbcClient client, List<java.util.UUID> organisations, boolean full) {
 		TrailHeads.Snapshot external;
 		try {
 			external = this.heads.read();
 		}
 		catch (IllegalStateException ex) {
-			TrailVerification verification = this.verifier.verify(client, organisations, null);
-			return new TrailVerification(verification.chains(), ex.getMessage(), false);
+			TrailVerification verification = this.verifier.verify(client, organisations, null, full);
+			return new TrailVerification(verification.chains(), ex.getMessage(), false, verification.unchainedRows(),
+					verification.fromCheckpoints());
 		}
-		return this.verifier.verify(client, organisations, external);
+		return this.verifier.verify(client, organisations, external, full);
 	}
 
 }

@@ -108,11 +108,27 @@ class OidcSignIn implements AuthenticationSuccessHandler, AuthenticationFailureH
 		String code = (exception instanceof OAuth2AuthenticationException oauth) ? oauth.getError().getErrorCode() : "";
 		String description = (exception instanceof OAuth2AuthenticationException oauth
 				&& oauth.getError().getDescription() != null) ? oauth.getError().getDescription() : "";
+		if ("authorization_request_not_found".equals(code)) {
+			// a callback that this session never asked for (a stray or forged link): it
+			// signs nobody in and ends nothing
+			response.sendRedirect(request.getContextPath() + "/login?oidc=failed");
+			return;
+		}
 		boolean issuer = "invalid_id_token".equals(code) && description.toLowerCase(Locale.ROOT).contains("iss");
 		log.warn("A sign-in through an identity provider failed: {} {} {}", exception.getClass().getSimpleName(), code,
 				description);
 		this.trail.recordSession(AccessAction.SIGN_IN_FAILED, AccessOutcome.FAILURE, null, null, null, null);
 		refuse(request, response, issuer ? "issuer" : "failed");
+	}
+
+	/**
+	 * {@code /oauth2/authorization/{code}} of an organisation that has no identity
+	 * provider (or of none): the sign-in page with a message. Nobody was signed in by it,
+	 * so nothing goes into the trail and no session ends.
+	 */
+	void unknownOrganisation(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		response.sendRedirect(request.getContextPath() + "/login?oidc=unknownOrganisation");
 	}
 
 	private VangnetUser account(OidcUser person) {

@@ -25,11 +25,13 @@ import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizati
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -73,7 +75,17 @@ class SecurityConfiguration {
 				.clientRegistrationRepository(identityProviders)
 				.authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
 				.successHandler(oidc)
-				.failureHandler(oidc))
+				.failureHandler(oidc)
+				// an organisation without a provider (or none at all): back to the
+				// sign-in
+				// page with a message, never an error page
+				.withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+					@Override
+					public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+						filter.setAuthenticationFailureHandler(oidc::unknownOrganisation);
+						return filter;
+					}
+				}))
 			// passkeys (WebAuthn), kept in PostgreSQL (Passkeys), as a second factor
 			.webAuthn((webAuthn) -> webAuthn.rpName("Vangnet")
 				.rpId(properties.passkeys().rpId())
@@ -115,6 +127,11 @@ class SecurityConfiguration {
 			.addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
 			// after a right password, only the second step until it is done
 			.addFilterBefore(new SecondFactorGate(problems, reauthentication), AuthorizationFilter.class)
+			// a passkey registered twice is a 400, not an error page (before Spring
+			// Security's registration filter, which comes after the authorization too)
+			.addFilterAfter(new PasskeyRegistrationErrors(problems), AuthorizationFilter.class)
+			// a passkey of a throttled sign-in is not checked
+			.addFilterBefore(passkeys.throttleFilter(), UsernamePasswordAuthenticationFilter.class)
 			// every refusal of a signed-in person, by these rules or by a module, is in
 			// the access trail as DENIED
 			.addFilterAfter(new DeniedAttempts(trail), ExceptionTranslationFilter.class);

@@ -366,6 +366,10 @@ class Referrals {
 					referrer ? "referral.status.receiverRecords" : "referral.status.referrerRecords", status.name());
 		}
 		Object[] shared = { null };
+		if (inVangnet && !referrer) {
+			// the receiver's event reads what is shared: both trails, heads in one order
+			this.trail.lockChains(view.fromOrganisationId());
+		}
 		if (status == ReferralStatus.ACCEPTED && inVangnet && !referrer) {
 			SharedSections.Shared read = readShared(actor, view, "accepted");
 			UUID household = this.households.register(document((read != null) ? read.summary() : null)).value();
@@ -450,6 +454,8 @@ class Referrals {
 	}
 
 	private SharedSections.Shared readShared(Staff actor, ReferralView view, String what) {
+		// the reader's trail and the owner's: their heads in one order (no deadlock)
+		this.trail.lockChains(view.fromOrganisationId());
 		ConsentView consent = (view.consent() != null) ? this.consents.find(view.consent()).orElse(null) : null;
 		SharedSections.Shared read = (consent != null)
 				? this.shared.read(view.id(), view.household(), consent.sections(), today()) : null;

@@ -88,13 +88,18 @@ class RegieHolders {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		this.households.family(new HouseholdId(householdId));
 		Optional<RegieView> own = own(householdId);
+		List<Linked> linked = own.isPresent() ? List.of() : linked(householdId, actor);
+		if (!linked.isEmpty()) {
+			// the own trail and the referrers': their heads in one order (no deadlock)
+			this.trail.lockChains(linked.stream().map(Linked::from).toArray(UUID[]::new));
+		}
 		if (recordView) {
 			this.trail.record(AccessAction.VIEW, AccessSubject.household(householdId));
 		}
 		if (own.isPresent()) {
 			return own;
 		}
-		return shared(householdId, actor);
+		return shared(linked, actor);
 	}
 
 	/**
@@ -103,7 +108,12 @@ class RegieHolders {
 	 * read is in the owning organisation's trail.
 	 */
 	private Optional<RegieView> shared(UUID householdId, Staff actor) {
-		List<Linked> linked = this.jdbc.sql("""
+		return shared(linked(householdId, actor), actor);
+	}
+
+	/** The referrals from which the caller's organisation registered the household. */
+	private List<Linked> linked(UUID householdId, Staff actor) {
+		return this.jdbc.sql("""
 				select r.id, r.household_id, r.from_organisation_id, f.code from referral r
 				join organisation_directory f on f.id = r.from_organisation_id
 				where r.receiver_household_id = :h and r.to_organisation_id = :org order by r.created_at desc
@@ -113,6 +123,9 @@ class RegieHolders {
 			.query((rs, row) -> new Linked(rs.getObject("id", UUID.class), rs.getObject("household_id", UUID.class),
 					rs.getObject("from_organisation_id", UUID.class), rs.getString("code")))
 			.list();
+	}
+
+	private Optional<RegieView> shared(List<Linked> linked, Staff actor) {
 		String code = this.organisations.byId(actor.organisationId()).map(OrganisationSummary::code).orElse("?");
 		for (Linked link : linked) {
 			RegieView regie = this.shared.regie(link.referral(), link.household(), LocalDate.now(this.clock));

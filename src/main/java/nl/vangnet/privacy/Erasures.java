@@ -20,6 +20,7 @@ import nl.vangnet.platform.NotFoundException;
 import nl.vangnet.platform.UnprocessableException;
 import nl.vangnet.platform.privacy.ErasureContribution;
 import nl.vangnet.platform.privacy.ErasureScope;
+import nl.vangnet.platform.staff.RecentAuthentication;
 import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
@@ -54,8 +55,10 @@ public class Erasures {
 
 	private final Clock clock;
 
+	private final RecentAuthentication recentAuthentication;
+
 	Erasures(List<ErasureContribution> contributions, HouseholdApi households, Retention retention, AccessTrail trail,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, Clock clock, RecentAuthentication recentAuthentication) {
 		List<ErasureContribution> ordered = new ArrayList<>(contributions);
 		AnnotationAwareOrderComparator.sort(ordered);
 		this.contributions = List.copyOf(ordered);
@@ -64,6 +67,7 @@ public class Erasures {
 		this.trail = trail;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.recentAuthentication = recentAuthentication;
 	}
 
 	/**
@@ -72,10 +76,13 @@ public class Erasures {
 	 * {@code SUBJECT_REQUEST} (her request, AVG art. 17, with its reason in the note)
 	 * @throws UnprocessableException naming {@code reason} or {@code note}, or
 	 * {@code household} when an erasure of it is already open
+	 * @throws nl.vangnet.platform.staff.ReauthenticationRequiredException when the
+	 * coordinator's last check is not recent
 	 */
 	public ErasureRequest request(HouseholdId householdId, String reason, String note) {
 		Staff staff = requireCoordinator();
 		this.households.family(householdId);
+		this.recentAuthentication.require();
 		String cleanNote = (note != null && !note.isBlank()) ? note.strip() : null;
 		if (reason == null || !(reason.equals("RETENTION") || reason.equals("SUBJECT_REQUEST"))) {
 			throw new UnprocessableException("reason", "privacy.erasure.reason.required");
@@ -119,10 +126,13 @@ public class Erasures {
 	 * @throws NotFoundException for a request that is not of the organisation
 	 * @throws UnprocessableException {@code approver} when the requester approves,
 	 * {@code status} when it is no longer open
+	 * @throws nl.vangnet.platform.staff.ReauthenticationRequiredException when the
+	 * approver's last check is not recent
 	 */
 	public ErasureRequest approve(UUID requestId) {
 		Staff staff = requireCoordinator();
 		ErasureRequest request = find(requestId).orElseThrow(() -> new NotFoundException("erasure request"));
+		this.recentAuthentication.require();
 		if (!"REQUESTED".equals(request.status())) {
 			throw new UnprocessableException("status", "privacy.erasure.notOpen");
 		}

@@ -2,17 +2,13 @@ package nl.vangnet.privacy;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import nl.vangnet.household.HouseholdId;
 import nl.vangnet.platform.UnprocessableException;
-import nl.vangnet.platform.pdf.PdfRenderer;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,17 +35,14 @@ class PrivacyApiController {
 
 	private final Retention retention;
 
-	private final PdfRenderer pdf;
+	private final SubjectAccessDownload download;
 
-	private final java.time.Clock clock;
-
-	PrivacyApiController(SubjectAccess subjectAccess, Erasures erasures, Retention retention, PdfRenderer pdf,
-			java.time.Clock clock) {
+	PrivacyApiController(SubjectAccess subjectAccess, Erasures erasures, Retention retention,
+			SubjectAccessDownload download) {
 		this.subjectAccess = subjectAccess;
 		this.erasures = erasures;
 		this.retention = retention;
-		this.pdf = pdf;
-		this.clock = clock;
+		this.download = download;
 	}
 
 	/** Records her request (an open one is answered as it is). */
@@ -77,22 +70,14 @@ class PrivacyApiController {
 				(body.sections() != null) ? Set.copyOf(body.sections()) : Set.of(), locale);
 	}
 
-	/** Delivers her reviewed report: the delivery is in the trail. */
+	/**
+	 * Delivers her reviewed report: the delivery is in the trail, and asks for a recent
+	 * check (401 {@code reauthentication-required}).
+	 */
 	@GetMapping("/households/{id}/members/{ref}/subject-access")
 	ResponseEntity<?> deliver(@PathVariable UUID id, @PathVariable String ref,
 			@RequestParam(defaultValue = "json") String format, Locale locale) {
-		if (!format.equals("json") && !format.equals("pdf")) {
-			throw new UnprocessableException("format", "privacy.subjectAccess.format");
-		}
-		SubjectAccessReport report = this.subjectAccess.deliver(new HouseholdId(id), ref, format, locale);
-		if (format.equals("json")) {
-			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
-		}
-		String madeAt = report.generatedAt()
-			.atZone(this.clock.getZone())
-			.format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm"));
-		byte[] bytes = this.pdf.render("privacy/report", Map.of("report", report, "madeAt", madeAt), locale);
-		return PdfRenderer.response(bytes, ContentDisposition.attachment().filename("inzage-" + ref + ".pdf").build());
+		return this.download.deliver(new HouseholdId(id), ref, format, locale);
 	}
 
 	@PostMapping("/households/{id}/erasure-requests")

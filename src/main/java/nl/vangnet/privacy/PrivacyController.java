@@ -15,6 +15,7 @@ import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.staff.Staff;
 import nl.vangnet.platform.web.Conflicts;
+import nl.vangnet.platform.web.ErrorSummary;
 import nl.vangnet.platform.web.FormErrors;
 
 import org.springframework.stereotype.Controller;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -45,13 +47,16 @@ class PrivacyController {
 
 	private final Conflicts conflicts;
 
+	private final SubjectAccessDownload download;
+
 	PrivacyController(SubjectAccess subjectAccess, Erasures erasures, Retention retention, HouseholdApi households,
-			Conflicts conflicts) {
+			Conflicts conflicts, SubjectAccessDownload download) {
 		this.subjectAccess = subjectAccess;
 		this.erasures = erasures;
 		this.retention = retention;
 		this.households = households;
 		this.conflicts = conflicts;
+		this.download = download;
 	}
 
 	// ---- A household: its members' requests and its erasure
@@ -141,6 +146,24 @@ class PrivacyController {
 		model.addAttribute("failed", true);
 		response.setStatus(422);
 		return report(id, ref, model, locale);
+	}
+
+	/**
+	 * The page's download of her reviewed report: as the API's delivery, but a check that
+	 * is not recent leads to the re-authentication page, which returns here. A report
+	 * that cannot be delivered yet is the report's page with the reason on top.
+	 */
+	@GetMapping("/households/{id}/members/{ref}/subject-access/download")
+	Object download(@PathVariable UUID id, @PathVariable String ref, @RequestParam(defaultValue = "pdf") String format,
+			Model model, Locale locale, HttpServletResponse response) {
+		try {
+			return this.download.deliver(new HouseholdId(id), ref, format, locale);
+		}
+		catch (DomainException ex) {
+			model.addAttribute(ErrorSummary.PROBLEMS, List.of(ex));
+			response.setStatus(422);
+			return report(id, ref, model, locale);
+		}
 	}
 
 	// ---- Retention and erasure requests

@@ -25,6 +25,7 @@ import nl.vangnet.platform.UnprocessableException;
 import nl.vangnet.platform.privacy.SubjectAccessContribution;
 import nl.vangnet.platform.privacy.SubjectAccessQuery;
 import nl.vangnet.platform.privacy.SubjectAccessSection;
+import nl.vangnet.platform.staff.RecentAuthentication;
 import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.context.MessageSource;
@@ -58,8 +59,11 @@ public class SubjectAccess {
 
 	private final Clock clock;
 
+	private final RecentAuthentication recentAuthentication;
+
 	SubjectAccess(List<SubjectAccessContribution> contributions, HouseholdApi households, OrganisationApi organisations,
-			AccessTrail trail, JdbcClient jdbc, MessageSource messages, Clock clock) {
+			AccessTrail trail, JdbcClient jdbc, MessageSource messages, Clock clock,
+			RecentAuthentication recentAuthentication) {
 		this.contributions = contributions;
 		this.households = households;
 		this.organisations = organisations;
@@ -67,6 +71,7 @@ public class SubjectAccess {
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.clock = clock;
+		this.recentAuthentication = recentAuthentication;
 	}
 
 	/**
@@ -167,10 +172,14 @@ public class SubjectAccess {
 	 * Delivers her reviewed report: marks the request delivered and records the delivery
 	 * (an export, subject the person) in the trail.
 	 * @throws UnprocessableException {@code review} when the review is not complete
+	 * @throws nl.vangnet.platform.staff.ReauthenticationRequiredException when the
+	 * coordinator's last check is not recent: a delivery is an export of everything about
+	 * her
 	 */
 	public SubjectAccessReport deliver(HouseholdId householdId, String ref, String format, Locale locale) {
 		Staff staff = requireCoordinator();
 		Person person = person(householdId, ref);
+		this.recentAuthentication.require();
 		Request request = latest(person)
 			.orElseThrow(() -> new UnprocessableException("request", "privacy.subjectAccess.notRequested"));
 		SubjectAccessReport report = report(person, request, locale).report();

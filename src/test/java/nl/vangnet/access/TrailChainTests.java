@@ -202,6 +202,192 @@ class TrailChainTests {
 		assertThat(chainOf(this.integrity.everything(), organisation).intact()).isTrue();
 	}
 
+	/**
+	 * Rows from before the chains (V19_3) carry no link: the check counts them and says
+	 * they are not covered; a change to one is not seen, and the chains stay intact.
+	 */
+	@Test
+	void rowsFromBeforeTheChainsAreCountedAndNotCovered() throws Exception {
+		TestData.Organisation organisation = this.data.organisation();
+		write(organisation, 2);
+		JdbcClient sql = JdbcClient.create(this.owner);
+		long old = sql
+			.sql("""
+					insert into access_trail (occurred_at, actor_label, actor_role, organisation_id, subject_type, subject_id,
+					  action, outcome)
+					values (now() - interval '400 days', 'system', 'SYSTEM', :org, 'HOUSEHOLD', gen_random_uuid(), 'VIEW',
+					  'SUCCESS')
+					returning id""")
+			.param("org", organisation.id())
+			.query(Long.class)
+			.single();
+		TestData.Person coordinator = this.data.person(organisation, Role.COORDINATOR);
+		MockHttpSession session = TestData.signIn(this.mvc, coordinator);
+		String page = this.mvc.perform(get("/access-trail").session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("trail-chains-intact", "trail-chains-unchained", "1 regels van vóór de ketens");
+		TrailVerification all = this.integrity.everything(true);
+		assertThat(chainOf(all, organisation).intact()).isTrue();
+		assertThat(all.unchainedRows()).isPositive();
+		sql.sql("update access_trail set actor_label = 'iemand anders' where id = :id").param("id", old).update();
+		assertThat(chainOf(this.integrity.everything(true), organisation).intact())
+			.as("a change to a row from before the chains is not seen")
+			.isTrue();
+	}
+
+	/**
+	 * A check starts from each chain's last checkpoint (the row there must be unchanged):
+	 * it sees a row changed, deleted or cut off after the checkpoint, and a cut that
+	 * takes the checkpoint's row; a row changed or deleted before it is seen by the full
+	 * check only, which the page and the command do on demand.
+	 */
+	@Test
+	void aCheckStartsFromTheLastCheckpointAndTheFullCheckSeesWhatLiesBeforeIt() throws Exception {
+		TestData.Organisation organisation = this.data.organisation();
+		write(organisation, 6);
+		assertThat(chainOf(this.integrity.everything(), organisation).intact()).isTrue();
+		// the checkpoint is at position 6; three rows follow it
+		write(organisation, 3);
+		List<Long> ids = ids(organisation);
+		assertThat(ids).hasSize(9);
+		JdbcClient sql = JdbcClient.create(this.owner);
+
+		// after the checkpoint: a changed row, a deleted one, a cut-off end
+		change(sql, ids.get(7), () -> {
+			TrailVerification.Chain chain = chainOf(this.integrity.everything(), organisation);
+			assertThat(chain.verifiedFrom()).isEqualTo(6);
+			assertThat(chain.intact()).isFalse();
+			assertThat(chain.brokenRow()).isEqualTo(ids.get(7));
+			assertThat(chain.problem()).contains("changed");
+		});
+		delete(sql, organisation, ids.subList(7, 8), false, () -> {
+			TrailVerification.Chain chain = chainOf(this.integrity.everything(), organisation);
+			assertThat(chain.intact()).isFalse();
+			assertThat(chain.brokenRow()).isEqualTo(ids.get(8));
+			assertThat(chain.problem()).contains("missing");
+		});
+		this.heads.write();
+		delete(sql, organisation, ids.subList(7, 9), true, () -> {
+			TrailVerification.Chain chain = chainOf(this.integrity.everything(), organisation);
+			assertThat(chain.intact()).isFalse();
+			assertThat(chain.problem()).contains("cut off");
+		});
+
+		// before the checkpoint: only the full check sees a changed or deleted row
+		change(sql, ids.get(2), () -> {
+			TrailVerification fromCheckpoint = this.integrity.everything();
+			assertThat(fromCheckpoint.fromCheckpoints()).isTrue();
+			assertThat(chainOf(fromCheckpoint, organisation).intact()).as("not seen from the checkpoint").isTrue();
+			TrailVerification.Chain full = chainOf(this.integrity.everything(true), organisation);
+			assertThat(full.verifiedFrom()).isZero();
+			assertThat(full.intact()).isFalse();
+			assertThat(full.brokenRow()).isEqualTo(ids.get(2));
+		});
+		// (the intact check above moved the checkpoint to position 9)
+		delete(sql, organisation, ids.subList(2, 3), false, () -> {
+			assertThat(chainOf(this.integrity.everything(), organisation).intact()).isTrue();
+			TrailVerification.Chain full = chainOf(this.integrity.everything(true), organisation);
+			assertThat(full.intact()).isFalse();
+			assertThat(full.brokenRow()).isEqualTo(ids.get(3));
+		});
+		// a cut that takes the checkpoint's row, and a change of that row, are seen
+		delete(sql, organisation, ids, true, () -> {
+			TrailVerification.Chain chain = chainOf(this.integrity.everything(), organisation);
+			assertThat(chain.intact()).isFalse();
+			assertThat(chain.brokenRow()).isEqualTo(ids.get(8));
+			assertThat(chain.problem()).contains("checkpoint");
+		});
+		change(sql, ids.get(8), () -> {
+			TrailVerification.Chain chain = chainOf(this.integrity.everything(), organisation);
+			assertThat(chain.intact()).isFalse();
+			assertThat(chain.problem()).contains("checkpoint");
+		});
+		assertThat(chainOf(this.integrity.everything(true), organisation).intact()).isTrue();
+		// the coordinator's page checks from the checkpoint, and everything on demand
+		TestData.Person coordinator = this.data.person(organisation, Role.COORDINATOR);
+		MockHttpSession session = TestData.signIn(this.mvc, coordinator);
+		assertThat(
+				this.mvc.perform(get("/access-trail").session(session)).andReturn().getResponse().getContentAsString())
+			.contains("trail-chains-intact", "trail-chains-checkpoint", "/access-trail?verify=full");
+		change(sql, ids.get(1), () -> {
+			assertThat(this.mvc.perform(get("/access-trail").session(session))
+				.andReturn()
+				.getResponse()
+				.getContentAsString()).contains("trail-chains-intact");
+			assertThat(this.mvc.perform(get("/access-trail").param("verify", "full").session(session))
+				.andReturn()
+				.getResponse()
+				.getContentAsString()).contains("trail-chains-broken", "row " + ids.get(1));
+		});
+	}
+
+	/** Changes a row as the owner of the database, checks, and puts it back. */
+	private void change(JdbcClient sql, long id, ThrowingRunnable check) throws Exception {
+		String label = sql.sql("select actor_label from access_trail where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
+		sql.sql("update access_trail set actor_label = 'iemand anders' where id = :id").param("id", id).update();
+		try {
+			check.run();
+		}
+		finally {
+			sql.sql("update access_trail set actor_label = :label where id = :id")
+				.param("label", label)
+				.param("id", id)
+				.update();
+		}
+	}
+
+	/**
+	 * Deletes rows as the owner of the database (with {@code head}: and sets the chain's
+	 * head in the database back to the row before them, as a careful superuser would),
+	 * checks, and puts everything back.
+	 */
+	private void delete(JdbcClient sql, TestData.Organisation organisation, List<Long> ids, boolean head,
+			ThrowingRunnable check) throws Exception {
+		List<Map<String, Object>> kept = sql.sql("select * from access_trail where id in (:ids) order by id")
+			.param("ids", ids)
+			.query()
+			.listOfRows();
+		Map<String, Object> before = sql
+			.sql("select seq, hmac from trail_chain where organisation_id = :org and chain = 'MAIN'")
+			.param("org", organisation.id())
+			.query()
+			.singleRow();
+		sql.sql("delete from access_trail where id in (:ids)").param("ids", ids).update();
+		if (head) {
+			sql.sql("""
+					update trail_chain set seq = coalesce((select max(chain_seq) from access_trail
+					    where organisation_id = :org and chain = 'MAIN'), 0),
+					  hmac = coalesce((select chain_hmac from access_trail where organisation_id = :org and chain = 'MAIN'
+					    order by chain_seq desc limit 1), '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea)
+					where organisation_id = :org and chain = 'MAIN'""")
+				.param("org", organisation.id())
+				.update();
+		}
+		try {
+			check.run();
+		}
+		finally {
+			kept.forEach((row) -> restore(sql, row));
+			sql.sql("update trail_chain set seq = :seq, hmac = :hmac where organisation_id = :org and chain = 'MAIN'")
+				.param("seq", before.get("seq"))
+				.param("hmac", before.get("hmac"))
+				.param("org", organisation.id())
+				.update();
+		}
+	}
+
+	@FunctionalInterface
+	interface ThrowingRunnable {
+
+		void run() throws Exception;
+
+	}
+
 	@Test
 	void theCommandExitsZeroWhenIntactAndOneNamingTheBrokenRow() {
 		TestData.Organisation organisation = this.data.organisation();
@@ -213,8 +399,13 @@ class TrailChainTests {
 		JdbcClient sql = JdbcClient.create(this.owner);
 		sql.sql("update access_trail set action = 'DELETE' where id = :id").param("id", changed).update();
 		try {
+			// the first run kept a checkpoint after the changed row: only a full check
+			// (--full) looks before it
+			VerifyTrailCommand fromCheckpoint = new VerifyTrailCommand(this.integrity, this.heads);
+			fromCheckpoint.run(null);
+			assertThat(fromCheckpoint.getExitCode()).isZero();
 			VerifyTrailCommand broken = new VerifyTrailCommand(this.integrity, this.heads);
-			broken.run(null);
+			broken.run(new org.springframework.boot.DefaultApplicationArguments("--full"));
 			assertThat(broken.getExitCode()).isOne();
 		}
 		finally {
@@ -242,6 +433,81 @@ class TrailChainTests {
 				apart, writers, together);
 		assertThat(together).isGreaterThanOrEqualTo(4 * 300);
 		assertThat(apart).isLessThan(together - 300);
+	}
+
+	/**
+	 * Two kinds of transaction write into the trails of the same two organisations in
+	 * opposite orders (a read of a shared household: the reader's row and the owner's).
+	 * Taking the heads as they come, some deadlock (PostgreSQL ends one of them); taking
+	 * them first in organisation order ({@link AccessTrail#lockChains}, as the shared
+	 * reads do) none does, and every row is a link.
+	 */
+	@Test
+	void writersIntoTwoOrganisationsChainsInOppositeOrdersDoNotDeadlockWhenTheHeadsAreTakenInOrder() throws Exception {
+		TestData.Organisation a = this.data.organisation();
+		TestData.Organisation b = this.data.organisation();
+		assertThat(oppositeWriters(a, b, false)).as("deadlocks without an order").isPositive();
+		int before = ids(a).size() + ids(b).size();
+		assertThat(oppositeWriters(a, b, true)).as("deadlocks with the heads in order").isZero();
+		assertThat(ids(a).size() + ids(b).size() - before).isEqualTo(2 * 6);
+		TrailVerification verification = this.integrity.everything();
+		assertThat(chainOf(verification, a).intact()).isTrue();
+		assertThat(chainOf(verification, b).intact()).isTrue();
+	}
+
+	/**
+	 * Six writers at once, half writing into a's chain and then b's, half the other way
+	 * round, each holding the first head a while; answers how many were ended by a
+	 * deadlock.
+	 */
+	private int oppositeWriters(TestData.Organisation a, TestData.Organisation b, boolean inOrder) throws Exception {
+		TransactionTemplate transactions = new TransactionTemplate(this.transactionManager);
+		int writers = 6;
+		ExecutorService pool = Executors.newFixedThreadPool(writers);
+		java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(writers);
+		java.util.concurrent.atomic.AtomicInteger deadlocks = new java.util.concurrent.atomic.AtomicInteger();
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (int i = 0; i < writers; i++) {
+				TestData.Organisation first = (i % 2 == 0) ? a : b;
+				TestData.Organisation second = (i % 2 == 0) ? b : a;
+				done.add(pool.submit(() -> {
+					start.await();
+					try {
+						TenantScope.runAs(TenantScope.Scope.system(Set.of(a.id(), b.id())),
+								() -> transactions.executeWithoutResult((status) -> {
+									if (inOrder) {
+										this.trail.lockChains(first.id(), second.id());
+									}
+									this.trail.recordSystem(first.id(), AccessAction.VIEW,
+											AccessSubject.household(UUID.randomUUID()));
+									sleep(400);
+									this.trail.recordSystem(second.id(), AccessAction.VIEW_SHARED,
+											AccessSubject.household(UUID.randomUUID()));
+								}));
+					}
+					catch (RuntimeException ex) {
+						Throwable cause = ex;
+						while (cause != null
+								&& !(cause instanceof java.sql.SQLException sql && "40P01".equals(sql.getSQLState()))) {
+							cause = cause.getCause();
+						}
+						if (cause == null) {
+							throw ex;
+						}
+						deadlocks.incrementAndGet();
+					}
+					return null;
+				}));
+			}
+			for (Future<?> future : done) {
+				future.get();
+			}
+			return deadlocks.get();
+		}
+		finally {
+			pool.shutdown();
+		}
 	}
 
 	private long elapsed(List<TestData.Organisation> organisations) throws Exception {

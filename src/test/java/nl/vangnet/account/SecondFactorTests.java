@@ -242,6 +242,20 @@ class SecondFactorTests {
 		assertThat(this.api.send(post("/api/v1/me/factors/totp"), "{}", session).getStatus())
 			.as("changing one's factors")
 			.isEqualTo(401);
+		assertThat(this.mvc.perform(get("/access-trail/export").session(session))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl()).as("the trail's export on the page").isEqualTo("/account/reauthentication");
+		assertThat(this.mvc.perform(post("/account/factors/totp").with(csrf()).session(session))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl()).as("changing one's factors on the page").isEqualTo("/account/reauthentication");
+		MockHttpServletResponse passkey = this.api.send(post("/webauthn/register/options"), "", session, 401);
+		assertThat(this.api.read(passkey).get("type").stringValue()).as("adding a passkey")
+			.isEqualTo("reauthentication-required");
+		assertThat(this.api.getJson("/api/v1/me/factors", session).get("totp").booleanValue())
+			.as("nothing changed meanwhile")
+			.isTrue();
 		MvcResult page = this.mvc
 			.perform(post("/households/" + household + "/confidential-address").with(csrf())
 				.header("Referer", "http://localhost/households/" + household)
@@ -268,6 +282,8 @@ class SecondFactorTests {
 			.andReturn();
 		assertThat(form.getResponse().getRedirectedUrl()).isEqualTo("/imports/export");
 		assertThat(this.api.status(get("/api/v1/exports"), session)).isEqualTo(200);
+		assertThat(this.api.status(get("/api/v1/access-trail/export"), session)).isEqualTo(200);
+		assertThat(this.api.send(post("/webauthn/register/options"), "", session).getStatus()).isEqualTo(200);
 	}
 
 	// ---- helpers
