@@ -73,6 +73,7 @@ public final class LoadClient {
 					201);
 			people.add(new User(email, i < users / 2));
 		}
+		System.err.printf("%d organisations and %d users created%n", organisations, users);
 		// Every user signs in first and registers a household of her own.
 		for (User user : people) {
 			user.session = Session.signIn(base, user.email, PASSWORD);
@@ -88,6 +89,7 @@ public final class LoadClient {
 			user.household = id.group(1);
 		}
 
+		System.err.printf("%d users signed in, each with a household; working for %d s%n", users, seconds);
 		long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
 		List<long[]> latencies = Collections.synchronizedList(new ArrayList<>());
 		AtomicLong errors = new AtomicLong();

@@ -43,8 +43,8 @@ until curl -fs "$base/actuator/health" 2>/dev/null | grep -q UP; do
 done
 
 client() { java bench/LoadClient.java "$base" "$admin" "$password" write "$@"; }
-echo "warm-up (10 s, not counted)"
-client "$organisations" "$users" 10 > /dev/null
+echo "warm-up (8 users, 10 s, not counted)"
+client 2 8 10 > /dev/null
 results=$(mktemp)
 {
   echo

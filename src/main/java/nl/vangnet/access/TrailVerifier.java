@@ -104,10 +104,31 @@ class TrailVerifier {
 						state.brokenRow = checkpoint.rowId();
 						continue;
 					}
-					state.seq = checkpoint.seq();
-					state.hmac = checkpoint.hmac();
-					state.lastId = checkpoint.rowId();
-					from = checkpoint.seq();
+					// the row at the checkpoint is verified again from its content and
+					// the
+					// HMAC of the row before it (whose own content lies before the
+					// checkpoint)
+					byte[] previous = (checkpoint.seq() == 1) ? TrailChain.GENESIS
+							: jdbc
+								.sql("""
+										select chain_hmac from access_trail
+										where coalesce(organisation_id, '00000000-0000-0000-0000-000000000000'::uuid) = :organisation
+										  and chain = :chain and chain_seq = :seq""")
+								.param("organisation", chainOrganisation)
+								.param("chain", chain)
+								.param("seq", checkpoint.seq() - 1)
+								.query(byte[].class)
+								.optional()
+								.orElse(null);
+					if (previous == null) {
+						state.problem = "row " + checkpoint.rowId() + " (position " + checkpoint.seq()
+								+ ", the last checkpoint): the row before it was removed since the last check";
+						state.brokenRow = checkpoint.rowId();
+						continue;
+					}
+					state.seq = checkpoint.seq() - 1;
+					state.hmac = previous;
+					from = checkpoint.seq() - 1;
 				}
 				jdbc.sql("select " + COLUMNS
 						+ """

@@ -108,7 +108,7 @@ class OidcSignIn implements AuthenticationSuccessHandler, AuthenticationFailureH
 		String code = (exception instanceof OAuth2AuthenticationException oauth) ? oauth.getError().getErrorCode() : "";
 		String description = (exception instanceof OAuth2AuthenticationException oauth
 				&& oauth.getError().getDescription() != null) ? oauth.getError().getDescription() : "";
-		if ("authorization_request_not_found".equals(code)) {
+		if ("authorization_request_not_found".equals(code) || "invalid_request".equals(code)) {
 			// a callback that this session never asked for (a stray or forged link): it
 			// signs nobody in and ends nothing
 			response.sendRedirect(request.getContextPath() + "/login?oidc=failed");

@@ -302,7 +302,8 @@ class TrailChainTests {
 		change(sql, ids.get(8), () -> {
 			TrailVerification.Chain chain = chainOf(this.integrity.everything(), organisation);
 			assertThat(chain.intact()).isFalse();
-			assertThat(chain.problem()).contains("checkpoint");
+			assertThat(chain.brokenRow()).isEqualTo(ids.get(8));
+			assertThat(chain.problem()).contains("changed");
 		});
 		assertThat(chainOf(this.integrity.everything(true), organisation).intact()).isTrue();
 		// the coordinator's page checks from the checkpoint, and everything on demand
