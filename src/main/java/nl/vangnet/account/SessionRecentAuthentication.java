@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpSession;
 import nl.vangnet.platform.staff.ReauthenticationRequiredException;
 import nl.vangnet.platform.staff.RecentAuthentication;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -34,6 +36,12 @@ class SessionRecentAuthentication implements RecentAuthentication {
 	@Override
 	public boolean isRecent() {
 		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return true;
+		}
+		// a request of nobody signed in through the web (a module's own work in a
+		// request-less scope): no person to check
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || !(authentication.getPrincipal() instanceof VangnetUser)) {
 			return true;
 		}
 		HttpSession session = attributes.getRequest().getSession(false);
