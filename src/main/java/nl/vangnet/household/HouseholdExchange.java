@@ -99,8 +99,9 @@ class HouseholdExchange {
 			errors.add(new DomainException("version", "document.version.notAllowed"));
 		}
 		checkOrganisation(actor, document, errors);
-		DomainErrors.throwIfAny(errors);
 		String model = this.phaseModels.chosenBy(actor.organisationId()).code();
+		alsoBrokenRules(document, model, errors);
+		DomainErrors.throwIfAny(errors);
 		List<Trajectory> trajectories = new ArrayList<>();
 		List<HouseholdDocument.TrajectoryEntry> entries = orEmpty(document.trajectories());
 		for (HouseholdDocument.TrajectoryEntry entry : entries) {
@@ -117,6 +118,32 @@ class HouseholdExchange {
 		}
 		storeSections(id, document);
 		return id;
+	}
+
+	/**
+	 * When a document could not be read completely, the household's rules are checked on
+	 * what could be read too, so that every error of the document is reported at once
+	 * (each field once: a field that could not be read is not reported again). A
+	 * trajectory with an unreadable phase is left to its reading errors.
+	 */
+	private void alsoBrokenRules(HouseholdDocument document, String model, List<DomainException> errors) {
+		if (errors.isEmpty()) {
+			return;
+		}
+		List<DomainException> broken = new ArrayList<>(
+				HouseholdRules.details(details(document, null), this.management.today()));
+		List<HouseholdDocument.TrajectoryEntry> entries = orEmpty(document.trajectories());
+		for (int i = 0; i < entries.size(); i++) {
+			HouseholdDocument.TrajectoryEntry entry = entries.get(i);
+			boolean readable = orEmpty(entry.phases()).stream().allMatch((p) -> p.phase() != null && p.date() != null);
+			if (readable) {
+				broken.addAll(HouseholdRules.trajectory(trajectory(entry, UUID.randomUUID(), model),
+						"trajectories[" + i + "]", this.phaseModels.all(), this.management.today()));
+			}
+		}
+		Set<String> known = new HashSet<>();
+		errors.forEach((e) -> known.add(e.field()));
+		broken.stream().filter((e) -> known.add(e.field())).forEach(errors::add);
 	}
 
 	/**
@@ -172,6 +199,7 @@ class HouseholdExchange {
 			errors.add(new DomainException("id", "document.id.mismatch"));
 		}
 		checkOrganisation(actor, document, errors);
+		alsoBrokenRules(document, this.phaseModels.chosenBy(actor.organisationId()).code(), errors);
 		DomainErrors.throwIfAny(errors);
 		if (!actor.mayChangeHouseholds()) {
 			throw new org.springframework.security.access.AccessDeniedException("Volunteers do not change households");

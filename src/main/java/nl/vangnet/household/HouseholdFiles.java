@@ -77,19 +77,51 @@ public class HouseholdFiles {
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
-	/** What is wrong on a line of the file (numbered from 1). */
-	public record LineError(int line, String field, String reason) implements java.io.Serializable {
+	/**
+	 * What is wrong on a line of the file (numbered from 1).
+	 *
+	 * @param field the field's path in the document, as the API names it ({@code ""} for
+	 * the line as a whole)
+	 * @param label the field's label in the user's language, or {@code null} for the line
+	 * as a whole
+	 * @param reason what is wrong, in words, naming the field by its label
+	 */
+	public record LineError(int line, String field, String label, String reason) implements java.io.Serializable {
 	}
 
 	/**
+	 * What a valid line will do, in the user's language.
+	 *
+	 * @param family the family as a person recognises it (its main contact's name, else
+	 * its own number)
+	 * @param members who is in it
+	 * @param support its trajectories
+	 * @param replaces whether it replaces a stored household (with the same own number)
+	 */
+	public record LinePreview(int line, String family, String members, String support,
+			boolean replaces) implements java.io.Serializable {
+	}
+
+	/** A household that the file stored, for the link to its dossier. */
+	public record Imported(int line, UUID id, String family, boolean replaced) implements java.io.Serializable {
+	}
+
+	/**
+	 * Serializable: it travels in a flash attribute, through the session store.
+	 *
 	 * @param lines the households in the file
 	 * @param created households that are (or would be) new
 	 * @param replaced stored households whose content is (or would be) replaced
 	 * @param stored whether the file was stored
+	 * @param preview for a valid file, what each line will do
+	 * @param households for a stored file, the households it stored, in the file's order
 	 */
-	/** Serializable: it travels in a flash attribute, through the session store. */
-	public record Report(int lines, int created, int replaced, List<LineError> errors,
-			boolean stored) implements java.io.Serializable {
+	public record Report(int lines, int created, int replaced, List<LineError> errors, boolean stored,
+			List<LinePreview> preview, List<Imported> households) implements java.io.Serializable {
+
+		public Report(int lines, int created, int replaced, List<LineError> errors, boolean stored) {
+			this(lines, created, replaced, errors, stored, List.of(), List.of());
+		}
 
 		public boolean valid() {
 			return this.errors.isEmpty();
@@ -146,11 +178,11 @@ public class HouseholdFiles {
 				node = this.json.readTree(text);
 			}
 			catch (JacksonException ex) {
-				errors.add(new LineError(number, "", msg("import.line.notJson", locale)));
+				errors.add(new LineError(number, "", null, msg("import.line.notJson", locale)));
 				continue;
 			}
 			if (!(node instanceof ObjectNode object)) {
-				errors.add(new LineError(number, "", msg("import.line.notJson", locale)));
+				errors.add(new LineError(number, "", null, msg("import.line.notJson", locale)));
 				continue;
 			}
 			UUID organisationId = organisation(object, number, caller, system, errors, locale);
@@ -159,24 +191,35 @@ public class HouseholdFiles {
 				String key = organisationId + "/" + externalId.asString();
 				Integer first = externalIds.putIfAbsent(key, number);
 				if (first != null) {
-					errors.add(new LineError(number, "externalId",
-							msg("import.externalId.duplicate", locale, externalId.asString(), first)));
-					continue;
+					errors.add(lineError(number, "externalId",
+							msg("import.externalId.duplicate", locale, externalId.asString(), first), locale));
 				}
 			}
 			if (organisationId != null) {
 				lines.add(new Line(number, object, organisationId));
 			}
+			else {
+				// the rest of the line is checked too, so that it shows every error at
+				// once
+				for (DomainException error : this.exchange.read(object).errors()) {
+					if (!"organisation".equals(error.field())) {
+						errors.add(lineError(number, error, locale));
+					}
+				}
+			}
 		}
 		if (lines.isEmpty() && errors.isEmpty()) {
-			errors.add(new LineError(0, "", msg("import.line.empty", locale)));
+			errors.add(new LineError(0, "", null, msg("import.line.empty", locale)));
 		}
 		int[] counts = new int[2];
+		List<LinePreview> preview = new ArrayList<>();
 		for (Line line : lines) {
 			TenantScope.runAs(lineScope(caller, system, line), () -> this.transactions.executeWithoutResult((tx) -> {
 				tx.setRollbackOnly();
 				try {
-					counts[store(line) ? 0 : 1]++;
+					Stored stored = store(line);
+					counts[stored.replaced() ? 1 : 0]++;
+					preview.add(preview(line, stored.replaced(), locale));
 				}
 				catch (RuntimeException ex) {
 					errors.addAll(lineErrors(line.number(), ex, locale));
@@ -184,18 +227,76 @@ public class HouseholdFiles {
 			}));
 		}
 		errors.sort(java.util.Comparator.comparingInt(LineError::line));
-		if (!errors.isEmpty() || !store) {
+		if (!errors.isEmpty()) {
 			return new Report(total, counts[0], counts[1], errors, false);
+		}
+		if (!store) {
+			return new Report(total, counts[0], counts[1], List.of(), false, List.copyOf(preview), List.of());
 		}
 		Set<UUID> all = new LinkedHashSet<>();
 		lines.forEach((line) -> all.add(line.organisationId()));
 		TenantScope.Scope fileScope = system ? TenantScope.Scope.system(all) : caller;
+		List<Imported> households = new ArrayList<>();
 		TenantScope.runAs(fileScope, () -> this.transactions.executeWithoutResult((tx) -> {
 			for (Line line : lines) {
-				TenantScope.runAs(lineScope(caller, system, line), () -> store(line));
+				Stored stored = TenantScope.callAs(lineScope(caller, system, line), () -> store(line));
+				households.add(new Imported(line.number(), stored.id(), family(line, locale), stored.replaced()));
 			}
 		}));
-		return new Report(total, counts[0], counts[1], List.of(), true);
+		return new Report(total, counts[0], counts[1], List.of(), true, List.copyOf(preview), List.copyOf(households));
+	}
+
+	/** A stored line: the household's id, and whether it replaced a stored one. */
+	private record Stored(UUID id, boolean replaced) {
+	}
+
+	/** What the line will do, in words, from the document it holds. */
+	private LinePreview preview(Line line, boolean replaces, Locale locale) {
+		HouseholdDocument document = this.exchange.read(line.node()).document();
+		List<HouseholdDocument.MemberEntry> members = (document.members() != null) ? document.members() : List.of();
+		long children = members.stream().filter((m) -> m.role() == MemberRole.CHILD).count();
+		String who = msg("imports.preview.members", locale, members.size(), children);
+		List<String> support = new ArrayList<>();
+		if (document.trajectories() != null) {
+			for (HouseholdDocument.TrajectoryEntry t : document.trajectories()) {
+				String kind = msg("trajectory.kind." + t.kind(), locale);
+				support.add((t.end() != null)
+						? msg("imports.preview.trajectory.ended", locale, kind, day(t.start()), day(t.end()))
+						: msg("imports.preview.trajectory", locale, kind, day(t.start())));
+			}
+		}
+		return new LinePreview(line.number(), family(line, locale), who,
+				support.isEmpty() ? msg("imports.preview.noSupport", locale) : String.join("; ", support), replaces);
+	}
+
+	private static String day(java.time.LocalDate date) {
+		return (date != null) ? date.format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")) : "?";
+	}
+
+	/**
+	 * The family as a person recognises it: the main contact's name (else the first
+	 * member with a name), else its own number, else its line.
+	 */
+	private String family(Line line, Locale locale) {
+		HouseholdDocument document = this.exchange.read(line.node()).document();
+		List<HouseholdDocument.MemberEntry> members = (document.members() != null) ? document.members() : List.of();
+		String name = members.stream()
+			.sorted(java.util.Comparator
+				.comparing((HouseholdDocument.MemberEntry m) -> !Boolean.TRUE.equals(m.mainContact())))
+			.map((m) -> String.join(" ",
+					java.util.stream.Stream.of(m.givenName(), m.familyName())
+						.filter((n) -> n != null && !n.isBlank())
+						.toList()))
+			.filter((n) -> !n.isBlank())
+			.findFirst()
+			.orElse(null);
+		if (name != null) {
+			return name;
+		}
+		if (document.externalId() != null && !document.externalId().isBlank()) {
+			return msg("imports.family.externalId", locale, document.externalId());
+		}
+		return msg("imports.family.unnamed", locale, line.number());
 	}
 
 	private static TenantScope.Scope lineScope(TenantScope.Scope caller, boolean system, Line line) {
@@ -206,25 +307,26 @@ public class HouseholdFiles {
 			List<LineError> errors, Locale locale) {
 		JsonNode code = node.get("organisation");
 		if (code == null || !code.isString() || code.asString().isBlank()) {
-			errors.add(new LineError(number, "organisation", msg("import.organisation.required", locale)));
+			errors.add(lineError(number, "organisation", msg("import.organisation.required", locale), locale));
 			return null;
 		}
 		Optional<OrganisationSummary> organisation = this.organisations.byCode(code.asString());
 		if (organisation.isEmpty()) {
-			errors.add(new LineError(number, "organisation", msg("organisation.unknown", locale, code.asString())));
+			errors.add(lineError(number, "organisation", msg("import.organisation.unknown", locale, code.asString()),
+					locale));
 			return null;
 		}
 		if (!system && !caller.organisations().contains(organisation.get().id())) {
-			errors.add(new LineError(number, "organisation", msg("import.organisation.notOwn", locale)));
+			errors.add(lineError(number, "organisation", msg("import.organisation.notOwn", locale), locale));
 			return null;
 		}
 		return organisation.get().id();
 	}
 
 	/**
-	 * Stores one line in the current transaction; true when the household is new.
+	 * Stores one line in the current transaction.
 	 */
-	private boolean store(Line line) {
+	private Stored store(Line line) {
 		ObjectNode node = line.node().deepCopy();
 		// Output only: Vangnet assigns ids and versions; account ids belong to one
 		// Vangnet.
@@ -248,26 +350,26 @@ public class HouseholdFiles {
 			node.put("version", this.households.versionOf(id).orElseThrow());
 			this.exchange.replace(id, node);
 			this.trail.record(actor, AccessAction.IMPORT, id);
-			return false;
+			return new Stored(id, true);
 		}
 		HouseholdDocument created = this.exchange.create(node);
 		this.trail.record(actor, AccessAction.IMPORT, created.id());
-		return true;
+		return new Stored(created.id(), false);
 	}
 
 	private List<LineError> lineErrors(int number, RuntimeException ex, Locale locale) {
 		List<LineError> errors = new ArrayList<>();
 		if (ex instanceof DomainErrors many) {
 			for (DomainException error : many.errors()) {
-				errors.add(new LineError(number, error.field(), message(error, locale)));
+				errors.add(lineError(number, error, locale));
 			}
 		}
 		else if (ex instanceof DomainException one) {
-			errors.add(new LineError(number, one.field(), message(one, locale)));
+			errors.add(lineError(number, one, locale));
 		}
 		else if (ex instanceof NotFoundException || ex instanceof AccessDeniedException
 				|| ex instanceof DataAccessException) {
-			errors.add(new LineError(number, "", msg("import.line.notStored", locale)));
+			errors.add(new LineError(number, "", null, msg("import.line.notStored", locale)));
 		}
 		else {
 			throw ex;
@@ -275,8 +377,23 @@ public class HouseholdFiles {
 		return errors;
 	}
 
-	private String message(DomainException error, Locale locale) {
-		return this.messages.getMessage(error.messageKey(), error.arguments(), error.messageKey(), locale);
+	/**
+	 * The error in words: the field by its label, where the message names it by its path
+	 * (as the messages of the document's reading do for the API).
+	 */
+	private LineError lineError(int number, DomainException error, Locale locale) {
+		String field = (error.field() != null) ? error.field() : "";
+		String label = DocumentLabels.label(this.messages, field, locale);
+		Object[] arguments = error.arguments().clone();
+		if (label != null && arguments.length > 0 && field.equals(arguments[0])) {
+			arguments[0] = label;
+		}
+		return new LineError(number, field, label,
+				this.messages.getMessage(error.messageKey(), arguments, error.messageKey(), locale));
+	}
+
+	private LineError lineError(int number, String field, String reason, Locale locale) {
+		return new LineError(number, field, DocumentLabels.label(this.messages, field, locale), reason);
 	}
 
 	private String msg(String key, Locale locale, Object... args) {

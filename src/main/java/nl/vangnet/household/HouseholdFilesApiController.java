@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Household files through the API: {@code POST /api/v1/imports} with a JSON Lines body
- * (200 with the counts when stored, 422 with every invalid line, field and reason when
- * not), and {@code GET /api/v1/exports} for the organisation's households.
+ * (200 with the counts and the id of each stored household when stored, 422 with every
+ * error of every invalid line, its field's path and the reason in words when not), and
+ * {@code GET /api/v1/exports} for the organisation's households.
  */
 @RestController
 class HouseholdFilesApiController {
@@ -46,6 +47,13 @@ class HouseholdFilesApiController {
 			counts.put("lines", report.lines());
 			counts.put("created", report.created());
 			counts.put("replaced", report.replaced());
+			counts.put("households", report.households().stream().map((h) -> {
+				Map<String, Object> household = new LinkedHashMap<>();
+				household.put("line", h.line());
+				household.put("id", h.id());
+				household.put("replaced", h.replaced());
+				return household;
+			}).toList());
 			return ResponseEntity.ok(counts);
 		}
 		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_CONTENT);

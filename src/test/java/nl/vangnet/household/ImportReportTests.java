@@ -15,9 +15,9 @@ class ImportReportTests {
 	@Test
 	void aLineWithTwoErrorsIsOneLineWithAnError() {
 		HouseholdFiles.Report report = new HouseholdFiles.Report(4, 0, 0,
-				List.of(new HouseholdFiles.LineError(2, "members[0].role", "a"),
-						new HouseholdFiles.LineError(2, "composition", "b"),
-						new HouseholdFiles.LineError(4, "debts", "c")),
+				List.of(new HouseholdFiles.LineError(2, "members[0].role", "Gezinslid 1, rol", "a"),
+						new HouseholdFiles.LineError(2, "composition", "Samenstelling", "b"),
+						new HouseholdFiles.LineError(4, "debts", "Schulden", "c")),
 				false);
 		assertThat(report.invalidLines()).isEqualTo(2);
 		assertThat(report.fileError()).isFalse();
@@ -26,7 +26,7 @@ class ImportReportTests {
 	@Test
 	void anEmptyFileIsAnErrorOfTheFile() {
 		HouseholdFiles.Report report = new HouseholdFiles.Report(0, 0, 0,
-				List.of(new HouseholdFiles.LineError(0, "", "Het bestand bevat geen gezinnen.")), false);
+				List.of(new HouseholdFiles.LineError(0, "", null, "Het bestand bevat geen gezinnen.")), false);
 		assertThat(report.invalidLines()).isZero();
 		assertThat(report.fileError()).isTrue();
 	}

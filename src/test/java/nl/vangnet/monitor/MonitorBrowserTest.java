@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The monitor story in a real browser: a coordinator uploads a small JSON Lines file,
- * sees the preview, confirms, and finds the families in the monitor's tables; a bad file
- * shows every invalid line and stores nothing.
+ * sees the preview of every line, confirms, opens an imported family's dossier from the
+ * report and finds the families in the monitor's tables; a bad file shows every invalid
+ * line with the field's label and stores nothing.
  */
 class MonitorBrowserTest extends BrowserTestSupport {
 
@@ -55,7 +56,8 @@ class MonitorBrowserTest extends BrowserTestSupport {
 		List<WebElement> errors = b.driver().findElements(By.cssSelector("#import-report tr.import-error"));
 		assertThat(errors).hasSize(2);
 		assertThat(errors.get(0).getText()).contains("2");
-		assertThat(errors.get(1).getText()).contains("3").contains("composition").contains("ONE_PARENT");
+		assertThat(errors.get(1).getText()).contains("3").contains("Samenstelling").contains("ONE_PARENT");
+		assertThat(b.driver().findElement(By.id("import-report")).getText()).doesNotContain("composition");
 		assertThat(b.driver().findElements(By.id("confirm"))).isEmpty();
 		b.screenshot("import-errors");
 
@@ -63,8 +65,16 @@ class MonitorBrowserTest extends BrowserTestSupport {
 		b.click("Bekijk eerst");
 		assertThat(b.driver().findElement(By.id("import-report")).getText())
 			.contains("Alle 6 regels zijn goed: 6 nieuwe gezinnen");
+		List<WebElement> preview = b.driver().findElements(By.cssSelector("#import-preview tbody tr"));
+		assertThat(preview).hasSize(6);
+		assertThat(preview.get(0).getText()).contains("Moeder 1")
+			.contains("Intensieve begeleiding vanaf 02-01-2024")
+			.contains("Nieuw gezin");
 		b.click("Bevestig en sla op");
 		assertThat(b.driver().findElement(By.id("import-stored")).getText()).contains("6 nieuwe gezinnen");
+		assertThat(b.driver().findElements(By.cssSelector("#imported a"))).hasSize(6);
+		b.click("Dossier van Moeder 3");
+		assertThat(b.heading()).contains("Moeder 3");
 
 		b.click("Monitor");
 		assertThat(b.heading()).isEqualTo("Monitor");
