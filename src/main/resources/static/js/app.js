@@ -56,8 +56,13 @@
 
   // The error summary (fragments/forms :: summary): at the top of main, each entry linked to its
   // field and naming the field's label, the field marked invalid and tied to its own message,
-  // and focus on the summary, so that a failed save cannot go unnoticed.
+  // and focus on the summary, so that a failed save cannot go unnoticed. Entries with a
+  // data-target come linked, labelled and marked from the server; the rest is done here.
   function fieldFor(link) {
+    var target = link.getAttribute('data-target');
+    if (target && document.getElementById(target)) {
+      return document.getElementById(target);
+    }
     var name = link.getAttribute('data-field');
     var formId = link.getAttribute('data-form');
     var scope = (formId && document.getElementById(formId)) || document;
@@ -148,9 +153,10 @@
 
   function summarise() {
     var summary = document.getElementById('error-summary');
-    if (!summary) {
+    if (!summary || summary.hasAttribute('data-summarised')) {
       return;
     }
+    summary.setAttribute('data-summarised', 'true');
     var main = document.querySelector('main');
     if (main && !main.contains(summary)) {
       var heading = main.querySelector('h1');
@@ -200,6 +206,9 @@
     compact();
     summarise();
   }
+
+  // A summary that htmx swaps in (the households list's contact-person form) is focused too.
+  document.addEventListener('htmx:afterSettle', summarise);
 
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', ready);

@@ -150,7 +150,7 @@ class ContactController {
 	@PostMapping("/trajectories/{trajectoryId}/rhythm")
 	String rhythm(@PathVariable UUID id, @PathVariable UUID trajectoryId, ContactForms.SetRhythm form,
 			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		return rhythmAction(id, () -> {
+		return rhythmAction(id, trajectoryId, "rhythm-choice-", () -> {
 			FormErrors.throwIfAny(result);
 			this.contacts.setRhythm(id, trajectoryId, (form != null) ? form.rhythm() : null);
 		}, "contact.rhythm.saved", model, response, redirect);
@@ -159,14 +159,18 @@ class ContactController {
 	@PostMapping("/trajectories/{trajectoryId}/rhythm/end")
 	String endRhythm(@PathVariable UUID id, @PathVariable UUID trajectoryId, ContactForms.EndRhythm form,
 			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		return rhythmAction(id, () -> {
+		return rhythmAction(id, trajectoryId, "rhythm-reason-", () -> {
 			FormErrors.throwIfAny(result);
 			this.contacts.endRhythm(id, trajectoryId, (form != null) ? form.reason() : null);
 		}, "contact.rhythm.ended", model, response, redirect);
 	}
 
-	private String rhythmAction(UUID id, Runnable work, String saved, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+	/**
+	 * @param field the id of the form's field without the trajectory's place on the page
+	 * ({@code rhythm-choice-}), which the error summary links to
+	 */
+	private String rhythmAction(UUID id, UUID trajectoryId, String field, Runnable work, String saved, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
 			work.run();
 			redirect.addFlashAttribute("saved", saved);
@@ -179,7 +183,15 @@ class ContactController {
 			model.addAttribute(ErrorSummary.PROBLEMS, ex.errors());
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		return page(id, model);
+		String page = page(id, model);
+		if (model.getAttribute("rhythms") instanceof List<?> rhythms) {
+			int index = rhythms.stream()
+				.map((r) -> ((Contacts.RhythmView) r).trajectoryId())
+				.toList()
+				.indexOf(trajectoryId);
+			model.addAttribute(ErrorSummary.TARGETS, java.util.Map.of("", field + index));
+		}
+		return page;
 	}
 
 	/**

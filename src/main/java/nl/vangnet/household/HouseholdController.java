@@ -296,7 +296,7 @@ class HouseholdController {
 	String startTrajectory(@PathVariable UUID id, @ModelAttribute TrajectoryForms.Start form, BindingResult result,
 			Model model, Locale locale, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		return action(id, "start", () -> {
+		return action(id, "start", FieldIds.START, () -> {
 			FormErrors.throwIfAny(result);
 			this.management.startTrajectory(id, TrajectoryForms.version(form.version()), form.kind(), form.start(),
 					form.contactPerson(), form.firstPhase());
@@ -307,7 +307,7 @@ class HouseholdController {
 	String moveToPhase(@PathVariable UUID id, @PathVariable UUID trajectoryId,
 			@ModelAttribute TrajectoryForms.Move form, BindingResult result, Model model, Locale locale,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		return action(id, trajectoryId.toString(), () -> {
+		return action(id, trajectoryId.toString(), FieldIds.MOVE, () -> {
 			FormErrors.throwIfAny(result);
 			this.management.moveToPhase(id, TrajectoryForms.version(form.version()), trajectoryId, form.phase(),
 					form.on());
@@ -318,7 +318,7 @@ class HouseholdController {
 	String endTrajectory(@PathVariable UUID id, @PathVariable UUID trajectoryId,
 			@ModelAttribute TrajectoryForms.End form, BindingResult result, Model model, Locale locale,
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		return action(id, trajectoryId.toString(), () -> {
+		return action(id, trajectoryId.toString(), FieldIds.END, () -> {
 			FormErrors.throwIfAny(result);
 			this.management.endTrajectory(id, TrajectoryForms.version(form.version()), trajectoryId, form.end(),
 					form.closingReason());
@@ -329,7 +329,7 @@ class HouseholdController {
 	String involve(@PathVariable UUID id, @PathVariable UUID trajectoryId, @ModelAttribute TrajectoryForms.Involve form,
 			BindingResult result, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		return action(id, trajectoryId.toString(), () -> {
+		return action(id, trajectoryId.toString(), FieldIds.INVOLVE, () -> {
 			FormErrors.throwIfAny(result);
 			this.management.involve(id, TrajectoryForms.version(form.version()), trajectoryId, form.staff());
 		}, "trajectory.staff.saved", model, locale, request, response, redirect);
@@ -346,14 +346,14 @@ class HouseholdController {
 			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		// Only where the form was sent from; never text to show or store.
 		if (!"list".equals(request.getParameter("from"))) {
-			return action(id, trajectoryId.toString(), () -> {
+			return action(id, trajectoryId.toString(), FieldIds.ASSIGN, () -> {
 				FormErrors.throwIfAny(result);
 				this.management.assignContactPerson(id, TrajectoryForms.version(form.version()), trajectoryId,
 						form.assignee());
 			}, "trajectory.contactPerson.saved", model, locale, request, response, redirect);
 		}
 		String notice = "trajectory.contactPerson.saved";
-		String problem = null;
+		List<DomainException> problems = List.of();
 		try {
 			FormErrors.throwIfAny(result);
 			this.management.assignContactPerson(id, TrajectoryForms.version(form.version()), trajectoryId,
@@ -367,14 +367,22 @@ class HouseholdController {
 			return (htmx != null) ? RESULTS : "household/list";
 		}
 		catch (DomainErrors ex) {
-			problem = ex.errors().get(0).messageKey();
+			problems = ex.errors();
 		}
 		catch (DomainException ex) {
-			problem = ex.messageKey();
+			problems = List.of(ex);
 		}
-		if (problem != null) {
-			// Not taken: the list again with what went wrong, the choice as it was.
-			model.addAttribute("problem", problem);
+		if (!problems.isEmpty()) {
+			// Not taken: the list again with what went wrong, in the one error summary,
+			// linked to the row's choice; the choice as it was. An htmx answer carries
+			// the
+			// summary in the results it swaps.
+			model.asMap().keySet().removeIf((key) -> key.startsWith(BindingResult.MODEL_KEY_PREFIX));
+			for (DomainException problem : problems) {
+				ErrorSummary.add(model, null, problem.field(), "assignee-" + id, null, this.messages
+					.getMessage(problem.messageKey(), problem.arguments(), problem.messageKey(), locale));
+			}
+			model.addAttribute("summaryInResults", htmx != null);
 			if (htmx == null) {
 				// htmx swaps only a 2xx; a page of its own says 400.
 				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -408,7 +416,7 @@ class HouseholdController {
 	@PostMapping("/{id}/closing")
 	String close(@PathVariable UUID id, @ModelAttribute TrajectoryForms.Close form, BindingResult result, Model model,
 			Locale locale, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		return action(id, "close", () -> {
+		return action(id, "close", FieldIds.CLOSE, () -> {
 			FormErrors.throwIfAny(result);
 			this.management.close(id, TrajectoryForms.version(form.version()), form.closedOn(), form.closingReason());
 		}, "household.closed.saved", model, locale, request, response, redirect);
@@ -419,8 +427,9 @@ class HouseholdController {
 	 * the messages at the form when a rule was not met; a conflict page that can redo the
 	 * action when someone else changed the household in the meantime.
 	 */
-	private String action(UUID id, String target, Runnable work, String savedKey, Model model, Locale locale,
-			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+	private String action(UUID id, String target, FieldIds fields, Runnable work, String savedKey, Model model,
+			Locale locale, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		List<DomainException> problems;
 		try {
 			work.run();
 			redirect.addFlashAttribute("saved", savedKey);
@@ -433,24 +442,64 @@ class HouseholdController {
 			return dossier(id, model, locale);
 		}
 		catch (DomainErrors ex) {
-			model.addAttribute("actionErrors",
-					new ActionErrors(target, ex.errors()
-						.stream()
-						.map((e) -> this.messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale))
-						.toList()));
+			problems = ex.errors();
 		}
 		catch (DomainException ex) {
-			model.addAttribute("actionErrors", new ActionErrors(target,
-					List.of(this.messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale))));
+			problems = List.of(ex);
 		}
-		if (model.getAttribute("actionErrors") instanceof ActionErrors errors) {
-			errors.messages().forEach((message) -> ErrorSummary.add(model, null, null, message));
-		}
+		model.addAttribute("actionErrors",
+				new ActionErrors(target,
+						problems.stream()
+							.map((e) -> this.messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale))
+							.toList()));
 		Map<String, String> typed = new java.util.HashMap<>();
 		request.getParameterMap().forEach((name, values) -> typed.put(name, (values.length > 0) ? values[0] : null));
 		model.addAttribute("typed", typed);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		return dossier(id, model, locale);
+		String page = dossier(id, model, locale);
+		// The summary links each error to its field of the form that was sent, as
+		// rendered
+		// (the binding's errors are among the problems already).
+		int index = ((DossierView) model.getAttribute("household")).openTrajectories()
+			.stream()
+			.map((t) -> t.id().toString())
+			.toList()
+			.indexOf(target);
+		model.asMap().keySet().removeIf((key) -> key.startsWith(BindingResult.MODEL_KEY_PREFIX));
+		for (DomainException problem : problems) {
+			ErrorSummary.add(model, null, problem.field(), fields.of(problem.field(), index), null,
+					this.messages.getMessage(problem.messageKey(), problem.arguments(), problem.messageKey(), locale));
+		}
+		return page;
+	}
+
+	/**
+	 * The element ids of a dossier form's fields ({@code {i}} is the trajectory's place
+	 * on the page), by the names of the fields that errors name; an error of another
+	 * field, or of the form as a whole, links to the form's first field.
+	 */
+	record FieldIds(String first, Map<String, String> byField) {
+
+		static final FieldIds START = new FieldIds("start-kind", Map.of("kind", "start-kind", "start", "start-date",
+				"contactPerson", "start-contact", "firstPhase", "start-phase", "phase", "start-phase"));
+
+		static final FieldIds MOVE = new FieldIds("phase-{i}", Map.of("phase", "phase-{i}", "on", "phase-on-{i}"));
+
+		static final FieldIds END = new FieldIds("end-{i}",
+				Map.of("end", "end-{i}", "closingReason", "end-reason-{i}"));
+
+		static final FieldIds ASSIGN = new FieldIds("assignee-{i}", Map.of());
+
+		static final FieldIds INVOLVE = new FieldIds("staff-{i}-0", Map.of());
+
+		static final FieldIds CLOSE = new FieldIds("closedOn",
+				Map.of("closedOn", "closedOn", "closingReason", "closingReason"));
+
+		String of(String field, int index) {
+			String id = (field != null) ? this.byField.getOrDefault(field, this.first) : this.first;
+			return id.replace("{i}", String.valueOf(index));
+		}
+
 	}
 
 	// ---- Helpers

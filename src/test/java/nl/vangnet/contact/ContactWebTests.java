@@ -185,6 +185,41 @@ class ContactWebTests {
 		assertThat(perform(get("/households/" + id + "/debts"), this.volunteer).getStatus()).isEqualTo(403);
 	}
 
+	@Test
+	void theRhythmFormsLinkTheirErrorToTheFieldOfTheirTrajectoryWithoutAnyScript() throws Exception {
+		String id = family();
+		String trajectory = this.json
+			.readTree(perform(get("/api/v1/households/" + id + "/rhythms"), this.professional).getContentAsString())
+			.get(0)
+			.get("trajectoryId")
+			.stringValue();
+
+		MockHttpServletResponse refused = perform(
+				post("/households/" + id + "/trajectories/" + trajectory + "/rhythm").param("rhythm", "ELKE_DAG"),
+				this.professional);
+
+		assertThat(refused.getStatus()).isEqualTo(400);
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(refused.getContentAsString());
+		org.jsoup.nodes.Element link = page.selectFirst("#error-summary li a");
+		assertThat(link).isNotNull();
+		assertThat(link.attr("href")).isEqualTo("#rhythm-choice-0");
+		org.jsoup.nodes.Element choice = page.getElementById("rhythm-choice-0");
+		assertThat(choice.attr("aria-invalid")).isEqualTo("true");
+		assertThat(choice.attr("aria-describedby")).isEqualTo(link.selectFirst(".error[id]").id());
+
+		perform(post("/households/" + id + "/trajectories/" + trajectory + "/rhythm").param("rhythm", "WEEKLY"),
+				this.professional);
+		MockHttpServletResponse noReason = perform(
+				post("/households/" + id + "/trajectories/" + trajectory + "/rhythm/end").param("reason", ""),
+				this.professional);
+		assertThat(noReason.getStatus()).isEqualTo(400);
+		org.jsoup.nodes.Document ending = org.jsoup.Jsoup.parse(noReason.getContentAsString());
+		assertThat(ending.selectFirst("#error-summary li a").attr("href")).isEqualTo("#rhythm-reason-0");
+		org.jsoup.nodes.Element reason = ending.getElementById("rhythm-reason-0");
+		assertThat(reason.attr("aria-invalid")).isEqualTo("true");
+		assertThat(reason.closest("details").hasAttr("open")).isTrue();
+	}
+
 	private String family() throws Exception {
 		String start = LocalDate.now(this.clock).minusDays(30).toString();
 		String text = """

@@ -57,6 +57,17 @@ class HouseholdBrowserTest extends BrowserTestSupport {
 		assertThat(current.getText()).contains("Activiteiten en interventies");
 		b.screenshot("household-dossier");
 
+		((JavascriptExecutor) b.driver()).executeScript("document.getElementById('phase-on-0').value = '2000-01-01'");
+		b.click("Fase vastleggen");
+		assertThat(focused(b)).as("the summary is focused").isEqualTo("error-summary");
+		WebElement link = b.driver().findElement(By.cssSelector("#error-summary a"));
+		assertThat(link.getAttribute("href")).endsWith("#phase-on-0");
+		WebElement on = b.driver().findElement(By.id("phase-on-0"));
+		assertThat(on.getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(on.getAttribute("aria-describedby")).contains("error-summary-1");
+		link.click();
+		assertThat(focused(b)).as("the summary's link leads to the field").isEqualTo("phase-on-0");
+
 		b.click("Mijn gezinnen");
 		String caseload = b.driver().findElement(By.id("caseload")).getText();
 		assertThat(caseload).contains("Samira El Amrani").contains("Activiteiten en interventies");

@@ -446,6 +446,93 @@ class HouseholdWebTests {
 		assertThat(perform(get("/households/" + id + "/edit").session(outsider)).getStatus()).isEqualTo(404);
 	}
 
+	@Test
+	void theDossiersTrajectoryFormsLinkEachErrorToItsFieldAndMarkTheFieldWithoutAnyScript() throws Exception {
+		UUID id = idOf(perform(registration(TestData.unique("Link")).session(this.professionalSession)));
+		UUID trajectory = trajectoryOf(id);
+
+		MockHttpServletResponse ended = perform(
+				post("/households/" + id + "/trajectories/" + trajectory + "/end").with(csrf())
+					.session(this.professionalSession)
+					.param("version", "0")
+					.param("end", TODAY.minusYears(1).toString())
+					.param("closingReason", "Verhuisd"));
+		assertThat(ended.getStatus()).isEqualTo(400);
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(ended.getContentAsString());
+		assertSummaryLinksTo(page, "end-0");
+		assertThat(page.getElementById("end-0").closest("details").hasAttr("open")).isTrue();
+		assertThat(page.getElementById("end-reason-0").attr("value")).isEqualTo("Verhuisd");
+		assertThat(page.getElementById("end-reason-0").hasAttr("aria-invalid")).isFalse();
+
+		org.jsoup.nodes.Document moved = org.jsoup.Jsoup
+			.parse(move(id, trajectory, 0, "FLEXIBLE.ACQUAINTANCE", TODAY.minusYears(1)).getContentAsString());
+		assertSummaryLinksTo(moved, "phase-on-0");
+
+		MockHttpServletResponse started = perform(post("/households/" + id + "/trajectories").with(csrf())
+			.session(this.professionalSession)
+			.param("version", "0")
+			.param("kind", "SHORT")
+			.param("start", "geen datum")
+			.param("firstPhase", "FLEXIBLE.GETTING_IN_TOUCH"));
+		assertThat(started.getStatus()).isEqualTo(400);
+		org.jsoup.nodes.Document start = org.jsoup.Jsoup.parse(started.getContentAsString());
+		assertSummaryLinksTo(start, "start-date");
+		assertThat(start.select("#error-summary li")).as("each message once").hasSize(1);
+		assertThat(start.getElementById("start-kind").closest("details").hasAttr("open")).isTrue();
+	}
+
+	@Test
+	void theListsContactPersonFormAnswersHtmxWithTheErrorSummaryLinkedToTheRowsChoice() throws Exception {
+		String family = TestData.unique("Kies");
+		UUID id = idOf(perform(registration(family).session(this.professionalSession)));
+		UUID trajectory = trajectoryOf(id);
+
+		MockHttpServletResponse htmx = perform(
+				post("/households/" + id + "/trajectories/" + trajectory + "/contact-person").with(csrf())
+					.session(this.coordinatorSession)
+					.header("HX-Request", "true")
+					.param("version", "0")
+					.param("from", "list")
+					.param("assignee", UUID.randomUUID().toString())
+					.param("q", family));
+
+		assertThat(htmx.getStatus()).isEqualTo(200);
+		assertThat(htmx.getContentAsString().strip()).startsWith("<section id=\"households\"");
+		org.jsoup.nodes.Document partial = org.jsoup.Jsoup.parse(htmx.getContentAsString());
+		assertSummaryLinksTo(partial, "assignee-" + id);
+		assertThat(partial.select("#households #error-summary")).hasSize(1);
+		assertThat(partial.getElementById("error-summary").text()).contains("Vaste contactpersoon");
+
+		MockHttpServletResponse full = perform(
+				post("/households/" + id + "/trajectories/" + trajectory + "/contact-person").with(csrf())
+					.session(this.coordinatorSession)
+					.param("version", "0")
+					.param("from", "list")
+					.param("assignee", UUID.randomUUID().toString())
+					.param("q", family));
+		assertThat(full.getStatus()).isEqualTo(400);
+		org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(full.getContentAsString());
+		assertThat(page.select("#error-summary")).as("one summary, at the top").hasSize(1);
+		assertSummaryLinksTo(page, "assignee-" + id);
+	}
+
+	/**
+	 * The summary's first entry links to the field as rendered, and the field is invalid
+	 * and described by that entry's message: no script needed.
+	 */
+	static void assertSummaryLinksTo(org.jsoup.nodes.Document page, String field) {
+		org.jsoup.nodes.Element link = page.selectFirst("#error-summary li a");
+		assertThat(link).as("the summary links its entry").isNotNull();
+		assertThat(link.attr("href")).isEqualTo("#" + field);
+		org.jsoup.nodes.Element message = link.selectFirst(".error[id]");
+		assertThat(message).isNotNull();
+		org.jsoup.nodes.Element target = page.getElementById(field);
+		assertThat(target).as(field).isNotNull();
+		assertThat(target.attr("aria-invalid")).isEqualTo("true");
+		assertThat(target.attr("aria-describedby").split(" ")).contains(message.id());
+		assertThat(page.select("#error-summary li")).allMatch((entry) -> entry.selectFirst("a[href^=#]") != null);
+	}
+
 	// ---- helpers
 
 	private MockHttpServletRequestBuilder registration(String family) {

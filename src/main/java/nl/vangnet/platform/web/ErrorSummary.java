@@ -29,6 +29,13 @@ public record ErrorSummary(String heading, List<Entry> entries) {
 	 */
 	public static final String PROBLEMS = "problems";
 
+	/**
+	 * The model attribute of the element ids of the fields of a page's errors: a map from
+	 * the field's name to the id of its element, with {@code ""} for the element that an
+	 * error of another field or of the form as a whole links to.
+	 */
+	public static final String TARGETS = "errorTargets";
+
 	static final String DEFAULT_HEADING = "form.errors.heading";
 
 	/**
@@ -39,10 +46,18 @@ public record ErrorSummary(String heading, List<Entry> entries) {
 	 * @param field the field's name in the form (its path, as the API names it), or
 	 * {@code null} for an error of the form as a whole
 	 * @param label the field's label as the page shows it, or {@code null}: the page then
-	 * takes it from the field's own label
+	 * takes it from the field's own label (or the message names it already)
 	 * @param message the message in the user's language
+	 * @param target the id of the field's element on the page, or {@code null} when it is
+	 * not known: with it the summary links to the field and the field is marked invalid
+	 * and described by its entry as the server renders the page, without any script
 	 */
-	public record Entry(String form, String field, String label, String message) {
+	public record Entry(String form, String field, String label, String message, String target) {
+
+		public Entry(String form, String field, String label, String message) {
+			this(form, field, label, message, null);
+		}
+
 	}
 
 	/** The page's summary, made empty when it has none yet. */
@@ -59,6 +74,18 @@ public record ErrorSummary(String heading, List<Entry> entries) {
 	/** Adds an error of a field (or of the form, with {@code field} null). */
 	public static void add(Model model, String form, String field, String message) {
 		of(model).add(new Entry(form, field, null, message));
+	}
+
+	/**
+	 * Adds an error of a field whose element the page names: the summary links to
+	 * {@code target}, shows the label unless the message starts with it, and the template
+	 * marks the field with {@link #invalid} and {@link #describedBy}.
+	 */
+	public static void add(Model model, String form, String field, String target, String label, String message) {
+		String shown = (label != null
+				&& message.toLowerCase(java.util.Locale.ROOT).startsWith(label.toLowerCase(java.util.Locale.ROOT)))
+						? null : label;
+		of(model).add(new Entry(form, field, shown, message, target));
 	}
 
 	/** The page's summary under another heading (a message key). */
@@ -78,6 +105,33 @@ public record ErrorSummary(String heading, List<Entry> entries) {
 
 	public boolean isEmpty() {
 		return this.entries.isEmpty();
+	}
+
+	/**
+	 * The id of an entry's message on the page ({@code error-summary-1} for the first),
+	 * which the field's {@code aria-describedby} names.
+	 */
+	public static String entryId(int index) {
+		return "error-summary-" + (index + 1);
+	}
+
+	/** Whether the element with this id has an error: for its {@code aria-invalid}. */
+	public boolean invalid(String target) {
+		return this.entries.stream().anyMatch((e) -> target != null && target.equals(e.target()));
+	}
+
+	/**
+	 * The ids of the messages of the element with this id, for its
+	 * {@code aria-describedby}; {@code null} when it has none.
+	 */
+	public String describedBy(String target) {
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < this.entries.size(); i++) {
+			if (target != null && target.equals(this.entries.get(i).target())) {
+				ids.add(entryId(i));
+			}
+		}
+		return ids.isEmpty() ? null : String.join(" ", ids);
 	}
 
 	@Override

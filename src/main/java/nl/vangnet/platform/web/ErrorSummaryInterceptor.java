@@ -23,7 +23,9 @@ import org.springframework.web.servlet.ModelAndView;
  * once each, in the user's language, so that every form gets the summary at the top
  * without its controller doing anything. A page that shows domain errors without a bound
  * form puts them in the model as {@value ErrorSummary#PROBLEMS} (a list of
- * {@link DomainException}).
+ * {@link DomainException}); a page that knows the element ids of its fields puts them in
+ * the model as {@value ErrorSummary#TARGETS}, so that the summary links to them and marks
+ * them as the server renders the page.
  */
 class ErrorSummaryInterceptor implements HandlerInterceptor {
 
@@ -46,20 +48,23 @@ class ErrorSummaryInterceptor implements HandlerInterceptor {
 		Map<String, Object> model = page.getModel();
 		Locale locale = LocaleContextHolder.getLocale();
 		List<ErrorSummary.Entry> found = new ArrayList<>();
+		Map<?, ?> targets = (model.get(ErrorSummary.TARGETS) instanceof Map<?, ?> given) ? given : Map.of();
 		for (Map.Entry<String, Object> attribute : model.entrySet()) {
 			if (attribute.getKey().startsWith(BindingResult.MODEL_KEY_PREFIX)
 					&& attribute.getValue() instanceof BindingResult result && result.hasErrors()) {
 				for (ObjectError error : result.getAllErrors()) {
 					String field = (error instanceof FieldError fieldError) ? fieldError.getField() : null;
-					found.add(new ErrorSummary.Entry(null, field, null, this.messages.getMessage(error, locale)));
+					found.add(new ErrorSummary.Entry(null, field, null, this.messages.getMessage(error, locale),
+							target(targets, field)));
 				}
 			}
 		}
 		if (model.get(ErrorSummary.PROBLEMS) instanceof List<?> problems) {
 			for (Object problem : problems) {
 				if (problem instanceof DomainException error) {
-					found.add(new ErrorSummary.Entry(null, error.field(), null, this.messages
-						.getMessage(error.messageKey(), error.arguments(), error.messageKey(), locale)));
+					found.add(new ErrorSummary.Entry(null, error.field(), null,
+							this.messages.getMessage(error.messageKey(), error.arguments(), error.messageKey(), locale),
+							target(targets, error.field())));
 				}
 			}
 		}
@@ -77,6 +82,15 @@ class ErrorSummaryInterceptor implements HandlerInterceptor {
 		else {
 			model.put(ErrorSummary.ATTRIBUTE, summary);
 		}
+	}
+
+	/**
+	 * The element id of a field, by its name, else of the form's first field
+	 * ({@code ""}).
+	 */
+	private static String target(Map<?, ?> targets, String field) {
+		Object target = (field != null && targets.containsKey(field)) ? targets.get(field) : targets.get("");
+		return (target instanceof String id) ? id : null;
 	}
 
 }
