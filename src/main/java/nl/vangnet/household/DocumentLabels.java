@@ -33,7 +33,7 @@ final class DocumentLabels {
 		for (String segment : path.split("\\.")) {
 			Matcher matcher = SEGMENT.matcher(segment);
 			if (!matcher.matches()) {
-				parts.add(messages.getMessage("document.field.unknown", new Object[] { segment }, segment, locale));
+				parts.add(messages.getMessage("document.fieldNamed", new Object[] { segment }, segment, locale));
 				continue;
 			}
 			String name = matcher.group(1);
@@ -54,7 +54,7 @@ final class DocumentLabels {
 	}
 
 	private static String unknown(MessageSource messages, String name, Locale locale) {
-		return messages.getMessage("document.field.unknown", new Object[] { name }, name, locale);
+		return messages.getMessage("document.fieldNamed", new Object[] { name }, name, locale);
 	}
 
 }
