@@ -406,7 +406,7 @@ class HouseholdController {
 	@PostMapping("/{id}/reopening")
 	String reopen(@PathVariable UUID id, @ModelAttribute TrajectoryForms.Reopen form, BindingResult result, Model model,
 			Locale locale, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-		return action(id, "reopen", () -> {
+		return action(id, "reopen", FieldIds.REOPEN, () -> {
 			FormErrors.throwIfAny(result);
 			this.management.reopen(id, TrajectoryForms.version(form.version()), form.on(), form.reason(), form.kind(),
 					null);
@@ -491,6 +491,9 @@ class HouseholdController {
 		static final FieldIds ASSIGN = new FieldIds("assignee-{i}", Map.of());
 
 		static final FieldIds INVOLVE = new FieldIds("staff-{i}-0", Map.of());
+
+		static final FieldIds REOPEN = new FieldIds("reopenOn",
+				Map.of("on", "reopenOn", "reason", "reopenReason", "kind", "reopenKind"));
 
 		static final FieldIds CLOSE = new FieldIds("closedOn",
 				Map.of("closedOn", "closedOn", "closingReason", "closingReason"));
