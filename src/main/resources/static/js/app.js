@@ -202,8 +202,37 @@
     summary.focus();
   }
 
+  // A select that follows another (data-follows="its id"): only the option groups of the
+  // chosen value (data-domain) are offered; without script every group is offered and the
+  // server checks the pair. Changing the leading select returns this one to its default.
+  function follow() {
+    Array.prototype.forEach.call(document.querySelectorAll('select[data-follows]'), function (select) {
+      var leader = document.getElementById(select.getAttribute('data-follows'));
+      if (!leader) {
+        return;
+      }
+      function show(reset) {
+        var any = false;
+        Array.prototype.forEach.call(select.querySelectorAll('optgroup[data-domain]'), function (optgroup) {
+          var mine = optgroup.getAttribute('data-domain') === leader.value;
+          optgroup.hidden = !mine;
+          optgroup.disabled = !mine;
+          any = any || mine;
+        });
+        if (reset || (select.selectedOptions[0] && select.selectedOptions[0].parentElement.disabled)) {
+          select.value = '';
+        }
+        select.disabled = !any;
+        (select.closest('.follows') || select).hidden = !any;
+      }
+      leader.addEventListener('change', function () { show(true); });
+      show(false);
+    });
+  }
+
   function ready() {
     compact();
+    follow();
     summarise();
   }
 

@@ -32,9 +32,36 @@ public record Framework(String code, String nameNl, String nameEn, boolean built
 	 * One life domain or sub-domain.
 	 *
 	 * @param parentCode the domain this is a sub-domain of, or {@code null}
-	 * @param monitorCode the code of the monitor framework it counts for
+	 * @param monitorCode the code of the monitor framework it counts for by default
+	 * @param otherMonitorCodes the further monitor codes a help question in this domain
+	 * may choose instead (a shelter's "social functioning" holds parenting and legal
+	 * questions too), in the order offered
 	 */
-	public record Domain(String code, String parentCode, String labelNl, String labelEn, String monitorCode) {
+	public record Domain(String code, String parentCode, String labelNl, String labelEn, String monitorCode,
+			List<String> otherMonitorCodes) {
+
+		public Domain {
+			otherMonitorCodes = (otherMonitorCodes != null)
+					? otherMonitorCodes.stream().filter((other) -> !other.equals(monitorCode)).distinct().toList()
+					: List.of();
+		}
+
+		/** A domain that counts for one monitor code only. */
+		public Domain(String code, String parentCode, String labelNl, String labelEn, String monitorCode) {
+			this(code, parentCode, labelNl, labelEn, monitorCode, List.of());
+		}
+
+		/** Every monitor code this domain may count for: the default first. */
+		public List<String> monitorCodes() {
+			List<String> codes = new java.util.ArrayList<>();
+			codes.add(this.monitorCode);
+			codes.addAll(this.otherMonitorCodes);
+			return List.copyOf(codes);
+		}
+
+		public boolean countsFor(String code) {
+			return this.monitorCode.equals(code) || this.otherMonitorCodes.contains(code);
+		}
 
 		public String label(Locale locale) {
 			return "en".equals(locale.getLanguage()) ? this.labelEn : this.labelNl;

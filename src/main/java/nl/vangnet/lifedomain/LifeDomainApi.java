@@ -150,12 +150,26 @@ public class LifeDomainApi {
 				throw new DomainException("domains", "framework.domain.monitor.unknown", code,
 						String.join(", ", monitorCodes.stream().sorted().toList()));
 			}
+			List<String> others = new java.util.ArrayList<>();
+			if (domain.otherMonitorCodes() != null) {
+				if (domain.otherMonitorCodes().size() > monitorCodes.size()) {
+					throw new DomainException("domains", "framework.domain.monitor.tooMany", code);
+				}
+				for (String other : domain.otherMonitorCodes()) {
+					String otherCode = (other != null) ? other.strip().toUpperCase(Locale.ROOT) : "";
+					if (!monitorCodes.contains(otherCode)) {
+						throw new DomainException("domains", "framework.domain.monitor.unknown", code,
+								String.join(", ", monitorCodes.stream().sorted().toList()));
+					}
+					others.add(otherCode);
+				}
+			}
 			String parent = code.contains(".") ? code.substring(0, code.indexOf('.')) : null;
 			if (parent != null && !seen.contains(parent)) {
 				throw new DomainException("domains", "framework.domain.parent.missing", code, parent);
 			}
 			checked.add(new Framework.Domain(code, parent, domain.labelNl().strip(),
-					blank(domain.labelEn()) ? domain.labelNl().strip() : domain.labelEn().strip(), monitor));
+					blank(domain.labelEn()) ? domain.labelNl().strip() : domain.labelEn().strip(), monitor, others));
 		}
 		return checked;
 	}

@@ -33,12 +33,13 @@ class LifeDomainCatalog {
 		Map<UUID, String> codes = new java.util.HashMap<>();
 		Map<UUID, List<Framework.Domain>> domains = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				select framework_id, code, parent_code, label_nl, label_en, monitor_code
+				select framework_id, code, parent_code, label_nl, label_en, monitor_code, other_monitor_codes
 				from framework_domain order by framework_id, position
 				""").query((rs) -> {
 			domains.computeIfAbsent(rs.getObject("framework_id", UUID.class), (id) -> new ArrayList<>())
 				.add(new Framework.Domain(rs.getString("code"), rs.getString("parent_code"), rs.getString("label_nl"),
-						rs.getString("label_en"), rs.getString("monitor_code")));
+						rs.getString("label_en"), rs.getString("monitor_code"),
+						List.of((String[]) rs.getArray("other_monitor_codes").getArray())));
 		});
 		return this.jdbc.sql("""
 				select f.id, f.code, f.name_nl, f.name_en, f.builtin, f.organisation_id
@@ -101,17 +102,18 @@ class LifeDomainCatalog {
 			.update();
 		int position = 0;
 		for (Framework.Domain domain : framework.domains()) {
-			this.jdbc
-				.sql("""
-						insert into framework_domain (framework_id, code, parent_code, label_nl, label_en, monitor_code, position)
-						values (:framework, :code, :parent, :nl, :en, :monitor, :position)
-						""")
+			this.jdbc.sql("""
+					insert into framework_domain (framework_id, code, parent_code, label_nl, label_en, monitor_code,
+					  other_monitor_codes, position)
+					values (:framework, :code, :parent, :nl, :en, :monitor, string_to_array(:others, ','), :position)
+					""")
 				.param("framework", id)
 				.param("code", domain.code())
 				.param("parent", domain.parentCode())
 				.param("nl", domain.labelNl())
 				.param("en", domain.labelEn())
 				.param("monitor", domain.monitorCode())
+				.param("others", String.join(",", domain.otherMonitorCodes()))
 				.param("position", ++position)
 				.update();
 		}

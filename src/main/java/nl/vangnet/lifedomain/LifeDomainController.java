@@ -101,7 +101,8 @@ class LifeDomainController {
 
 	/**
 	 * A new framework: its domains one per line, as {@code CODE | label | English label |
-	 * MONITOR_CODE}.
+	 * MONITOR_CODE}, where the last part may list several monitor codes separated by
+	 * commas: the first is the default, the others a help question may choose.
 	 */
 	record FrameworkForm(String code, String nameNl, String nameEn, String organisation, String domains) {
 
@@ -113,8 +114,10 @@ class LifeDomainController {
 						continue;
 					}
 					String[] parts = line.split("\\|", -1);
-					parsed.add(
-							new NewFramework.NewDomain(part(parts, 0), part(parts, 1), part(parts, 2), part(parts, 3)));
+					String monitor = part(parts, 3);
+					List<String> codes = (monitor != null) ? List.of(monitor.split(",", -1)) : List.of();
+					parsed.add(new NewFramework.NewDomain(part(parts, 0), part(parts, 1), part(parts, 2),
+							codes.isEmpty() ? null : codes.get(0).strip(), codes.stream().skip(1).toList()));
 				}
 			}
 			return new NewFramework(this.code, this.nameNl, this.nameEn, this.organisation, parsed);

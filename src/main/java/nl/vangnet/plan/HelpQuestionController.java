@@ -47,7 +47,7 @@ class HelpQuestionController {
 
 	@GetMapping("/households/{id}/help-questions")
 	String page(@PathVariable UUID id, Model model, Locale locale) {
-		model.addAttribute("form", new QuestionForm(null, null, null, null, null));
+		model.addAttribute("form", new QuestionForm(null, null, null, null, null, null));
 		return page(id, model, locale, null);
 	}
 
@@ -76,7 +76,7 @@ class HelpQuestionController {
 	String revise(@PathVariable UUID id, RevisionForm form, BindingResult result, Model model, Locale locale,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		HelpQuestionService.QuestionView question = this.service.question(id, locale);
-		model.addAttribute("form", new QuestionForm(null, null, null, null, null));
+		model.addAttribute("form", new QuestionForm(null, null, null, null, null, null));
 		try {
 			FormErrors.throwIfAny(result);
 			this.service.revise(id, form.command(), locale);
@@ -128,11 +128,11 @@ class HelpQuestionController {
 	 * empty for the household.
 	 */
 	record QuestionForm(String member, String domain, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedOn,
-			Boolean acute, String description) {
+			Boolean acute, String description, String monitorCode) {
 
 		HelpQuestionService.NewQuestion command() {
 			return new HelpQuestionService.NewQuestion(this.member, this.domain, this.openedOn, this.acute,
-					this.description);
+					this.description, this.monitorCode);
 		}
 
 	}

@@ -60,9 +60,13 @@ class HelpQuestionService {
 		Family family = this.households.family(HouseholdId.of(householdId));
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		Framework framework = this.lifeDomains.frameworkOf(actor.organisationId());
+		Framework monitor = this.lifeDomains.monitorFramework();
 		List<DomainOption> domains = framework.domains()
 			.stream()
-			.map((d) -> new DomainOption(d.code(), d.label(locale), d.parentCode() != null))
+			.map((d) -> new DomainOption(d.code(), d.label(locale), d.parentCode() != null, d.monitorCodes()
+				.stream()
+				.map((code) -> new MonitorChoice(code, monitor.domain(code).map((m) -> m.label(locale)).orElse(code)))
+				.toList()))
 			.toList();
 		return new Overview(family, views(family, locale, false), domains, this.workers.today());
 	}
@@ -106,7 +110,8 @@ class HelpQuestionService {
 		Framework framework = this.lifeDomains.frameworkOf(actor.organisationId());
 		Framework.Domain domain = domain(framework, command.domain());
 		HelpQuestion question = HelpQuestion.open(householdId, memberId, framework.code(), domain.code(),
-				domain.monitorCode(), (command.openedOn() != null) ? command.openedOn() : this.workers.today(),
+				monitorCode(domain, command.monitorCode(), locale),
+				(command.openedOn() != null) ? command.openedOn() : this.workers.today(),
 				Boolean.TRUE.equals(command.acute()), command.description(), this.workers.today());
 		this.questions.insert(question, actor.organisationId());
 		this.questions.recordChanges(question.id(), actor.organisationId(), actor.userId(), this.workers.nameOf(actor),
@@ -170,6 +175,29 @@ class HelpQuestionService {
 			.orElseThrow(() -> new DomainException("member", "plan.member.unknown", ref));
 	}
 
+	/**
+	 * The monitor code a new question counts for: the one chosen, if its domain may count
+	 * for it, else the domain's default.
+	 * @throws DomainException naming {@code monitorCode} when the domain may not count
+	 * for the chosen code
+	 */
+	private String monitorCode(Framework.Domain domain, String chosen, Locale locale) {
+		if (chosen == null || chosen.isBlank()) {
+			return domain.monitorCode();
+		}
+		String code = chosen.strip();
+		if (!domain.countsFor(code)) {
+			Framework monitor = this.lifeDomains.monitorFramework();
+			throw new DomainException("monitorCode", "plan.monitorCode.notAllowed", domain.label(locale),
+					String.join(", ",
+							domain.monitorCodes()
+								.stream()
+								.map((c) -> monitor.domain(c).map((m) -> m.label(locale)).orElse(c))
+								.toList()));
+		}
+		return code;
+	}
+
 	static Framework.Domain domain(Framework framework, String code) {
 		if (code == null || code.isBlank()) {
 			throw new DomainException("domain", "plan.domain.required");
@@ -221,7 +249,12 @@ class HelpQuestionService {
 	 * A question to record. {@code member} is the member's reference ({@code m1}; empty:
 	 * the household as a whole), {@code domain} a code of the organisation's framework.
 	 */
-	record NewQuestion(String member, String domain, LocalDate openedOn, Boolean acute, String description) {
+	/**
+	 * A new question; {@code monitorCode} is the monitor code it counts for when its
+	 * domain may count for several, or {@code null} for the domain's default.
+	 */
+	record NewQuestion(String member, String domain, LocalDate openedOn, Boolean acute, String description,
+			String monitorCode) {
 	}
 
 	/**
@@ -230,10 +263,33 @@ class HelpQuestionService {
 	record Revision(Integer version, String description, Boolean acute, HelpQuestionStatus status, LocalDate closedOn) {
 	}
 
-	record DomainOption(String code, String label, boolean sub) {
+	/**
+	 * A domain to choose, with the monitor codes it may count for (the default first).
+	 */
+	record DomainOption(String code, String label, boolean sub, List<MonitorChoice> monitorCodes) {
+
+		DomainOption(String code, String label, boolean sub) {
+			this(code, label, sub, List.of());
+		}
+
+		public boolean several() {
+			return this.monitorCodes.size() > 1;
+		}
+
+	}
+
+	record MonitorChoice(String code, String label) {
 	}
 
 	record Overview(Family family, List<QuestionView> questions, List<DomainOption> domains, LocalDate today) {
+
+		/**
+		 * Whether any domain of the framework may count for more than one monitor code.
+		 */
+		public boolean choosesMonitorCode() {
+			return this.domains.stream().anyMatch(DomainOption::several);
+		}
+
 	}
 
 	/**

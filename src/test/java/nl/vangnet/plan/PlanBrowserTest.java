@@ -101,6 +101,46 @@ class PlanBrowserTest extends BrowserTestSupport {
 		b.signOut();
 	}
 
+	/**
+	 * In a shelter that works with the eight life domains, "Sociaal functioneren" may
+	 * count for several monitor codes: choosing the domain offers its codes (and only
+	 * those), its default first; a domain with one code offers no choice.
+	 */
+	@Test
+	void aShelterWorkerChoosesWhatAQuestionCountsForInTheMonitor() throws Exception {
+		Browser b = this.browser;
+		TestData.Organisation shelter = this.data.organisation();
+		TestData.Person coordinator = this.data.person(shelter, Role.COORDINATOR);
+		b.signIn(coordinator.email(), TestData.PASSWORD);
+		b.open("/organisation/framework");
+		b.check("Acht leefgebieden (vrouwenopvang)").click("Opslaan");
+		assertThat(b.text()).contains("Huisvesting").contains("Sociaal functioneren");
+		b.click("Huishoudens").click("Nieuw huishouden");
+		b.fill("Voornaam", "Lina").fill("Achternaam", "Haddad").select("Soort begeleiding", "Intensieve begeleiding");
+		b.click("Opslaan");
+		waitFor(b, By.cssSelector("#plan-summary nav"));
+		b.click("Hulpvragen");
+		WebElement codes = b.driver().findElement(By.id("question-monitor-code"));
+		assertThat(codes.isDisplayed()).as("no domain chosen yet: no choice").isFalse();
+		new Select(b.driver().findElement(By.id("question-domain"))).selectByVisibleText("Sociaal functioneren");
+		waitFor(b, By.id("question-monitor-code"));
+		assertThat(new Select(codes).getFirstSelectedOption().getText()).isEqualTo("Zoals het leefgebied (standaard)");
+		assertThat(codes.findElements(By.cssSelector("optgroup:not([hidden]) option"))).extracting(WebElement::getText)
+			.containsExactly("Sociaal netwerk (standaard)", "Opvoeding", "Huiselijke relaties",
+					"Overig (o.a. juridisch)");
+		new Select(codes).selectByVisibleText("Opvoeding");
+		new Select(b.driver().findElement(By.id("question-domain"))).selectByVisibleText("Financiën");
+		assertThat(codes.isDisplayed()).as("finances count as finances only").isFalse();
+		new Select(b.driver().findElement(By.id("question-domain"))).selectByVisibleText("Sociaal functioneren");
+		assertThat(new Select(codes).getFirstSelectedOption().getText()).as("another domain: back to the default")
+			.isEqualTo("Zoals het leefgebied (standaard)");
+		new Select(codes).selectByVisibleText("Opvoeding");
+		type(b, "question-description", "Hoe vertel ik de kinderen waarom we hier zijn?");
+		submit(b, By.id("record-question"));
+		assertThat(b.text()).contains("De hulpvraag is vastgelegd.").contains("Hoe vertel ik de kinderen");
+		b.signOut();
+	}
+
 	private static void question(Browser b, String domain, String description, boolean acute) {
 		new Select(b.driver().findElement(By.id("question-domain"))).selectByVisibleText(domain);
 		new Select(b.driver().findElement(By.id("question-member"))).selectByVisibleText("Samira El Amrani");
