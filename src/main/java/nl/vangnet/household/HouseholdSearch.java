@@ -29,6 +29,12 @@ class HouseholdSearch {
 	static final int MAX_PAGE_SIZE = 100;
 
 	/**
+	 * Above this many households the list says "more than" instead of counting them all:
+	 * a page costs what it shows, not what the organisation holds.
+	 */
+	static final int COUNT_LIMIT = 1000;
+
+	/**
 	 * The involvement rule of V9 ({@code household_involves}): the person {@code :me} is
 	 * the contact person or other staff of a trajectory of the household that runs on
 	 * {@code :today}. A volunteer sees only these families.
@@ -54,10 +60,12 @@ class HouseholdSearch {
 			) cp on true
 			""";
 
-	private static final String ORDER = """
-			order by lower(coalesce(mc.family_name, mc.given_name, h.external_id, '')), lower(coalesce(mc.given_name, '')),
-			  h.id
-			""";
+	/**
+	 * The main contact's family name, else given name, else the external id; then the
+	 * given name. V28_1 keeps these on the household, in the index
+	 * {@code household_list_order}, so that a page is read in index order.
+	 */
+	private static final String ORDER = "order by h.sort_name, h.sort_given, h.id";
 
 	private final JdbcClient jdbc;
 
@@ -90,12 +98,12 @@ class HouseholdSearch {
 			where.append(" and h.closed_on is not null");
 		}
 		if (filter.q() != null) {
-			where.append("""
-					 and (exists (select 1 from household_member m where m.household_id = h.id
-					   and (lower(m.given_name) like :q escape '\\' or lower(m.family_name) like :q escape '\\'
-					     or lower(concat_ws(' ', m.given_name, m.family_name)) like :q escape '\\'))
-					   or lower(h.external_id) like :q escape '\\')
-					""");
+			where
+				.append("""
+						 and (h.id in (select m.household_id from household_member m
+						     where lower(coalesce(m.given_name, '') || ' ' || coalesce(m.family_name, '')) like :q escape '\\')
+						   or lower(h.external_id) like :q escape '\\')
+						""");
 			parameters.put("q", "%" + likeEscaped(filter.q().toLowerCase(Locale.ROOT)) + "%");
 		}
 		if (filter.district() != null) {
@@ -126,11 +134,13 @@ class HouseholdSearch {
 			where.append(" and ").append(INVOLVES.formatted("h.id"));
 			parameters.put("me", actor.userId());
 		}
-		long total = this.jdbc.sql("select count(*) from household h" + where)
+		// Counted up to one past the limit (the trigram and list-order indexes serve it).
+		long total = this.jdbc.sql("select count(*) from (select 1 from household h" + where + " limit :countLimit) c")
 			.params(parameters)
+			.param("countLimit", COUNT_LIMIT + 1)
 			.query(Long.class)
 			.single();
-		parameters.put("limit", filter.size());
+		parameters.put("limit", filter.size() + 1);
 		parameters.put("offset", (long) filter.page() * filter.size());
 		String currentTrajectory = """
 				left join lateral (
@@ -143,8 +153,14 @@ class HouseholdSearch {
 			.params(parameters)
 			.query(HouseholdSearch::row)
 			.list();
+		boolean more = rows.size() > filter.size();
+		if (more) {
+			rows = rows.subList(0, filter.size());
+		}
 		this.trail.searched(actor, rows.stream().map(Row::id).toList());
-		return new Page(summaries(actor, rows, locale, today), total, filter.page(), filter.size());
+		boolean lowerBound = total > COUNT_LIMIT;
+		return new Page(summaries(actor, rows, locale, today), lowerBound ? COUNT_LIMIT : total, lowerBound,
+				filter.page(), filter.size(), more);
 	}
 
 	/**
@@ -302,9 +318,11 @@ class HouseholdSearch {
 	}
 
 	/**
-	 * One page of households and how many there are in all.
+	 * One page of households and how many there are in all: exactly, or, when
+	 * {@code totalAtLeast}, at least {@code total} (more than {@link #COUNT_LIMIT} are
+	 * not counted); {@code more}: a next page has households.
 	 */
-	record Page(List<HouseholdSummary> items, long total, int page, int size) {
+	record Page(List<HouseholdSummary> items, long total, boolean totalAtLeast, int page, int size, boolean more) {
 
 		public int pages() {
 			return (int) Math.max(1, (this.total + this.size - 1) / this.size);
@@ -315,7 +333,7 @@ class HouseholdSearch {
 		}
 
 		public boolean hasNext() {
-			return (long) (this.page + 1) * this.size < this.total;
+			return this.more;
 		}
 
 	}
