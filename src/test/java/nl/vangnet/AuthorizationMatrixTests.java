@@ -195,6 +195,13 @@ class AuthorizationMatrixTests {
 				.json("{\"meldcodeOfficer\":true}"),
 			Rule.of("POST", "/admin/users/{id}/meldcode-officer", ADMIN)
 				.form(Map.of("meldcodeOfficer", "true")),
+			// issue 18: the number families call; a coordinator's for a colleague of
+			// another organisation is WorkPhoneTests' (404)
+			Rule.of("POST", "/account/work-phone", CASE_WORK).form(Map.of("workPhone", "06-12345678")),
+			Rule.of("PUT", "/api/v1/me/work-phone", CASE_WORK).json("{\"workPhone\":\"06-12345678\"}"),
+			Rule.of("PUT", "/api/v1/users/{id}/work-phone", EnumSet.of(Role.ADMINISTRATOR, Role.COORDINATOR))
+				.json("{\"workPhone\":\"010 123 45 67\"}"),
+			Rule.of("POST", "/admin/users/{id}/work-phone", ADMIN).form(Map.of("workPhone", "010-1234567")),
 			Rule.of("GET", "/admin/frameworks", ADMIN),
 			Rule.of("GET", "/admin/frameworks/new", ADMIN),
 			Rule.of("POST", "/admin/frameworks", ADMIN),

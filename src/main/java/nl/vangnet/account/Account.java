@@ -43,12 +43,15 @@ class Account {
 
 	private Instant deactivatedAt;
 
+	private String workPhone;
+
 	@Version
 	private Integer version;
 
 	@PersistenceCreator
 	Account(UUID id, String email, String displayName, String passwordHash, Role role, UUID organisationId, UUID teamId,
-			boolean active, boolean mustChangePassword, Instant deactivatedAt, Integer version) {
+			boolean active, boolean mustChangePassword, Instant deactivatedAt, String workPhone, Integer version) {
+		this.workPhone = workPhone;
 		this.id = id;
 		this.email = email;
 		this.displayName = displayName;
@@ -77,7 +80,7 @@ class Account {
 			throw new DomainException("displayName", "account.displayName.required");
 		}
 		return new Account(UUID.randomUUID(), normaliseEmail(email), displayName.strip(), passwordHash, role,
-				organisationId, teamId, true, mustChangePassword, null, null);
+				organisationId, teamId, true, mustChangePassword, null, null, null);
 	}
 
 	static String normaliseEmail(String email) {
@@ -98,6 +101,18 @@ class Account {
 			this.active = false;
 			this.deactivatedAt = at;
 		}
+	}
+
+	/**
+	 * The number a family calls to reach this worker (issue 18); blank removes it, and
+	 * the family is given the organisation's general number.
+	 */
+	void useWorkPhone(String written) {
+		this.workPhone = nl.vangnet.platform.PhoneNumber.orNull("workPhone", "account.workPhone.invalid", written);
+	}
+
+	String workPhone() {
+		return this.workPhone;
 	}
 
 	void reactivate() {

@@ -136,6 +136,33 @@ class AccountAdminController {
 	record OfficerForm(Boolean meldcodeOfficer) {
 	}
 
+	/**
+	 * The administrator's accounts page: a number that is not one comes back as the list
+	 * with the error at that account's field.
+	 */
+	@PostMapping("/{id}/work-phone")
+	String changeByAdministrator(@PathVariable UUID id,
+			@Valid @ModelAttribute("phoneForm") WorkPhoneController.WorkPhone form, BindingResult result, Model model,
+			RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+		if (!result.hasErrors()) {
+			try {
+				AccountView account = this.accounts.changeWorkPhone(nl.vangnet.platform.staff.Staff.current(), id,
+						form.workPhone());
+				redirect.addFlashAttribute("workPhoneChanged", account.displayName());
+				redirect.addAttribute("organisation", account.organisation());
+				return "redirect:/admin/users";
+			}
+			catch (DomainException ex) {
+				FormErrors.reject(result, ex);
+			}
+		}
+		AccountView account = this.accounts.get(id);
+		response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+		model.addAttribute("phoneAccount", id);
+		model.addAttribute(nl.vangnet.platform.web.ErrorSummary.TARGETS, java.util.Map.of("", "workPhone-" + id));
+		return list(account.organisation(), null, model);
+	}
+
 	@PostMapping("/{id}/activation")
 	String reactivate(@PathVariable UUID id, RedirectAttributes redirect) {
 		AccountView account = this.accounts.reactivate(id);

@@ -44,6 +44,14 @@ public class AccountApi {
 		return this.management.meldcodeOfficers(organisationId);
 	}
 
+	/**
+	 * Whom a family of the organisation calls, and at which number: its fixed contact
+	 * person's name and work phone, else the organisation's general number (issue 18).
+	 */
+	public FamilyContact familyContact(UUID organisationId, UUID contactPerson) {
+		return this.management.familyContact(organisationId, contactPerson);
+	}
+
 	/** Everyone who works for the organisation, active or not. */
 	public List<StaffMember> staff(UUID organisationId) {
 		return this.management.staff(organisationId);

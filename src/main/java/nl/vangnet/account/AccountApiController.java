@@ -81,6 +81,19 @@ class AccountApiController {
 	record MeldcodeOfficer(Boolean meldcodeOfficer) {
 	}
 
+	/** The number families call to reach the worker (issue 18); empty removes it. */
+	@PutMapping("/api/v1/me/work-phone")
+	AccountView changeOwnByApi(@Valid @RequestBody WorkPhoneController.WorkPhone body) {
+		return this.accounts.changeWorkPhone(nl.vangnet.platform.staff.Staff.current(), VangnetUser.current().id(),
+				body.workPhone());
+	}
+
+	@PutMapping("/api/v1/users/{id}/work-phone")
+	ResponseEntity<AccountView> change(@PathVariable UUID id, @Valid @RequestBody WorkPhoneController.WorkPhone body) {
+		return ResponseEntity
+			.ok(this.accounts.changeWorkPhone(nl.vangnet.platform.staff.Staff.current(), id, body.workPhone()));
+	}
+
 	@PostMapping("/api/v1/users/{id}/activation")
 	AccountView reactivate(@PathVariable UUID id) {
 		return this.accounts.reactivate(id);

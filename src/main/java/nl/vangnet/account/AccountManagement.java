@@ -10,6 +10,7 @@ import nl.vangnet.organisation.TeamSummary;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
 import nl.vangnet.platform.staff.Role;
+import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -133,6 +134,44 @@ class AccountManagement {
 		return view(account);
 	}
 
+	/**
+	 * Gives the account the number a family calls to reach the worker, or removes it
+	 * (blank): the worker herself, an administrator for anyone, a coordinator for the
+	 * accounts of her own organisation (anyone else's account is as unknown as an id that
+	 * names nothing). Only those who can be a family's contact person have one.
+	 */
+	AccountView changeWorkPhone(Staff actor, UUID id, String workPhone) {
+		Account account = find(id);
+		boolean own = id.equals(actor.userId());
+		boolean colleague = actor.leadsTeam() && actor.organisationId() != null
+				&& actor.organisationId().equals(account.organisationId());
+		if (!own && !colleague && !actor.administers()) {
+			throw new NotFoundException("account");
+		}
+		if (!account.role().worksWithCases()) {
+			throw new DomainException("workPhone", "account.workPhone.role");
+		}
+		account.useWorkPhone(workPhone);
+		return view(this.accounts.save(account));
+	}
+
+	/**
+	 * The person a family of the organisation calls: the name of its fixed contact person
+	 * (when she works for the organisation) and her work phone, else the organisation's
+	 * general number. Never an address.
+	 */
+	@Transactional(readOnly = true)
+	FamilyContact familyContact(UUID organisationId, UUID contactPerson) {
+		Account account = (contactPerson != null) ? this.accounts.findById(contactPerson)
+			.filter((a) -> organisationId != null && organisationId.equals(a.organisationId()))
+			.orElse(null) : null;
+		String phone = (account != null) ? account.workPhone() : null;
+		if (phone == null) {
+			phone = this.organisations.byId(organisationId).map(OrganisationSummary::phone).orElse(null);
+		}
+		return new FamilyContact((account != null) ? account.displayName() : null, phone);
+	}
+
 	/** The active meldcode officers of the organisation. */
 	@Transactional(readOnly = true)
 	List<StaffMember> meldcodeOfficers(UUID organisationId) {
@@ -212,7 +251,8 @@ class AccountManagement {
 			.map(OrganisationSummary::code)
 			.orElse(null);
 		return new AccountView(account.id(), account.email(), account.displayName(), organisationCode, account.role(),
-				account.teamId(), account.active(), account.version(), this.accounts.meldcodeOfficer(account.id()));
+				account.teamId(), account.active(), account.version(), this.accounts.meldcodeOfficer(account.id()),
+				account.workPhone());
 	}
 
 }

@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Choosing a new password in the browser ({@code PUT /api/v1/me/password} in the API).
+ * Choosing a new password in the browser ({@code PUT /api/v1/me/password} in the API);
+ * the same page sets one's work phone ({@link WorkPhoneController}).
  */
 @Controller
 class PasswordController {
@@ -29,12 +30,13 @@ class PasswordController {
 	@GetMapping("/account/password")
 	String form(Model model) {
 		model.addAttribute("form", new PasswordChange(null, null));
+		workPhone(model);
 		return "account/password";
 	}
 
 	@PostMapping("/account/password")
 	String change(@Valid @ModelAttribute("form") PasswordChange form, BindingResult result, HttpSession session,
-			RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
 				this.accounts.changeOwnPassword(VangnetUser.current().id(), form.currentPassword(), form.newPassword(),
@@ -47,7 +49,19 @@ class PasswordController {
 				FormErrors.reject(result, ex);
 			}
 		}
+		workPhone(model);
 		return "account/password";
+	}
+
+	/**
+	 * The work phone's form, for those who can be a family's contact person (issue 18).
+	 */
+	private void workPhone(Model model) {
+		VangnetUser user = VangnetUser.current();
+		if (user.role() != null && user.role().worksWithCases() && !model.containsAttribute("phoneForm")) {
+			model.addAttribute("phoneForm",
+					new WorkPhoneController.WorkPhone(this.accounts.get(user.id()).workPhone()));
+		}
 	}
 
 	record PasswordChange(@NotBlank(message = "{password.currentWrong}") String currentPassword,

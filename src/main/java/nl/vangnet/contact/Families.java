@@ -66,6 +66,17 @@ class Families {
 		return this.households.trajectories(HouseholdId.of(householdId));
 	}
 
+	/**
+	 * Whom the family calls (issue 18): the fixed contact person of its latest trajectory
+	 * and her work phone, else the organisation's general number. Never an address.
+	 */
+	nl.vangnet.account.FamilyContact contact(UUID householdId) {
+		Family family = require(householdId);
+		List<FamilyTrajectory> trajectories = trajectories(householdId);
+		UUID contactPerson = trajectories.isEmpty() ? null : trajectories.get(trajectories.size() - 1).contactPerson();
+		return this.accounts.familyContact(family.organisationId(), contactPerson);
+	}
+
 	Map<UUID, String> staffNames(UUID organisationId) {
 		Map<UUID, String> names = new LinkedHashMap<>();
 		for (StaffMember member : this.accounts.staff(organisationId)) {

@@ -128,6 +128,7 @@ class PapersController {
 				this.papers.obligations(id).stream().filter(FamilyPapers.ObligationView::open).toList());
 		model.put("agencyDeadlines", this.cooperation.agencyDeadlines(id));
 		model.put("today", this.papers.today());
+		model.put("contact", this.families.contact(id));
 		return model;
 	}
 

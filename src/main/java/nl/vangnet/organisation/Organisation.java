@@ -47,13 +47,16 @@ class Organisation {
 
 	private String oidcClientId;
 
+	private String phone;
+
 	@Version
 	private Integer version;
 
 	@PersistenceCreator
 	Organisation(UUID id, String code, String name, OrganisationKind kind, List<District> districts,
 			boolean monitorParticipant, boolean active, SecondFactor secondFactor, String oidcIssuer,
-			String oidcClientId, Integer version) {
+			String oidcClientId, String phone, Integer version) {
+		this.phone = phone;
 		this.oidcIssuer = oidcIssuer;
 		this.oidcClientId = oidcClientId;
 		this.id = id;
@@ -70,7 +73,7 @@ class Organisation {
 	static Organisation register(String code, String name, OrganisationKind kind, List<String> districts,
 			boolean monitorParticipant) {
 		Organisation organisation = new Organisation(UUID.randomUUID(), normaliseCode(code), null, null, List.of(),
-				false, true, null, null, null, null);
+				false, true, null, null, null, null, null);
 		organisation.describe(name, kind, districts, monitorParticipant);
 		return organisation;
 	}
@@ -152,6 +155,18 @@ class Organisation {
 
 	IdentityProvider identityProvider() {
 		return (this.oidcIssuer != null) ? new IdentityProvider(this.oidcIssuer, this.oidcClientId) : null;
+	}
+
+	/**
+	 * The general number families call when their contact person has no work phone of her
+	 * own (issue 18); blank: none.
+	 */
+	void answerAt(String written) {
+		this.phone = nl.vangnet.platform.PhoneNumber.orNull("phone", "organisation.phone.invalid", written);
+	}
+
+	String phone() {
+		return this.phone;
 	}
 
 	boolean active() {

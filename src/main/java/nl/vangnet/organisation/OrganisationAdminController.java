@@ -55,7 +55,7 @@ class OrganisationAdminController {
 
 	@GetMapping("/new")
 	String newForm(Model model) {
-		model.addAttribute("form", new OrganisationForm(null, null, null, null, false, null, null, null, null));
+		model.addAttribute("form", new OrganisationForm(null, null, null, null, false, null, null, null, null, null));
 		return "organisation/new";
 	}
 
@@ -161,14 +161,15 @@ class OrganisationAdminController {
 			@jakarta.validation.constraints.NotBlank(message = "{organisation.name.required}") String name,
 			@jakarta.validation.constraints.NotNull(message = "{organisation.kind.required}") OrganisationKind kind,
 			String districts, Boolean monitorParticipant, Integer version, SecondFactor secondFactor,
-			String identityIssuer, String identityClientId) {
+			String identityIssuer, String identityClientId, String phone) {
 
 		static OrganisationForm of(OrganisationDetails organisation) {
 			return new OrganisationForm(organisation.code(), organisation.name(), organisation.kind(),
 					String.join(", ", organisation.districts()), organisation.monitorParticipant(),
 					organisation.version(), organisation.secondFactor(),
 					(organisation.identityProvider() != null) ? organisation.identityProvider().issuer() : null,
-					(organisation.identityProvider() != null) ? organisation.identityProvider().clientId() : null);
+					(organisation.identityProvider() != null) ? organisation.identityProvider().clientId() : null,
+					organisation.phone());
 		}
 
 		OrganisationCommand toCommand() {
@@ -178,12 +179,12 @@ class OrganisationAdminController {
 						.filter((d) -> !d.isEmpty())
 						.toList();
 			return new OrganisationCommand(this.code, this.name, this.kind, list, this.monitorParticipant, this.version,
-					this.secondFactor, new IdentityProvider(this.identityIssuer, this.identityClientId));
+					this.secondFactor, new IdentityProvider(this.identityIssuer, this.identityClientId), this.phone);
 		}
 
 		OrganisationForm withVersion(Integer newVersion) {
 			return new OrganisationForm(this.code, this.name, this.kind, this.districts, this.monitorParticipant,
-					newVersion, this.secondFactor, this.identityIssuer, this.identityClientId);
+					newVersion, this.secondFactor, this.identityIssuer, this.identityClientId, this.phone);
 		}
 
 	}

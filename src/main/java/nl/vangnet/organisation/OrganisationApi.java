@@ -36,7 +36,7 @@ public class OrganisationApi {
 	public UUID register(String code, String name, OrganisationKind kind, List<String> districts,
 			boolean monitorParticipant) {
 		return this.management
-			.register(new OrganisationCommand(code, name, kind, districts, monitorParticipant, null, null, null))
+			.register(new OrganisationCommand(code, name, kind, districts, monitorParticipant, null, null, null, null))
 			.id();
 	}
 
@@ -48,8 +48,8 @@ public class OrganisationApi {
 	public UUID register(String code, String name, OrganisationKind kind, List<String> districts,
 			boolean monitorParticipant, SecondFactor secondFactor) {
 		return this.management
-			.register(
-					new OrganisationCommand(code, name, kind, districts, monitorParticipant, null, secondFactor, null))
+			.register(new OrganisationCommand(code, name, kind, districts, monitorParticipant, null, secondFactor, null,
+					null))
 			.id();
 	}
 
@@ -101,7 +101,7 @@ public class OrganisationApi {
 	static OrganisationSummary summary(Organisation organisation) {
 		return new OrganisationSummary(organisation.id(), organisation.code(), organisation.name(), organisation.kind(),
 				organisation.districts(), organisation.monitorParticipant(), organisation.active(),
-				organisation.secondFactor(), organisation.identityProvider());
+				organisation.secondFactor(), organisation.identityProvider(), organisation.phone());
 	}
 
 }

@@ -7,9 +7,9 @@ import nl.vangnet.platform.staff.SecondFactor;
 
 /**
  * An organisation with its locations and teams, as the API and the administrator's pages
- * show it.
+ * show it. {@code phone}: its general number, or {@code null}.
  */
 record OrganisationDetails(UUID id, String code, String name, OrganisationKind kind, List<String> districts,
 		boolean monitorParticipant, boolean active, int version, List<LocationView> locations, List<TeamSummary> teams,
-		SecondFactor secondFactor, IdentityProvider identityProvider) {
+		SecondFactor secondFactor, IdentityProvider identityProvider, String phone) {
 }

@@ -43,6 +43,7 @@ class OrganisationManagement {
 				Boolean.TRUE.equals(command.monitorParticipant()));
 		organisation.requireSecondFactor(command.secondFactor());
 		organisation.signInWith(this.issuers.check(command.identityProvider()));
+		organisation.answerAt(command.phone());
 		organisation = this.organisations.save(organisation);
 		return details(organisation, null);
 	}
@@ -56,6 +57,7 @@ class OrganisationManagement {
 				Boolean.TRUE.equals(command.monitorParticipant()));
 		organisation.requireSecondFactor(command.secondFactor());
 		organisation.signInWith(this.issuers.check(command.identityProvider()));
+		organisation.answerAt(command.phone());
 		organisation = this.organisations.save(organisation);
 		return details(organisation, null);
 	}
@@ -109,7 +111,7 @@ class OrganisationManagement {
 		return new OrganisationDetails(organisation.id(), organisation.code(), organisation.name(), organisation.kind(),
 				organisation.districts(), organisation.monitorParticipant(), organisation.active(),
 				organisation.version(), locationViews, teamSummaries, organisation.secondFactor(),
-				organisation.identityProvider());
+				organisation.identityProvider(), organisation.phone());
 	}
 
 	private static LocationView view(Location location, UUID viewerOrganisation) {
@@ -124,6 +126,7 @@ class OrganisationManagement {
 			.texts("districts", command.districts(), current.districts())
 			.yesNo("monitorParticipant", command.monitorParticipant(), current.monitorParticipant())
 			.code("secondFactor", command.secondFactor(), current.secondFactor(), "organisation.secondFactor.")
+			.text("phone", command.phone(), current.phone())
 			.text("identityProvider.issuer",
 					(command.identityProvider() != null) ? command.identityProvider().issuer() : null,
 					(current.identityProvider() != null) ? current.identityProvider().issuer() : null)

@@ -129,9 +129,9 @@ class PlanService {
 			.trajectories(HouseholdId.of(householdId));
 		java.util.UUID contactPerson = trajectories.isEmpty() ? null
 				: trajectories.get(trajectories.size() - 1).contactPerson();
+		nl.vangnet.account.FamilyContact contact = this.workers.familyContact(family.organisationId(), contactPerson);
 		return new FamilyCopy(family.id(), family.name(), this.workers.today(), goals,
-				evaluations.isEmpty() ? null : evaluations.get(0),
-				this.workers.nameOf(family.organisationId(), contactPerson));
+				evaluations.isEmpty() ? null : evaluations.get(0), contact.name(), contact.phone());
 	}
 
 	GoalView addGoal(UUID householdId, NewGoal command, Locale locale) {
@@ -509,9 +509,11 @@ class PlanService {
 	 *
 	 * @param contactPerson the name of the fixed contact person of the latest trajectory,
 	 * {@code null} when there is none
+	 * @param phone her work phone, else the organisation's general number, {@code null}
+	 * when there is neither (never an address)
 	 */
 	record FamilyCopy(UUID household, String familyName, LocalDate printedOn, List<GoalView> goals,
-			EvaluationView latest, String contactPerson) {
+			EvaluationView latest, String contactPerson, String phone) {
 	}
 
 }

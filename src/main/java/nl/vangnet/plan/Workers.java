@@ -42,6 +42,15 @@ class Workers {
 	}
 
 	/**
+	 * Whom the family calls: its contact person's name and number, else the
+	 * organisation's general number.
+	 */
+	nl.vangnet.account.FamilyContact familyContact(java.util.UUID organisation, java.util.UUID contactPerson) {
+		return (organisation != null) ? this.accounts.familyContact(organisation, contactPerson)
+				: nl.vangnet.account.FamilyContact.NOBODY;
+	}
+
+	/**
 	 * The name of the one working, as colleagues know it; {@code null} for the system.
 	 */
 	String nameOf(Staff actor) {
