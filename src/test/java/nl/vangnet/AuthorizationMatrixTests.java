@@ -74,10 +74,10 @@ class AuthorizationMatrixTests {
 	private static final Set<Role> MONITOR = EnumSet.of(Role.RESEARCHER, Role.COORDINATOR);
 
 	/** A date a few days ago, for whatever a write records. */
-	private static final String DAY = java.time.LocalDate.now().minusDays(3).toString();
+	private static final String DAY = TestData.today().minusDays(3).toString();
 
 	/** A date some months ahead, for what is valid until then. */
-	private static final String SOON = java.time.LocalDate.now().plusMonths(6).toString();
+	private static final String SOON = TestData.today().plusMonths(6).toString();
 
 	/** A code (and address) of this run, for what administrators create. */
 	private static final String CODE = TestData.unique("MX");
@@ -346,6 +346,7 @@ class AuthorizationMatrixTests {
 				.form(Map.of("version", "0", "creditor", "Woningcorporatie", "amount", "850.00", "status", "ARRANGEMENT", "arrangement", "50 euro per maand")),
 
 			Rule.of("GET", "/worklist", CASE_WORK),
+			Rule.of("GET", "/team/workload", COORDINATOR),
 			Rule.of("GET", "/api/v1/households/{id}/contacts", CLIENT_WORK),
 			Rule.of("POST", "/api/v1/households/{id}/contacts", CLIENT_WORK)
 				.json("{\"occurredAt\":\"" + DAY + "T10:00:00\",\"channel\":\"HOME_VISIT\",\"reached\":true,\"sensitive\":false,\"note\":\"Koffie gedronken\"}"),
@@ -361,6 +362,7 @@ class AuthorizationMatrixTests {
 			Rule.of("POST", "/api/v1/households/{id}/trajectories/{trajectoryId}/rhythm/end", CASE_WORK)
 				.json("{\"reason\":\"Het gaat goed\"}"),
 			Rule.of("GET", "/api/v1/worklist", CASE_WORK),
+			Rule.of("GET", "/api/v1/workload", COORDINATOR),
 			Rule.of("GET", "/api/v1/households/{id}/obligations", CASE_WORK),
 			Rule.of("POST", "/api/v1/households/{id}/obligations", CASE_WORK)
 				.json("{\"kind\":\"LETTER\",\"description\":\"Brief UWV\"}"),

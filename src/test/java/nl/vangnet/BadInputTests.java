@@ -171,10 +171,11 @@ class BadInputTests {
 			.get("id")
 			.stringValue();
 		this.ids.put("partner", partner);
-		String consent = created(send(HttpMethod.POST, "/api/v1/households/" + householdId + "/consents", """
-				{"member":"m1","recipient":{"partner":"%s"},"sections":["SUMMARY","HELP_QUESTIONS"],
-				 "domains":["FINANCES"],"purpose":"Schulden","form":"WRITTEN","givenOn":"%s","validUntil":"%s"}"""
-			.formatted(partner, java.time.LocalDate.now().minusDays(1), java.time.LocalDate.now().plusMonths(6)),
+		String consent = created(send(HttpMethod.POST, "/api/v1/households/" + householdId + "/consents",
+				"""
+						{"member":"m1","recipient":{"partner":"%s"},"sections":["SUMMARY","HELP_QUESTIONS"],
+						 "domains":["FINANCES"],"purpose":"Schulden","form":"WRITTEN","givenOn":"%s","validUntil":"%s"}"""
+					.formatted(partner, TestData.today().minusDays(1), TestData.today().plusMonths(6)),
 				this.coordinator))
 			.get("id")
 			.stringValue();

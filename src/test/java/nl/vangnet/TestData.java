@@ -32,6 +32,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @TestComponent
 public class TestData {
 
+	/**
+	 * Today as the application counts days (its clock's zone, VANGNET_TIME_ZONE, by
+	 * default Europe/Amsterdam), not as the test JVM's zone does: between 23:00 and
+	 * midnight UTC those are different days.
+	 */
+	public static java.time.LocalDate today() {
+		String zone = System.getenv("VANGNET_TIME_ZONE");
+		return java.time.LocalDate
+			.now(java.time.ZoneId.of((zone != null && !zone.isBlank()) ? zone : "Europe/Amsterdam"));
+	}
+
 	/** The password every test account gets; it satisfies the password policy. */
 	public static final String PASSWORD = "paarse-olifant-danst-op-het-dak";
 

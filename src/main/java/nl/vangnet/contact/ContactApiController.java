@@ -36,7 +36,10 @@ class ContactApiController {
 
 	private final Worklist worklist;
 
-	ContactApiController(Contacts contacts, FamilyPapers papers, Worklist worklist) {
+	private final Workload workload;
+
+	ContactApiController(Contacts contacts, FamilyPapers papers, Worklist worklist, Workload workload) {
+		this.workload = workload;
 		this.contacts = contacts;
 		this.papers = papers;
 		this.worklist = worklist;
@@ -101,6 +104,12 @@ class ContactApiController {
 	@GetMapping("/worklist")
 	List<Worklist.Item> worklist() {
 		return this.worklist.forCurrentUser();
+	}
+
+	/** The workload per worker (coordinators): families, intensive ones, overdue ones. */
+	@GetMapping("/workload")
+	List<Workload.Worker> workload() {
+		return this.workload.forCurrentUser();
 	}
 
 	// ---- Obligations and debts

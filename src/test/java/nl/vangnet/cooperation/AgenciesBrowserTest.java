@@ -75,7 +75,7 @@ class AgenciesBrowserTest extends BrowserTestSupport {
 		b.driver().findElement(By.xpath("//summary[normalize-space()='Er ging iets mis bij deze instantie']")).click();
 		new Select(b.driver().findElement(By.id("new-issue-kind-0"))).selectByVisibleText("Fout");
 		b.driver().findElement(By.id("new-issue-description-0")).sendKeys("Huurtoeslag twee jaar te laag berekend");
-		LocalDate deadline = LocalDate.now().plusDays(20);
+		LocalDate deadline = TestData.today().plusDays(20);
 		((JavascriptExecutor) b.driver())
 			.executeScript("document.getElementById('new-issue-deadline-0').value = arguments[0]", deadline.toString());
 		b.press(By.cssSelector("#agency-0 form[action$='/issues'] button[type=submit]"));
@@ -94,7 +94,7 @@ class AgenciesBrowserTest extends BrowserTestSupport {
 	}
 
 	private static HouseholdDocument family(UUID worker) {
-		LocalDate opened = LocalDate.now().minusMonths(2);
+		LocalDate opened = TestData.today().minusMonths(2);
 		return new HouseholdDocument(HouseholdDocument.FORMAT, null, null, null, null, "Noord", null, null, null,
 				List.of(),
 				List.of(new HouseholdDocument.MemberEntry("m1", MemberRole.PARENT, true, "Anna", "Jansen", null, null,

@@ -130,7 +130,7 @@ class CooperationApiTests {
 				{"member": "m1", "recipient": {"organisation": "%s"},
 				 "sections": ["SUMMARY", "HELP_QUESTIONS", "PLAN", "NETWORK", "PAPERS"], "domains": ["FINANCES"],
 				 "purpose": "Hulp bij schulden", "form": "WRITTEN", "givenOn": "%s", "validUntil": "%s"}"""
-			.formatted(this.team.code(), LocalDate.now(), LocalDate.now().plusMonths(6)));
+			.formatted(this.team.code(), TestData.today(), TestData.today().plusMonths(6)));
 		MockHttpServletResponse sent = send(post("/api/v1/households/" + household + "/referrals"), """
 				{"format": "vangnet-referral/1", "consent": "%s", "to": {"organisation": "%s"}, "domain": "FINANCES",
 				 "reason": "Schulden, dreigende afsluiting"}""".formatted(consent, this.team.code()), this.worker);
@@ -204,7 +204,7 @@ class CooperationApiTests {
 		assertThat(feedback.has("shared")).isFalse();
 
 		MockHttpServletResponse withdrawn = send(post("/api/v1/consents/" + consent + "/withdrawal"),
-				"{\"on\": \"%s\", \"reason\": \"Wil het zelf regelen\"}".formatted(LocalDate.now()), this.worker);
+				"{\"on\": \"%s\", \"reason\": \"Wil het zelf regelen\"}".formatted(TestData.today()), this.worker);
 		assertThat(withdrawn.getStatus()).as(withdrawn.getContentAsString()).isEqualTo(200);
 		assertThat(this.json.readTree(withdrawn.getContentAsString()).get("state").stringValue())
 			.isEqualTo("WITHDRAWN");
@@ -222,14 +222,19 @@ class CooperationApiTests {
 				"""
 						{"member": "m1", "recipient": {"organisation": "%s"}, "sections": ["HELP_QUESTIONS"],
 						 "domains": ["FINANCES"], "purpose": "Schulden", "form": "VERBAL", "givenOn": "%s", "validUntil": "%s"}"""
-					.formatted(this.team.code(), LocalDate.now(), LocalDate.now().plusMonths(1)));
+					.formatted(this.team.code(), TestData.today(), TestData.today().plusMonths(1)));
 		String id = refer(household, consent, "FINANCES");
 		UUID h = UUID.fromString(household);
 		String count = "select (select count(*) from help_question where household_id = :h) || ' '"
 				+ " || (select count(*) from household where id = :h) || ' ' || (select count(*) from plan_goal where household_id = :h)"
 				+ " || ' ' || (select count(*) from plan_note where household_id = :h) || ' ' || (select count(*) from debt where household_id = :h)";
 		Function<JdbcClient, String> sharedCount = (sql) -> {
-			sql.sql("select set_config('vangnet.referral', :r, true)").param("r", id).query().listOfRows();
+			// As SharedSections does: the application's day, not the database server's.
+			sql.sql("select set_config('vangnet.referral', :r, true), set_config('vangnet.today', :t, true)")
+				.param("r", id)
+				.param("t", TestData.today().toString())
+				.query()
+				.listOfRows();
 			return sql.sql(count).param("h", h).query(String.class).single();
 		};
 		assertThat((String) inScope(this.team, sharedCount)).isEqualTo("1 0 0 0 0");
@@ -251,11 +256,11 @@ class CooperationApiTests {
 		String otherTeamConsent = consent(household, """
 				{"member": "m1", "recipient": {"organisation": "%s"}, "sections": ["SUMMARY"], "domains": ["HOUSING"],
 				 "purpose": "Wonen", "form": "VERBAL", "givenOn": "%s", "validUntil": "%s"}"""
-			.formatted(this.third.code(), LocalDate.now(), LocalDate.now().plusMonths(1)));
+			.formatted(this.third.code(), TestData.today(), TestData.today().plusMonths(1)));
 		String housingConsent = consent(household, """
 				{"member": "m1", "recipient": {"organisation": "%s"}, "sections": ["SUMMARY"], "domains": ["HOUSING"],
 				 "purpose": "Wonen", "form": "VERBAL", "givenOn": "%s", "validUntil": "%s"}"""
-			.formatted(this.team.code(), LocalDate.now(), LocalDate.now().plusMonths(1)));
+			.formatted(this.team.code(), TestData.today(), TestData.today().plusMonths(1)));
 		for (String consent : new String[] { null, otherTeamConsent, housingConsent, UUID.randomUUID().toString() }) {
 			MockHttpServletResponse refused = send(post("/api/v1/households/" + household + "/referrals"), """
 					{"consent": %s, "to": {"organisation": "%s"}, "domain": "FINANCES", "reason": "Schulden"}"""
@@ -278,8 +283,8 @@ class CooperationApiTests {
 		String child = """
 				{"member": "%s", %s "recipient": {"organisation": "%s"}, "sections": ["SUMMARY"], "purpose": "School",
 				 "form": "WRITTEN", "givenOn": "%s", "validUntil": "%s"}""";
-		String today = LocalDate.now().toString();
-		String later = LocalDate.now().plusMonths(1).toString();
+		String today = TestData.today().toString();
+		String later = TestData.today().plusMonths(1).toString();
 		MockHttpServletResponse withoutParent = send(post("/api/v1/households/" + household + "/consents"),
 				child.formatted("m2", "", this.team.code(), today, later), this.worker);
 		assertThat(withoutParent.getStatus()).isEqualTo(400);
@@ -298,7 +303,7 @@ class CooperationApiTests {
 		assertThat(sixteen.getStatus()).as(sixteen.getContentAsString()).isEqualTo(201);
 		MockHttpServletResponse everything = send(post("/api/v1/households/" + household + "/consents"),
 				"{\"member\": \"m9\", \"sections\": [\"SAFETY\"], \"form\": \"SIGNED\", \"givenOn\": \"%s\"}"
-					.formatted(LocalDate.now().plusDays(2)),
+					.formatted(TestData.today().plusDays(2)),
 				this.worker);
 		assertThat(this.json.readTree(everything.getContentAsString()).get("errors").findValuesAsString("field"))
 			.contains("member", "recipient", "sections[0]", "purpose", "form", "givenOn", "validUntil");
@@ -311,7 +316,7 @@ class CooperationApiTests {
 		String consent = consent(household, """
 				{"member": "m1", "recipient": {"organisation": "%s"}, "sections": ["SUMMARY"],
 				 "purpose": "Schulden", "form": "VERBAL", "givenOn": "%s", "validUntil": "%s"}"""
-			.formatted(this.team.code(), LocalDate.now(), LocalDate.now().plusMonths(1)));
+			.formatted(this.team.code(), TestData.today(), TestData.today().plusMonths(1)));
 		String id = refer(household, consent, "FINANCES");
 		String events = "/api/v1/referrals/" + id + "/events";
 		assertField(send(post(events), "{\"status\": \"ACCEPTED\"}", this.worker), 422, "status");
@@ -399,8 +404,8 @@ class CooperationApiTests {
 
 		String consent = consent(household, """
 				{"member": "m1", "recipient": {"partner": "%s"}, "sections": ["SUMMARY"], "purpose": "Schulden",
-				 "form": "VERBAL", "givenOn": "%s", "validUntil": "%s"}""".formatted(partner, LocalDate.now(),
-				LocalDate.now().plusMonths(3)));
+				 "form": "VERBAL", "givenOn": "%s", "validUntil": "%s"}""".formatted(partner, TestData.today(),
+				TestData.today().plusMonths(3)));
 		MockHttpServletResponse sent = send(post("/api/v1/households/" + household + "/referrals"), """
 				{"consent": "%s", "to": {"partner": "%s"}, "planAction": "%s", "reason": "Schulden"}"""
 			.formatted(consent, partner, actionId), this.worker);
@@ -473,7 +478,7 @@ class CooperationApiTests {
 				   {"member": "m1", "domain": "FINANCES", "opened": "2020-07-01", "acute": true, "status": "OPEN",
 				    "description": "Huurachterstand"},
 				   {"domain": "SOCIAL.PARENTING", "opened": "2020-07-01", "status": "OPEN", "description": "Opvoeding"}]}"""
-			.formatted(LocalDate.now().minusYears(9), LocalDate.now().minusYears(17), this.shelterWorker.id());
+			.formatted(TestData.today().minusYears(9), TestData.today().minusYears(17), this.shelterWorker.id());
 		MockHttpServletResponse created = send(post("/api/v1/households"), document, this.worker);
 		assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
 		String id = this.json.readTree(created.getContentAsString()).get("id").stringValue();
@@ -497,7 +502,7 @@ class CooperationApiTests {
 					.query(UUID.class)
 					.single());
 		MockHttpServletResponse snapshot = send(post("/api/v1/network/members/" + member + "/snapshots"),
-				"{\"drawnOn\": \"%s\"}".formatted(LocalDate.now()), this.worker);
+				"{\"drawnOn\": \"%s\"}".formatted(TestData.today()), this.worker);
 		assertThat(snapshot.getStatus()).as(snapshot.getContentAsString()).isEqualTo(201);
 		JsonNode drawn = this.json.readTree(snapshot.getContentAsString());
 		String snapshotId = drawn.get("id").stringValue();

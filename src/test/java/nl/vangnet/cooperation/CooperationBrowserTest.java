@@ -115,13 +115,13 @@ class CooperationBrowserTest extends BrowserTestSupport {
 	}
 
 	private static HouseholdDocument family(UUID worker) {
-		LocalDate opened = LocalDate.now().minusMonths(2);
+		LocalDate opened = TestData.today().minusMonths(2);
 		return new HouseholdDocument(HouseholdDocument.FORMAT, null, null, null, null, "Noord", null, null, null,
 				List.of(),
 				List.of(new HouseholdDocument.MemberEntry("m1", MemberRole.PARENT, true, "Samira", "El Amrani", null,
 						null, null, null, null),
 						new HouseholdDocument.MemberEntry("m2", MemberRole.CHILD, null, "Yara", "El Amrani",
-								LocalDate.now().minusYears(8), null, null, null, null)),
+								TestData.today().minusYears(8), null, null, null, null)),
 				List.of(new HouseholdDocument.TrajectoryEntry(
 						TrajectoryKind.INTENSIVE, opened, null, null, null, worker, List.of(), List.of())),
 				null, null, null,

@@ -211,7 +211,7 @@ class CooperationTrailTests {
 				{"members": [{"ref": "m1", "role": "PARENT", "mainContact": true, "givenName": "Samira",
 				              "familyName": "%s"}],
 				 "trajectories": [{"kind": "INTENSIVE", "start": "%s", "contactPerson": "%s"}]}"""
-			.formatted(TestData.unique("Spoor"), LocalDate.now().minusDays(30), this.shelterWorker.id()));
+			.formatted(TestData.unique("Spoor"), TestData.today().minusDays(30), this.shelterWorker.id()));
 		assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
 		return UUID.fromString(this.json.readTree(created.getContentAsString()).get("id").stringValue());
 	}
@@ -220,7 +220,7 @@ class CooperationTrailTests {
 		MockHttpServletResponse given = send(post("/api/v1/households/" + household + "/consents"), """
 				{"member": "m1", "recipient": {"organisation": "%s"}, "sections": ["SUMMARY"],
 				 "purpose": "Hulp bij schulden", "form": "WRITTEN", "givenOn": "%s", "validUntil": "%s"}"""
-			.formatted(this.team.code(), LocalDate.now().minusDays(1), LocalDate.now().plusMonths(6)));
+			.formatted(this.team.code(), TestData.today().minusDays(1), TestData.today().plusMonths(6)));
 		assertThat(given.getStatus()).as(given.getContentAsString()).isEqualTo(201);
 		return UUID.fromString(this.json.readTree(given.getContentAsString()).get("id").stringValue());
 	}

@@ -103,8 +103,8 @@ class CooperationWebTests {
 				.param("sections", "SUMMARY")
 				.param("purpose", "Hulp bij schulden voor het gezin")
 				.param("form", "WRITTEN")
-				.param("givenOn", LocalDate.now().toString())
-				.param("validUntil", LocalDate.now().plusMonths(3).toString()))
+				.param("givenOn", TestData.today().toString())
+				.param("validUntil", TestData.today().plusMonths(3).toString()))
 			.andReturn()
 			.getResponse();
 		assertThat(childWithoutParent.getStatus()).isEqualTo(400);
@@ -120,8 +120,8 @@ class CooperationWebTests {
 				.param("domains", "FINANCES")
 				.param("purpose", "Hulp bij schulden")
 				.param("form", "WRITTEN")
-				.param("givenOn", LocalDate.now().toString())
-				.param("validUntil", LocalDate.now().plusMonths(3).toString()))
+				.param("givenOn", TestData.today().toString())
+				.param("validUntil", TestData.today().plusMonths(3).toString()))
 			.andReturn()
 			.getResponse();
 		assertThat(given.getStatus()).isEqualTo(302);
@@ -218,7 +218,7 @@ class CooperationWebTests {
 						"""
 								{"member": "m1", "recipient": {"partner": "%s"}, "sections": ["HELP_QUESTIONS"], "domains": ["FINANCES"],
 								 "purpose": "Schuldhulp", "form": "VERBAL", "givenOn": "%s", "validUntil": "%s"}"""
-							.formatted(partner, LocalDate.now(), LocalDate.now().plusMonths(1))))
+							.formatted(partner, TestData.today(), TestData.today().plusMonths(1))))
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).get("id").stringValue();

@@ -154,7 +154,7 @@ class RegieAndAgencyTests {
 		String household = household();
 		MockHttpServletResponse unreachable = send(put("/api/v1/households/" + household + "/regie"),
 				"{\"name\": \"Marieke\", \"email\": \"geen-adres\", \"since\": \"%s\"}"
-					.formatted(LocalDate.now().plusDays(3)),
+					.formatted(TestData.today().plusDays(3)),
 				this.worker);
 		assertThat(unreachable.getStatus()).as(unreachable.getContentAsString()).isEqualTo(400);
 		assertThat(this.json.readTree(unreachable.getContentAsString()).get("errors").findValuesAsString("field"))
@@ -200,10 +200,10 @@ class RegieAndAgencyTests {
 		JsonNode agency = this.json.readTree(added.getContentAsString());
 		String agencyId = agency.get("id").stringValue();
 		assertThat(agency.get("reference").stringValue()).isEqualTo("TS-2026-0042");
-		LocalDate deadline = LocalDate.now().plusDays(30);
+		LocalDate deadline = TestData.today().plusDays(30);
 		MockHttpServletResponse issue = send(post("/api/v1/agencies/" + agencyId + "/issues"), """
 				{"kind": "ERROR", "description": "Huurtoeslag twee jaar te laag berekend",
-				 "noticedOn": "%s", "objectionDeadline": "%s"}""".formatted(LocalDate.now().minusDays(2), deadline),
+				 "noticedOn": "%s", "objectionDeadline": "%s"}""".formatted(TestData.today().minusDays(2), deadline),
 				this.worker);
 		assertThat(issue.getStatus()).as(issue.getContentAsString()).isEqualTo(201);
 		JsonNode opened = this.json.readTree(issue.getContentAsString());
@@ -242,7 +242,7 @@ class RegieAndAgencyTests {
 		MockHttpServletResponse resolved = send(put("/api/v1/agency-issues/" + issueId), """
 				{"kind": "ERROR", "description": "Huurtoeslag twee jaar te laag berekend", "noticedOn": "%s",
 				 "objectionDeadline": "%s", "objectionFiledOn": "%s", "status": "RESOLVED", "amountRecovered": 2480.50,
-				 "version": 0}""".formatted(LocalDate.now().minusDays(2), deadline, LocalDate.now()), this.worker);
+				 "version": 0}""".formatted(TestData.today().minusDays(2), deadline, TestData.today()), this.worker);
 		assertThat(resolved.getStatus()).as(resolved.getContentAsString()).isEqualTo(200);
 		assertThat(this.json.readTree(resolved.getContentAsString()).get("amountRecovered").decimalValue())
 			.isEqualByComparingTo("2480.50");
@@ -271,13 +271,17 @@ class RegieAndAgencyTests {
 				this.teamCoordinator)
 			.getStatus()).isEqualTo(404);
 		assertThat(send(post("/api/v1/agencies/" + agencyId + "/issues"),
-				"{\"kind\": \"ERROR\", \"description\": \"x\", \"noticedOn\": \"%s\"}".formatted(LocalDate.now()),
+				"{\"kind\": \"ERROR\", \"description\": \"x\", \"noticedOn\": \"%s\"}".formatted(TestData.today()),
 				this.thirdCoordinator)
 			.getStatus()).isEqualTo(404);
 		String count = "select (select count(*) from agency_involved where household_id = :h) || ' ' "
 				+ "|| (select count(*) from agency_issue where household_id = :h)";
 		Function<JdbcClient, String> whileSharing = (sql) -> {
-			sql.sql("select set_config('vangnet.referral', :r, true)").param("r", referral).query().listOfRows();
+			sql.sql("select set_config('vangnet.referral', :r, true), set_config('vangnet.today', :t, true)")
+				.param("r", referral)
+				.param("t", TestData.today().toString())
+				.query()
+				.listOfRows();
 			return sql.sql(count).param("h", UUID.fromString(household)).query(String.class).single();
 		};
 		assertThat((String) inScope(this.team, whileSharing)).isEqualTo("0 0");
@@ -301,7 +305,7 @@ class RegieAndAgencyTests {
 		String id = agency.get("id").stringValue();
 		MockHttpServletResponse badIssue = send(post("/api/v1/agencies/" + id + "/issues"), """
 				{"kind": "OOPS", "noticedOn": "%s", "objectionFiledOn": "%s", "status": "OBJECTION_FILED",
-				 "amountRecovered": -5}""".formatted(LocalDate.now().plusDays(1), LocalDate.now().plusDays(2)),
+				 "amountRecovered": -5}""".formatted(TestData.today().plusDays(1), TestData.today().plusDays(2)),
 				this.worker);
 		assertThat(badIssue.getStatus()).as(badIssue.getContentAsString()).isEqualTo(400);
 		assertThat(this.json.readTree(badIssue.getContentAsString()).get("errors").findValuesAsString("field"))
@@ -373,7 +377,7 @@ class RegieAndAgencyTests {
 				   {"ref": "m1", "role": "PARENT", "mainContact": true, "givenName": "Anna", "familyName": "Jansen"},
 				   {"ref": "m2", "role": "CHILD", "givenName": "Sem", "birthDate": "%s"}],
 				 "trajectories": [{"kind": "INTENSIVE", "start": "%s", "contactPerson": "%s"}]}"""
-			.formatted(LocalDate.now().minusYears(7), LocalDate.now().minusMonths(3), this.shelterWorker.id());
+			.formatted(TestData.today().minusYears(7), TestData.today().minusMonths(3), this.shelterWorker.id());
 		MockHttpServletResponse created = send(post("/api/v1/households"), document, this.worker);
 		assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
 		return this.json.readTree(created.getContentAsString()).get("id").stringValue();
@@ -383,7 +387,7 @@ class RegieAndAgencyTests {
 		MockHttpServletResponse given = send(post("/api/v1/households/" + household + "/consents"), """
 				{"member": "m1", "recipient": {"organisation": "%s"}, "sections": ["SUMMARY"],
 				 "purpose": "Hulp bij schulden", "form": "WRITTEN", "givenOn": "%s", "validUntil": "%s"}"""
-			.formatted(to.code(), LocalDate.now(), LocalDate.now().plusMonths(6)), this.worker);
+			.formatted(to.code(), TestData.today(), TestData.today().plusMonths(6)), this.worker);
 		assertThat(given.getStatus()).as(given.getContentAsString()).isEqualTo(201);
 		return this.json.readTree(given.getContentAsString()).get("id").stringValue();
 	}

@@ -54,7 +54,7 @@ record PrivacyFixture(UUID household, UUID mother, UUID child, String motherName
 					values (:household, :org, :external, 0, '0612345678', :address, true, :closed, :reason)""")
 				.param("external", f.externalId())
 				.param("address", encryption.encrypt(f.address(), "household-address:" + f.household()))
-				.param("closed", closed ? java.sql.Date.valueOf(java.time.LocalDate.now().minusYears(8)) : null)
+				.param("closed", closed ? java.sql.Date.valueOf(TestData.today().minusYears(8)) : null)
 				.param("reason", closed ? "Verhuisd naar " + f.contactName() + "s stad" : null)
 				.update();
 			s.apply("""

@@ -133,7 +133,7 @@ class MeldcodeTests {
 		assertThat(this.api.read(open).get("errors").get(0).get("message").stringValue())
 			.contains("still open: question 2, 4, 5");
 		MockHttpServletResponse decisionTooSoon = this.api.send(post(steps),
-				"{\"step\":5,\"decision\":\"REPORT\",\"followUpOn\":\"" + LocalDate.now().plusDays(3) + "\"}",
+				"{\"step\":5,\"decision\":\"REPORT\",\"followUpOn\":\"" + TestData.today().plusDays(3) + "\"}",
 				this.worker);
 		assertThat(this.api.read(decisionTooSoon).get("errors").get(0).get("message").stringValue()).contains("stap 4");
 		this.api.send(post(steps),
@@ -143,7 +143,7 @@ class MeldcodeTests {
 						  {"question":4,"answer":"NO","reason":"Vader weigert"},{"question":5,"answer":"NO","reason":"Niet te verwachten"}]}""",
 				this.worker, 201);
 		JsonNode decided = this.api.read(this.api.send(post(steps),
-				"{\"step\":5,\"decision\":\"REPORT\",\"followUpOn\":\"" + LocalDate.now().plusDays(3) + "\"}",
+				"{\"step\":5,\"decision\":\"REPORT\",\"followUpOn\":\"" + TestData.today().plusDays(3) + "\"}",
 				this.worker, 201));
 		assertThat(decided.get("decision").stringValue()).isEqualTo("REPORT");
 		assertThat(decided.get("nextStep").isNull()).isTrue();
@@ -156,7 +156,7 @@ class MeldcodeTests {
 				onWorklist = item.get("safety")
 					.get("meldcodeFollowUp")
 					.stringValue()
-					.equals(LocalDate.now().plusDays(3).toString());
+					.equals(TestData.today().plusDays(3).toString());
 			}
 		}
 		assertThat(onWorklist).isTrue();

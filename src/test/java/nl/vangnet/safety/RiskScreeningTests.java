@@ -198,10 +198,10 @@ class RiskScreeningTests {
 	void aReviewDueWithinAWeekIsOnTheWorklistAndTheLatestLevelTopsTheDossier() throws Exception {
 		SafetyFamily family = SafetyFamily.register(this.api, this.data, this.professional, this.worker);
 		String path = "/api/v1/households/" + family.household() + "/risk-screenings";
-		LocalDate review = LocalDate.now().plusDays(3);
+		LocalDate review = TestData.today().plusDays(3);
 		this.api.send(post(path),
 				body(answers("V1", "V3", "T3"),
-						"\"screenedOn\":\"" + LocalDate.now().minusDays(20) + "\",\"reviewOn\":\"" + review + "\""),
+						"\"screenedOn\":\"" + TestData.today().minusDays(20) + "\",\"reviewOn\":\"" + review + "\""),
 				this.worker, 201);
 		JsonNode item = null;
 		for (JsonNode i : this.api.getJson("/api/v1/worklist", this.worker)) {

@@ -114,7 +114,7 @@ class SafetyBrowserTest extends BrowserTestSupport {
 		b.select("Besluit", "Melden bij Veilig Thuis");
 		((JavascriptExecutor) b.driver()).executeScript(
 				"document.getElementById('step-followUpOn').value = arguments[0]",
-				LocalDate.now().plusDays(14).toString());
+				TestData.today().plusDays(14).toString());
 		b.press(By.id("save-step"));
 		String decided = b.text();
 		assertThat(decided).contains("Melden bij Veilig Thuis").doesNotContain("nog te doen");
@@ -161,11 +161,11 @@ class SafetyBrowserTest extends BrowserTestSupport {
 			tabTo(b, "order-issuer");
 			type(b, "Rechter, kort geding");
 			tabTo(b, "order-startsOn");
-			type(b, asTyped(b, LocalDate.now().minusDays(5)));
-			assertThat(active(b).getDomProperty("value")).isEqualTo(LocalDate.now().minusDays(5).toString());
+			type(b, asTyped(b, TestData.today().minusDays(5)));
+			assertThat(active(b).getDomProperty("value")).isEqualTo(TestData.today().minusDays(5).toString());
 			tabTo(b, "order-endsOn");
-			type(b, asTyped(b, LocalDate.now().plusDays(10)));
-			assertThat(active(b).getDomProperty("value")).isEqualTo(LocalDate.now().plusDays(10).toString());
+			type(b, asTyped(b, TestData.today().plusDays(10)));
+			assertThat(active(b).getDomProperty("value")).isEqualTo(TestData.today().plusDays(10).toString());
 			WebElement page = b.driver().findElement(By.tagName("html"));
 			tabTo(b, "order-save");
 			type(b, Keys.ENTER);

@@ -145,7 +145,7 @@ class SafetyRecordsTests {
 	void anOrderThatEndsWithinTwoWeeksIsOnTheWorklistAndOneThatEndsLaterIsNot() throws Exception {
 		SafetyFamily soon = family();
 		SafetyFamily later = family();
-		LocalDate today = LocalDate.now();
+		LocalDate today = TestData.today();
 		order(soon, today.minusDays(10), today.plusDays(5));
 		order(later, today.minusDays(10), today.plusDays(40));
 		JsonNode worklist = this.api.getJson("/api/v1/worklist", this.worker);
@@ -170,7 +170,7 @@ class SafetyRecordsTests {
 	void aVolunteerIsRefusedAndAnotherOrganisationFindsNothing() throws Exception {
 		SafetyFamily family = family();
 		String path = "/api/v1/households/" + family.household();
-		order(family, LocalDate.now().minusDays(1), LocalDate.now().plusDays(30));
+		order(family, TestData.today().minusDays(1), TestData.today().plusDays(30));
 		assertThat(this.api.status(get(path + "/safety"), this.volunteer)).isEqualTo(403);
 		assertThat(this.api.status(get(path + "/protective-orders"), this.volunteer)).isEqualTo(403);
 		assertThat(this.api.status(get("/households/" + family.household() + "/safety"), this.volunteer))
@@ -185,7 +185,7 @@ class SafetyRecordsTests {
 		SafetyFamily family = family();
 		String path = "/api/v1/households/" + family.household();
 		int before = trail(family, "CREATE");
-		order(family, LocalDate.now().minusDays(1), LocalDate.now().plusDays(30));
+		order(family, TestData.today().minusDays(1), TestData.today().plusDays(30));
 		assertThat(trail(family, "CREATE") - before).isEqualTo(1);
 		int views = trail(family, "VIEW");
 		this.api.getJson(path + "/protective-orders", this.worker);

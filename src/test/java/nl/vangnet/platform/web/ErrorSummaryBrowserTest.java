@@ -68,7 +68,7 @@ class ErrorSummaryBrowserTest extends BrowserTestSupport {
 		b.click("Hulpvragen");
 		new org.openqa.selenium.support.ui.Select(b.field("Leefgebied")).selectByIndex(1);
 		b.fill("Wat vraagt het gezin?", "Hulp bij de post");
-		date(b, "question-opened", java.time.LocalDate.now().plusMonths(2).toString());
+		date(b, "question-opened", TestData.today().plusMonths(2).toString());
 		b.click("Hulpvraag vastleggen");
 		assertThat(b.driver().getTitle()).startsWith("Fout: ");
 		WebElement opened = b.driver().findElement(By.id("question-opened"));
