@@ -152,6 +152,7 @@ class AuthorizationMatrixTests {
 				.form(Map.of("version", "0", "on", DAY, "reason", "Een nieuwe vraag", "kind", "INTENSIVE")),
 			Rule.of("POST", "/api/v1/households/{id}/reopening", CASE_WORK)
 				.json("{\"on\":\"" + DAY + "\",\"reason\":\"Een nieuwe vraag\"}"),
+			Rule.of("GET", "/api/v1/households/{id}/contact-persons", CASE_WORK),
 			Rule.of("POST", "/api/v1/households/duplicates", CASE_WORK)
 				.json("{\"givenName\":\"Moeder\",\"familyName\":\"Matrix\",\"birthDate\":\"1990-01-01\"}"),
 

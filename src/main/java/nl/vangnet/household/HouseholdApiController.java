@@ -35,8 +35,11 @@ class HouseholdApiController {
 
 	private final DuplicateCheck duplicates;
 
+	private final ContactPersonHistory contactPersons;
+
 	HouseholdApiController(HouseholdExchange exchange, HouseholdSearch search, HouseholdManagement management,
-			DuplicateCheck duplicates) {
+			DuplicateCheck duplicates, ContactPersonHistory contactPersons) {
+		this.contactPersons = contactPersons;
 		this.exchange = exchange;
 		this.search = search;
 		this.management = management;
@@ -61,6 +64,12 @@ class HouseholdApiController {
 	@GetMapping("/{id}")
 	HouseholdDocument get(@PathVariable UUID id) {
 		return this.exchange.get(id);
+	}
+
+	/** Who was the family's fixed contact person, from when to when, newest first. */
+	@GetMapping("/{id}/contact-persons")
+	List<ContactPersonHistory.Entry> contactPersons(@PathVariable UUID id) {
+		return this.contactPersons.of(id);
 	}
 
 	@PostMapping

@@ -70,10 +70,13 @@ class HouseholdController {
 
 	private final DuplicateCheck duplicates;
 
+	private final ContactPersonHistory contactPersons;
+
 	HouseholdController(HouseholdManagement management, HouseholdSearch search, PhaseModels phaseModels,
 			OrganisationApi organisations, MessageSource messages, Conflicts conflicts, AccessTrail trail,
-			DuplicateCheck duplicates) {
+			DuplicateCheck duplicates, ContactPersonHistory contactPersons) {
 		this.duplicates = duplicates;
+		this.contactPersons = contactPersons;
 		this.conflicts = conflicts;
 		this.management = management;
 		this.search = search;
@@ -195,6 +198,7 @@ class HouseholdController {
 	@GetMapping("/{id}")
 	String dossier(@PathVariable UUID id, Model model, Locale locale) {
 		model.addAttribute("household", this.management.dossier(id, locale));
+		model.addAttribute("contactPersons", this.contactPersons.forDossier(id));
 		model.addAttribute("kinds", TrajectoryKind.values());
 		model.addAttribute("reopenKinds", List.of(TrajectoryKind.INTENSIVE, TrajectoryKind.SHORT,
 				TrajectoryKind.OUTREACH, TrajectoryKind.AFTERCARE));
