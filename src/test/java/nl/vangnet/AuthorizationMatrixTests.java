@@ -218,6 +218,11 @@ class AuthorizationMatrixTests {
 			Rule.of("GET", "/api/v1/organisation/framework", COORDINATOR),
 			Rule.of("PUT", "/api/v1/organisation/framework", COORDINATOR)
 				.json("{\"framework\":\"MONITOR\"}"),
+			// Aftercare by default (issue 15, item 2): the organisation's period
+			Rule.of("GET", "/organisation/aftercare", COORDINATOR),
+			Rule.of("POST", "/organisation/aftercare", COORDINATOR),
+			Rule.of("GET", "/api/v1/organisation/aftercare", COORDINATOR),
+			Rule.of("PUT", "/api/v1/organisation/aftercare", COORDINATOR).json("{\"months\":12}"),
 			// Plan: help questions, the plan and progress (volunteers: the plan of their own families)
 			Rule.of("GET", "/households/{id}/help-questions", CASE_WORK),
 			Rule.of("POST", "/households/{id}/help-questions", CASE_WORK),

@@ -23,7 +23,8 @@ class ContactUrls implements UrlRules {
 			.allow(Staff::worksWithCases, "/api/v1/worklist", "/api/v1/obligations/**", "/api/v1/debts/**",
 					"/api/v1/households/*/obligations", "/api/v1/households/*/debts", "/api/v1/households/*/activities",
 					"/api/v1/households/*/time-entries", "/api/v1/households/*/time-summary",
-					"/api/v1/households/*/trajectories/*/rhythm/**");
+					"/api/v1/households/*/trajectories/*/rhythm/**")
+			.allow(Staff::leadsTeam, "/organisation/aftercare", "/api/v1/organisation/aftercare");
 	}
 
 }

@@ -72,6 +72,94 @@ class FollowUpRhythms {
 	}
 
 	/**
+	 * Starts the pilot-light rhythm of aftercare on the day of departure, planned until
+	 * the end of the organisation's period: it replaces a rhythm that ran during the
+	 * trajectory.
+	 */
+	void startAftercare(UUID organisationId, UUID householdId, UUID trajectoryId, Rhythm rhythm, LocalDate on,
+			LocalDate plannedUntil) {
+		int changed = this.jdbc.sql("""
+				update follow_up_rhythm set rhythm = :rhythm, started_on = :on, planned_until = :until,
+				  version = version + 1
+				where household_id = :household and trajectory_id = :t and ended_on is null
+				""")
+			.param("rhythm", rhythm.name())
+			.param("on", on)
+			.param("until", plannedUntil)
+			.param("household", householdId)
+			.param("t", trajectoryId)
+			.update();
+		if (changed == 0) {
+			this.jdbc.sql("""
+					insert into follow_up_rhythm (id, household_id, organisation_id, trajectory_id, rhythm, started_on,
+					  planned_until)
+					values (:id, :household, :organisation, :t, :rhythm, :on, :until)
+					""")
+				.param("id", UUID.randomUUID())
+				.param("household", householdId)
+				.param("organisation", organisationId)
+				.param("t", trajectoryId)
+				.param("rhythm", rhythm.name())
+				.param("on", on)
+				.param("until", plannedUntil)
+				.update();
+		}
+	}
+
+	/**
+	 * Records that aftercare was declined, with the reason: the running rhythm of the
+	 * trajectory ends so, or a declined one is recorded on the day of departure.
+	 */
+	void declineAftercare(UUID organisationId, UUID householdId, UUID trajectoryId, LocalDate on, String reason) {
+		int changed = this.jdbc.sql("""
+				update follow_up_rhythm set ended_on = greatest(:on, started_on), end_reason = :reason, declined = true,
+				  version = version + 1
+				where household_id = :household and trajectory_id = :t and ended_on is null
+				""")
+			.param("on", on)
+			.param("reason", reason)
+			.param("household", householdId)
+			.param("t", trajectoryId)
+			.update();
+		if (changed == 0) {
+			this.jdbc.sql("""
+					insert into follow_up_rhythm (id, household_id, organisation_id, trajectory_id, rhythm, started_on,
+					  ended_on, end_reason, declined)
+					values (:id, :household, :organisation, :t, 'EVERY_THREE_MONTHS', :on, :on, :reason, true)
+					""")
+				.param("id", UUID.randomUUID())
+				.param("household", householdId)
+				.param("organisation", organisationId)
+				.param("t", trajectoryId)
+				.param("on", on)
+				.param("reason", reason)
+				.update();
+		}
+	}
+
+	/**
+	 * The aftercare decisions of a household's trajectories: planned period or declined
+	 * with a reason, the latest per trajectory.
+	 */
+	Map<UUID, Decision> aftercareOf(UUID householdId) {
+		Map<UUID, Decision> decisions = new HashMap<>();
+		this.jdbc.sql("""
+				select trajectory_id, planned_until, declined, end_reason from follow_up_rhythm
+				where household_id = :id and (planned_until is not null or declined) order by started_on, version
+				""")
+			.param("id", householdId)
+			.query((rs, n) -> decisions.put(rs.getObject(1, UUID.class),
+					new Decision(rs.getObject(2, LocalDate.class), rs.getBoolean(3),
+							rs.getBoolean(3) ? rs.getString(4) : null)))
+			.list();
+		return decisions;
+	}
+
+	/** Aftercare planned until a day, or declined for a reason. */
+	record Decision(LocalDate plannedUntil, boolean declined, String declinedReason) {
+	}
+
+	/**
 	 * Ends the running rhythm of a trajectory; {@code false} when none ran.
 	 */
 	boolean end(UUID householdId, UUID trajectoryId, LocalDate today, String reason) {

@@ -199,6 +199,7 @@ class HouseholdController {
 	String dossier(@PathVariable UUID id, Model model, Locale locale) {
 		model.addAttribute("household", this.management.dossier(id, locale));
 		model.addAttribute("contactPersons", this.contactPersons.forDossier(id));
+		model.addAttribute("aftercare", this.management.aftercareProposal());
 		model.addAttribute("kinds", TrajectoryKind.values());
 		model.addAttribute("reopenKinds", List.of(TrajectoryKind.INTENSIVE, TrajectoryKind.SHORT,
 				TrajectoryKind.OUTREACH, TrajectoryKind.AFTERCARE));
@@ -325,7 +326,7 @@ class HouseholdController {
 		return action(id, trajectoryId.toString(), FieldIds.END, () -> {
 			FormErrors.throwIfAny(result);
 			this.management.endTrajectory(id, TrajectoryForms.version(form.version()), trajectoryId, form.end(),
-					form.closingReason());
+					form.closingReason(), form.choice());
 		}, "trajectory.ended.saved", model, locale, request, response, redirect);
 	}
 
@@ -490,7 +491,9 @@ class HouseholdController {
 		static final FieldIds MOVE = new FieldIds("phase-{i}", Map.of("phase", "phase-{i}", "on", "phase-on-{i}"));
 
 		static final FieldIds END = new FieldIds("end-{i}",
-				Map.of("end", "end-{i}", "closingReason", "end-reason-{i}"));
+				Map.of("end", "end-{i}", "closingReason", "end-reason-{i}", "aftercare", "aftercare-keep-{i}",
+						"aftercareRhythm", "aftercare-rhythm-{i}", "aftercareMonths", "aftercare-months-{i}",
+						"aftercareDeclined", "aftercare-reason-{i}"));
 
 		static final FieldIds ASSIGN = new FieldIds("assignee-{i}", Map.of());
 

@@ -96,10 +96,17 @@ public record HouseholdDocument(String format, UUID id, Integer version, String 
 	 * A trajectory. {@code end} and {@code closingReason} are left out while it runs.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_EMPTY)
-	@JsonPropertyOrder({ "kind", "start", "end", "closingReason", "phaseModel", "contactPerson", "involvedStaff",
-			"phases" })
+	@JsonPropertyOrder({ "kind", "start", "end", "closingReason", "destination", "phaseModel", "contactPerson",
+			"involvedStaff", "phases", "aftercareDeclined" })
 	public record TrajectoryEntry(TrajectoryKind kind, LocalDate start, LocalDate end, String closingReason,
-			String phaseModel, UUID contactPerson, List<UUID> involvedStaff, List<PhaseEntry> phases) {
+			String phaseModel, UUID contactPerson, List<UUID> involvedStaff, List<PhaseEntry> phases,
+			Destination destination, String aftercareDeclined) {
+
+		public TrajectoryEntry(TrajectoryKind kind, LocalDate start, LocalDate end, String closingReason,
+				String phaseModel, UUID contactPerson, List<UUID> involvedStaff, List<PhaseEntry> phases) {
+			this(kind, start, end, closingReason, phaseModel, contactPerson, involvedStaff, phases, null, null);
+		}
+
 	}
 
 	/**

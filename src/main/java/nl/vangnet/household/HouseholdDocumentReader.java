@@ -52,7 +52,7 @@ final class HouseholdDocumentReader {
 			"birthDate", "ageGroup", "education", "dutchLanguage", "dayActivities");
 
 	private static final Set<String> TRAJECTORY_FIELDS = Set.of("kind", "start", "end", "closingReason", "phaseModel",
-			"contactPerson", "involvedStaff", "phases");
+			"contactPerson", "involvedStaff", "phases", "destination", "aftercareDeclined");
 
 	private static final Set<String> PHASE_FIELDS = Set.of("phase", "date");
 
@@ -272,7 +272,9 @@ final class HouseholdDocumentReader {
 		return new HouseholdDocument.TrajectoryEntry(code(node, "kind", path, TrajectoryKind.class),
 				date(node, "start", path), date(node, "end", path),
 				text(node, "closingReason", path, HouseholdRules.TEXT_MAX), text(node, "phaseModel", path, 30),
-				uuid(node, "contactPerson", path), staff, list(node, "phases", path, this::phase, PHASE_FIELDS));
+				uuid(node, "contactPerson", path), staff, list(node, "phases", path, this::phase, PHASE_FIELDS),
+				code(node, "destination", path, Destination.class),
+				text(node, "aftercareDeclined", path, HouseholdRules.TEXT_MAX));
 	}
 
 	private HouseholdDocument.PhaseEntry phase(JsonNode node, String path) {

@@ -111,6 +111,8 @@ class HouseholdExchange {
 		HouseholdManagement.AddressInput address = (contact != null) ? new HouseholdManagement.AddressInput(
 				contact.address(), Boolean.TRUE.equals(contact.addressConfidential())) : null;
 		UUID id = this.management.register(details(document, null), address, trajectories, "trajectories");
+		Household registered = this.households.find(id).orElseThrow();
+		this.management.ended(registered, endings(entries, trajectories, List.of()));
 		if (document.closedOn() != null || document.closingReason() != null) {
 			Household household = this.households.find(id).orElseThrow();
 			household.close(document.closedOn(), document.closingReason());
@@ -242,11 +244,33 @@ class HouseholdExchange {
 		if (document.closedOn() != null || document.closingReason() != null) {
 			household.close(document.closedOn(), document.closingReason());
 		}
+		List<Trajectory> before = List.copyOf(stored.trajectories());
 		this.management.save(household,
 				(current) -> this.management.differences(current, details, address, trajectories));
+		this.management.ended(household, endings(entries, trajectories, before));
 		storeSections(id, document);
 		this.trail.record(actor, AccessAction.UPDATE, id);
 		return document(this.households.find(id).orElseThrow());
+	}
+
+	/**
+	 * The trajectories of a document that ended in it: those with an end that were not
+	 * stored as ended before. Through the API or an import the organisation's aftercare
+	 * is the default, unless the trajectory gives {@code aftercareDeclined}.
+	 */
+	private static List<TrajectoryEndings.Ended> endings(List<HouseholdDocument.TrajectoryEntry> entries,
+			List<Trajectory> trajectories, List<Trajectory> before) {
+		List<TrajectoryEndings.Ended> ended = new ArrayList<>();
+		for (int i = 0; i < trajectories.size(); i++) {
+			Trajectory t = trajectories.get(i);
+			boolean wasEnded = before.stream().anyMatch((b) -> b.id().equals(t.id()) && b.end() != null);
+			if (t.end() != null && !wasEnded) {
+				ended.add(new TrajectoryEndings.Ended(t.id(), t.kind(), t.end(),
+						TrajectoryEndings.Aftercare.declinedFor(entries.get(i).aftercareDeclined()),
+						"trajectories[" + i + "]."));
+			}
+		}
+		return ended;
 	}
 
 	/**

@@ -52,8 +52,12 @@ class HouseholdManagement {
 
 	private final RecentAuthentication recentAuthentication;
 
+	private final List<TrajectoryEndings> endings;
+
 	HouseholdManagement(HouseholdRepository households, PhaseModels phaseModels, AccountApi accounts,
-			Encryption encryption, HouseholdTrail trail, Clock clock, RecentAuthentication recentAuthentication) {
+			Encryption encryption, HouseholdTrail trail, Clock clock, RecentAuthentication recentAuthentication,
+			List<TrajectoryEndings> endings) {
+		this.endings = endings;
 		this.recentAuthentication = recentAuthentication;
 		this.households = households;
 		this.phaseModels = phaseModels;
@@ -147,12 +151,61 @@ class HouseholdManagement {
 		this.trail.record(actor, AccessAction.UPDATE, id);
 	}
 
-	void endTrajectory(UUID id, int version, UUID trajectoryId, LocalDate on, String reason) {
+	void endTrajectory(UUID id, int version, UUID trajectoryId, LocalDate on, String reason,
+			TrajectoryEndings.Aftercare aftercare) {
 		Staff actor = changer();
 		Household household = forChange(id, version, (current) -> List.of());
 		household.endTrajectory(trajectoryId, on, reason);
 		save(household, (current) -> List.of());
+		Trajectory ended = household.trajectories()
+			.stream()
+			.filter((t) -> t.id().equals(trajectoryId))
+			.findFirst()
+			.orElseThrow();
+		ended(household, List.of(new TrajectoryEndings.Ended(trajectoryId, ended.kind(), on, aftercare, "")));
 		this.trail.record(actor, AccessAction.UPDATE, id);
+	}
+
+	/**
+	 * What the end form proposes for the signed-in user's organisation (the pilot-light
+	 * rhythm of aftercare), or {@code null}.
+	 */
+	@Transactional(readOnly = true)
+	TrajectoryEndings.Proposal aftercareProposal() {
+		Staff actor = Staff.current().requireOrganisation("household");
+		return this.endings.stream()
+			.map((e) -> e.proposal(actor.organisationId()))
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null);
+	}
+
+	/**
+	 * Tells the modules that act on an ending (aftercare) that trajectories ended, in
+	 * this transaction; their errors are reported together.
+	 */
+	void ended(Household household, List<TrajectoryEndings.Ended> ended) {
+		if (ended.isEmpty()) {
+			return;
+		}
+		Map<String, UUID> members = new java.util.HashMap<>();
+		household.details().members().forEach((m) -> members.put(m.ref(), m.id()));
+		StoredHousehold stored = new StoredHousehold(household.id(), household.organisationId(), members);
+		List<DomainException> errors = new ArrayList<>();
+		for (TrajectoryEndings.Ended one : ended) {
+			for (TrajectoryEndings ending : this.endings) {
+				try {
+					ending.ended(stored, one);
+				}
+				catch (DomainException ex) {
+					errors.add(ex);
+				}
+				catch (DomainErrors ex) {
+					errors.addAll(ex.errors());
+				}
+			}
+		}
+		DomainErrors.throwIfAny(errors);
 	}
 
 	/**

@@ -28,8 +28,19 @@ final class TrajectoryForms {
 	record Move(Integer version, String phase, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
 	}
 
-	/** The support ends. */
-	record End(Integer version, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end, String closingReason) {
+	/**
+	 * The support ends, with the proposed aftercare ({@code aftercare} is {@code KEEP}
+	 * unless {@code DECLINE}, which needs {@code aftercareDeclined}, the reason).
+	 */
+	record End(Integer version, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end, String closingReason,
+			String aftercare, String aftercareRhythm, Integer aftercareMonths, String aftercareDeclined) {
+
+		TrajectoryEndings.Aftercare choice() {
+			boolean decline = "DECLINE".equals(this.aftercare);
+			return new TrajectoryEndings.Aftercare(decline ? null : this.aftercareRhythm,
+					decline ? null : this.aftercareMonths, decline, decline ? this.aftercareDeclined : null);
+		}
+
 	}
 
 	/** A coordinator hands the family to another contact person. */
