@@ -220,7 +220,7 @@ class AuthorizationMatrixTests {
 				.json("{\"framework\":\"MONITOR\"}"),
 			// Aftercare by default (issue 15, item 2): the organisation's period
 			Rule.of("GET", "/organisation/aftercare", COORDINATOR),
-			Rule.of("POST", "/organisation/aftercare", COORDINATOR),
+			Rule.of("POST", "/organisation/aftercare", COORDINATOR).form(Map.of("months", "12")),
 			Rule.of("GET", "/api/v1/organisation/aftercare", COORDINATOR),
 			Rule.of("PUT", "/api/v1/organisation/aftercare", COORDINATOR).json("{\"months\":12}"),
 			// Plan: help questions, the plan and progress (volunteers: the plan of their own families)

@@ -96,12 +96,12 @@ final class Household {
 		trajectory(trajectoryId).moveToPhase(phase, on, today);
 	}
 
-	void endTrajectory(UUID trajectoryId, LocalDate on, String reason) {
+	void endTrajectory(UUID trajectoryId, LocalDate on, String reason, Destination destination) {
 		requireOpen();
 		if (reason != null && reason.length() > HouseholdRules.TEXT_MAX) {
 			throw new DomainException("closingReason", "trajectory.closingReason.tooLong", HouseholdRules.TEXT_MAX);
 		}
-		trajectory(trajectoryId).end(on, reason);
+		trajectory(trajectoryId).end(on, reason, destination);
 	}
 
 	void assignContactPerson(UUID trajectoryId, UUID accountId) {

@@ -107,6 +107,7 @@ class HouseholdController {
 		model.addAttribute("districts",
 				this.organisations.byId(actor.organisationId()).map(OrganisationSummary::districts).orElse(List.of()));
 		model.addAttribute("kinds", TrajectoryKind.values());
+		model.addAttribute("destinations", Destination.values());
 		model.addAttribute("statuses", HouseholdSearch.Status.values());
 	}
 
@@ -326,7 +327,7 @@ class HouseholdController {
 		return action(id, trajectoryId.toString(), FieldIds.END, () -> {
 			FormErrors.throwIfAny(result);
 			this.management.endTrajectory(id, TrajectoryForms.version(form.version()), trajectoryId, form.end(),
-					form.closingReason(), form.choice());
+					form.closingReason(), form.destination(), form.choice());
 		}, "trajectory.ended.saved", model, locale, request, response, redirect);
 	}
 
@@ -491,9 +492,9 @@ class HouseholdController {
 		static final FieldIds MOVE = new FieldIds("phase-{i}", Map.of("phase", "phase-{i}", "on", "phase-on-{i}"));
 
 		static final FieldIds END = new FieldIds("end-{i}",
-				Map.of("end", "end-{i}", "closingReason", "end-reason-{i}", "aftercare", "aftercare-keep-{i}",
-						"aftercareRhythm", "aftercare-rhythm-{i}", "aftercareMonths", "aftercare-months-{i}",
-						"aftercareDeclined", "aftercare-reason-{i}"));
+				Map.of("end", "end-{i}", "closingReason", "end-reason-{i}", "destination", "end-destination-{i}",
+						"aftercare", "aftercare-keep-{i}", "aftercareRhythm", "aftercare-rhythm-{i}", "aftercareMonths",
+						"aftercare-months-{i}", "aftercareDeclined", "aftercare-reason-{i}"));
 
 		static final FieldIds ASSIGN = new FieldIds("assignee-{i}", Map.of());
 

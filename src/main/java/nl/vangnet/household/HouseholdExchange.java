@@ -221,7 +221,7 @@ class HouseholdExchange {
 			if (same) {
 				trajectory = trajectory.keepingAdditionsOf(before, read.gave(path + ".phaseModel"),
 						read.gave(path + ".contactPerson"), read.gave(path + ".involvedStaff"),
-						read.gave(path + ".phases"));
+						read.gave(path + ".phases"), read.gave(path + ".destination"));
 			}
 			trajectories.add(trajectory);
 		}
@@ -302,7 +302,8 @@ class HouseholdExchange {
 						.changes()
 						.stream()
 						.map((c) -> new HouseholdDocument.PhaseEntry(c.phase(), c.on()))
-						.toList()))
+						.toList(),
+					t.destination(), null))
 			.toList();
 		SealedAddress address = household.address();
 		String plain = (address != null && !address.confidential())
@@ -352,7 +353,8 @@ class HouseholdExchange {
 			.toList();
 		return new Trajectory(id, entry.kind(), entry.start(), entry.end(), entry.closingReason(),
 				(entry.phaseModel() != null) ? entry.phaseModel() : defaultModel, entry.contactPerson(),
-				entry.involvedStaff(), new PhaseHistory(phases));
+				entry.involvedStaff(), new PhaseHistory(phases))
+			.departedTo(entry.destination());
 	}
 
 	private static <T> List<T> orEmpty(List<T> list) {

@@ -151,11 +151,11 @@ class HouseholdManagement {
 		this.trail.record(actor, AccessAction.UPDATE, id);
 	}
 
-	void endTrajectory(UUID id, int version, UUID trajectoryId, LocalDate on, String reason,
+	void endTrajectory(UUID id, int version, UUID trajectoryId, LocalDate on, String reason, Destination destination,
 			TrajectoryEndings.Aftercare aftercare) {
 		Staff actor = changer();
 		Household household = forChange(id, version, (current) -> List.of());
-		household.endTrajectory(trajectoryId, on, reason);
+		household.endTrajectory(trajectoryId, on, reason, destination);
 		save(household, (current) -> List.of());
 		Trajectory ended = household.trajectories()
 			.stream()

@@ -101,7 +101,9 @@ class HouseholdRepository {
 						rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
 						rs.getString("closing_reason"), rs.getString("phase_model"),
 						rs.getObject("contact_person", UUID.class), staff.getOrDefault(trajectoryId, List.of()),
-						new PhaseHistory(phases.getOrDefault(trajectoryId, List.of())));
+						new PhaseHistory(phases.getOrDefault(trajectoryId, List.of())))
+					.departedTo((rs.getString("destination") != null) ? Destination.valueOf(rs.getString("destination"))
+							: null);
 			})
 			.list();
 		Root r = root.get();
@@ -265,13 +267,13 @@ class HouseholdRepository {
 			Trajectory t = trajectories.get(i);
 			this.jdbc.sql("""
 					insert into trajectory (id, household_id, organisation_id, position, kind, start_date, end_date,
-					  closing_reason, phase_model, contact_person)
+					  closing_reason, phase_model, contact_person, destination)
 					values (:id, :household, :organisation, :position, :kind, :start, :end, :closingReason, :phaseModel,
-					  :contactPerson)
+					  :contactPerson, :destination)
 					on conflict (id) do update set position = excluded.position, kind = excluded.kind,
 					  start_date = excluded.start_date, end_date = excluded.end_date,
 					  closing_reason = excluded.closing_reason, phase_model = excluded.phase_model,
-					  contact_person = excluded.contact_person
+					  contact_person = excluded.contact_person, destination = excluded.destination
 					where trajectory.household_id = excluded.household_id
 					""")
 				.param("id", t.id())
@@ -284,6 +286,7 @@ class HouseholdRepository {
 				.param("closingReason", t.closingReason())
 				.param("phaseModel", t.phaseModel())
 				.param("contactPerson", t.contactPerson())
+				.param("destination", (t.destination() != null) ? t.destination().name() : null)
 				.update();
 			List<UUID> staff = t.involvedStaff();
 			for (int s = 0; s < staff.size(); s++) {

@@ -116,6 +116,9 @@ final class HouseholdRules {
 		if (trajectory.end() != null && trajectory.end().isBefore(trajectory.start())) {
 			errors.add(new DomainException(field(path, "end"), "trajectory.end.beforeStart"));
 		}
+		if (trajectory.destination() != null && trajectory.end() == null) {
+			errors.add(new DomainException(field(path, "destination"), "trajectory.destination.withoutEnd"));
+		}
 		if (trajectory.closingReason() != null && trajectory.closingReason().length() > TEXT_MAX) {
 			errors.add(new DomainException(field(path, "closingReason"), "trajectory.closingReason.tooLong", TEXT_MAX));
 		}

@@ -32,6 +32,8 @@ final class Trajectory {
 
 	private PhaseHistory phases;
 
+	private Destination destination;
+
 	Trajectory(UUID id, TrajectoryKind kind, LocalDate start, LocalDate end, String closingReason, String phaseModel,
 			UUID contactPerson, List<UUID> involvedStaff, PhaseHistory phases) {
 		this.id = id;
@@ -77,6 +79,11 @@ final class Trajectory {
 	/**
 	 * The support ends on the day, after the last phase change.
 	 */
+	void end(LocalDate on, String reason, Destination destination) {
+		end(on, reason);
+		this.destination = destination;
+	}
+
 	void end(LocalDate on, String reason) {
 		if (this.end != null) {
 			throw new DomainException("end", "trajectory.alreadyEnded");
@@ -123,11 +130,25 @@ final class Trajectory {
 	 * involved staff, phases) carried over to this trajectory where it leaves them out.
 	 */
 	Trajectory keepingAdditionsOf(Trajectory stored, boolean modelGiven, boolean contactGiven, boolean staffGiven,
-			boolean phasesGiven) {
+			boolean phasesGiven, boolean destinationGiven) {
 		return new Trajectory(stored.id, this.kind, this.start, this.end, this.closingReason,
 				modelGiven ? this.phaseModel : stored.phaseModel,
 				contactGiven ? this.contactPerson : stored.contactPerson,
-				staffGiven ? this.involvedStaff : stored.involvedStaff, phasesGiven ? this.phases : stored.phases);
+				staffGiven ? this.involvedStaff : stored.involvedStaff, phasesGiven ? this.phases : stored.phases)
+			.departedTo(destinationGiven ? this.destination : stored.destination);
+	}
+
+	/**
+	 * Where she went when it ended (as stored or read): only for an ended trajectory,
+	 * which the household's rules check.
+	 */
+	Trajectory departedTo(Destination destination) {
+		this.destination = destination;
+		return this;
+	}
+
+	Destination destination() {
+		return this.destination;
 	}
 
 	UUID id() {

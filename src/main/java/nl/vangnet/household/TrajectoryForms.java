@@ -33,9 +33,17 @@ final class TrajectoryForms {
 	 * unless {@code DECLINE}, which needs {@code aftercareDeclined}, the reason).
 	 */
 	record End(Integer version, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end, String closingReason,
-			String aftercare, String aftercareRhythm, Integer aftercareMonths, String aftercareDeclined) {
+			Destination destination, String aftercare, String aftercareRhythm, Integer aftercareMonths,
+			String aftercareDeclined) {
 
+		/**
+		 * The worker's choice: the form always sends {@code KEEP} or {@code DECLINE} for
+		 * an intensive trajectory (nothing for another kind); anything else is refused.
+		 */
 		TrajectoryEndings.Aftercare choice() {
+			if (this.aftercare != null && !"KEEP".equals(this.aftercare) && !"DECLINE".equals(this.aftercare)) {
+				throw new nl.vangnet.platform.DomainException("aftercare", "trajectory.aftercare.choice");
+			}
 			boolean decline = "DECLINE".equals(this.aftercare);
 			return new TrajectoryEndings.Aftercare(decline ? null : this.aftercareRhythm,
 					decline ? null : this.aftercareMonths, decline, decline ? this.aftercareDeclined : null);

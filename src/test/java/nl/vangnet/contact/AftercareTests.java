@@ -173,6 +173,21 @@ class AftercareTests {
 				.param("aftercareDeclined", " "))
 			.andReturn()
 			.getResponse();
+		MockHttpServletResponse badMonths = this.mvc
+			.perform(post("/households/" + id + "/trajectories/" + trajectory + "/end").session(this.professional)
+				.with(csrf())
+				.param("version", String.valueOf(version))
+				.param("end", TODAY.toString())
+				.param("closingReason", "Naar een eigen huis")
+				.param("aftercare", "KEEP")
+				.param("aftercareMonths", "abc")
+				.param("aftercareDeclined", "Getypt9x"))
+			.andReturn()
+			.getResponse();
+		java.nio.file.Files.writeString(java.nio.file.Path.of("target", "aftercare-bad-months.html"),
+				badMonths.getContentAsString());
+		assertThat(badMonths.getStatus()).isEqualTo(400);
+		assertThat(badMonths.getContentAsString()).contains("Getypt9x", "value=\"abc\"");
 		assertThat(refused.getStatus()).isEqualTo(400);
 		assertThat(refused.getContentAsString()).contains("Reden om geen nazorg te bieden: vul de reden in",
 				"href=\"#aftercare-reason-0\"", "value=\"Naar een eigen huis\"");
@@ -188,6 +203,7 @@ class AftercareTests {
 				.param("version", String.valueOf(version))
 				.param("end", TODAY.toString())
 				.param("closingReason", "Naar een eigen huis")
+				.param("destination", "SOCIAL_HOUSING")
 				.param("aftercare", "KEEP")
 				.param("aftercareRhythm", "EVERY_SIX_MONTHS")
 				.param("aftercareMonths", "24"))
@@ -198,6 +214,34 @@ class AftercareTests {
 			.containsExactly("EVERY_SIX_MONTHS " + TODAY + " " + TODAY.plusMonths(24) + " running false");
 		JsonNode rhythms = this.api.getJson("/api/v1/households/" + id + "/rhythms", this.professional);
 		assertThat(rhythms.get(0).get("due").stringValue()).isEqualTo(TODAY.plusMonths(6).toString());
+		assertThat(this.api.getJson("/api/v1/households/" + id, this.professional)
+			.get("trajectories")
+			.get(0)
+			.get("destination")
+			.stringValue()).isEqualTo("SOCIAL_HOUSING");
+	}
+
+	@Test
+	void theDestinationIsOptionalInTheDocumentOnlyForAnEndedTrajectoryAndKeptWhenLeftOut() throws Exception {
+		String body = """
+				{"members": [{"role": "PARENT", "mainContact": true, "givenName": "Noor", "familyName": "%s"}],
+				 "trajectories": [{"kind": "SHORT", "start": "%s", "destination": "ABROAD"}]}
+				""".formatted(TestData.unique("Bakker"), TODAY.minusMonths(3));
+		MockHttpServletResponse refused = this.api.send(post("/api/v1/households"), body, this.professional, 400);
+		assertThat(this.api.read(refused).get("errors").findValuesAsString("field"))
+			.contains("trajectories[0].destination");
+		String unknown = body.replace("ABROAD", "MARS").replace("\"start\"", "\"end\": \"" + TODAY + "\", \"start\"");
+		assertThat(this.api.read(this.api.send(post("/api/v1/households"), unknown, this.professional, 400))
+			.get("errors")
+			.findValuesAsString("field")).contains("trajectories[0].destination");
+		String ended = body.replace("\"start\"", "\"end\": \"" + TODAY + "\", \"start\"");
+		JsonNode created = this.api.read(this.api.send(post("/api/v1/households"), ended, this.professional, 201));
+		assertThat(created.get("trajectories").get(0).get("destination").stringValue()).isEqualTo("ABROAD");
+		tools.jackson.databind.node.ObjectNode again = (tools.jackson.databind.node.ObjectNode) created;
+		((tools.jackson.databind.node.ObjectNode) again.get("trajectories").get(0)).remove("destination");
+		JsonNode replaced = this.api.read(this.api.send(put("/api/v1/households/" + created.get("id").stringValue()),
+				again.toString(), this.professional, 200));
+		assertThat(replaced.get("trajectories").get(0).get("destination").stringValue()).isEqualTo("ABROAD");
 	}
 
 	@Test
