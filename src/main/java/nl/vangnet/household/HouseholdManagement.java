@@ -642,7 +642,8 @@ class HouseholdManagement {
 				trajectory.phases().daysSinceLastChange(today).orElse(null), timeline,
 				(trajectory.contactPerson() != null) ? option(staff, trajectory.contactPerson()) : null,
 				trajectory.involvedStaff().stream().map((id) -> option(staff, id)).toList(),
-				model.phases().stream().map((p) -> new PhaseOption(p.code(), p.label(locale))).toList());
+				model.phases().stream().map((p) -> new PhaseOption(p.code(), p.label(locale))).toList(),
+				trajectory.destination());
 	}
 
 	String label(String phaseCode, Locale locale) {

@@ -120,7 +120,7 @@ class HouseholdPrivacy implements SubjectAccessContribution, ErasureContribution
 			})
 			.list();
 		List<SubjectAccessSection.Entry> trajectories = this.jdbc.sql("""
-				select t.id, t.kind, t.start_date, t.end_date, t.closing_reason,
+				select t.id, t.kind, t.start_date, t.end_date, t.closing_reason, t.destination,
 				       (select string_agg(p.phase_code || ' ' || p.entered_on, ', ' order by p.sequence)
 				        from trajectory_phase p where p.trajectory_id = t.id) as phases
 				from trajectory t where t.household_id = :household order by t.start_date, t.position
@@ -131,6 +131,9 @@ class HouseholdPrivacy implements SubjectAccessContribution, ErasureContribution
 				.add("privacy.report.trajectory.start", text.date(rs.getDate("start_date")))
 				.add("privacy.report.trajectory.end", text.date(rs.getDate("end_date")))
 				.add("privacy.report.trajectory.closingReason", text.free(rs.getString("closing_reason")))
+				.add("privacy.report.trajectory.destination",
+						(rs.getString("destination") != null)
+								? text.code("trajectory.destination", rs.getString("destination")) : null)
 				.add("privacy.report.trajectory.phases", rs.getString("phases"))
 				.entry(text.code("trajectory.kind", rs.getString("kind")) + ", " + text.date(rs.getDate("start_date"))))
 			.list();

@@ -219,6 +219,10 @@ class AftercareTests {
 			.get(0)
 			.get("destination")
 			.stringValue()).isEqualTo("SOCIAL_HOUSING");
+		assertThat(this.mvc.perform(get("/households/" + id).session(this.professional))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Vertrokken naar", "Sociale huurwoning (urgentie)");
 	}
 
 	@Test
