@@ -61,7 +61,7 @@ class ContactSections implements HouseholdSections {
 			for (int i = 0; i < entries.size(); i++) {
 				HouseholdDocument.ActivityEntry entry = entries.get(i);
 				this.time.insertActivity(household.organisationId(), household.id(), entry.date(), entry.name(),
-						household.memberId(entry.member()), entry.satisfaction(), null, i);
+						household.memberId(entry.member()), entry.satisfaction(), null, i, entry.kind());
 			}
 		}
 	}
@@ -76,15 +76,20 @@ class ContactSections implements HouseholdSections {
 			.query((rs, n) -> new HouseholdDocument.TimeEntry(rs.getObject(1, LocalDate.class),
 					SupportType.valueOf(rs.getString(2)), rs.getInt(3), household.ref(rs.getObject(4, UUID.class))))
 			.list();
-		List<HouseholdDocument.ActivityEntry> activities = this.jdbc.sql("""
-				select activity_date, name, member_id, satisfaction from activity_participation where household_id = :id
-				order by activity_date, position nulls last, id
-				""").param("id", household.id()).query((rs, n) -> {
-			String satisfaction = rs.getString(4);
-			return new HouseholdDocument.ActivityEntry(rs.getObject(1, LocalDate.class), rs.getString(2),
-					household.ref(rs.getObject(3, UUID.class)),
-					(satisfaction != null) ? Satisfaction.valueOf(satisfaction) : null);
-		}).list();
+		List<HouseholdDocument.ActivityEntry> activities = this.jdbc
+			.sql("""
+					select activity_date, name, member_id, satisfaction, kind from activity_participation where household_id = :id
+					order by activity_date, position nulls last, id
+					""")
+			.param("id", household.id())
+			.query((rs, n) -> {
+				String satisfaction = rs.getString(4);
+				return new HouseholdDocument.ActivityEntry(rs.getObject(1, LocalDate.class), rs.getString(2),
+						household.ref(rs.getObject(3, UUID.class)),
+						(satisfaction != null) ? Satisfaction.valueOf(satisfaction) : null,
+						(rs.getString(5) != null) ? nl.vangnet.household.ActivityKind.valueOf(rs.getString(5)) : null);
+			})
+			.list();
 		return document.withTimeEntries(time.isEmpty() ? null : time)
 			.withActivities(activities.isEmpty() ? null : activities);
 	}

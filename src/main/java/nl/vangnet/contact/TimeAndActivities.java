@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import nl.vangnet.household.ActivityKind;
 import nl.vangnet.household.Satisfaction;
 import nl.vangnet.household.SupportType;
 
@@ -45,11 +46,18 @@ class TimeAndActivities {
 
 	void insertActivity(UUID organisationId, UUID householdId, LocalDate date, String name, UUID member,
 			Satisfaction satisfaction, UUID contactMoment, Integer position) {
-		this.jdbc.sql("""
-				insert into activity_participation (id, household_id, organisation_id, member_id, activity_date, name,
-				  satisfaction, contact_moment_id, position)
-				values (:id, :household, :organisation, :member, :date, :name, :satisfaction, :contact, :position)
-				""")
+		insertActivity(organisationId, householdId, date, name, member, satisfaction, contactMoment, position, null);
+	}
+
+	void insertActivity(UUID organisationId, UUID householdId, LocalDate date, String name, UUID member,
+			Satisfaction satisfaction, UUID contactMoment, Integer position, ActivityKind kind) {
+		this.jdbc
+			.sql("""
+					insert into activity_participation (id, household_id, organisation_id, member_id, activity_date, name,
+					  satisfaction, contact_moment_id, position, kind)
+					values (:id, :household, :organisation, :member, :date, :name, :satisfaction, :contact, :position, :kind)
+					""")
+			.param("kind", (kind != null) ? kind.name() : null)
 			.param("id", UUID.randomUUID())
 			.param("household", householdId)
 			.param("organisation", organisationId)

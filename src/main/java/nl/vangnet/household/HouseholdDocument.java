@@ -160,8 +160,14 @@ public record HouseholdDocument(String format, UUID id, Integer version, String 
 	 * Taking part in an activity, with how it was experienced ({@code null}: not asked).
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
-	@JsonPropertyOrder({ "date", "name", "member", "satisfaction" })
-	public record ActivityEntry(LocalDate date, String name, String member, Satisfaction satisfaction) {
+	@JsonPropertyOrder({ "date", "name", "member", "satisfaction", "kind" })
+	public record ActivityEntry(LocalDate date, String name, String member, Satisfaction satisfaction,
+			@JsonInclude(JsonInclude.Include.NON_NULL) ActivityKind kind) {
+
+		public ActivityEntry(LocalDate date, String name, String member, Satisfaction satisfaction) {
+			this(date, name, member, satisfaction, null);
+		}
+
 	}
 
 	/**

@@ -44,7 +44,7 @@ final class HouseholdDocumentReader {
 
 	private static final Set<String> TIME_FIELDS = Set.of("date", "type", "minutes", "member");
 
-	private static final Set<String> ACTIVITY_FIELDS = Set.of("date", "name", "member", "satisfaction");
+	private static final Set<String> ACTIVITY_FIELDS = Set.of("date", "name", "member", "satisfaction", "kind");
 
 	private static final Set<String> EXPERIENCE_FIELDS = Set.of("date", "domain", "helped");
 
@@ -189,7 +189,7 @@ final class HouseholdDocumentReader {
 	private HouseholdDocument.ActivityEntry activity(JsonNode node, String path, Set<String> refs) {
 		return new HouseholdDocument.ActivityEntry(required(node, path, "date", this::date),
 				text(node, "name", path, HouseholdRules.NAME_MAX), memberRef(node, path, refs),
-				code(node, "satisfaction", path, Satisfaction.class));
+				code(node, "satisfaction", path, Satisfaction.class), code(node, "kind", path, ActivityKind.class));
 	}
 
 	private HouseholdDocument.ExperienceEntry experience(JsonNode node, String path) {

@@ -271,6 +271,23 @@ class AftercareTests {
 		assertThat(rhythmRows(id)).containsExactly("WEEKLY " + TODAY + " null ended true");
 	}
 
+	@Test
+	void anActivityInTheDocumentMaySayItsKind() throws Exception {
+		String body = """
+				{"members": [{"ref": "m1", "role": "PARENT", "mainContact": true, "givenName": "Priya", "familyName": "%s"}],
+				 "trajectories": [{"kind": "INTENSIVE", "start": "%s"}],
+				 "activities": [{"date": "%s", "name": "Moedergroep", "member": "m1", "kind": "PARENT_GROUP"},
+				                {"date": "%s", "name": "Zonder soort", "member": "m1"}]}
+				"""
+			.formatted(TestData.unique("Ramdin"), TODAY.minusMonths(2), TODAY.minusDays(3), TODAY.minusDays(2));
+		JsonNode created = this.api.read(this.api.send(post("/api/v1/households"), body, this.professional, 201));
+		assertThat(created.get("activities").get(0).get("kind").stringValue()).isEqualTo("PARENT_GROUP");
+		assertThat(created.get("activities").get(1).has("kind")).isFalse();
+		MockHttpServletResponse refused = this.api.send(post("/api/v1/households"),
+				body.replace("PARENT_GROUP", "PICNIC"), this.professional, 400);
+		assertThat(this.api.read(refused).get("errors").findValuesAsString("field")).contains("activities[0].kind");
+	}
+
 	private String household(String kind, LocalDate end, String declined) throws Exception {
 		String ending = (end != null) ? ", \"end\": \"" + end + "\"" : "";
 		String decline = (declined != null) ? ", \"aftercareDeclined\": \"" + declined + "\"" : "";
