@@ -113,13 +113,29 @@ class AccessTrailController {
 				+ ((filter.to() != null) ? "-" + filter.to() : "") + ".csv";
 	}
 
+	/** The label of each filter field, by the name that errors give it. */
+	private static final Map<String, String> LABELS = Map.of("from", "trail.filter.from", "to", "trail.filter.to",
+			"person", "trail.filter.person", "action", "trail.filter.action", "subject", "trail.subject");
+
 	private String invalid(List<DomainException> errors, Model model, Locale locale, HttpServletResponse response) {
 		Map<String, String> messages = new LinkedHashMap<>();
 		errors.forEach((error) -> messages.putIfAbsent(error.field(),
 				this.messages.getMessage(error.messageKey(), error.arguments(), error.messageKey(), locale)));
 		model.addAttribute("errors", messages);
 		ErrorSummary.heading(model, "trail.errors");
-		messages.forEach((field, message) -> ErrorSummary.add(model, "trail-filter", field, message));
+		// Linked to the filter's field as rendered, named by its label; a page of the
+		// trail
+		// that does not exist is no field's.
+		messages.forEach((field, message) -> {
+			String label = LABELS.get(field);
+			if (label != null) {
+				ErrorSummary.add(model, "trail-filter", field, "trail-" + field,
+						this.messages.getMessage(label, null, locale), message);
+			}
+			else {
+				ErrorSummary.add(model, "trail-filter", null, message);
+			}
+		});
 		model.addAttribute("entries", List.of());
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return "access/trail";

@@ -65,7 +65,7 @@ class MonitorController {
 		}
 		catch (DomainException ex) {
 			String message = this.messages.getMessage(ex.messageKey(), ex.arguments(), locale);
-			ErrorSummary.add(model, "monitor-form", ex.field(), message);
+			summarise(model, ex.field(), message, locale);
 			fieldError(model, ex.field(), message);
 			response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
 		}
@@ -90,10 +90,21 @@ class MonitorController {
 			// below
 		}
 		String message = this.messages.getMessage("monitor." + field + ".invalid", null, locale);
-		ErrorSummary.add(model, "monitor-form", field, message);
+		summarise(model, field, message, locale);
 		fieldError(model, field, message);
 		model.addAttribute("dateErrors", true);
 		return null;
+	}
+
+	/**
+	 * Puts the error in the page's summary, linked to the period's field or the choice of
+	 * organisations as rendered and named by its label (an error of the report as a whole
+	 * links to the first field).
+	 */
+	private void summarise(Model model, String field, String message, Locale locale) {
+		String target = ("to".equals(field) || "organisations".equals(field)) ? field : "from";
+		ErrorSummary.add(model, "monitor-form", field, target,
+				this.messages.getMessage("monitor." + target, null, locale), message);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -53,7 +53,7 @@ class HelpQuestionController {
 
 	@PostMapping("/households/{id}/help-questions")
 	String record(@PathVariable UUID id, @ModelAttribute("form") QuestionForm form, BindingResult result, Model model,
-			Locale locale, RedirectAttributes redirect) {
+			Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
 		try {
 			FormErrors.throwIfAny(result);
 			this.service.record(id, form.command(), locale);
@@ -69,6 +69,8 @@ class HelpQuestionController {
 			FormErrors.reject(result, ex);
 		}
 		FormErrors.keep(model, "form", form, result);
+		model.addAttribute(ErrorSummary.TARGETS, NEW_QUESTION_FIELDS);
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return page(id, model, locale, null);
 	}
 
@@ -89,27 +91,56 @@ class HelpQuestionController {
 			return page(question.household(), model, locale, new ReviseErrors(id, List.of(), true));
 		}
 		catch (DomainException ex) {
-			model.addAttribute("typed", form);
-			summarise(model, id, List.of(ex), locale);
-			return page(question.household(), model, locale, new ReviseErrors(id,
-					List.of(this.messages.getMessage(ex.messageKey(), ex.arguments(), locale)), false));
+			return refused(question, List.of(ex), form, model, locale, response);
 		}
 		catch (DomainErrors ex) {
-			summarise(model, id, ex.errors(), locale);
-			return page(question.household(), model, locale,
-					new ReviseErrors(id, ex.errors()
-						.stream()
-						.map((e) -> this.messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale))
-						.toList(), false));
+			return refused(question, ex.errors(), form, model, locale, response);
 		}
 	}
 
+	/** The page again, the question's form as it was sent, its errors summarised. */
+	private String refused(HelpQuestionService.QuestionView question, List<DomainException> errors, RevisionForm form,
+			Model model, Locale locale, HttpServletResponse response) {
+		model.addAttribute("typed", form);
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		String view = page(question.household(), model, locale,
+				new ReviseErrors(question.id(),
+						errors.stream()
+							.map((e) -> this.messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale))
+							.toList(),
+						false));
+		summarise(model, question.id(), (HelpQuestionService.Overview) model.getAttribute("overview"), errors, locale);
+		return view;
+	}
+
+	/** The element ids of the new question's fields, by the names errors give them. */
+	private static final java.util.Map<String, String> NEW_QUESTION_FIELDS = java.util.Map.of("", "question-member",
+			"member", "question-member", "domain", "question-domain", "monitorCode", "question-monitor-code",
+			"description", "question-description", "openedOn", "question-opened", "acute", "question-acute");
+
 	/**
-	 * The errors in the page's summary, linked to their fields in the question's form.
+	 * The errors in the page's summary, linked to their fields in the question's form as
+	 * rendered ({@code revise-status-2} for the third question's status), each field
+	 * marked invalid and described by its message.
 	 */
-	private void summarise(Model model, UUID question, List<DomainException> errors, Locale locale) {
-		errors.forEach((e) -> ErrorSummary.add(model, "revise-" + question, e.field(),
-				this.messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale)));
+	private void summarise(Model model, UUID question, HelpQuestionService.Overview overview,
+			List<DomainException> errors, Locale locale) {
+		List<UUID> shown = overview.questions().stream().map(HelpQuestionService.QuestionView::id).toList();
+		int index = shown.indexOf(question);
+		for (DomainException e : errors) {
+			String field = switch ((e.field() != null) ? e.field() : "") {
+				case "status" -> "revise-status-";
+				case "closedOn" -> "revise-closed-";
+				default -> "revise-description-";
+			};
+			String label = this.messages.getMessage(switch (field) {
+				case "revise-status-" -> "helpQuestion.status";
+				case "revise-closed-" -> "helpQuestion.closedOnLabel";
+				default -> "helpQuestion.description";
+			}, null, locale);
+			ErrorSummary.add(model, "revise-" + question, e.field(), field + index, label,
+					this.messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+		}
 	}
 
 	private String page(UUID id, Model model, Locale locale, ReviseErrors errors) {

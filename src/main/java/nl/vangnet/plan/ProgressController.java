@@ -51,14 +51,14 @@ class ProgressController {
 
 	@GetMapping("/households/{id}/progress")
 	String page(@PathVariable UUID id, @RequestParam(required = false) String instrument, Model model, Locale locale) {
-		List<String> errors = new ArrayList<>();
-		return page(progress(id, instrument, locale, errors), model, errors.isEmpty() ? null : errors);
+		List<DomainException> errors = new ArrayList<>();
+		return page(progress(id, instrument, locale, errors), model, errors, null, locale);
 	}
 
 	@PostMapping("/households/{id}/progress")
 	String record(@PathVariable UUID id, ScoreForm form, BindingResult result, Model model, Locale locale,
-			RedirectAttributes redirect) {
-		List<String> errors = new ArrayList<>();
+			RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+		List<DomainException> errors = new ArrayList<>();
 		try {
 			FormErrors.throwIfAny(result);
 			this.service.record(id, form.instrument(), form.scoredOn(), form.scores(), locale);
@@ -69,48 +69,72 @@ class ProgressController {
 				.toUriString();
 		}
 		catch (DomainErrors ex) {
-			ex.errors().forEach((e) -> errors.add(summarise(model, e, locale)));
+			errors.addAll(ex.errors());
 		}
 		catch (DomainException ex) {
-			errors.add(summarise(model, ex, locale));
+			errors.add(ex);
 		}
-		return page(progress(id, form.instrument(), locale, errors), model, errors);
+		response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+		return page(progress(id, form.instrument(), locale, errors), model, errors, form, locale);
 	}
 
 	/**
 	 * The progress on the instrument asked for; on the default instrument, with the
 	 * reason among the errors, when that code is not an instrument.
 	 */
-	private ProgressService.ProgressView progress(UUID id, String instrument, Locale locale, List<String> errors) {
+	private ProgressService.ProgressView progress(UUID id, String instrument, Locale locale,
+			List<DomainException> errors) {
 		try {
 			return this.service.progress(id, instrument, locale);
 		}
 		catch (DomainException ex) {
-			String message = this.messages.getMessage(ex.messageKey(), ex.arguments(), locale);
-			if (!errors.contains(message)) {
-				errors.add(message);
-			}
+			errors.add(ex);
 			return this.service.progress(id, null, locale);
 		}
 	}
 
-	/** Puts the error in the page's summary, linked to its field in the scoring form. */
-	private String summarise(Model model, DomainException error, Locale locale) {
-		String message = this.messages.getMessage(error.messageKey(), error.arguments(), locale);
-		ErrorSummary.add(model, "progress-form", error.field(), message);
-		return message;
-	}
-
-	private String page(ProgressService.ProgressView view, Model model, List<String> errors) {
-		if (errors != null) {
-			errors.forEach((message) -> ErrorSummary.add(model, "progress-form", null, message));
+	/**
+	 * The page; each error in its summary, linked to its field of the scoring form as
+	 * rendered (the date, or the domain's select of the worker or the client, named by
+	 * its label), and the form as it was sent.
+	 */
+	private String page(ProgressService.ProgressView view, Model model, List<DomainException> errors, ScoreForm form,
+			Locale locale) {
+		List<ScoringMoment.Score> sent = (form != null) ? form.scores() : List.of();
+		for (DomainException error : errors) {
+			String message = this.messages.getMessage(error.messageKey(), error.arguments(), error.messageKey(),
+					locale);
+			String target = "scored-on";
+			String label = null;
+			java.util.regex.Matcher score = SCORE_PATH.matcher((error.field() != null) ? error.field() : "");
+			if (score.matches() && Integer.parseInt(score.group(1)) < sent.size()) {
+				ScoringMoment.Score given = sent.get(Integer.parseInt(score.group(1)));
+				for (int i = 0; i < view.domains().size(); i++) {
+					if (view.domains().get(i).code().equals(given.domain())) {
+						boolean client = given.rater() == Rater.CLIENT;
+						target = (client ? "client-" : "worker-") + i;
+						label = view.domains().get(i).label() + ": "
+								+ this.messages.getMessage(client ? "progress.self" : "progress.worker", null, locale);
+					}
+				}
+			}
+			else if ("scores".equals(error.field())) {
+				target = "worker-0";
+			}
+			else if ("scoredOn".equals(error.field())) {
+				label = this.messages.getMessage("progress.date", null, locale);
+			}
+			ErrorSummary.add(model, "progress-form", error.field(), target, label, message);
 		}
 		model.addAttribute("progress", view);
 		model.addAttribute("chartJson", this.json.writeValueAsString(view.chart()));
 		model.addAttribute("instruments", this.service.instruments());
-		model.addAttribute("errors", errors);
+		model.addAttribute("typed", form);
 		return "plan/progress";
 	}
+
+	/** The field of one sent score: {@code scores[2].score}. */
+	private static final java.util.regex.Pattern SCORE_PATH = java.util.regex.Pattern.compile("scores\\[(\\d+)]\\..+");
 
 	/**
 	 * A scoring moment as the form gives it: per domain code the worker's and the

@@ -178,7 +178,7 @@ class MonitorCodeChoiceTests {
 				.param("domain", "FINANCES")
 				.param("monitorCode", "SOCIAL.PARENTING")
 				.param("description", "Hulp bij de post"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("Telt in de monitor als: een vraag over Financiën")))
 			.andExpect(content().string(containsString("Hulp bij de post")))
 			.andExpect(content().string(containsString("aria-invalid=\"true\"")));

@@ -81,7 +81,7 @@ class PlanWebTests {
 				.with(csrf())
 				.param("domain", "FINANCES")
 				.param("description", " "))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("Wat vraagt het gezin: vul de vraag in.")));
 
 		this.mvc.perform(get("/households/{id}", id).session(this.session))
@@ -155,7 +155,7 @@ class PlanWebTests {
 				.param("instrument", "EIGHT_DOMAINS_SELF_SUFFICIENCY")
 				.param("scoredOn", "2021-01-04")
 				.param("worker[FINANCES]", "NVT"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("op deze schaal bestaat n.v.t. niet")));
 	}
 
