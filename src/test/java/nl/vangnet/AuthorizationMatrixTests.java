@@ -225,8 +225,11 @@ class AuthorizationMatrixTests {
 			Rule.of("PUT", "/api/v1/organisation/aftercare", COORDINATOR).json("{\"months\":12}"),
 			// Plan: help questions, the plan and progress (volunteers: the plan of their own families)
 			Rule.of("GET", "/households/{id}/help-questions", CASE_WORK),
-			Rule.of("POST", "/households/{id}/help-questions", CASE_WORK),
-			Rule.of("POST", "/help-questions/{id}", CASE_WORK),
+			// a refused form answers 400 (issue 18): these send what the form accepts
+			Rule.of("POST", "/households/{id}/help-questions", CASE_WORK)
+				.form(Map.of("domain", "FINANCES", "openedOn", DAY, "description", "Vraag van de matrix")),
+			Rule.of("POST", "/help-questions/{id}", CASE_WORK)
+				.form(Map.of("version", "0", "description", "Huurachterstand", "status", "OPEN")),
 			Rule.of("GET", "/households/{id}/plan", CLIENT_WORK),
 			Rule.of("GET", "/households/{id}/plan-summary", CLIENT_WORK),
 			Rule.of("POST", "/households/{id}/plan/goals", CASE_WORK),
@@ -238,7 +241,8 @@ class AuthorizationMatrixTests {
 			Rule.of("GET", "/households/{id}/plan/family-copy", CASE_WORK),
 			Rule.of("GET", "/households/{id}/plan/family-copy.pdf", CASE_WORK),
 			Rule.of("GET", "/households/{id}/progress", CASE_WORK),
-			Rule.of("POST", "/households/{id}/progress", CASE_WORK),
+			Rule.of("POST", "/households/{id}/progress", CASE_WORK)
+				.form(Map.of("scoredOn", DAY, "worker[FINANCES]", "3")),
 			Rule.of("GET", "/api/v1/households/{id}/help-questions", CASE_WORK),
 			Rule.of("POST", "/api/v1/households/{id}/help-questions", CASE_WORK)
 				.json("{\"member\":\"M1\",\"domain\":\"FINANCES\",\"openedOn\":\"" + DAY + "\",\"description\":\"Lege koelkast\"}"),

@@ -27,10 +27,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Issue 18, item 1: the progress, help-question, monitor and access-trail forms get their
- * error summary from the server as the household and contact-person forms do, without
- * app.js: "Fout:" in the title, every message once at the top, each linked to its field
- * as rendered and naming it, the field marked invalid and described by its message.
+ * Issue 18, item 1: the progress, help-question, network, monitor and access-trail forms
+ * get their error summary from the server as the household and contact-person forms do,
+ * without app.js: "Fout:" in the title, every message once at the top, each linked to its
+ * field as rendered and naming it, the field marked invalid and described by its message.
  */
 @VangnetTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,12 +52,14 @@ class ServerRenderedErrorSummaryTests {
 
 	private MockHttpSession coordinator;
 
+	private TestData.Organisation organisation;
+
 	private String household;
 
 	@BeforeAll
 	void aFamily() throws Exception {
-		TestData.Organisation organisation = this.data.organisation();
-		TestData.Person person = this.data.person(organisation, Role.COORDINATOR);
+		this.organisation = this.data.organisation();
+		TestData.Person person = this.data.person(this.organisation, Role.COORDINATOR);
 		this.coordinator = TestData.signIn(this.mvc, person);
 		JsonNode document = this.json.readTree("""
 				{"members": [{"ref": "m1", "role": "PARENT", "mainContact": true, "givenName": "Noor"}],
