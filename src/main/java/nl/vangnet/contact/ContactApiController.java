@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.vangnet.household.ActivityKind;
 import nl.vangnet.household.Satisfaction;
 import nl.vangnet.household.SupportType;
 import nl.vangnet.platform.DomainException;
@@ -76,7 +77,7 @@ class ContactApiController {
 
 	@PostMapping("/households/{id}/activities")
 	ResponseEntity<Void> addActivity(@PathVariable UUID id, @RequestBody ActivityBody body) {
-		this.contacts.addActivity(id, body.date(), body.name(), body.member(), body.satisfaction());
+		this.contacts.addActivity(id, body.date(), body.name(), body.member(), body.satisfaction(), body.kind());
 		return ResponseEntity.status(201).build();
 	}
 
@@ -165,7 +166,7 @@ class ContactApiController {
 	record TimeBody(LocalDate date, SupportType type, Integer minutes, UUID member) {
 	}
 
-	record ActivityBody(LocalDate date, String name, UUID member, Satisfaction satisfaction) {
+	record ActivityBody(LocalDate date, String name, UUID member, Satisfaction satisfaction, ActivityKind kind) {
 	}
 
 	record RhythmBody(Rhythm rhythm) {

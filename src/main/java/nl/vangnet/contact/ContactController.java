@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import nl.vangnet.household.ActivityKind;
 import nl.vangnet.household.Satisfaction;
 import nl.vangnet.household.SupportType;
 import nl.vangnet.platform.DomainErrors;
@@ -54,7 +55,8 @@ class ContactController {
 			model.addAttribute("timeForm", new ContactForms.Time(this.contacts.today(), null, null, null));
 		}
 		if (!model.containsAttribute("activityForm")) {
-			model.addAttribute("activityForm", new ContactForms.Activity(this.contacts.today(), null, null, null));
+			model.addAttribute("activityForm",
+					new ContactForms.Activity(this.contacts.today(), null, null, null, null));
 		}
 		Staff actor = Staff.current().requireOrganisation("household");
 		model.addAttribute("householdId", id);
@@ -69,6 +71,7 @@ class ContactController {
 		}
 		model.addAttribute("minuteFields", fields);
 		model.addAttribute("satisfactions", Satisfaction.values());
+		model.addAttribute("activityKinds", ActivityKind.values());
 		model.addAttribute("rhythmOptions", Rhythm.values());
 		if (actor.worksWithCases()) {
 			model.addAttribute("time", this.contacts.timeSummary(id));
@@ -129,7 +132,8 @@ class ContactController {
 			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		if (form != null && !result.hasErrors()) {
 			try {
-				this.contacts.addActivity(id, form.date(), form.name(), form.member(), form.satisfaction());
+				this.contacts.addActivity(id, form.date(), form.name(), form.member(), form.satisfaction(),
+						form.kind());
 				redirect.addFlashAttribute("saved", "contact.activity.saved");
 				return "redirect:/households/{id}/contacts";
 			}
@@ -138,7 +142,8 @@ class ContactController {
 			}
 		}
 		if (form == null) {
-			model.addAttribute("activityForm", new ContactForms.Activity(this.contacts.today(), null, null, null));
+			model.addAttribute("activityForm",
+					new ContactForms.Activity(this.contacts.today(), null, null, null, null));
 		}
 		else {
 			FormErrors.keep(model, "activityForm", form, result);

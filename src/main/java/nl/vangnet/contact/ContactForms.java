@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.vangnet.household.ActivityKind;
 import nl.vangnet.household.Satisfaction;
 import nl.vangnet.household.SupportType;
 
@@ -81,7 +82,7 @@ final class ContactForms {
 	}
 
 	record Activity(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, String name, UUID member,
-			Satisfaction satisfaction) {
+			Satisfaction satisfaction, ActivityKind kind) {
 	}
 
 	record SetRhythm(Rhythm rhythm) {

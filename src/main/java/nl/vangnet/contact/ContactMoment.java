@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import nl.vangnet.household.ActivityKind;
 import nl.vangnet.household.Satisfaction;
 import nl.vangnet.household.SupportType;
 import nl.vangnet.platform.DomainErrors;
@@ -152,6 +153,17 @@ final class ContactMoment {
 	 */
 	boolean tookPartInActivity() {
 		return this.channel == Channel.GROUP_ACTIVITY && this.activity != null;
+	}
+
+	/**
+	 * The kind of the group activity taken part in (Tabel 3.4's split): a children's
+	 * activity when its time is children's group time only, else a parents' group
+	 * activity.
+	 */
+	ActivityKind activityKind() {
+		boolean children = this.minutes.containsKey(SupportType.CHILD_GROUP_ACTIVITY);
+		boolean parents = this.minutes.containsKey(SupportType.PARENT_GROUP_ACTIVITY);
+		return (children && !parents) ? ActivityKind.CHILD_ACTIVITY : ActivityKind.PARENT_GROUP;
 	}
 
 	LocalDate day() {

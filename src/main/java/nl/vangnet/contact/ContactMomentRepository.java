@@ -61,11 +61,11 @@ class ContactMomentRepository {
 		if (moment.tookPartInActivity()) {
 			if (moment.members().isEmpty()) {
 				this.time.insertActivity(moment.organisationId(), moment.householdId(), moment.day(), moment.activity(),
-						null, moment.satisfaction(), moment.id(), null);
+						null, moment.satisfaction(), moment.id(), null, moment.activityKind());
 			}
 			for (UUID member : moment.members()) {
 				this.time.insertActivity(moment.organisationId(), moment.householdId(), moment.day(), moment.activity(),
-						member, moment.satisfaction(), moment.id(), null);
+						member, moment.satisfaction(), moment.id(), null, moment.activityKind());
 			}
 		}
 	}

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.vangnet.access.AccessAction;
 import nl.vangnet.household.FamilyTrajectory;
+import nl.vangnet.household.ActivityKind;
 import nl.vangnet.household.Satisfaction;
 import nl.vangnet.household.SupportType;
 import nl.vangnet.platform.DomainErrors;
@@ -150,7 +152,8 @@ class Contacts {
 		this.trail.record(actor, AccessAction.CREATE, householdId);
 	}
 
-	void addActivity(UUID householdId, LocalDate date, String name, UUID member, Satisfaction satisfaction) {
+	void addActivity(UUID householdId, LocalDate date, String name, UUID member, Satisfaction satisfaction,
+			ActivityKind kind) {
 		Staff actor = caseWorker();
 		Map<UUID, String> members = Families.members(this.families.require(householdId));
 		List<DomainException> errors = new ArrayList<>();
@@ -166,7 +169,8 @@ class Contacts {
 		}
 		checkMember(errors, members, member);
 		DomainErrors.throwIfAny(errors);
-		this.time.insertActivity(actor.organisationId(), householdId, date, activity, member, satisfaction, null, null);
+		this.time.insertActivity(actor.organisationId(), householdId, date, activity, member, satisfaction, null, null,
+				kind);
 		this.trail.record(actor, AccessAction.CREATE, householdId);
 	}
 
@@ -178,7 +182,7 @@ class Contacts {
 		return this.time.activities(householdId)
 			.stream()
 			.map((p) -> new ActivityView(p.date(), p.name(), (p.member() != null) ? members.get(p.member()) : null,
-					p.satisfaction()))
+					p.satisfaction(), p.kind()))
 			.toList();
 	}
 
@@ -341,7 +345,8 @@ class Contacts {
 			Map<SupportType, Integer> minutes) {
 	}
 
-	record ActivityView(LocalDate date, String name, String member, Satisfaction satisfaction) {
+	record ActivityView(LocalDate date, String name, String member, Satisfaction satisfaction,
+			@JsonInclude(JsonInclude.Include.NON_NULL) ActivityKind kind) {
 	}
 
 	/**

@@ -45,11 +45,6 @@ class TimeAndActivities {
 	}
 
 	void insertActivity(UUID organisationId, UUID householdId, LocalDate date, String name, UUID member,
-			Satisfaction satisfaction, UUID contactMoment, Integer position) {
-		insertActivity(organisationId, householdId, date, name, member, satisfaction, contactMoment, position, null);
-	}
-
-	void insertActivity(UUID organisationId, UUID householdId, LocalDate date, String name, UUID member,
 			Satisfaction satisfaction, UUID contactMoment, Integer position, ActivityKind kind) {
 		this.jdbc
 			.sql("""
@@ -86,21 +81,24 @@ class TimeAndActivities {
 	 */
 	List<Participation> activities(UUID householdId) {
 		return this.jdbc.sql("""
-				select activity_date, name, member_id, satisfaction from activity_participation
+				select activity_date, name, member_id, satisfaction, kind from activity_participation
 				where household_id = :id order by activity_date desc, position nulls last, id
 				""").param("id", householdId).query((rs, n) -> {
 			String satisfaction = rs.getString("satisfaction");
+			String kind = rs.getString("kind");
 			return new Participation(rs.getObject("activity_date", LocalDate.class), rs.getString("name"),
 					rs.getObject("member_id", UUID.class),
-					(satisfaction != null) ? Satisfaction.valueOf(satisfaction) : null);
+					(satisfaction != null) ? Satisfaction.valueOf(satisfaction) : null,
+					(kind != null) ? ActivityKind.valueOf(kind) : null);
 		}).list();
 	}
 
 	/**
 	 * Taking part in an activity: {@code member} {@code null} for the household as a
-	 * whole; {@code satisfaction} {@code null} when not asked.
+	 * whole; {@code satisfaction} {@code null} when not asked; {@code kind} {@code null}
+	 * when not recorded.
 	 */
-	record Participation(LocalDate date, String name, UUID member, Satisfaction satisfaction) {
+	record Participation(LocalDate date, String name, UUID member, Satisfaction satisfaction, ActivityKind kind) {
 	}
 
 }

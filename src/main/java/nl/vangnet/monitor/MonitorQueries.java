@@ -256,6 +256,64 @@ class MonitorQueries {
 			group by 2
 			""";
 
+	/**
+	 * Tabel 3.2 (turn 2's {@code contactReasons}): the households of P per reason for the
+	 * first contact, several per household; a household without a reason counts as
+	 * UNKNOWN.
+	 */
+	static final String CONTACT_REASONS = """
+			select coalesce(reason, 'UNKNOWN'), count(*)
+			from monitor_population p join household h on h.id = p.household_id
+			left join lateral unnest(h.contact_reasons) as reason on true
+			group by 1
+			""";
+
+	/**
+	 * Tabel 3.4 split (turn 2): the participations of P in the period, per kind (none
+	 * recorded: UNKNOWN) and per participant (a child; an adult member, parent or other;
+	 * the household as a whole when no member is named), each with its households and
+	 * satisfaction counts.
+	 */
+	static final String ACTIVITY_SPLIT = """
+			with a as materialized (
+			  select a.household_id, coalesce(a.kind, 'UNKNOWN') as kind,
+			         case when m.role = 'CHILD' then 'CHILD' when m.role is not null then 'PARENT' else 'HOUSEHOLD' end
+			           as participant,
+			         a.satisfaction
+			  from activity_participation a join monitor_population p on p.household_id = a.household_id
+			  left join household_member m on m.id = a.member_id
+			  where a.activity_date between :from and :to
+			)
+			select case when grouping(kind) = 0 then 'kind' else 'participant' end,
+			       case when grouping(kind) = 0 then kind else participant end,
+			       count(distinct household_id),
+			       count(*) filter (where satisfaction = 'GREEN'),
+			       count(*) filter (where satisfaction = 'ORANGE'),
+			       count(*) filter (where satisfaction = 'RED')
+			from a group by grouping sets ((kind), (participant))
+			""";
+
+	/**
+	 * Turn 2's {@code destinations}: the intensive trajectories of P that ended in the
+	 * period, per destination (none recorded: NOT_RECORDED).
+	 */
+	static final String DESTINATIONS = """
+			select coalesce(t.destination, 'NOT_RECORDED'), count(*)
+			from trajectory t join monitor_population p on p.household_id = t.household_id
+			where t.kind = 'INTENSIVE' and t.end_date between :from and :to
+			group by 1
+			""";
+
+	/**
+	 * Turn 2's {@code returning}: the households of P reopened in the period, each once
+	 * however often it was reopened (live registrations only).
+	 */
+	static final String RETURNING = """
+			select count(distinct r.household_id)
+			from household_reopening r join monitor_population p on p.household_id = r.household_id
+			where r.reopened_on between :from and :to
+			""";
+
 	private final JdbcClient jdbc;
 
 	MonitorQueries(JdbcClient jdbc) {
@@ -287,6 +345,10 @@ class MonitorQueries {
 		statements.put("PROGRESS", PROGRESS);
 		statements.put("EXPERIENCE", EXPERIENCE);
 		statements.put("ACTIVITIES", ACTIVITIES);
+		statements.put("ACTIVITY_SPLIT", ACTIVITY_SPLIT);
+		statements.put("CONTACT_REASONS", CONTACT_REASONS);
+		statements.put("DESTINATIONS", DESTINATIONS);
+		statements.put("RETURNING", RETURNING);
 		statements.forEach((name, sql) -> {
 			plans.append("-- ").append(name).append('\n');
 			this.jdbc.sql("explain (analyze, costs off) " + sql)
@@ -417,6 +479,19 @@ class MonitorQueries {
 			figures.safety.computeIfAbsent(rs.getString(1), (k) -> new LinkedHashMap<>())
 				.merge(rs.getString(2), rs.getLong(3), Long::sum);
 		});
+		this.jdbc.sql(CONTACT_REASONS).query((rs) -> {
+			figures.contactReasons.put(rs.getString(1), rs.getLong(2));
+		});
+		this.jdbc.sql(ACTIVITY_SPLIT).params(params).query((rs) -> {
+			RawFigures.Activities counts = new RawFigures.Activities(rs.getLong(3), rs.getLong(4), rs.getLong(5),
+					rs.getLong(6));
+			("kind".equals(rs.getString(1)) ? figures.activityKinds : figures.activityParticipants).put(rs.getString(2),
+					counts);
+		});
+		this.jdbc.sql(DESTINATIONS).params(params).query((rs) -> {
+			figures.destinations.put(rs.getString(1), rs.getLong(2));
+		});
+		figures.returning = this.jdbc.sql(RETURNING).params(params).query(Long.class).single();
 		List<long[]> activities = new ArrayList<>();
 		this.jdbc.sql(ACTIVITIES).params(params).query((rs) -> {
 			activities.add(new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) });

@@ -106,6 +106,9 @@ final class MonitorReport {
 		report.put("activities", activities(raw, min));
 		report.put("referrals", referrals(raw, min));
 		report.put("safety", safety(raw, min));
+		report.put("contactReasons", contactReasons(raw, min));
+		report.put("destinations", destinations(raw, min));
+		report.put("returning", returning(raw, min, population));
 		return report;
 	}
 
@@ -396,7 +399,88 @@ final class MonitorReport {
 		for (String satisfaction : SATISFACTION) {
 			activities.put(satisfaction, new Cell(raw.activities.getOrDefault(satisfaction, 0L), min));
 		}
+		activities.put("byKind", activitySplit("kind", ACTIVITY_KINDS, raw.activityKinds, activities, min));
+		activities.put("byParticipant",
+				activitySplit("participant", PARTICIPANTS, raw.activityParticipants, activities, min));
 		return activities;
+	}
+
+	/** The kinds of Tabel 3.4's split, and none recorded. */
+	static final List<String> ACTIVITY_KINDS = List.of("CONVERSATION", "PARENT_GROUP", "CHILD_ACTIVITY", "UNKNOWN");
+
+	/**
+	 * Who took part: a parent or other adult member, a child, or the household as a whole
+	 * (no member named).
+	 */
+	static final List<String> PARTICIPANTS = List.of("PARENT", "CHILD", "HOUSEHOLD");
+
+	/**
+	 * One row per code with its households and satisfaction counts. Every participation
+	 * is in exactly one row, so each satisfaction's rows add up to the shown total and
+	 * get secondary suppression; the households do not add up (a household may take part
+	 * in several rows).
+	 */
+	private static List<Map<String, Object>> activitySplit(String key, List<String> codes,
+			Map<String, RawFigures.Activities> counts, Map<String, Object> totals, int min) {
+		RawFigures.Activities none = new RawFigures.Activities(0, 0, 0, 0);
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (String code : codes) {
+			RawFigures.Activities a = counts.getOrDefault(code, none);
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put(key, code);
+			row.put("households", new Cell(a.households(), min));
+			row.put("GREEN", new Cell(a.green(), min));
+			row.put("ORANGE", new Cell(a.orange(), min));
+			row.put("RED", new Cell(a.red(), min));
+			rows.add(row);
+		}
+		for (String satisfaction : SATISFACTION) {
+			Cell.protect(!((Cell) totals.get(satisfaction)).suppressed(),
+					rows.stream().map((r) -> (Cell) r.get(satisfaction)).toList());
+		}
+		return rows;
+	}
+
+	/** The reasons for the first contact of vangnet-household/1, and none. */
+	static final List<String> CONTACT_REASONS = List.of("FINANCES", "SOCIAL", "PARTICIPATION", "HOUSING", "HEALTH",
+			"OTHER", "UNKNOWN");
+
+	/**
+	 * Tabel 3.2: households of P per reason for the first contact. A household may name
+	 * several: no total to protect.
+	 */
+	private static Map<String, Cell> contactReasons(RawFigures raw, int min) {
+		Map<String, Cell> cells = new LinkedHashMap<>();
+		CONTACT_REASONS.forEach((code) -> cells.put(code, new Cell(raw.contactReasons.getOrDefault(code, 0L), min)));
+		return cells;
+	}
+
+	/** The destinations of vangnet-household/1, and none recorded. */
+	static final List<String> DESTINATIONS = List.of("OWN_HOME", "SOCIAL_HOUSING", "FAMILY_OR_FRIENDS", "OTHER_SHELTER",
+			"SUPPORTED_HOUSING", "BACK_WITH_PARTNER", "ABROAD", "OTHER", "UNKNOWN", "NOT_RECORDED");
+
+	/**
+	 * Intensive trajectories of P ended in the period: in total and per destination. The
+	 * destinations add up to the total, so they get secondary suppression.
+	 */
+	private static Map<String, Object> destinations(RawFigures raw, int min) {
+		Cell ended = new Cell(raw.destinations.values().stream().mapToLong(Long::longValue).sum(), min);
+		Map<String, Cell> cells = new LinkedHashMap<>();
+		DESTINATIONS.forEach((code) -> cells.put(code, new Cell(raw.destinations.getOrDefault(code, 0L), min)));
+		Cell.protect(!ended.suppressed(), cells.values());
+		Map<String, Object> destinations = new LinkedHashMap<>();
+		destinations.put("ended", ended);
+		destinations.put("destinations", cells);
+		return destinations;
+	}
+
+	/** Households of P reopened in the period, and their share of P. */
+	private static Map<String, Object> returning(RawFigures raw, int min, Cell population) {
+		Cell households = new Cell(raw.returning, min);
+		Map<String, Object> returning = new LinkedHashMap<>();
+		returning.put("households", households);
+		returning.put("householdsPct", population.suppressed() ? null : percentage(households, population.value()));
+		return returning;
 	}
 
 }

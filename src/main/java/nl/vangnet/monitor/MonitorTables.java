@@ -184,6 +184,53 @@ class MonitorTables {
 								cell(activities.get("RED"), suppressed)),
 						null)),
 				null));
+		// Tabel 3.4 split: per kind and per participant
+		List<String> splitColumns = List.of(msg("monitor.column.households", locale),
+				msg("monitor.satisfaction.GREEN", locale), msg("monitor.satisfaction.ORANGE", locale),
+				msg("monitor.satisfaction.RED", locale));
+		for (String[] split : new String[][] { { "byKind", "kind", "activities-kinds", "monitor.activityKind." },
+				{ "byParticipant", "participant", "activities-participants", "monitor.participant." } }) {
+			List<Row> rows = new ArrayList<>();
+			for (Map<String, Object> row : (List<Map<String, Object>>) activities.get(split[0])) {
+				rows.add(new Row(msg(split[3] + row.get(split[1]), locale),
+						List.of(cell(row.get("households"), suppressed), cell(row.get("GREEN"), suppressed),
+								cell(row.get("ORANGE"), suppressed), cell(row.get("RED"), suppressed)),
+						((Cell) row.get("households")).count()));
+			}
+			List<String> columns = new ArrayList<>();
+			columns.add(msg("monitor.column." + split[1], locale));
+			columns.addAll(splitColumns);
+			tables.add(new Table(split[2], msg("monitor.table." + split[2], locale), columns, rows, null));
+		}
+		// Tabel 3.2: reasons for the first contact
+		List<Row> reasonRows = new ArrayList<>();
+		((Map<String, Cell>) report.get("contactReasons")).forEach((code, cell) -> reasonRows
+			.add(new Row(msg("monitor.contactReason." + code, locale), List.of(cell(cell, suppressed)), cell.count())));
+		tables.add(new Table("contact-reasons", msg("monitor.table.contactReasons", locale),
+				List.of(msg("monitor.column.contactReason", locale), msg("monitor.column.households", locale)),
+				reasonRows, "bar"));
+		// Destinations at departure
+		Map<String, Object> destinations = (Map<String, Object>) report.get("destinations");
+		List<Row> destinationRows = new ArrayList<>();
+		((Map<String, Cell>) destinations.get("destinations")).forEach((code,
+				cell) -> destinationRows.add(new Row(
+						msg("NOT_RECORDED".equals(code) ? "trajectory.destination.none"
+								: "trajectory.destination." + code, locale),
+						List.of(cell(cell, suppressed)), cell.count())));
+		destinationRows
+			.add(new Row(msg("monitor.total", locale), List.of(cell(destinations.get("ended"), suppressed)), null));
+		tables.add(new Table("destinations", msg("monitor.table.destinations", locale),
+				List.of(msg("monitor.column.destination", locale), msg("monitor.column.trajectories", locale)),
+				destinationRows, null));
+		// Returning families
+		Map<String, Object> returning = (Map<String, Object>) report.get("returning");
+		tables.add(new Table("returning", msg("monitor.table.returning", locale),
+				List.of(msg("monitor.column.category", locale), msg("monitor.column.households", locale),
+						msg("monitor.column.householdsPct", locale)),
+				List.of(new Row(msg("monitor.returning.reopened", locale),
+						List.of(cell(returning.get("households"), suppressed), pct(returning.get("householdsPct"))),
+						null)),
+				null));
 		// Referrals (vangnet-referral/1): per domain and per partner kind, with the total
 		Map<String, Object> referrals = (Map<String, Object>) report.get("referrals");
 		List<String> referralColumns = List.of(msg("monitor.column.referralsSent", locale),

@@ -68,6 +68,23 @@ final class RawFigures {
 	 */
 	final Map<String, Map<String, Long>> safety = new LinkedHashMap<>();
 
+	/** Reason for the first contact (or UNKNOWN) → households of P. */
+	final Map<String, Long> contactReasons = new LinkedHashMap<>();
+
+	/** Activity kind (or UNKNOWN) → participations of P in the period. */
+	final Map<String, Activities> activityKinds = new LinkedHashMap<>();
+
+	/** Participant (PARENT, CHILD, HOUSEHOLD) → participations of P in the period. */
+	final Map<String, Activities> activityParticipants = new LinkedHashMap<>();
+
+	/**
+	 * Destination (or NOT_RECORDED) → intensive trajectories of P ended in the period.
+	 */
+	final Map<String, Long> destinations = new LinkedHashMap<>();
+
+	/** Households of P reopened in the period. */
+	long returning;
+
 	long population() {
 		return this.intensive.values().stream().mapToLong(Long::longValue).sum();
 	}
@@ -87,6 +104,15 @@ final class RawFigures {
 	 * {@code null} when there is none
 	 */
 	record Referrals(long sent, long withFeedback, long accepted, long firstContact, Double medianDays) {
+	}
+
+	/**
+	 * @param households households taking part
+	 * @param green participations rated green
+	 * @param orange participations rated orange
+	 * @param red participations rated red
+	 */
+	record Activities(long households, long green, long orange, long red) {
 	}
 
 	record Time(long startHouseholds, long startMinutes, long recentHouseholds, long recentMinutes) {

@@ -242,6 +242,39 @@ class ContactApiTests {
 		assertThat(document.get("activities").get(0).get("satisfaction").stringValue()).isEqualTo("GREEN");
 		assertThat(document.get("timeEntries").get(0).get("type").stringValue()).isEqualTo("PARENT_GROUP_ACTIVITY");
 		assertThat(document.get("timeEntries").get(0).get("minutes").intValue()).isEqualTo(120);
+		assertThat(activities.get(0).get("kind").stringValue()).as("parents' group time: a parents' group activity")
+			.isEqualTo("PARENT_GROUP");
+		assertThat(document.get("activities").get(0).get("kind").stringValue()).isEqualTo("PARENT_GROUP");
+	}
+
+	@Test
+	void aChildrensGroupActivityIsCountedAsOneAndAnActivityOnItsOwnSaysItsKind() throws Exception {
+		String household = family(this.professional, "Kinds", false, null);
+		ObjectNode body = contactBody(LocalDateTime.now(this.clock).minusHours(1), true, null, false);
+		body.put("channel", "GROUP_ACTIVITY").put("activity", "Kinderclub").put("satisfaction", "GREEN");
+		body.putObject("minutes").put("CHILD_GROUP_ACTIVITY", 90);
+		assertThat(this.api.send(post("/api/v1/households/" + household + "/contacts"), body, this.professionalSession)
+			.getStatus()).isEqualTo(201);
+		ObjectNode talk = this.json.createObjectNode()
+			.put("date", TestData.today().minusDays(2).toString())
+			.put("name", "Gesprek over de kinderen")
+			.put("satisfaction", "ORANGE")
+			.put("kind", "CONVERSATION");
+		MockHttpServletResponse added = this.api.send(post("/api/v1/households/" + household + "/activities"), talk,
+				this.professionalSession);
+		ObjectNode unknown = talk.deepCopy().put("kind", "PICNIC");
+		MockHttpServletResponse refused = this.api.send(post("/api/v1/households/" + household + "/activities"),
+				unknown, this.professionalSession);
+
+		assertThat(added.getStatus()).as(added.getContentAsString()).isLessThan(300);
+		assertThat(refused.getStatus()).isEqualTo(400);
+		assertThat(refused.getContentAsString()).contains("kind");
+		JsonNode activities = this.api.getJson("/api/v1/households/" + household + "/activities",
+				this.professionalSession);
+		assertThat(activities.findValuesAsString("kind")).containsExactlyInAnyOrder("CHILD_ACTIVITY", "CONVERSATION");
+		assertThat(this.api.getJson("/api/v1/households/" + household, this.professionalSession)
+			.get("activities")
+			.findValuesAsString("kind")).containsExactlyInAnyOrder("CHILD_ACTIVITY", "CONVERSATION");
 	}
 
 	@Test
