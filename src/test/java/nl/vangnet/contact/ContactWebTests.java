@@ -82,6 +82,23 @@ class ContactWebTests {
 	}
 
 	@Test
+	void anActivityOnItsOwnSaysItsKindFromTheForm() throws Exception {
+		String id = family();
+
+		MockHttpServletResponse saved = perform(
+				post("/households/" + id + "/activities").param("date", TestData.today().toString())
+					.param("name", "Knutselmiddag")
+					.param("kind", "CHILD_ACTIVITY")
+					.param("satisfaction", "GREEN"),
+				this.professional);
+		MockHttpServletResponse page = perform(get("/households/" + id + "/contacts"), this.professional);
+
+		assertThat(saved.getStatus()).as(errors(saved)).isEqualTo(302);
+		assertThat(page.getContentAsString()).contains("Knutselmiddag", "(Activiteit voor kinderen)",
+				"id=\"activity-kind\"");
+	}
+
+	@Test
 	void aContactWithoutChannelIsRefusedOnTheForm() throws Exception {
 		String id = family();
 
