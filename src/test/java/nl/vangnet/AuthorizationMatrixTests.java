@@ -371,6 +371,9 @@ class AuthorizationMatrixTests {
 				.json("{\"rhythm\":\"WEEKLY\"}"),
 			Rule.of("POST", "/api/v1/households/{id}/trajectories/{trajectoryId}/rhythm/end", CASE_WORK)
 				.json("{\"reason\":\"Het gaat goed\"}"),
+			Rule.of("GET", "/api/v1/households/{id}/follow-up-checks", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/follow-up-checks", CASE_WORK)
+				.json("{\"months\":3,\"on\":\"" + DAY + "\",\"reached\":true,\"housing\":\"STABLE\",\"safe\":true,\"supportiveContacts\":4}"),
 			Rule.of("GET", "/api/v1/worklist", CASE_WORK),
 			Rule.of("GET", "/api/v1/workload", COORDINATOR),
 			Rule.of("GET", "/api/v1/households/{id}/obligations", CASE_WORK),
@@ -1004,7 +1007,14 @@ class AuthorizationMatrixTests {
 				.update();
 			statement.apply("""
 					insert into trajectory (id, household_id, organisation_id, position, kind, start_date, phase_model)
-					values (:trajectory, :household, :org, 0, 'INTENSIVE', current_date - 30, 'FLEXIBLE')""").update();
+					values (:trajectory, :household, :org, 1, 'INTENSIVE', current_date - 30, 'FLEXIBLE')""").update();
+			// An earlier stay that ended: her departure, for the follow-up checks.
+			statement
+				.apply("""
+						insert into trajectory (id, household_id, organisation_id, position, kind, start_date, end_date, phase_model)
+						values (gen_random_uuid(), :household, :org, 0, 'INTENSIVE', current_date - 400, current_date - 100,
+						  'FLEXIBLE')""")
+				.update();
 			if (buddy != null) {
 				statement.apply("""
 						insert into trajectory_staff (trajectory_id, organisation_id, account_id, position)

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * The contact module's part of the client's rights: contact moments with their notes
  * (those she took part in, or, for a parent, those of the whole family), time invested,
- * activities, the follow-up rhythm, papers (obligations) and debts with their history, in
- * a subject-access report; and their erasure.
+ * activities, the follow-up rhythm and the follow-up checks after departure, papers
+ * (obligations) and debts with their history, in a subject-access report; and their
+ * erasure.
  */
 @Component
 class ContactPrivacy implements SubjectAccessContribution, ErasureContribution {
@@ -94,6 +95,25 @@ class ContactPrivacy implements SubjectAccessContribution, ErasureContribution {
 					.entry(text.code("contact.rhythm", rs.getString("rhythm"))))
 				.list();
 			add(sections, "contact.rhythms", text.label("privacy.report.section.rhythms"), rhythms);
+			List<SubjectAccessSection.Entry> checks = this.jdbc.sql("""
+					select months, checked_on, reached, housing, income, debts, safe, school, supportive_contacts,
+					  triangle, helped
+					from follow_up_check where household_id = :household order by checked_on, created_at, id""")
+				.param("household", query.householdId())
+				.query((rs, n) -> text.fields()
+					.add("privacy.report.followUp.months", rs.getString("months"))
+					.add("contact.followUp.reached", text.yesNo(rs.getBoolean("reached")))
+					.add("contact.followUp.housing", text.code("trajectory.housing", rs.getString("housing")))
+					.add("contact.followUp.income", text.code("trajectory.income", rs.getString("income")))
+					.add("contact.followUp.debts", text.code("household.debts", rs.getString("debts")))
+					.add("contact.followUp.safe", text.yesNo((Boolean) rs.getObject("safe")))
+					.add("contact.followUp.school", text.code("trajectory.school", rs.getString("school")))
+					.add("contact.followUp.supportiveContacts", rs.getString("supportive_contacts"))
+					.add("contact.followUp.triangle", text.code("contact.followUp.triangle", rs.getString("triangle")))
+					.add("contact.followUp.helped", text.code("helped", rs.getString("helped")))
+					.entry(text.date(rs.getDate("checked_on"))))
+				.list();
+			add(sections, "contact.followUpChecks", text.label("privacy.report.section.followUp"), checks);
 			List<SubjectAccessSection.Entry> papers = this.jdbc.sql("""
 					select kind, description, agency, due_on, status from obligation where household_id = :household
 					order by due_on nulls last, id""")
@@ -138,6 +158,7 @@ class ContactPrivacy implements SubjectAccessContribution, ErasureContribution {
 		erased.add(delete("time_entry", "delete from time_entry where household_id = :h", scope));
 		erased
 			.add(delete("activity_participation", "delete from activity_participation where household_id = :h", scope));
+		erased.add(delete("follow_up_check", "delete from follow_up_check where household_id = :h", scope));
 		erased.add(delete("contact_moment_member", """
 				delete from contact_moment_member
 				where contact_moment_id in (select id from contact_moment where household_id = :h)""", scope));

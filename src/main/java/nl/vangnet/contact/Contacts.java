@@ -229,7 +229,8 @@ class Contacts {
 			FollowUpRhythms.Running row = running.get(t.id().value());
 			views.add(new RhythmView(t.id().value(), t.kind(), t.start(), t.end(), (row != null) ? row.rhythm() : null,
 					(row != null) ? row.startedOn() : null, (row != null) ? row.due(lastReached) : null,
-					(row != null) ? row.version() : null));
+					(row != null) ? row.version() : null, (row != null) ? row.plannedUntil() : null,
+					row != null && row.periodOverOn(today())));
 		}
 		return views;
 	}
@@ -350,10 +351,12 @@ class Contacts {
 	}
 
 	/**
-	 * A trajectory with its follow-up rhythm (if any) and when the next contact is due.
+	 * A trajectory with its follow-up rhythm (if any) and when the next contact is due;
+	 * {@code plannedUntil} the last day of its planned aftercare period, if any, and
+	 * {@code periodOver} when that day has passed while the rhythm goes on.
 	 */
 	record RhythmView(UUID trajectoryId, String kind, LocalDate start, LocalDate end, Rhythm rhythm,
-			LocalDate rhythmSince, LocalDate due, Integer version) {
+			LocalDate rhythmSince, LocalDate due, Integer version, LocalDate plannedUntil, boolean periodOver) {
 	}
 
 	record DossierSummary(ContactView last, LocalDate due, TimeSummary time,

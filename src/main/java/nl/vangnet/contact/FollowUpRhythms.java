@@ -28,7 +28,7 @@ class FollowUpRhythms {
 	Map<UUID, Running> runningOf(UUID householdId) {
 		Map<UUID, Running> running = new HashMap<>();
 		this.jdbc.sql("""
-				select household_id, trajectory_id, rhythm, started_on, version from follow_up_rhythm
+				select household_id, trajectory_id, rhythm, started_on, planned_until, version from follow_up_rhythm
 				where household_id = :id and ended_on is null
 				""")
 			.param("id", householdId)
@@ -42,7 +42,7 @@ class FollowUpRhythms {
 	 */
 	List<Running> runningOf(List<UUID> householdIds) {
 		return this.jdbc.sql("""
-				select household_id, trajectory_id, rhythm, started_on, version from follow_up_rhythm
+				select household_id, trajectory_id, rhythm, started_on, planned_until, version from follow_up_rhythm
 				where ended_on is null and household_id in (:ids)
 				""").param("ids", householdIds).query((rs, n) -> running(rs)).list();
 	}
@@ -177,14 +177,24 @@ class FollowUpRhythms {
 	private static Running running(java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new Running(rs.getObject("household_id", UUID.class), rs.getObject("trajectory_id", UUID.class),
 				Rhythm.valueOf(rs.getString("rhythm")), rs.getObject("started_on", LocalDate.class),
-				rs.getInt("version"));
+				rs.getObject("planned_until", LocalDate.class), rs.getInt("version"));
 	}
 
 	/**
 	 * A running rhythm: the next contact is due one period after the last reached
-	 * contact, or after its start when there was none.
+	 * contact, or after its start when there was none. {@code plannedUntil}: the last day
+	 * of the planned aftercare period ({@code null} when none was planned); after it the
+	 * rhythm goes on until the worker ends or extends it.
 	 */
-	record Running(UUID householdId, UUID trajectoryId, Rhythm rhythm, LocalDate startedOn, int version) {
+	record Running(UUID householdId, UUID trajectoryId, Rhythm rhythm, LocalDate startedOn, LocalDate plannedUntil,
+			int version) {
+
+		/**
+		 * Whether the planned aftercare period is over on the day (it ended before it).
+		 */
+		boolean periodOverOn(LocalDate day) {
+			return this.plannedUntil != null && this.plannedUntil.isBefore(day);
+		}
 
 		LocalDate due(LocalDate lastReached) {
 			return this.rhythm.next((lastReached != null) ? lastReached : this.startedOn);

@@ -68,10 +68,13 @@ class Worklist {
 
 	private final SafetyApi safety;
 
+	private final FollowUpChecks checks;
+
 	Worklist(JdbcClient jdbc, Families families, HouseholdApi households, PlanApi plans,
 			ContactMomentRepository moments, FollowUpRhythms rhythms, ObligationRepository obligations,
-			ContactTrail trail, Clock clock, CooperationApi cooperation, SafetyApi safety) {
+			ContactTrail trail, Clock clock, CooperationApi cooperation, SafetyApi safety, FollowUpChecks checks) {
 		this.safety = safety;
+		this.checks = checks;
 		this.jdbc = jdbc;
 		this.moments = moments;
 		this.rhythms = rhythms;
@@ -145,20 +148,28 @@ class Worklist {
 		Map<UUID, Integer> referrals = this.cooperation.referralsWithoutFeedback(CooperationApi.FEEDBACK_DAYS);
 		Map<UUID, CooperationApi.IssuesDue> agencyIssues = this.cooperation.agencyIssuesDue();
 		Map<UUID, SafetyApi.Due> safetyDue = this.safety.dueByHousehold();
+		Map<UUID, FollowUpChecks.Due> checksDue = this.checks.dueBy(ids, today);
 		List<Item> items = new ArrayList<>();
 		facts.forEach((id, f) -> {
 			LocalDate last = f.lastReached;
 			LocalDate due = null;
+			LocalDate periodOver = null;
 			for (FollowUpRhythms.Running rhythm : f.rhythms) {
 				LocalDate next = rhythm.due(last);
 				due = (due == null || next.isBefore(due)) ? next : due;
+				if (rhythm.periodOverOn(today) && (periodOver == null || rhythm.plannedUntil().isBefore(periodOver))) {
+					periodOver = rhythm.plannedUntil();
+				}
 			}
+			FollowUpChecks.Due check = checksDue.get(id);
+			FollowUp followUp = new FollowUp(periodOver, (check != null) ? check.months() : null,
+					(check != null) ? check.due() : null);
 			Long overdue = (due != null) ? ChronoUnit.DAYS.between(due, today) : null;
 			CooperationApi.IssuesDue issues = agencyIssues.get(id);
 			Item item = new Item(id, f.name, f.contactPerson, last, due, overdue, f.failed, f.acute, f.obligations,
 					f.firstObligation, !f.running && !f.rhythms.isEmpty(), referrals.getOrDefault(id, 0),
 					(issues != null) ? issues.count() : 0, (issues != null) ? issues.first() : null,
-					safetyDue.getOrDefault(id, SafetyApi.Due.NONE));
+					safetyDue.getOrDefault(id, SafetyApi.Due.NONE), followUp);
 			if (item.needsContact()) {
 				items.add(item);
 			}
@@ -203,11 +214,22 @@ class Worklist {
 	 * decision) that have an objection deadline
 	 * @param firstAgencyDeadline the nearest of their deadlines
 	 * @param safety what the safety work asks (a protective order that ends soon)
+	 * @param followUp what aftercare asks: its planned period is over, or a follow-up
+	 * check after departure is due
 	 */
 	record Item(UUID householdId, String name, String contactPerson, LocalDate lastReached, LocalDate due,
 			Long daysOverdue, int failedAttempts, int acuteQuestions, int obligationsDue, LocalDate firstObligationDue,
 			boolean aftercare, int referralsWithoutFeedback, int agencyIssues, LocalDate firstAgencyDeadline,
-			SafetyApi.Due safety) {
+			SafetyApi.Due safety, FollowUp followUp) {
+
+		Item(UUID householdId, String name, String contactPerson, LocalDate lastReached, LocalDate due,
+				Long daysOverdue, int failedAttempts, int acuteQuestions, int obligationsDue,
+				LocalDate firstObligationDue, boolean aftercare, int referralsWithoutFeedback, int agencyIssues,
+				LocalDate firstAgencyDeadline, SafetyApi.Due safety) {
+			this(householdId, name, contactPerson, lastReached, due, daysOverdue, failedAttempts, acuteQuestions,
+					obligationsDue, firstObligationDue, aftercare, referralsWithoutFeedback, agencyIssues,
+					firstAgencyDeadline, safety, FollowUp.NONE);
+		}
 
 		Item(UUID householdId, String name, String contactPerson, LocalDate lastReached, LocalDate due,
 				Long daysOverdue, int failedAttempts, int acuteQuestions, int obligationsDue,
@@ -239,7 +261,23 @@ class Worklist {
 		public boolean needsContact() {
 			return overdue() || this.failedAttempts > 0 || this.acuteQuestions > 0 || this.obligationsDue > 0
 					|| this.referralsWithoutFeedback > 0 || this.agencyIssues > 0
-					|| (this.safety != null && this.safety.any());
+					|| (this.safety != null && this.safety.any()) || (this.followUp != null && this.followUp.any());
+		}
+
+	}
+
+	/**
+	 * What aftercare asks of the worker: the planned aftercare period ended on
+	 * {@code periodOverSince} while the pilot-light rhythm goes on (end it or extend it),
+	 * or the follow-up check at {@code checkMonths} after departure is due since
+	 * {@code checkDue} and not tried yet.
+	 */
+	record FollowUp(LocalDate periodOverSince, Integer checkMonths, LocalDate checkDue) {
+
+		static final FollowUp NONE = new FollowUp(null, null, null);
+
+		public boolean any() {
+			return this.periodOverSince != null || this.checkMonths != null;
 		}
 
 	}

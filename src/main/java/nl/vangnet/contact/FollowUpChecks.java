@@ -1,0 +1,354 @@
+package nl.vangnet.contact;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.vangnet.access.AccessAction;
+import nl.vangnet.household.Debts;
+import nl.vangnet.household.FamilyTrajectory;
+import nl.vangnet.household.Helped;
+import nl.vangnet.household.HousingSituation;
+import nl.vangnet.household.IncomeSituation;
+import nl.vangnet.household.SchoolSituation;
+import nl.vangnet.platform.DomainErrors;
+import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.staff.Staff;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Follow-up checks after departure (issue 15, item 3): at 3, 6 and 12 months after an
+ * intensive trajectory ended, the worker asks how she is doing. A check is due on the day
+ * of departure plus its months ({@link LocalDate#plusMonths(long)}: 31 January + 3 months
+ * is 30 April). Every attempt is recorded as a contact moment of the family, so one that
+ * did not reach her counts as a failed outreach attempt, exactly as any other contact
+ * moment that did not reach her; once she was reached for a check, it is done. Only case
+ * workers (coordinators and professionals) see and record checks; every view and change
+ * is in the access trail, in the same transaction.
+ */
+@Service
+@Transactional
+class FollowUpChecks {
+
+	/** The months after departure at which she is checked on. */
+	static final List<Integer> MONTHS = List.of(3, 6, 12);
+
+	static final int CONTACTS_MAX = 200;
+
+	private final JdbcClient jdbc;
+
+	private final Families families;
+
+	private final ContactMomentRepository moments;
+
+	private final ContactTrail trail;
+
+	private final Clock clock;
+
+	FollowUpChecks(JdbcClient jdbc, Families families, ContactMomentRepository moments, ContactTrail trail,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.families = families;
+		this.moments = moments;
+		this.trail = trail;
+		this.clock = clock;
+	}
+
+	/**
+	 * The day a check is due: the day of departure plus its months, clamped to a month's
+	 * end.
+	 */
+	static LocalDate due(LocalDate departedOn, int months) {
+		return departedOn.plusMonths(months);
+	}
+
+	/**
+	 * The departures of a family (its ended intensive trajectories, the latest first),
+	 * each with its three checks and what was recorded for them.
+	 */
+	List<Departure> checks(UUID householdId) {
+		Staff actor = caseWorker();
+		this.families.require(householdId);
+		List<Departure> departures = departuresOf(householdId);
+		this.trail.record(actor, AccessAction.VIEW, householdId);
+		return departures;
+	}
+
+	List<Departure> departuresOf(UUID householdId) {
+		LocalDate today = LocalDate.now(this.clock);
+		Map<UUID, List<Attempt>> attempts = new HashMap<>();
+		this.jdbc.sql("""
+				select id, trajectory_id, months, checked_on, reached, housing, income, debts, safe, school,
+				  supportive_contacts, triangle, helped, recorded_by
+				from follow_up_check where household_id = :h order by checked_on, created_at, id""")
+			.param("h", householdId)
+			.query((rs, n) -> attempts
+				.computeIfAbsent(rs.getObject("trajectory_id", UUID.class), (k) -> new ArrayList<>())
+				.add(new Attempt(rs.getObject("id", UUID.class), rs.getInt("months"),
+						rs.getObject("checked_on", LocalDate.class), rs.getBoolean("reached"),
+						code(HousingSituation.class, rs.getString("housing")),
+						code(IncomeSituation.class, rs.getString("income")), code(Debts.class, rs.getString("debts")),
+						(Boolean) rs.getObject("safe"), code(SchoolSituation.class, rs.getString("school")),
+						(Integer) rs.getObject("supportive_contacts"),
+						code(TrianglePosition.class, rs.getString("triangle")),
+						code(Helped.class, rs.getString("helped")), rs.getObject("recorded_by", UUID.class))))
+			.list();
+		List<Departure> departures = new ArrayList<>();
+		for (FamilyTrajectory t : departures(householdId)) {
+			List<Attempt> ofTrajectory = attempts.getOrDefault(t.id().value(), List.of());
+			List<Check> checks = new ArrayList<>();
+			for (int months : MONTHS) {
+				List<Attempt> made = ofTrajectory.stream().filter((a) -> a.months() == months).toList();
+				LocalDate due = due(t.end(), months);
+				checks.add(new Check(months, due, Status.of(due, today, made), made));
+			}
+			departures.add(new Departure(t.id().value(), t.end(), checks));
+		}
+		return departures;
+	}
+
+	/**
+	 * Records a check: reached with her outcome, or not reached (then without outcome).
+	 * Its contact moment is recorded with it.
+	 * @return the id of the check
+	 */
+	UUID record(UUID householdId, NewCheck check) {
+		Staff actor = caseWorker();
+		var family = this.families.require(householdId);
+		List<DomainException> errors = new ArrayList<>();
+		List<FamilyTrajectory> departures = departures(householdId);
+		FamilyTrajectory departure = null;
+		if (check.trajectory() == null) {
+			if (departures.isEmpty()) {
+				errors.add(new DomainException("trajectory", "contact.followUp.trajectory.none"));
+			}
+			else {
+				departure = departures.get(0);
+			}
+		}
+		else {
+			departure = departures.stream()
+				.filter((t) -> t.id().value().equals(check.trajectory()))
+				.findFirst()
+				.orElse(null);
+			if (departure == null) {
+				errors.add(new DomainException("trajectory", "contact.followUp.trajectory.unknown"));
+			}
+		}
+		if (check.months() == null) {
+			errors.add(new DomainException("months", "contact.followUp.months.required"));
+		}
+		else if (!MONTHS.contains(check.months())) {
+			errors.add(new DomainException("months", "contact.followUp.months.unknown"));
+		}
+		else if (departure != null && reachedAlready(departure.id().value(), check.months())) {
+			errors.add(new DomainException("months", "contact.followUp.months.done"));
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		if (check.on() == null) {
+			errors.add(new DomainException("on", "contact.followUp.on.required"));
+		}
+		else if (check.on().isAfter(today)) {
+			errors.add(new DomainException("on", "contact.followUp.on.future"));
+		}
+		else if (departure != null && check.on().isBefore(departure.end())) {
+			errors.add(new DomainException("on", "contact.followUp.on.beforeDeparture"));
+		}
+		if (check.reached() == null) {
+			errors.add(new DomainException("reached", "contact.followUp.reached.required"));
+		}
+		else if (!check.reached()) {
+			check.answered()
+				.forEach((field) -> errors.add(new DomainException(field, "contact.followUp.onlyReached." + field)));
+		}
+		if (check.supportiveContacts() != null
+				&& (check.supportiveContacts() < 0 || check.supportiveContacts() > CONTACTS_MAX)) {
+			errors.add(new DomainException("supportiveContacts", "contact.followUp.supportiveContacts.range",
+					CONTACTS_MAX));
+		}
+		DomainErrors.throwIfAny(errors);
+		LocalDateTime now = LocalDateTime.now(this.clock);
+		LocalDateTime at = check.on().equals(today) ? now : check.on().atTime(LocalTime.NOON);
+		Channel channel = (check.channel() != null) ? check.channel() : Channel.PHONE;
+		ContactMoment moment = ContactMoment.record(householdId, actor.organisationId(),
+				new Contacts.NewContact(at, channel, check.reached(), List.of(), null, false, Map.of(), null, null),
+				Families.members(family).keySet(), actor.isSystem() ? null : actor.userId(), now);
+		this.moments.insert(moment);
+		UUID id = UUID.randomUUID();
+		this.jdbc
+			.sql("""
+					insert into follow_up_check (id, organisation_id, household_id, trajectory_id, months, checked_on, reached,
+					  contact_moment_id, housing, income, debts, safe, school, supportive_contacts, triangle, helped,
+					  recorded_by)
+					values (:id, :o, :h, :t, :months, :on, :reached, :moment, :housing, :income, :debts, :safe, :school,
+					  :contacts, :triangle, :helped, :by)""")
+			.param("id", id)
+			.param("o", actor.organisationId())
+			.param("h", householdId)
+			.param("t", departure.id().value())
+			.param("months", check.months())
+			.param("on", check.on())
+			.param("reached", check.reached())
+			.param("moment", moment.id())
+			.param("housing", name(check.housing()))
+			.param("income", name(check.income()))
+			.param("debts", name(check.debts()))
+			.param("safe", check.safe())
+			.param("school", name(check.school()))
+			.param("contacts", check.supportiveContacts())
+			.param("triangle", name(check.triangle()))
+			.param("helped", name(check.helped()))
+			.param("by", actor.isSystem() ? null : actor.userId())
+			.update();
+		this.trail.record(actor, AccessAction.CREATE, householdId);
+		return id;
+	}
+
+	/**
+	 * Per household, its first check that is due and not tried yet, while the pilot-light
+	 * rhythm of that departure runs (households without one are left out). Not in the
+	 * access trail: the worklist records what it shows.
+	 */
+	Map<UUID, Due> dueBy(List<UUID> householdIds, LocalDate today) {
+		Map<UUID, Due> due = new HashMap<>();
+		this.jdbc.sql("""
+				select r.household_id, r.trajectory_id, t.end_date,
+				  array(select c.months from follow_up_check c where c.trajectory_id = r.trajectory_id) as tried
+				from follow_up_rhythm r
+				join household_trajectory t on t.trajectory_id = r.trajectory_id
+				where r.ended_on is null and not r.declined and t.kind = 'INTENSIVE' and t.end_date is not null
+				  and t.end_date <= :today and r.household_id in (:ids)""")
+			.param("today", today)
+			.param("ids", householdIds)
+			.query((rs, n) -> {
+				LocalDate departed = rs.getObject("end_date", LocalDate.class);
+				List<Integer> tried = List.of((Integer[]) rs.getArray("tried").getArray());
+				for (int months : MONTHS) {
+					LocalDate day = due(departed, months);
+					if (!day.isAfter(today) && !tried.contains(months)) {
+						Due candidate = new Due(months, day);
+						due.merge(rs.getObject("household_id", UUID.class), candidate,
+								(a, b) -> a.due().isAfter(b.due()) ? b : a);
+						break;
+					}
+				}
+				return null;
+			})
+			.list();
+		return due;
+	}
+
+	private boolean reachedAlready(UUID trajectoryId, int months) {
+		return this.jdbc
+			.sql("select exists (select 1 from follow_up_check where trajectory_id = :t and months = :m and reached)")
+			.param("t", trajectoryId)
+			.param("m", months)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** The ended intensive trajectories of the household, the latest departure first. */
+	private List<FamilyTrajectory> departures(UUID householdId) {
+		return this.families.trajectories(householdId)
+			.stream()
+			.filter((t) -> "INTENSIVE".equals(t.kind()) && t.end() != null)
+			.sorted(Comparator.comparing(FamilyTrajectory::end).reversed())
+			.toList();
+	}
+
+	private static Staff caseWorker() {
+		Staff actor = Staff.current().requireOrganisation("household");
+		if (!actor.worksWithCases()) {
+			throw new AccessDeniedException("Only coordinators and professionals");
+		}
+		return actor;
+	}
+
+	private static String name(Enum<?> code) {
+		return (code != null) ? code.name() : null;
+	}
+
+	private static <E extends Enum<E>> E code(Class<E> type, String name) {
+		return (name != null) ? Enum.valueOf(type, name) : null;
+	}
+
+	/**
+	 * A check to record. Only {@code months}, {@code on} and {@code reached} are
+	 * required; an outcome not given is unknown. {@code trajectory}: the departure (the
+	 * latest when not given); {@code channel}: how she was called on ({@code PHONE} when
+	 * not given).
+	 */
+	record NewCheck(UUID trajectory, Integer months, LocalDate on, Boolean reached, Channel channel,
+			HousingSituation housing, IncomeSituation income, Debts debts, Boolean safe, SchoolSituation school,
+			Integer supportiveContacts, TrianglePosition triangle, Helped helped) {
+
+		/** The outcome fields that were answered. */
+		List<String> answered() {
+			List<String> fields = new ArrayList<>();
+			Object[] values = { this.housing, this.income, this.debts, this.safe, this.school, this.supportiveContacts,
+					this.triangle, this.helped };
+			String[] names = { "housing", "income", "debts", "safe", "school", "supportiveContacts", "triangle",
+					"helped" };
+			for (int i = 0; i < values.length; i++) {
+				if (values[i] != null) {
+					fields.add(names[i]);
+				}
+			}
+			return fields;
+		}
+
+	}
+
+	/**
+	 * A departure: the trajectory that ended, the day, and its checks at 3, 6 and 12
+	 * months.
+	 */
+	record Departure(UUID trajectory, LocalDate departedOn, List<Check> checks) {
+	}
+
+	/** A check, when it is due, where it stands and what was recorded for it. */
+	record Check(int months, LocalDate due, Status status, List<Attempt> attempts) {
+	}
+
+	/** What was recorded for a check: reached with her outcome, or not reached. */
+	record Attempt(UUID id, int months, LocalDate on, boolean reached, HousingSituation housing, IncomeSituation income,
+			Debts debts, Boolean safe, SchoolSituation school, Integer supportiveContacts, TrianglePosition triangle,
+			Helped helped, UUID recordedBy) {
+	}
+
+	/** A check that is due for the worklist. */
+	record Due(int months, LocalDate due) {
+	}
+
+	/**
+	 * Where a check stands: not yet due, due and not tried, tried without reaching her,
+	 * or done (she was reached).
+	 */
+	enum Status {
+
+		UPCOMING, DUE, NOT_REACHED, REACHED;
+
+		static Status of(LocalDate due, LocalDate today, List<Attempt> attempts) {
+			if (attempts.stream().anyMatch(Attempt::reached)) {
+				return REACHED;
+			}
+			if (!attempts.isEmpty()) {
+				return NOT_REACHED;
+			}
+			return due.isAfter(today) ? UPCOMING : DUE;
+		}
+
+	}
+
+}

@@ -1,0 +1,308 @@
+package nl.vangnet.contact;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+import nl.vangnet.ApiClient;
+import nl.vangnet.TestData;
+import nl.vangnet.VangnetTest;
+import nl.vangnet.platform.staff.Role;
+import nl.vangnet.platform.tenancy.TenantScope;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Follow-up checks after departure (issue 15, item 3) and the worklist's aftercare
+ * reasons (item 2): a check is due 3, 6 and 12 months after the day of departure, clamped
+ * to the month's end; a check that did not reach her counts as a failed outreach attempt;
+ * the planned aftercare period that is over asks the worker to end or extend it.
+ */
+@VangnetTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FollowUpCheckTests {
+
+	private static final LocalDate TODAY = TestData.today();
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private ApiClient api;
+
+	@Autowired
+	private TestData data;
+
+	private TestData.Organisation organisation;
+
+	private TestData.Person coordinatorPerson;
+
+	private MockHttpSession professional;
+
+	private MockHttpSession coordinator;
+
+	private MockHttpSession volunteer;
+
+	@BeforeAll
+	void signIn() throws Exception {
+		this.organisation = this.data.organisation();
+		this.coordinatorPerson = this.data.person(this.organisation, Role.COORDINATOR);
+		this.professional = TestData.signIn(this.mvc, this.data.person(this.organisation, Role.PROFESSIONAL));
+		this.coordinator = TestData.signIn(this.mvc, this.coordinatorPerson);
+		this.volunteer = TestData.signIn(this.mvc, this.data.person(this.organisation, Role.VOLUNTEER));
+	}
+
+	@Test
+	void aCheckIsDueItsMonthsAfterTheDayOfDepartureClampedToTheMonthsEnd() {
+		assertThat(FollowUpChecks.due(LocalDate.of(2027, 1, 31), 3)).isEqualTo(LocalDate.of(2027, 4, 30));
+		assertThat(FollowUpChecks.due(LocalDate.of(2026, 11, 30), 3)).isEqualTo(LocalDate.of(2027, 2, 28));
+		assertThat(FollowUpChecks.due(LocalDate.of(2027, 11, 30), 3)).isEqualTo(LocalDate.of(2028, 2, 29));
+		assertThat(FollowUpChecks.due(LocalDate.of(2028, 2, 29), 12)).isEqualTo(LocalDate.of(2029, 2, 28));
+		assertThat(FollowUpChecks.due(LocalDate.of(2027, 8, 31), 6)).isEqualTo(LocalDate.of(2028, 2, 29));
+		assertThat(FollowUpChecks.due(LocalDate.of(2027, 3, 15), 3)).isEqualTo(LocalDate.of(2027, 6, 15));
+	}
+
+	@Test
+	void theThreeMonthCheckIsDueOnItsDayAndOnTheWorklistUntilItIsTried() throws Exception {
+		LocalDate departed = TODAY.minusMonths(3);
+		String id = household(departed);
+		LocalDate due = FollowUpChecks.due(departed, 3);
+		assertThat(due).isBeforeOrEqualTo(TODAY);
+
+		JsonNode departures = this.api.getJson(checks(id), this.professional);
+		assertThat(departures).hasSize(1);
+		assertThat(departures.get(0).get("departedOn").stringValue()).isEqualTo(departed.toString());
+		JsonNode three = departures.get(0).get("checks").get(0);
+		assertThat(three.get("months").intValue()).isEqualTo(3);
+		assertThat(three.get("due").stringValue()).isEqualTo(due.toString());
+		assertThat(three.get("status").stringValue()).isEqualTo("DUE");
+		assertThat(departures.get(0).get("checks").get(1).get("status").stringValue()).isEqualTo("UPCOMING");
+		JsonNode item = worklistItem(id);
+		assertThat(item.get("followUp").get("checkMonths").intValue()).isEqualTo(3);
+		assertThat(item.get("followUp").get("checkDue").stringValue()).isEqualTo(due.toString());
+		assertThat(this.mvc.perform(get("/worklist").session(this.coordinator))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("nazorgcheck na 3 maanden");
+
+		// The day before it is due, it is not (a departure one day later).
+		LocalDate later = TODAY.plusDays(1).minusMonths(3);
+		String notYet = household(later);
+		boolean dueYet = !FollowUpChecks.due(later, 3).isAfter(TODAY);
+		assertThat(this.api.getJson(checks(notYet), this.professional)
+			.get(0)
+			.get("checks")
+			.get(0)
+			.get("status")
+			.stringValue()).isEqualTo(dueYet ? "DUE" : "UPCOMING");
+		JsonNode notYetItem = worklistItem(notYet);
+		if (!dueYet) {
+			assertThat(notYetItem == null || notYetItem.get("followUp").get("checkMonths").isNull()).isTrue();
+		}
+	}
+
+	@Test
+	void aCheckThatDidNotReachHerCountsAsAFailedOutreachAttemptAndThenSheIsReached() throws Exception {
+		LocalDate departed = TODAY.minusMonths(3).minusDays(5);
+		String id = household(departed);
+
+		this.api.send(post(checks(id)), """
+				{"months": 3, "on": "%s", "reached": false, "channel": "OUTREACH_ATTEMPT"}
+				""".formatted(TODAY.minusDays(1)), this.professional, 201);
+		JsonNode item = worklistItem(id);
+		assertThat(item.get("failedAttempts").intValue()).isEqualTo(1);
+		assertThat(item.get("followUp").get("checkMonths").isNull()).isTrue();
+		JsonNode three = this.api.getJson(checks(id), this.professional).get(0).get("checks").get(0);
+		assertThat(three.get("status").stringValue()).isEqualTo("NOT_REACHED");
+		JsonNode contacts = this.api.getJson("/api/v1/households/" + id + "/contacts", this.professional);
+		assertThat(contacts).hasSize(1);
+		assertThat(contacts.get(0).get("reached").booleanValue()).isFalse();
+		assertThat(contacts.get(0).get("channel").stringValue()).isEqualTo("OUTREACH_ATTEMPT");
+
+		this.api.send(post(checks(id)),
+				"""
+						{"months": 3, "on": "%s", "reached": true, "housing": "STABLE", "income": "BENEFITS", "debts": "YES",
+						 "safe": true, "school": "ALL_AT_SCHOOL", "supportiveContacts": 5, "triangle": "BALANCED", "helped": "YES"}
+						"""
+					.formatted(TODAY),
+				this.professional, 201);
+		three = this.api.getJson(checks(id), this.professional).get(0).get("checks").get(0);
+		assertThat(three.get("status").stringValue()).isEqualTo("REACHED");
+		assertThat(three.get("attempts")).hasSize(2);
+		JsonNode reached = three.get("attempts").get(1);
+		assertThat(reached.get("housing").stringValue()).isEqualTo("STABLE");
+		assertThat(reached.get("supportiveContacts").intValue()).isEqualTo(5);
+		assertThat(reached.get("triangle").stringValue()).isEqualTo("BALANCED");
+		JsonNode after = worklistItem(id);
+		assertThat(after == null || after.get("failedAttempts").intValue() == 0).isTrue();
+
+		// Done: a second one for the same check is refused, naming months.
+		MockHttpServletResponse again = this.api.send(post(checks(id)), """
+				{"months": 3, "on": "%s", "reached": false}
+				""".formatted(TODAY), this.professional, 400);
+		assertThat(this.api.read(again).get("errors").findValuesAsString("field")).containsExactly("months");
+	}
+
+	@Test
+	void onTheDayOfDepartureACheckMayBeRecordedTheDayBeforeNot() throws Exception {
+		String id = household(TODAY);
+		JsonNode departures = this.api.getJson(checks(id), this.professional);
+		assertThat(departures.get(0).get("checks").findValuesAsString("status")).containsExactly("UPCOMING", "UPCOMING",
+				"UPCOMING");
+		MockHttpServletResponse before = this.api.send(post(checks(id)), """
+				{"months": 3, "on": "%s", "reached": true}
+				""".formatted(TODAY.minusDays(1)), this.professional, 400);
+		assertThat(this.api.read(before).get("errors").findValuesAsString("field")).containsExactly("on");
+		this.api.send(post(checks(id)), """
+				{"months": 3, "on": "%s", "reached": true, "safe": true}
+				""".formatted(TODAY), this.professional, 201);
+	}
+
+	@Test
+	void badInputGetsFieldErrorsInTheUsersLanguageAndNothingIsHalfSaved() throws Exception {
+		String id = household(TODAY.minusMonths(4));
+		int trail = trailRows();
+		MockHttpServletResponse refused = this.mvc
+			.perform(post(checks(id)).session(this.coordinator)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.header("Accept-Language", "en")
+				.contentType("application/json")
+				.content("""
+						{"months": 4, "on": "%s", "reached": false, "housing": "STABLE", "supportiveContacts": -1}
+						""".formatted(TODAY.plusDays(1))))
+			.andReturn()
+			.getResponse();
+		assertThat(refused.getStatus()).isEqualTo(400);
+		JsonNode errors = this.api.read(refused).get("errors");
+		assertThat(errors.findValuesAsString("field")).containsExactlyInAnyOrder("months", "on", "housing",
+				"supportiveContacts", "supportiveContacts");
+		assertThat(errors.findValuesAsString("message")).contains("Check: choose 3, 6 or 12 months.",
+				"Housing: only when she was reached.");
+		MockHttpServletResponse dutch = this.api.send(post(checks(id)), """
+				{"months": 3, "on": "%s"}
+				""".formatted(TODAY), this.professional, 400);
+		assertThat(this.api.read(dutch).get("errors").get(0).get("message").stringValue())
+			.isEqualTo("Bereikt: zeg of zij bereikt is.");
+		assertThat(this.api.getJson("/api/v1/households/" + id + "/contacts", this.professional)).isEmpty();
+		assertThat(this.api.getJson(checks(id), this.professional).get(0).get("checks").get(0).get("attempts"))
+			.isEmpty();
+		assertThat(trailRows()).isEqualTo(trail);
+
+		// No departure yet: the trajectory is named.
+		String running = household(null);
+		MockHttpServletResponse none = this.api.send(post(checks(running)), """
+				{"months": 3, "on": "%s", "reached": true}
+				""".formatted(TODAY), this.professional, 400);
+		assertThat(this.api.read(none).get("errors").findValuesAsString("field")).containsExactly("trajectory");
+		assertThat(this.api.getJson(checks(running), this.professional)).isEmpty();
+	}
+
+	@Test
+	void everyViewAndChangeWritesOneTrailRowAndVolunteersSeeNothingOfIt() throws Exception {
+		String id = household(TODAY.minusMonths(3));
+		int before = trailRows();
+		this.api.getJson(checks(id), this.coordinator);
+		assertThat(trailRows()).isEqualTo(before + 1);
+		this.api.send(post(checks(id)), """
+				{"months": 3, "on": "%s", "reached": true}
+				""".formatted(TODAY), this.coordinator, 201);
+		assertThat(trailRows()).isEqualTo(before + 2);
+		assertThat(this.api.status(get(checks(id)), this.volunteer)).isEqualTo(403);
+	}
+
+	@Test
+	void thePlannedAftercarePeriodOverKeepsTheFamilyOnTheWorklistToEndOrExtendIt() throws Exception {
+		String id = household(TODAY.minusMonths(2));
+		plannedUntil(id, TODAY);
+		JsonNode onTheLastDay = worklistItem(id);
+		assertThat(onTheLastDay == null || onTheLastDay.get("followUp").get("periodOverSince").isNull()).isTrue();
+		String page = this.mvc.perform(get("/households/" + id + "/contacts").session(this.professional))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Nazorg gepland tot " + TestDates.dutch(TODAY))
+			.doesNotContain("beëindigen of verlengen");
+
+		plannedUntil(id, TODAY.minusDays(1));
+		JsonNode over = worklistItem(id);
+		assertThat(over.get("followUp").get("periodOverSince").stringValue()).isEqualTo(TODAY.minusDays(1).toString());
+		assertThat(this.mvc.perform(get("/worklist").session(this.coordinator))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("nazorgperiode voorbij sinds " + TestDates.dutch(TODAY.minusDays(1)));
+		assertThat(this.mvc.perform(get("/households/" + id + "/contacts").session(this.professional))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("De nazorgperiode is voorbij: beëindigen of verlengen?");
+		JsonNode rhythm = this.api.getJson("/api/v1/households/" + id + "/rhythms", this.professional).get(0);
+		assertThat(rhythm.get("plannedUntil").stringValue()).isEqualTo(TODAY.minusDays(1).toString());
+		assertThat(rhythm.get("periodOver").booleanValue()).isTrue();
+	}
+
+	private String household(LocalDate end) throws Exception {
+		String ending = (end != null) ? ", \"end\": \"" + end + "\"" : "";
+		String body = """
+				{"members": [{"ref": "m1", "role": "PARENT", "mainContact": true, "givenName": "Priya", "familyName": "%s"}],
+				 "trajectories": [{"kind": "INTENSIVE", "start": "%s"%s}]}
+				"""
+			.formatted(TestData.unique("Ramdin"), TODAY.minusYears(2), ending);
+		return this.api.read(this.api.send(post("/api/v1/households"), body, this.professional, 201))
+			.get("id")
+			.stringValue();
+	}
+
+	private static String checks(String id) {
+		return "/api/v1/households/" + id + "/follow-up-checks";
+	}
+
+	private JsonNode worklistItem(String id) throws Exception {
+		for (JsonNode item : this.api.getJson("/api/v1/worklist", this.coordinator)) {
+			if (item.get("householdId").stringValue().equals(id)) {
+				return item;
+			}
+		}
+		return null;
+	}
+
+	private void plannedUntil(String id, LocalDate until) {
+		this.data.inScope(TenantScope.Scope.system(Set.of(this.organisation.id())),
+				(sql) -> sql.sql("update follow_up_rhythm set planned_until = :until where household_id = :id")
+					.param("until", until)
+					.param("id", UUID.fromString(id))
+					.update());
+	}
+
+	/** The coordinator's successful rows in the organisation's trail. */
+	private int trailRows() {
+		return this.data.inScope(TenantScope.Scope.system(Set.of(this.organisation.id())),
+				(sql) -> sql.sql("""
+						select count(*) from access_trail where organisation_id = :org and actor_id = :actor
+						  and outcome = 'SUCCESS'""")
+					.param("org", this.organisation.id())
+					.param("actor", this.coordinatorPerson.id())
+					.query(Integer.class)
+					.single());
+	}
+
+	/** Dates as the Dutch pages show them. */
+	private static final class TestDates {
+
+		static String dutch(LocalDate day) {
+			return day.format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"));
+		}
+
+	}
+
+}
