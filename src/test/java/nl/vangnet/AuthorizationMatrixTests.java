@@ -232,12 +232,18 @@ class AuthorizationMatrixTests {
 				.form(Map.of("version", "0", "description", "Huurachterstand", "status", "OPEN")),
 			Rule.of("GET", "/households/{id}/plan", CLIENT_WORK),
 			Rule.of("GET", "/households/{id}/plan-summary", CLIENT_WORK),
-			Rule.of("POST", "/households/{id}/plan/goals", CASE_WORK),
-			Rule.of("POST", "/plan/goals/{id}", CASE_WORK),
-			Rule.of("POST", "/plan/goals/{id}/actions", CASE_WORK),
-			Rule.of("POST", "/plan/actions/{id}", CASE_WORK),
-			Rule.of("POST", "/households/{id}/plan/evaluations", CASE_WORK),
-			Rule.of("POST", "/households/{id}/plan/notes", CASE_WORK),
+			Rule.of("POST", "/households/{id}/plan/goals", CASE_WORK)
+				.form(Map.of("description", "Zelf de post openen", "domain", "FINANCES")),
+			Rule.of("POST", "/plan/goals/{id}", CASE_WORK)
+				.form(Map.of("version", "0", "description", "Overzicht in de post", "status", "ACTIVE")),
+			Rule.of("POST", "/plan/goals/{id}/actions", CASE_WORK)
+				.form(Map.of("description", "Aanmelden bij het zwembad", "actor", "MEMBER")),
+			Rule.of("POST", "/plan/actions/{id}", CASE_WORK)
+				.form(Map.of("version", "0", "description", "Samen de post sorteren", "actor", "VOLUNTEER", "status", "DONE")),
+			Rule.of("POST", "/households/{id}/plan/evaluations", CASE_WORK)
+				.form(Map.of("evaluatedOn", DAY, "progressed", "De brieven zijn gesorteerd")),
+			Rule.of("POST", "/households/{id}/plan/notes", CASE_WORK)
+				.form(Map.of("text", "Alleen voor ons")),
 			Rule.of("GET", "/households/{id}/plan/family-copy", CASE_WORK),
 			Rule.of("GET", "/households/{id}/plan/family-copy.pdf", CASE_WORK),
 			Rule.of("GET", "/households/{id}/progress", CASE_WORK),
@@ -268,7 +274,8 @@ class AuthorizationMatrixTests {
 			// network
 			Rule.of("GET", "/network/households/{householdId}", CASE_WORK),
 			Rule.of("GET", "/network/members/{memberId}", CASE_WORK),
-			Rule.of("POST", "/network/members/{memberId}/snapshots", CASE_WORK),
+			Rule.of("POST", "/network/members/{memberId}/snapshots", CASE_WORK)
+				.form(Map.of("drawnOn", DAY, "label", "later")),
 			Rule.of("GET", "/network/members/{memberId}/comparison", CASE_WORK),
 			Rule.of("POST", "/network/members/{memberId}/triangle", CASE_WORK)
 				.form(Map.of("placedOn", DAY, "government", "34", "services", "33", "society", "33")),

@@ -106,10 +106,10 @@ class NetworkController {
 			return MAP;
 		}
 		catch (DomainErrors ex) {
-			summarise(model, null, ex.errors(), locale);
+			summarise(model, SNAPSHOT_FIELDS, result, ex.errors(), locale);
 		}
 		catch (DomainException ex) {
-			summarise(model, null, List.of(ex), locale);
+			summarise(model, SNAPSHOT_FIELDS, result, List.of(ex), locale);
 		}
 		return typedBack("snapshot", memberId, null, model, locale, request, response);
 	}
@@ -157,6 +157,7 @@ class NetworkController {
 			FormErrors.reject(result, ex);
 		}
 		FormErrors.keep(model, "form", form, result);
+		contactRefused(model, locale, response);
 		mapModel(snapshot.memberId(), snapshotId, model, locale);
 		return "network/map";
 	}
@@ -211,6 +212,7 @@ class NetworkController {
 			FormErrors.reject(result, ex);
 		}
 		FormErrors.keep(model, "form", form, result);
+		contactRefused(model, locale, response);
 		Contact contact = snapshot.contacts()
 			.stream()
 			.filter((c) -> c.id().equals(contactId))
@@ -237,10 +239,12 @@ class NetworkController {
 			return conflict(ex, snapshot, model, locale, request, response);
 		}
 		catch (DomainErrors ex) {
-			summarise(model, null, ex.errors(), locale);
+			summarise(model, rowFields(snapshot, contactId, "move-", "network.contact.moveTo"), result, ex.errors(),
+					locale);
 		}
 		catch (DomainException ex) {
-			summarise(model, null, List.of(ex), locale);
+			summarise(model, rowFields(snapshot, contactId, "move-", "network.contact.moveTo"), result, List.of(ex),
+					locale);
 		}
 		return typedBack("move", snapshot.memberId(), snapshotId, model, locale, request, response);
 	}
@@ -261,11 +265,13 @@ class NetworkController {
 			return conflict(ex, snapshot, model, locale, request, response);
 		}
 		catch (DomainErrors ex) {
-			summarise(model, null, ex.errors(), locale);
+			summarise(model, rowFields(snapshot, contactId, "remove-", "network.contact.removeOf"), result, ex.errors(),
+					locale);
 			return typedBack("removal", snapshot.memberId(), snapshotId, model, locale, request, response);
 		}
 		catch (DomainException ex) {
-			summarise(model, null, List.of(ex), locale);
+			summarise(model, rowFields(snapshot, contactId, "remove-", "network.contact.removeOf"), result, List.of(ex),
+					locale);
 			return typedBack("removal", snapshot.memberId(), snapshotId, model, locale, request, response);
 		}
 		redirect.addFlashAttribute("saved", "network.contact.removed");
@@ -306,10 +312,10 @@ class NetworkController {
 			return MAP;
 		}
 		catch (DomainErrors ex) {
-			summarise(model, "triangle-form", ex.errors(), locale);
+			summarise(model, TRIANGLE_FIELDS, result, ex.errors(), locale);
 		}
 		catch (DomainException ex) {
-			summarise(model, "triangle-form", List.of(ex), locale);
+			summarise(model, TRIANGLE_FIELDS, result, List.of(ex), locale);
 		}
 		return typedBack("triangle", memberId, null, model, locale, request, response);
 	}
@@ -331,12 +337,12 @@ class NetworkController {
 			return map(memberId, null, model, locale);
 		}
 		catch (DomainErrors ex) {
-			summarise(model, "network-plan-form", ex.errors(), locale);
+			summarise(model, STEP_FIELDS, result, ex.errors(), locale);
 		}
 		catch (DomainException ex) {
-			summarise(model, "network-plan-form", List.of(ex), locale);
+			summarise(model, STEP_FIELDS, result, List.of(ex), locale);
 		}
-		model.addAttribute("stepForm", form);
+		FormErrors.keep(model, "stepForm", form, result);
 		return typedBack("plan", memberId, null, model, locale, request, response);
 	}
 
@@ -345,11 +351,110 @@ class NetworkController {
 	}
 
 	/**
-	 * The errors in the page's summary, each linked to its field in the form it concerns.
+	 * The errors in the page's summary, each linked to its field in the form it concerns
+	 * as rendered and named by its label; an error of another field, or of the form as a
+	 * whole, links to the form's first field ({@code ""}).
 	 */
-	private void summarise(Model model, String form, List<DomainException> errors, Locale locale) {
-		errors.forEach((error) -> ErrorSummary.add(model, form, error.field(), error(error, locale)));
+	private void summarise(Model model, Map<String, Field> fields, BindingResult result, List<DomainException> errors,
+			Locale locale) {
+		mark(model, fields, errors, locale);
+		// the binding's own errors are in the model already, each once
+		if (!result.hasErrors()) {
+			model.addAttribute(ErrorSummary.PROBLEMS, errors);
+		}
 	}
+
+	/**
+	 * The element ids and labels of a form's fields for the page's summary; an error of a
+	 * field the form does not name is named after the form's first field.
+	 */
+	private void mark(Model model, Map<String, Field> fields, List<DomainException> errors, Locale locale) {
+		Map<String, String> targets = new java.util.HashMap<>();
+		Map<String, String> labels = new java.util.HashMap<>();
+		fields.forEach((name, field) -> {
+			targets.put(name, field.id());
+			String label = field.label(this.messages, locale);
+			if (label != null && !name.isEmpty()) {
+				labels.put(name, label);
+			}
+		});
+		String first = fields.get("").label(this.messages, locale);
+		for (DomainException error : errors) {
+			if (error.field() != null && first != null) {
+				labels.putIfAbsent(error.field(), first);
+			}
+		}
+		model.addAttribute(ErrorSummary.TARGETS, targets);
+		model.addAttribute(ErrorSummary.LABELS, labels);
+	}
+
+	/**
+	 * The one field of a contact's row in the table (its circle's select, or its remove
+	 * button), named after the contact, as the error summary links to it.
+	 */
+	private static Map<String, Field> rowFields(Snapshot snapshot, UUID contactId, String prefix, String label) {
+		List<Contact> contacts = snapshot.contacts();
+		for (int i = 0; i < contacts.size(); i++) {
+			if (contacts.get(i).id().equals(contactId)) {
+				return Map.of("", new Field(prefix + i, label, contacts.get(i).name()));
+			}
+		}
+		return Map.of("", new Field("contacts", null));
+	}
+
+	/**
+	 * A contact form that could not be taken answers 400; its summary links each error to
+	 * its field as rendered and names it.
+	 */
+	private void contactRefused(Model model, Locale locale, HttpServletResponse response) {
+		if (response.getStatus() < 400) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		}
+		mark(model, CONTACT_FIELDS, List.of(), locale);
+	}
+
+	/**
+	 * A field of one of the map's forms: the id of its element and the message key (with
+	 * its arguments) of its label.
+	 */
+	private record Field(String id, String labelKey, Object... arguments) {
+
+		String label(MessageSource messages, Locale locale) {
+			return (this.labelKey != null) ? messages.getMessage(this.labelKey, this.arguments, locale) : null;
+		}
+
+	}
+
+	private static final Map<String, Field> SNAPSHOT_FIELDS = Map.of("",
+			new Field("snapshot-drawnOn", "network.snapshot.date"), "drawnOn",
+			new Field("snapshot-drawnOn", "network.snapshot.date"), "label",
+			new Field("snapshot-label", "network.snapshot.label"));
+
+	private static final Map<String, Field> TRIANGLE_FIELDS = Map.of("",
+			new Field("triangle-government", "network.triangle.government"), "placedOn",
+			new Field("triangle-placedOn", "network.snapshot.date"), "government",
+			new Field("triangle-government", "network.triangle.government"), "services",
+			new Field("triangle-services", "network.triangle.services"), "society",
+			new Field("triangle-society", "network.triangle.society"), "outOfView",
+			new Field("triangle-outOfView", "network.triangle.outOfViewFlag"), "note",
+			new Field("triangle-note", "network.note"));
+
+	private static final Map<String, Field> STEP_FIELDS = Map.of("", new Field("plan-domain", "network.plan.domain"),
+			"domain", new Field("plan-domain", "network.plan.domain"), "on",
+			new Field("plan-on", "network.snapshot.date"), "note", new Field("plan-note", "network.note"));
+
+	private static final Map<String, Field> CONTACT_FIELDS = Map.ofEntries(
+			Map.entry("", new Field("contact-name", null)),
+			Map.entry("name", new Field("contact-name", "network.contact.name")),
+			Map.entry("relation", new Field("contact-relation", "network.contact.relation")),
+			Map.entry("closeness", new Field("contact-closeness", "network.contact.closeness")),
+			Map.entry("tie", new Field("contact-tie", "network.contact.tie")),
+			Map.entry("support", new Field("contact-support-0", "network.contact.support")),
+			Map.entry("domains", new Field("contact-domains-0", "network.contact.domains")),
+			Map.entry("reciprocity", new Field("contact-reciprocity", "network.contact.reciprocity")),
+			Map.entry("socialCapital", new Field("contact-socialCapital", "network.contact.capital")),
+			Map.entry("danger", new Field("contact-danger", "network.danger")),
+			Map.entry("note", new Field("contact-note", "network.note")));
 
 	/** A contact taken off the map, with the version of the map it was read from. */
 	record RemovalForm(Integer version) {

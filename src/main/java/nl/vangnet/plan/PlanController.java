@@ -61,7 +61,7 @@ class PlanController {
 	String addGoal(@PathVariable UUID id, GoalForm form, BindingResult result, Model model, Locale locale,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		model.addAttribute("typed", form);
-		return handle(id, "goal", () -> {
+		return handle(id, "goal", result, () -> {
 			FormErrors.throwIfAny(result);
 			return this.service.addGoal(id, new PlanService.NewGoal(form.member(), form.domain(), form.description()),
 					locale);
@@ -73,7 +73,7 @@ class PlanController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		UUID household = this.service.householdOfGoal(id);
 		model.addAttribute("typed", form);
-		return handle(household, "goal-" + id, () -> {
+		return handle(household, "goal-" + id, result, () -> {
 			FormErrors.throwIfAny(result);
 			return this.service.adjustGoal(id,
 					new PlanService.GoalChange(form.version(), form.description(), form.status()), locale);
@@ -85,7 +85,7 @@ class PlanController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		UUID household = this.service.householdOfGoal(id);
 		model.addAttribute("typed", form);
-		return handle(household, "actions-" + id, () -> {
+		return handle(household, "actions-" + id, result, () -> {
 			FormErrors.throwIfAny(result);
 			return this.service.addAction(id, new PlanService.NewAction(form.description(), form.actor(),
 					form.actorName(), form.partner(), form.dueOn()));
@@ -97,7 +97,7 @@ class PlanController {
 			RedirectAttributes redirect, HttpServletResponse response) {
 		UUID household = this.service.householdOfAction(id);
 		model.addAttribute("typed", form);
-		return handle(household, "action-" + id, () -> {
+		return handle(household, "action-" + id, result, () -> {
 			FormErrors.throwIfAny(result);
 			return this.service.changeAction(id, new PlanService.ActionChange(form.version(), form.description(),
 					form.actor(), form.actorName(), form.partner(), form.dueOn(), form.status()));
@@ -108,7 +108,7 @@ class PlanController {
 	String evaluate(@PathVariable UUID id, EvaluationForm form, BindingResult result, Model model, Locale locale,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		model.addAttribute("typed", form);
-		return handle(id, "evaluation", () -> {
+		return handle(id, "evaluation", result, () -> {
 			FormErrors.throwIfAny(result);
 			FormErrors.checkTexts("goalText", form.goalText());
 			return this.service.evaluate(id, form.command(), locale);
@@ -119,7 +119,7 @@ class PlanController {
 	String addNote(@PathVariable UUID id, NoteForm form, BindingResult result, Model model, Locale locale,
 			RedirectAttributes redirect, HttpServletResponse response) {
 		model.addAttribute("typed", form);
-		return handle(id, "note", () -> {
+		return handle(id, "note", result, () -> {
 			FormErrors.throwIfAny(result);
 			this.service.addNote(id, form.text());
 			return null;
@@ -142,36 +142,152 @@ class PlanController {
 				ContentDisposition.inline().filename(this.messages.getMessage("plan.copy.file", null, locale)).build());
 	}
 
-	private String handle(UUID household, String target, java.util.function.Supplier<Object> work, String saved,
-			Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
-		List<String> errors = new ArrayList<>();
-		boolean conflict = false;
+	private String handle(UUID household, String target, BindingResult result, java.util.function.Supplier<Object> work,
+			String saved, Model model, Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
+		List<DomainException> problems;
 		try {
 			work.get();
 			redirect.addFlashAttribute("saved", saved);
 			return "redirect:" + HelpQuestionController.url("/households/{id}/plan", household);
 		}
 		catch (ConflictException ex) {
-			conflict = true;
 			this.conflicts.show(ex, target.startsWith("action-") ? "planAction.conflict.title" : "goal.conflict.title",
 					model, response);
+			return page(household, model, locale, new PlanErrors(target, List.of(), true));
 		}
 		catch (DomainErrors ex) {
-			ex.errors().forEach((e) -> errors.add(summarise(model, target, e, locale)));
+			problems = ex.errors();
 		}
 		catch (DomainException ex) {
-			errors.add(summarise(model, target, ex, locale));
+			problems = List.of(ex);
 		}
-		return page(household, model, locale, new PlanErrors(target, errors, conflict));
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		List<String> messages = problems.stream().map((e) -> message(e, locale)).toList();
+		String page = page(household, model, locale, new PlanErrors(target, messages, false));
+		// The summary (ErrorSummaryInterceptor) links each error to its field as rendered
+		// and names it: the binding's errors when the form could not be read, else the
+		// domain's.
+		PlanService.PlanView plan = (PlanService.PlanView) model.getAttribute("plan");
+		Map<String, String> targets = new java.util.HashMap<>();
+		Map<String, String> labels = new java.util.HashMap<>();
+		targets.put("", field(target, "", plan, model.getAttribute("typed")).id());
+		for (DomainException problem : problems) {
+			if (problem.field() != null) {
+				Field field = field(target, problem.field(), plan, model.getAttribute("typed"));
+				targets.put(problem.field(), field.id());
+				labels.put(problem.field(), (field.labelKey() != null)
+						? this.messages.getMessage(field.labelKey(), field.arguments(), field.labelKey(), locale)
+						: field.label());
+			}
+		}
+		model.addAttribute(ErrorSummary.TARGETS, targets);
+		model.addAttribute(ErrorSummary.LABELS, labels);
+		if (!result.hasErrors()) {
+			model.addAttribute(ErrorSummary.PROBLEMS, problems);
+		}
+		return page;
+	}
+
+	private String message(DomainException error, Locale locale) {
+		return this.messages.getMessage(error.messageKey(), error.arguments(), error.messageKey(), locale);
 	}
 
 	/**
-	 * Puts the error in the page's summary, linked to its field in the form it concerns.
+	 * The field of the plan page's form that an error names, as rendered: its element's
+	 * id, and the message key of its label (or, without a key, the label itself). An
+	 * error of another field, or of the form as a whole, goes to the form's first field.
+	 * @param target which form: {@code goal}, {@code goal-<id>}, {@code actions-<goal>},
+	 * {@code action-<id>}, {@code evaluation} or {@code note}
 	 */
-	private String summarise(Model model, String target, DomainException error, Locale locale) {
-		String message = this.messages.getMessage(error.messageKey(), error.arguments(), locale);
-		ErrorSummary.add(model, "plan-form-" + target, error.field(), message);
-		return message;
+	private static Field field(String target, String name, PlanService.PlanView plan, Object typed) {
+		String field = (name != null) ? name : "";
+		if (target.equals("goal")) {
+			return switch (field) {
+				case "member" -> new Field("goal-member", "helpQuestion.member", null);
+				case "domain" -> new Field("goal-domain", "helpQuestion.domain", null);
+				default -> new Field("goal-description", "goal.description", null);
+			};
+		}
+		if (target.startsWith("goal-")) {
+			int i = goalIndex(plan, target.substring("goal-".length()));
+			return "status".equals(field) ? new Field("goal-status-" + i, "goal.status", null)
+					: new Field("goal-description-" + i, "goal.description", null);
+		}
+		if (target.startsWith("actions-")) {
+			String i = String.valueOf(goalIndex(plan, target.substring("actions-".length())));
+			return actionField("new-action-", field, i, false);
+		}
+		if (target.startsWith("action-")) {
+			return actionField("action-", field, target.substring("action-".length()), true);
+		}
+		if (target.equals("evaluation")) {
+			return evaluationField(field, plan, typed);
+		}
+		return new Field("note-text", "note.text", null);
+	}
+
+	private static Field actionField(String prefix, String field, String suffix, boolean status) {
+		return switch (field) {
+			case "actor" -> new Field(prefix + "actor-" + suffix, "planAction.actor", null);
+			case "actorName" -> new Field(prefix + "name-" + suffix, "planAction.actorName", null);
+			case "partner" -> new Field(prefix + "partner-" + suffix, "planAction.partner", null);
+			case "dueOn" -> new Field(prefix + "due-" + suffix, "planAction.dueOnLabel", null);
+			case "status" -> status ? new Field(prefix + "status-" + suffix, "planAction.status", null)
+					: new Field(prefix + "description-" + suffix, "planAction.description", null);
+			default -> new Field(prefix + "description-" + suffix, "planAction.description", null);
+		};
+	}
+
+	/**
+	 * A field of the evaluation form: a goal's words, a domain's experience, or a text.
+	 */
+	private static Field evaluationField(String field, PlanService.PlanView plan, Object typed) {
+		java.util.regex.Matcher indexed = INDEXED.matcher(field);
+		if (indexed.matches() && typed instanceof EvaluationForm form) {
+			int i = Integer.parseInt(indexed.group(2));
+			if (indexed.group(1).equals("goals") && form.goal() != null && i < form.goal().size()) {
+				int shown = goalIndex(plan, String.valueOf(form.goal().get(i)));
+				if (shown >= 0) {
+					return new Field("evaluation-goal-" + shown, "evaluation.goal", null, shown + 1);
+				}
+			}
+			if (indexed.group(1).equals("experiences")) {
+				List<PlanService.ExperienceInput> given = form.command().experiences();
+				for (int d = 0; i < given.size() && d < plan.experienceDomains().size(); d++) {
+					if (plan.experienceDomains().get(d).code().equals(given.get(i).domain())) {
+						return new Field("helped-" + d, null, plan.experienceDomains().get(d).label());
+					}
+				}
+			}
+		}
+		return switch (field) {
+			case "progressed" -> new Field("evaluation-progressed", "evaluation.progressed", null);
+			case "notHappened" -> new Field("evaluation-not-happened", "evaluation.notHappened", null);
+			case "needed" -> new Field("evaluation-needed", "evaluation.needed", null);
+			case "goalText" -> new Field("evaluation-goal-0", "evaluation.goals", null);
+			default -> new Field("evaluation-date", "evaluation.date", null);
+		};
+	}
+
+	/**
+	 * A field of one of the page's forms: the id of its element, and the message key of
+	 * its label with its arguments, or without a key the label itself.
+	 */
+	private record Field(String id, String labelKey, String label, Object... arguments) {
+	}
+
+	/** A field of one of a list of a form's inputs: {@code goals[1].description}. */
+	private static final java.util.regex.Pattern INDEXED = java.util.regex.Pattern
+		.compile("(goals|experiences)\\[(\\d+)]\\..+");
+
+	/** Where a goal stands on the page, {@code -1} when it is not there. */
+	private static int goalIndex(PlanService.PlanView plan, String goal) {
+		for (int i = 0; i < plan.goals().size(); i++) {
+			if (plan.goals().get(i).id().toString().equals(goal)) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private String page(UUID id, Model model, Locale locale, PlanErrors errors) {

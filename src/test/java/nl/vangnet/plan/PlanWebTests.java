@@ -172,7 +172,7 @@ class PlanWebTests {
 		this.mvc
 			.perform(
 					post("/households/{id}/plan/goals", id).session(this.session).with(csrf()).param("description", ""))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("Doel: schrijf het doel op.")));
 		this.mvc.perform(post("/households/{id}/plan/notes", id).session(this.session)
 			.with(csrf())

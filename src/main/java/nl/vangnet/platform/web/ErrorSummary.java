@@ -36,6 +36,13 @@ public record ErrorSummary(String heading, List<Entry> entries) {
 	 */
 	public static final String TARGETS = "errorTargets";
 
+	/**
+	 * The model attribute of the labels of the fields of a page's errors, as the page
+	 * shows them: a map from the field's name to its label, so that each entry of a bound
+	 * form's errors names its field (unless its message does already).
+	 */
+	public static final String LABELS = "errorLabels";
+
 	static final String DEFAULT_HEADING = "form.errors.heading";
 
 	/**
@@ -82,11 +89,37 @@ public record ErrorSummary(String heading, List<Entry> entries) {
 	 * marks the field with {@link #invalid} and {@link #describedBy}.
 	 */
 	public static void add(Model model, String form, String field, String target, String label, String message) {
-		String shown = (label != null
-				&& message.toLowerCase(java.util.Locale.ROOT).startsWith(label.toLowerCase(java.util.Locale.ROOT)))
-						? null : label;
-		of(model).add(new Entry(form, field, shown, message, target));
+		of(model).add(entry(form, field, target, label, message));
 	}
+
+	/**
+	 * An entry that names its field once: without the label when the message starts with
+	 * it or with a short name of it ("Doel: …" for "Doel in de woorden van het gezin");
+	 * with the label instead of the message's own head when that names no field of its
+	 * own ("Tekst: gebruik hoogstens 4000 tekens." under "Wat ging vooruit?").
+	 */
+	static Entry entry(String form, String field, String target, String label, String message) {
+		if (label == null) {
+			return new Entry(form, field, null, message, target);
+		}
+		java.util.Locale root = java.util.Locale.ROOT;
+		String name = label.strip().replaceAll("[\\s?:*]+$", "");
+		if (message.toLowerCase(root).startsWith(name.toLowerCase(root))) {
+			return new Entry(form, field, null, message, target);
+		}
+		java.util.regex.Matcher head = HEAD.matcher(message);
+		if (head.matches()) {
+			if (name.toLowerCase(root).startsWith(head.group(1).toLowerCase(root))) {
+				return new Entry(form, field, null, message, target);
+			}
+			return new Entry(form, field, name, head.group(2), target);
+		}
+		return new Entry(form, field, name, message, target);
+	}
+
+	/** A message that starts by naming a field: "Tekst: gebruik …". */
+	private static final java.util.regex.Pattern HEAD = java.util.regex.Pattern.compile("([^.:!?]{1,40}): (.+)",
+			java.util.regex.Pattern.DOTALL);
 
 	/** The page's summary under another heading (a message key). */
 	public static void heading(Model model, String heading) {
@@ -101,6 +134,25 @@ public record ErrorSummary(String heading, List<Entry> entries) {
 		if (!known) {
 			this.entries.add(entry);
 		}
+	}
+
+	/**
+	 * Tells an entry of the same field that was made from a form's error in more general
+	 * words ({@code generic}) in the words of {@code entry} instead, keeping where it
+	 * links and the label it shows.
+	 * @return whether there was such an entry
+	 */
+	boolean reword(Entry entry, String generic) {
+		for (int i = 0; i < this.entries.size(); i++) {
+			Entry e = this.entries.get(i);
+			if (e.target() != null && Objects.equals(e.field(), entry.field())
+					&& (e.message().equals(generic) || generic.endsWith(e.message()))) {
+				String label = (entry.label() != null) ? entry.label() : e.label();
+				this.entries.set(i, entry(e.form(), e.field(), e.target(), label, entry.message()));
+				return true;
+			}
+		}
+		return false;
 	}
 
 	public boolean isEmpty() {

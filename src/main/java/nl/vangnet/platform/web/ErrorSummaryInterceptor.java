@@ -25,7 +25,8 @@ import org.springframework.web.servlet.ModelAndView;
  * form puts them in the model as {@value ErrorSummary#PROBLEMS} (a list of
  * {@link DomainException}); a page that knows the element ids of its fields puts them in
  * the model as {@value ErrorSummary#TARGETS}, so that the summary links to them and marks
- * them as the server renders the page.
+ * them as the server renders the page, and the labels of its fields as
+ * {@value ErrorSummary#LABELS}, so that each entry names its field.
  */
 class ErrorSummaryInterceptor implements HandlerInterceptor {
 
@@ -48,23 +49,36 @@ class ErrorSummaryInterceptor implements HandlerInterceptor {
 		Map<String, Object> model = page.getModel();
 		Locale locale = LocaleContextHolder.getLocale();
 		List<ErrorSummary.Entry> found = new ArrayList<>();
+		// a binding error that the controller summarised already, from its most general
+		// message key (FormErrors.throwIfAny): that entry, told in the binding's own
+		// words
+		Map<ErrorSummary.Entry, String> generic = new java.util.HashMap<>();
 		Map<?, ?> targets = (model.get(ErrorSummary.TARGETS) instanceof Map<?, ?> given) ? given : Map.of();
+		Map<?, ?> labels = (model.get(ErrorSummary.LABELS) instanceof Map<?, ?> given) ? given : Map.of();
 		for (Map.Entry<String, Object> attribute : model.entrySet()) {
 			if (attribute.getKey().startsWith(BindingResult.MODEL_KEY_PREFIX)
 					&& attribute.getValue() instanceof BindingResult result && result.hasErrors()) {
 				for (ObjectError error : result.getAllErrors()) {
 					String field = (error instanceof FieldError fieldError) ? fieldError.getField() : null;
-					found.add(new ErrorSummary.Entry(null, field, null, this.messages.getMessage(error, locale),
-							target(targets, field)));
+					String message = this.messages.getMessage(error, locale);
+					ErrorSummary.Entry entry = ErrorSummary.entry(null, field, target(targets, field),
+							label(labels, field), message);
+					found.add(entry);
+					String[] codes = error.getCodes();
+					if (field != null && codes != null && codes.length > 0) {
+						String key = codes[codes.length - 1];
+						generic.put(entry, this.messages.getMessage(key, error.getArguments(), key, locale));
+					}
 				}
 			}
 		}
 		if (model.get(ErrorSummary.PROBLEMS) instanceof List<?> problems) {
 			for (Object problem : problems) {
 				if (problem instanceof DomainException error) {
-					found.add(new ErrorSummary.Entry(null, error.field(), null,
-							this.messages.getMessage(error.messageKey(), error.arguments(), error.messageKey(), locale),
-							target(targets, error.field())));
+					String message = this.messages.getMessage(error.messageKey(), error.arguments(), error.messageKey(),
+							locale);
+					found.add(ErrorSummary.entry(null, error.field(), target(targets, error.field()),
+							label(labels, error.field()), message));
 				}
 			}
 		}
@@ -75,13 +89,23 @@ class ErrorSummaryInterceptor implements HandlerInterceptor {
 		ExtendedModelMap map = new ExtendedModelMap();
 		map.addAllAttributes(model);
 		ErrorSummary summary = ErrorSummary.of(map);
-		found.forEach(summary::add);
+		for (ErrorSummary.Entry entry : found) {
+			if (!(generic.containsKey(entry) && summary.reword(entry, generic.get(entry)))) {
+				summary.add(entry);
+			}
+		}
 		if (summary.isEmpty()) {
 			model.remove(ErrorSummary.ATTRIBUTE);
 		}
 		else {
 			model.put(ErrorSummary.ATTRIBUTE, summary);
 		}
+	}
+
+	/** The label of a field as the page shows it, by its name. */
+	private static String label(Map<?, ?> labels, String field) {
+		Object label = (field != null) ? labels.get(field) : null;
+		return (label instanceof String text) ? text : null;
 	}
 
 	/**

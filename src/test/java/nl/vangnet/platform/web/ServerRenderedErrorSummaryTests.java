@@ -1,7 +1,5 @@
 package nl.vangnet.platform.web;
 
-import java.time.LocalDate;
-
 import nl.vangnet.ApiClient;
 import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
@@ -27,16 +25,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Issue 18, item 1: the progress, help-question, network, monitor and access-trail forms
- * get their error summary from the server as the household and contact-person forms do,
- * without app.js: "Fout:" in the title, every message once at the top, each linked to its
- * field as rendered and naming it, the field marked invalid and described by its message.
+ * Issue 18, item 1: the progress, help-question, plan, network, monitor and access-trail
+ * forms get their error summary from the server as the household and contact-person forms
+ * do, without app.js: "Fout:" in the title, every message once at the top, each linked to
+ * its field as rendered and naming it, the field marked invalid and described by its
+ * message.
  */
 @VangnetTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServerRenderedErrorSummaryTests {
 
-	private static final String FUTURE = LocalDate.now().plusYears(1).toString();
+	private static final String FUTURE = TestData.today().plusYears(1).toString();
+
+	private static final String TODAY = TestData.today().toString();
 
 	@Autowired
 	private MockMvc mvc;
@@ -107,7 +108,7 @@ class ServerRenderedErrorSummaryTests {
 			.perform(post("/households/" + this.household + "/help-questions").with(csrf())
 				.session(this.coordinator)
 				.param("domain", "FINANCES")
-				.param("openedOn", LocalDate.now().toString())
+				.param("openedOn", TODAY)
 				.param("description", "Schulden"))
 			.andReturn()
 			.getResponse();
@@ -137,13 +138,233 @@ class ServerRenderedErrorSummaryTests {
 
 	@Test
 	void theMonitorsPeriodLinksTheDateThatIsNoneToItsField() throws Exception {
-		Document page = refused(get("/monitor").param("from", "abc").param("to", LocalDate.now().toString()));
+		Document page = refused(get("/monitor").param("from", "abc").param("to", TODAY));
 
 		assertLinked(page, "from", "Van");
 		assertThat(page.getElementById("to").hasAttr("aria-invalid")).isFalse();
 	}
 
+	// ---- the network map's forms
+
+	@Test
+	void aNewSnapshotOnADateThatIsNoneLinksToItsDateAndKeepsTheName() throws Exception {
+		Document page = refused(post("/network/members/" + member() + "/snapshots").param("drawnOn", "21112020")
+			.param("label", "Intake thuis"));
+
+		assertLinked(page, "snapshot-drawnOn", "Datum");
+		assertThat(page.getElementById("snapshot-drawnOn").attr("value")).isEqualTo("21112020");
+		assertThat(page.getElementById("snapshot-label").attr("value")).isEqualTo("Intake thuis");
+		assertThat(page.getElementById("snapshot-label").hasAttr("aria-invalid")).isFalse();
+	}
+
+	@Test
+	void aTriangleThatDoesNotAddUpLinksToItsFirstNumberOnceAndKeepsTheRest() throws Exception {
+		Document page = refused(post("/network/members/" + member() + "/triangle").param("placedOn", TODAY)
+			.param("government", "30")
+			.param("services", "30")
+			.param("society", "38")
+			.param("note", "Na de verhuizing"));
+
+		assertLinked(page, "triangle-government", "Overheid");
+		assertThat(page.getElementById("triangle-government").attr("aria-describedby")).contains("triangle-sum-hint");
+		assertThat(page.getElementById("triangle-society").attr("value")).isEqualTo("38");
+		assertThat(page.getElementById("triangle-note").attr("value")).isEqualTo("Na de verhuizing");
+		assertThat(page.select("#error-summary li")).hasSize(1);
+	}
+
+	@Test
+	void aTriangleWithAWeightOffTheScaleLinksToThatWeight() throws Exception {
+		Document page = refused(post("/network/members/" + member() + "/triangle").param("placedOn", TODAY)
+			.param("government", "30")
+			.param("services", "300")
+			.param("society", "38"));
+
+		assertLinked(page, "triangle-services", "Hulp en diensten");
+		assertThat(page.getElementById("triangle-government").hasAttr("aria-invalid")).isFalse();
+	}
+
+	@Test
+	void aPlanStepOnADomainThatIsNoneLinksToTheDomainAndADateThatIsNoneToTheDate() throws Exception {
+		Document page = refused(post("/network/members/" + member() + "/plan").param("domain", "FINANCES")
+			.param("on", "31-31-2020")
+			.param("note", "Samen gekeken"));
+		Document domain = refused(
+				post("/network/members/" + member() + "/plan").param("domain", "GEEN").param("on", TODAY));
+
+		assertLinked(page, "plan-on", "Datum");
+		assertThat(page.getElementById("plan-note").attr("value")).isEqualTo("Samen gekeken");
+		assertLinked(domain, "plan-domain", "Leefgebied");
+	}
+
+	@Test
+	void aNewContactWithoutNameOrRelationAnswers400AndNamesBothFields() throws Exception {
+		String snapshot = snapshot();
+		Document map = page(get("/network/members/" + member()).param("snapshot", snapshot));
+		String version = map.selectFirst("#add-contact input[name=version]").attr("value");
+
+		Document page = refused(post("/network/snapshots/" + snapshot + "/contacts").param("version", version)
+			.param("name", " ")
+			.param("relation", "")
+			.param("closeness", "MIDDLE")
+			.param("tie", "STRONG")
+			.param("note", "Komt op zondag"));
+
+		assertLinked(page, "contact-name", null);
+		assertLinked(page, "contact-relation", "Relatie");
+		assertThat(page.getElementById("contact-note").attr("value")).isEqualTo("Komt op zondag");
+		assertThat(page.getElementById("contact-closeness").selectFirst("option[selected]").attr("value"))
+			.isEqualTo("MIDDLE");
+	}
+
+	@Test
+	void aChangedContactWithARelationThatIsNoneAnswers400AndLinksToTheRelation() throws Exception {
+		String snapshot = snapshot();
+		Document map = page(get("/network/members/" + member()).param("snapshot", snapshot));
+		String version = map.selectFirst("#add-contact input[name=version]").attr("value");
+		MockHttpServletResponse added = this.mvc
+			.perform(post("/network/snapshots/" + snapshot + "/contacts").with(csrf())
+				.session(this.coordinator)
+				.param("version", version)
+				.param("name", "Buurvrouw Els")
+				.param("relation", "NEIGHBOUR")
+				.param("closeness", "OUTER")
+				.param("tie", "WEAK"))
+			.andReturn()
+			.getResponse();
+		assertThat(added.getStatus()).as(added.getContentAsString()).isEqualTo(302);
+		map = page(get("/network/members/" + member()).param("snapshot", snapshot));
+		String edit = map.selectFirst("#contacts a[href*=/contacts/]").attr("href");
+		String current = map.selectFirst("#add-contact input[name=version]").attr("value");
+
+		Document page = refused(post(edit).param("version", current)
+			.param("name", "Buurvrouw Els")
+			.param("relation", "VRIENDIN")
+			.param("closeness", "OUTER")
+			.param("tie", "WEAK"));
+
+		assertLinked(page, "contact-relation", "Relatie");
+		assertThat(page.getElementById("contact-name").attr("value")).isEqualTo("Buurvrouw Els");
+	}
+
+	// ---- the plan page's forms
+
+	@Test
+	void aGoalWithoutWordsAnswers400AndLinksToItsDescriptionKeepingWhoItIsFor() throws Exception {
+		Document page = refused(post("/households/" + this.household + "/plan/goals").param("description", " ")
+			.param("domain", "FINANCES"));
+
+		assertLinked(page, "goal-description", null);
+		assertThat(page.getElementById("goal-domain").selectFirst("option[selected]").attr("value"))
+			.isEqualTo("FINANCES");
+	}
+
+	@Test
+	void theFormsOfAGoalAndItsActionsLinkToTheirFieldsInThatGoal() throws Exception {
+		String goal = goal("Overzicht over de post");
+		Document plan = page(get("/households/" + this.household + "/plan"));
+		int index = plan.select("article.goal")
+			.indexOf(plan.selectFirst("article.goal:has(form[action$=" + goal + "])"));
+
+		Document adjusted = refused(
+				post("/plan/goals/" + goal).param("version", "0").param("description", "").param("status", "ACTIVE"));
+		Document action = refused(post("/plan/goals/" + goal + "/actions").param("description", "")
+			.param("actor", "NETWORK")
+			.param("actorName", "Tante Mies"));
+		Document due = refused(post("/plan/goals/" + goal + "/actions").param("description", "Bellen")
+			.param("actor", "NETWORK")
+			.param("dueOn", "2020-02-31"));
+
+		assertLinked(adjusted, "goal-description-" + index, null);
+		assertThat(adjusted.getElementById("goal-description-" + index).closest("details").hasAttr("open")).isTrue();
+		assertLinked(action, "new-action-description-" + index, null);
+		assertThat(action.getElementById("new-action-name-" + index).attr("value")).isEqualTo("Tante Mies");
+		assertLinked(due, "new-action-due-" + index, "Klaar op");
+		assertThat(due.getElementById("new-action-description-" + index).attr("value")).isEqualTo("Bellen");
+	}
+
+	@Test
+	void aChangedActionWithoutStatusLinksToThatActionsStatus() throws Exception {
+		String goal = goal("Zelf de post openen");
+		MockHttpServletResponse added = this.mvc
+			.perform(post("/plan/goals/" + goal + "/actions").with(csrf())
+				.session(this.coordinator)
+				.param("description", "Samen de post sorteren")
+				.param("actor", "MEMBER"))
+			.andReturn()
+			.getResponse();
+		assertThat(added.getStatus()).as(added.getContentAsString()).isEqualTo(302);
+		Document plan = page(get("/households/" + this.household + "/plan"));
+		String action = plan.selectFirst("form[id^=plan-form-action-]:has(input[value=Samen de post sorteren])")
+			.id()
+			.substring("plan-form-action-".length());
+
+		Document page = refused(post("/plan/actions/" + action).param("version", "0")
+			.param("description", "Samen de post sorteren en betalen")
+			.param("actor", "MEMBER")
+			.param("status", ""));
+
+		assertLinked(page, "action-status-" + action, "Stand van zaken");
+		assertThat(page.getElementById("action-description-" + action).attr("value"))
+			.isEqualTo("Samen de post sorteren en betalen");
+	}
+
+	@Test
+	void anEvaluationInTheFutureWithTooMuchTextNamesTheDateAndThatText() throws Exception {
+		Document page = refused(post("/households/" + this.household + "/plan/evaluations").param("evaluatedOn", FUTURE)
+			.param("progressed", "x".repeat(4001))
+			.param("needed", "Een budgetcoach"));
+
+		assertLinked(page, "evaluation-date", "Datum");
+		assertLinked(page, "evaluation-progressed", "Wat ging vooruit");
+		assertThat(page.getElementById("evaluation-needed").text()).isEqualTo("Een budgetcoach");
+		assertThat(page.getElementById("evaluation-date").closest("details").hasAttr("open")).isTrue();
+	}
+
+	@Test
+	void anEmptyNoteLinksToItsText() throws Exception {
+		Document page = refused(post("/households/" + this.household + "/plan/notes").param("text", "  "));
+
+		assertLinked(page, "note-text", null);
+	}
+
 	// ---- helpers
+
+	/** The mother's member id, from the dossier's network section. */
+	private String member() throws Exception {
+		Document section = page(get("/network/households/" + this.household));
+		String href = section.selectFirst("a[href^=/network/members/]").attr("href");
+		return href.substring("/network/members/".length());
+	}
+
+	/** A new snapshot of the mother's network: its id. */
+	private String snapshot() throws Exception {
+		MockHttpServletResponse started = this.mvc
+			.perform(post("/network/members/" + member() + "/snapshots").with(csrf())
+				.session(this.coordinator)
+				.param("drawnOn", TODAY))
+			.andReturn()
+			.getResponse();
+		assertThat(started.getStatus()).as(started.getContentAsString()).isEqualTo(302);
+		Document map = page(get("/network/members/" + member()));
+		String href = map.select("ol.snapshots a").last().attr("href");
+		return href.substring(href.indexOf("snapshot=") + "snapshot=".length());
+	}
+
+	/** A new goal of the family: its id. */
+	private String goal(String description) throws Exception {
+		MockHttpServletResponse added = this.mvc
+			.perform(post("/households/" + this.household + "/plan/goals").with(csrf())
+				.session(this.coordinator)
+				.param("description", description))
+			.andReturn()
+			.getResponse();
+		assertThat(added.getStatus()).as(added.getContentAsString()).isEqualTo(302);
+		Document plan = page(get("/households/" + this.household + "/plan"));
+		String action = plan
+			.selectFirst("article.goal:has(h3 span:containsOwn(" + description + ")) form[id^=plan-form-goal-]")
+			.attr("action");
+		return action.substring("/plan/goals/".length());
+	}
 
 	/**
 	 * The summary links an entry to the element with this id as rendered, names the field
@@ -161,9 +382,19 @@ class ServerRenderedErrorSummaryTests {
 		Element field = page.getElementById(id);
 		assertThat(field).as(id).isNotNull();
 		assertThat(field.attr("aria-invalid")).as(id).isEqualTo("true");
-		assertThat(field.attr("aria-describedby").split(" ")).as(id).contains(message.id());
+		// described by its entry, or by its own message beside it that says the same
+		assertThat(java.util.Arrays.stream(field.attr("aria-describedby").split(" "))
+			.map(page::getElementById)
+			.filter(java.util.Objects::nonNull)
+			.map(Element::text)).as("%s described by %s", id, message.text())
+			.anyMatch((text) -> text.equals(message.text()) || message.text().endsWith(text)
+					|| text.endsWith(message.text()));
+		assertThat(page.select("main .error").eachText()).as("each message once beside the fields")
+			.doesNotHaveDuplicates();
 		assertThat(page.select("#error-summary li").eachText()).as("each message once").doesNotHaveDuplicates();
-		assertThat(page.select("#error-summary li")).allMatch((entry) -> entry.selectFirst("a[href^=#]") != null);
+		assertThat(page.select("#error-summary li"))
+			.as("every entry linked to its field as rendered: %s", page.select("#error-summary").outerHtml())
+			.allMatch((entry) -> entry.selectFirst("a[href^=#][data-target]") != null);
 	}
 
 	private Document page(MockHttpServletRequestBuilder request) throws Exception {
