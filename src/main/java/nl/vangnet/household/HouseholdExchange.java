@@ -101,6 +101,7 @@ class HouseholdExchange {
 		checkOrganisation(actor, document, errors);
 		String model = this.phaseModels.chosenBy(actor.organisationId()).code();
 		alsoBrokenRules(document, model, errors);
+		alsoSectionErrors(document, errors);
 		DomainErrors.throwIfAny(errors);
 		List<Trajectory> trajectories = new ArrayList<>();
 		List<HouseholdDocument.TrajectoryEntry> entries = orEmpty(document.trajectories());
@@ -146,6 +147,24 @@ class HouseholdExchange {
 		Set<String> known = new HashSet<>();
 		errors.forEach((e) -> known.add(e.field()));
 		broken.stream().filter((e) -> known.add(e.field())).forEach(errors::add);
+	}
+
+	/**
+	 * The rules of the modules' sections (help questions, scores, …) are checked before
+	 * anything is stored, with the household's, so that a document with errors in both
+	 * reports them all at once (each field once).
+	 */
+	private void alsoSectionErrors(HouseholdDocument document, List<DomainException> errors) {
+		Set<String> known = new HashSet<>();
+		errors.forEach((e) -> known.add(e.field()));
+		sectionErrors(document).stream().filter((e) -> known.add(e.field())).forEach(errors::add);
+	}
+
+	/** What the modules' sections of a document (read in part, perhaps) break. */
+	List<DomainException> sectionErrors(HouseholdDocument document) {
+		List<DomainException> errors = new ArrayList<>();
+		this.sections.forEach((section) -> errors.addAll(section.check(document)));
+		return errors;
 	}
 
 	/**
@@ -202,6 +221,7 @@ class HouseholdExchange {
 		}
 		checkOrganisation(actor, document, errors);
 		alsoBrokenRules(document, this.phaseModels.chosenBy(actor.organisationId()).code(), errors);
+		alsoSectionErrors(document, errors);
 		DomainErrors.throwIfAny(errors);
 		if (!actor.mayChangeHouseholds()) {
 			throw new org.springframework.security.access.AccessDeniedException("Volunteers do not change households");

@@ -201,7 +201,15 @@ public class HouseholdFiles {
 			else {
 				// the rest of the line is checked too, so that it shows every error at
 				// once
-				for (DomainException error : this.exchange.read(object).errors()) {
+				HouseholdDocumentReader.Read read = this.exchange.read(object);
+				List<DomainException> all = new ArrayList<>(read.errors());
+				Set<String> known = new java.util.HashSet<>();
+				all.forEach((e) -> known.add(e.field()));
+				this.exchange.sectionErrors(read.document())
+					.stream()
+					.filter((e) -> known.add(e.field()))
+					.forEach(all::add);
+				for (DomainException error : all) {
 					if (!"organisation".equals(error.field())) {
 						errors.add(lineError(number, error, locale));
 					}

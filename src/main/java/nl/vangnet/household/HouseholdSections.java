@@ -1,6 +1,9 @@
 package nl.vangnet.household;
 
+import java.util.List;
 import java.util.Set;
+
+import nl.vangnet.platform.DomainException;
 
 /**
  * A module that keeps sections of the household document (such as {@code helpQuestions}
@@ -17,6 +20,17 @@ public interface HouseholdSections {
 	 * {@code helpQuestions}.
 	 */
 	Set<String> sections();
+
+	/**
+	 * The rules of this module that the document's sections break, without storing
+	 * anything, with fields named as paths into the document; so that every error of a
+	 * document is reported at once, also while its household part has errors of its own.
+	 * The document may be read in part: an entry or a value that could not be read is
+	 * {@code null} and is left to its reading errors.
+	 */
+	default List<DomainException> check(HouseholdDocument document) {
+		return List.of();
+	}
 
 	/**
 	 * Stores this module's sections of a document for a household that was just stored. A

@@ -63,39 +63,64 @@ class PlanSections implements HouseholdSections {
 		return Set.of("helpQuestions", "progressScores", "experience");
 	}
 
+	/**
+	 * A help question that closes before it opens or whose words are too long; a score
+	 * given twice for a domain on one day.
+	 */
 	@Override
-	public void store(StoredHousehold household, HouseholdDocument document) {
+	public List<DomainException> check(HouseholdDocument document) {
 		List<DomainException> errors = new ArrayList<>();
-		if (document.helpQuestions() != null) {
-			storeQuestions(household, document.helpQuestions(), errors);
-		}
-		if (document.progressScores() != null) {
-			storeScores(household, document.progressScores(), errors);
-		}
-		if (document.experience() != null) {
-			storeExperience(household, document.experience());
-		}
-		DomainErrors.throwIfAny(errors);
-	}
-
-	private void storeQuestions(StoredHousehold household, List<HouseholdDocument.HelpQuestionEntry> entries,
-			List<DomainException> errors) {
-		List<HelpQuestion> stored = new ArrayList<>(this.questions.ofHousehold(household.id()));
-		List<HelpQuestion> kept = new ArrayList<>();
-		Staff actor = Staff.current().requireOrganisation("household");
-		String name = this.workers.nameOf(actor);
-		for (int i = 0; i < entries.size(); i++) {
-			HouseholdDocument.HelpQuestionEntry entry = entries.get(i);
+		List<HouseholdDocument.HelpQuestionEntry> questions = orEmpty(document.helpQuestions());
+		for (int i = 0; i < questions.size(); i++) {
+			HouseholdDocument.HelpQuestionEntry entry = questions.get(i);
 			String path = "helpQuestions[" + i + "]";
+			if (entry == null) {
+				continue;
+			}
 			if (entry.closed() != null && entry.opened() != null && entry.closed().isBefore(entry.opened())) {
 				errors.add(new DomainException(path + ".closed", "helpQuestion.closedOn.beforeOpened"));
-				continue;
 			}
 			if (entry.description() != null && entry.description().length() > HelpQuestion.TEXT_MAX) {
 				errors.add(new DomainException(path + ".description", "helpQuestion.description.tooLong",
 						HelpQuestion.TEXT_MAX));
-				continue;
 			}
+		}
+		Set<String> seen = new HashSet<>();
+		List<HouseholdDocument.ProgressScoreEntry> scores = orEmpty(document.progressScores());
+		for (int i = 0; i < scores.size(); i++) {
+			HouseholdDocument.ProgressScoreEntry entry = scores.get(i);
+			if (entry != null && entry.domain() != null && entry.date() != null
+					&& !seen.add(entry.domain() + "/" + entry.date())) {
+				errors.add(new DomainException("progressScores[" + i + "].date", "score.twice", entry.domain()));
+			}
+		}
+		return errors;
+	}
+
+	private static <T> List<T> orEmpty(List<T> list) {
+		return (list != null) ? list : List.of();
+	}
+
+	@Override
+	public void store(StoredHousehold household, HouseholdDocument document) {
+		DomainErrors.throwIfAny(check(document));
+		if (document.helpQuestions() != null) {
+			storeQuestions(household, document.helpQuestions());
+		}
+		if (document.progressScores() != null) {
+			storeScores(household, document.progressScores());
+		}
+		if (document.experience() != null) {
+			storeExperience(household, document.experience());
+		}
+	}
+
+	private void storeQuestions(StoredHousehold household, List<HouseholdDocument.HelpQuestionEntry> entries) {
+		List<HelpQuestion> stored = new ArrayList<>(this.questions.ofHousehold(household.id()));
+		List<HelpQuestion> kept = new ArrayList<>();
+		Staff actor = Staff.current().requireOrganisation("household");
+		String name = this.workers.nameOf(actor);
+		for (HouseholdDocument.HelpQuestionEntry entry : entries) {
 			UUID memberId = household.memberId(entry.member());
 			HelpQuestion same = stored.stream()
 				.filter((q) -> !kept.contains(q) && Objects.equals(q.memberId(), memberId)
@@ -123,22 +148,13 @@ class PlanSections implements HouseholdSections {
 		stored.stream().filter((q) -> !kept.contains(q)).forEach((q) -> this.questions.delete(q.id()));
 	}
 
-	private void storeScores(StoredHousehold household, List<HouseholdDocument.ProgressScoreEntry> entries,
-			List<DomainException> errors) {
-		Set<String> seen = new HashSet<>();
+	private void storeScores(StoredHousehold household, List<HouseholdDocument.ProgressScoreEntry> entries) {
 		List<Scores.Row> rows = new ArrayList<>();
-		for (int i = 0; i < entries.size(); i++) {
-			HouseholdDocument.ProgressScoreEntry entry = entries.get(i);
-			if (!seen.add(entry.domain() + "/" + entry.date())) {
-				errors.add(new DomainException("progressScores[" + i + "].date", "score.twice", entry.domain()));
-				continue;
-			}
+		for (HouseholdDocument.ProgressScoreEntry entry : entries) {
 			rows.add(new Scores.Row(entry.domain(), entry.date(), Rater.WORKER, entry.score()));
 		}
-		if (errors.isEmpty()) {
-			this.scores.replaceWorkerScores(household.id(), household.organisationId(),
-					ProgressService.MONITOR_PROGRESS, rows);
-		}
+		this.scores.replaceWorkerScores(household.id(), household.organisationId(), ProgressService.MONITOR_PROGRESS,
+				rows);
 	}
 
 	private void storeExperience(StoredHousehold household, List<HouseholdDocument.ExperienceEntry> entries) {

@@ -115,6 +115,50 @@ class ImportPageTests {
 	}
 
 	@Test
+	void aLineWithErrorsInItsHouseholdAndInItsSectionsReportsThemAllAtOnce() throws Exception {
+		TestData.Organisation organisation = this.data.organisation();
+		MockHttpSession coordinator = TestData.signIn(this.mvc, this.data.person(organisation, Role.COORDINATOR));
+		String line = """
+				{"format":"vangnet-household/1","externalId":"S-1","organisation":"%s","composition":"THREE_PARENT",\
+				"members":[{"ref":"m1","role":"PARENT","mainContact":true,"givenName":"Noor"}],\
+				"helpQuestions":[{"member":"m1","domain":"FINANCES","opened":"2021-03-01","closed":"2021-01-10",\
+				"acute":false,"status":"RESOLVED","description":"Huurachterstand"}],\
+				"progressScores":[{"domain":"FINANCES","date":"2021-06-15","score":2},\
+				{"domain":"FINANCES","date":"2021-06-15","score":3}],\
+				"timeEntries":[{"date":"2021-02-01","type":"CONVERSATION","minutes":2000,"member":"m1"}]}"""
+			.formatted(organisation.code());
+
+		Document page = preview(coordinator, line);
+
+		List<String> labels = page.select("#import-report tr.import-error td:nth-child(2)").eachText();
+		assertThat(labels).containsExactlyInAnyOrder("Samenstelling", "Hulpvraag 1, afgerond op", "Score 2, datum",
+				"Tijdregel 1, minuten");
+		assertThat(page.select("#import-summary").text()).contains("1 regel heeft een fout");
+		assertThat(page.select("#import-report").text()).doesNotContain("helpQuestions[")
+			.doesNotContain("progressScores[")
+			.doesNotContain("timeEntries[");
+
+		Document other = preview(coordinator, line.replace(organisation.code(), "NIET-BESTAAND"));
+		assertThat(other.select("#import-report tr.import-error td:nth-child(2)").eachText()).contains("Organisatie",
+				"Samenstelling", "Hulpvraag 1, afgerond op", "Score 2, datum");
+	}
+
+	@Test
+	void anEmptyFileSaysSoWithoutCountingALineOrNamingLineZero() throws Exception {
+		TestData.Organisation organisation = this.data.organisation();
+		MockHttpSession coordinator = TestData.signIn(this.mvc, this.data.person(organisation, Role.COORDINATOR));
+
+		Document page = preview(coordinator, "\n\n");
+
+		assertThat(page.select("#import-summary").text())
+			.isEqualTo("Er is niets opgeslagen: het bestand zelf klopt niet.");
+		assertThat(page.select("#import-report tr.import-error")).hasSize(1);
+		assertThat(page.select("#import-report tr.import-error td").eachText()).containsExactly("—", "—",
+				"Het bestand bevat geen gezinnen.");
+		assertThat(page.select("#import-report").text()).doesNotContain("Regel 0").doesNotContain("regels");
+	}
+
+	@Test
 	void aLineForAnotherOrganisationIsCheckedToTheEndToo() throws Exception {
 		TestData.Organisation organisation = this.data.organisation();
 		TestData.Organisation other = this.data.organisation();
