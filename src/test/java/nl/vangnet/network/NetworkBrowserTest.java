@@ -118,6 +118,8 @@ class NetworkBrowserTest extends BrowserTestSupport {
 			.findElement(By.cssSelector("#contacts tr[data-contact-id='" + chosen + "']"))
 			.getAttribute("data-closeness")).isNotEqualTo(before);
 
+		String mapPage = java.net.URI.create(b.driver().getCurrentUrl()).getRawPath();
+
 		// The integration safety net: by numbers, then out of view.
 		b.fill("Overheid", "20").fill("Hulp en diensten", "70").fill("Samenleving", "10");
 		b.click("Plaatsen");
@@ -136,6 +138,35 @@ class NetworkBrowserTest extends BrowserTestSupport {
 		assertThat(gaps).contains("Financiën Gat: niemand helpt hierbij Iemand helpt hierbij");
 		assertThat(gaps).contains("Wonen Iemand helpt hierbij Iemand helpt hierbij");
 		b.screenshot("network-comparison");
+
+		// On a phone (390 px) the contacts table stacks: each contact a block of labelled
+		// lines, nothing wider than the screen (issue 18, item 3).
+		JavascriptExecutor js = (JavascriptExecutor) b.driver();
+		b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		try {
+			b.open(mapPage);
+			long width = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
+			assertThat(width).isLessThanOrEqualTo(390L);
+			WebElement contacts = b.driver().findElement(By.id("contacts"));
+			assertThat((long) contacts.getRect().getWidth()).as("the contacts table fits the phone")
+				.isLessThanOrEqualTo(width);
+			assertThat(b.driver().findElement(By.cssSelector("#contacts thead")).isDisplayed()).isFalse();
+			assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue())
+				.as("no sideways scrolling: %s",
+						js.executeScript(
+								"""
+										var w = document.documentElement.clientWidth, out = [];
+										document.querySelectorAll('main *').forEach(function (e) {
+										  var r = e.getBoundingClientRect();
+										  if (r.right > w + 1 && e.children.length === 0) { out.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.right)); }
+										});
+										return out.slice(0, 12).join(', ');"""))
+				.isLessThanOrEqualTo(width);
+			b.screenshot("network-phone");
+		}
+		finally {
+			b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+		}
 		b.signOut();
 	}
 
