@@ -39,7 +39,8 @@ record DossierView(UUID id, int version, String name, String externalId, String 
 
 	record TrajectoryView(UUID id, TrajectoryKind kind, LocalDate start, LocalDate end, String closingReason,
 			String phaseModel, String phaseModelLabel, PhaseStep current, Long daysInPhase, List<PhaseStep> timeline,
-			StaffOption contactPerson, List<StaffOption> involved, List<PhaseOption> phases, Destination destination) {
+			StaffOption contactPerson, List<StaffOption> involved, List<PhaseOption> phases, Destination destination,
+			HousingSituation housing, IncomeSituation income, SchoolSituation school) {
 
 		/**
 		 * The phase the family most likely enters next: the one after the current phase

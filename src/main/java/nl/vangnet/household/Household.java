@@ -97,11 +97,16 @@ final class Household {
 	}
 
 	void endTrajectory(UUID trajectoryId, LocalDate on, String reason, Destination destination) {
+		endTrajectory(trajectoryId, on, reason, destination, DepartureSituation.UNKNOWN);
+	}
+
+	void endTrajectory(UUID trajectoryId, LocalDate on, String reason, Destination destination,
+			DepartureSituation situation) {
 		requireOpen();
 		if (reason != null && reason.length() > HouseholdRules.TEXT_MAX) {
 			throw new DomainException("closingReason", "trajectory.closingReason.tooLong", HouseholdRules.TEXT_MAX);
 		}
-		trajectory(trajectoryId).end(on, reason, destination);
+		trajectory(trajectoryId).end(on, reason, destination, situation);
 	}
 
 	void assignContactPerson(UUID trajectoryId, UUID accountId) {

@@ -108,6 +108,9 @@ class HouseholdController {
 				this.organisations.byId(actor.organisationId()).map(OrganisationSummary::districts).orElse(List.of()));
 		model.addAttribute("kinds", TrajectoryKind.values());
 		model.addAttribute("destinations", Destination.values());
+		model.addAttribute("housingSituations", HousingSituation.values());
+		model.addAttribute("incomeSituations", IncomeSituation.values());
+		model.addAttribute("schoolSituations", SchoolSituation.values());
 		model.addAttribute("statuses", HouseholdSearch.Status.values());
 	}
 
@@ -327,7 +330,7 @@ class HouseholdController {
 		return action(id, trajectoryId.toString(), FieldIds.END, () -> {
 			FormErrors.throwIfAny(result);
 			this.management.endTrajectory(id, TrajectoryForms.version(form.version()), trajectoryId, form.end(),
-					form.closingReason(), form.destination(), form.choice());
+					form.closingReason(), form.destination(), form.situation(), form.choice());
 		}, "trajectory.ended.saved", model, locale, request, response, redirect);
 	}
 
@@ -492,9 +495,13 @@ class HouseholdController {
 		static final FieldIds MOVE = new FieldIds("phase-{i}", Map.of("phase", "phase-{i}", "on", "phase-on-{i}"));
 
 		static final FieldIds END = new FieldIds("end-{i}",
-				Map.of("end", "end-{i}", "closingReason", "end-reason-{i}", "destination", "end-destination-{i}",
-						"aftercare", "aftercare-keep-{i}", "aftercareRhythm", "aftercare-rhythm-{i}", "aftercareMonths",
-						"aftercare-months-{i}", "aftercareDeclined", "aftercare-reason-{i}"));
+				Map.ofEntries(Map.entry("end", "end-{i}"), Map.entry("closingReason", "end-reason-{i}"),
+						Map.entry("destination", "end-destination-{i}"), Map.entry("housing", "end-housing-{i}"),
+						Map.entry("income", "end-income-{i}"), Map.entry("school", "end-school-{i}"),
+						Map.entry("aftercare", "aftercare-keep-{i}"),
+						Map.entry("aftercareRhythm", "aftercare-rhythm-{i}"),
+						Map.entry("aftercareMonths", "aftercare-months-{i}"),
+						Map.entry("aftercareDeclined", "aftercare-reason-{i}")));
 
 		static final FieldIds ASSIGN = new FieldIds("assignee-{i}", Map.of());
 

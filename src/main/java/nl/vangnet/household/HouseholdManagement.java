@@ -153,9 +153,18 @@ class HouseholdManagement {
 
 	void endTrajectory(UUID id, int version, UUID trajectoryId, LocalDate on, String reason, Destination destination,
 			TrajectoryEndings.Aftercare aftercare) {
+		endTrajectory(id, version, trajectoryId, on, reason, destination, DepartureSituation.UNKNOWN, aftercare);
+	}
+
+	/**
+	 * Ends a trajectory with where she went and how she left; what follows from it (the
+	 * aftercare) in the same transaction.
+	 */
+	void endTrajectory(UUID id, int version, UUID trajectoryId, LocalDate on, String reason, Destination destination,
+			DepartureSituation situation, TrajectoryEndings.Aftercare aftercare) {
 		Staff actor = changer();
 		Household household = forChange(id, version, (current) -> List.of());
-		household.endTrajectory(trajectoryId, on, reason, destination);
+		household.endTrajectory(trajectoryId, on, reason, destination, situation);
 		save(household, (current) -> List.of());
 		Trajectory ended = household.trajectories()
 			.stream()
@@ -643,7 +652,8 @@ class HouseholdManagement {
 				(trajectory.contactPerson() != null) ? option(staff, trajectory.contactPerson()) : null,
 				trajectory.involvedStaff().stream().map((id) -> option(staff, id)).toList(),
 				model.phases().stream().map((p) -> new PhaseOption(p.code(), p.label(locale))).toList(),
-				trajectory.destination());
+				trajectory.destination(), trajectory.situation().housing(), trajectory.situation().income(),
+				trajectory.situation().school());
 	}
 
 	String label(String phaseCode, Locale locale) {

@@ -120,7 +120,8 @@ class HouseholdPrivacy implements SubjectAccessContribution, ErasureContribution
 			})
 			.list();
 		List<SubjectAccessSection.Entry> trajectories = this.jdbc.sql("""
-				select t.id, t.kind, t.start_date, t.end_date, t.closing_reason, t.destination,
+				select t.id, t.kind, t.start_date, t.end_date, t.closing_reason, t.destination, t.departure_housing,
+				       t.departure_income, t.departure_school,
 				       (select string_agg(p.phase_code || ' ' || p.entered_on, ', ' order by p.sequence)
 				        from trajectory_phase p where p.trajectory_id = t.id) as phases
 				from trajectory t where t.household_id = :household order by t.start_date, t.position
@@ -134,6 +135,9 @@ class HouseholdPrivacy implements SubjectAccessContribution, ErasureContribution
 				.add("privacy.report.trajectory.destination",
 						(rs.getString("destination") != null)
 								? text.code("trajectory.destination", rs.getString("destination")) : null)
+				.add("trajectory.housing", text.code("trajectory.housing", rs.getString("departure_housing")))
+				.add("trajectory.income", text.code("trajectory.income", rs.getString("departure_income")))
+				.add("trajectory.school", text.code("trajectory.school", rs.getString("departure_school")))
 				.add("privacy.report.trajectory.phases", rs.getString("phases"))
 				.entry(text.code("trajectory.kind", rs.getString("kind")) + ", " + text.date(rs.getDate("start_date"))))
 			.list();

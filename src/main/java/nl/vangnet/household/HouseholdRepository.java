@@ -103,7 +103,9 @@ class HouseholdRepository {
 						rs.getObject("contact_person", UUID.class), staff.getOrDefault(trajectoryId, List.of()),
 						new PhaseHistory(phases.getOrDefault(trajectoryId, List.of())))
 					.departedTo((rs.getString("destination") != null) ? Destination.valueOf(rs.getString("destination"))
-							: null);
+							: null)
+					.leaving(DepartureSituation.of(rs.getString("departure_housing"), rs.getString("departure_income"),
+							rs.getString("departure_school")));
 			})
 			.list();
 		Root r = root.get();
@@ -267,13 +269,16 @@ class HouseholdRepository {
 			Trajectory t = trajectories.get(i);
 			this.jdbc.sql("""
 					insert into trajectory (id, household_id, organisation_id, position, kind, start_date, end_date,
-					  closing_reason, phase_model, contact_person, destination)
+					  closing_reason, phase_model, contact_person, destination, departure_housing, departure_income,
+					  departure_school)
 					values (:id, :household, :organisation, :position, :kind, :start, :end, :closingReason, :phaseModel,
-					  :contactPerson, :destination)
+					  :contactPerson, :destination, :housing, :income, :school)
 					on conflict (id) do update set position = excluded.position, kind = excluded.kind,
 					  start_date = excluded.start_date, end_date = excluded.end_date,
 					  closing_reason = excluded.closing_reason, phase_model = excluded.phase_model,
-					  contact_person = excluded.contact_person, destination = excluded.destination
+					  contact_person = excluded.contact_person, destination = excluded.destination,
+					  departure_housing = excluded.departure_housing, departure_income = excluded.departure_income,
+					  departure_school = excluded.departure_school
 					where trajectory.household_id = excluded.household_id
 					""")
 				.param("id", t.id())
@@ -287,6 +292,9 @@ class HouseholdRepository {
 				.param("phaseModel", t.phaseModel())
 				.param("contactPerson", t.contactPerson())
 				.param("destination", (t.destination() != null) ? t.destination().name() : null)
+				.param("housing", (t.situation().housing() != null) ? t.situation().housing().name() : null)
+				.param("income", (t.situation().income() != null) ? t.situation().income().name() : null)
+				.param("school", (t.situation().school() != null) ? t.situation().school().name() : null)
 				.update();
 			List<UUID> staff = t.involvedStaff();
 			for (int s = 0; s < staff.size(); s++) {

@@ -34,6 +34,8 @@ final class Trajectory {
 
 	private Destination destination;
 
+	private DepartureSituation situation = DepartureSituation.UNKNOWN;
+
 	Trajectory(UUID id, TrajectoryKind kind, LocalDate start, LocalDate end, String closingReason, String phaseModel,
 			UUID contactPerson, List<UUID> involvedStaff, PhaseHistory phases) {
 		this.id = id;
@@ -80,8 +82,17 @@ final class Trajectory {
 	 * The support ends on the day, after the last phase change.
 	 */
 	void end(LocalDate on, String reason, Destination destination) {
+		end(on, reason, destination, DepartureSituation.UNKNOWN);
+	}
+
+	/**
+	 * The support ends on the day: where she went and how she left (housing, income,
+	 * school), each unknown when not given.
+	 */
+	void end(LocalDate on, String reason, Destination destination, DepartureSituation situation) {
 		end(on, reason);
 		this.destination = destination;
+		this.situation = (situation != null) ? situation : DepartureSituation.UNKNOWN;
 	}
 
 	void end(LocalDate on, String reason) {
@@ -135,7 +146,21 @@ final class Trajectory {
 				modelGiven ? this.phaseModel : stored.phaseModel,
 				contactGiven ? this.contactPerson : stored.contactPerson,
 				staffGiven ? this.involvedStaff : stored.involvedStaff, phasesGiven ? this.phases : stored.phases)
-			.departedTo(destinationGiven ? this.destination : stored.destination);
+			.departedTo(destinationGiven ? this.destination : stored.destination)
+			.leaving((this.end != null) ? stored.situation : DepartureSituation.UNKNOWN);
+	}
+
+	/**
+	 * Her situation at departure (as stored): the document does not carry it, so a
+	 * document keeps it while the trajectory stays ended.
+	 */
+	Trajectory leaving(DepartureSituation situation) {
+		this.situation = (situation != null) ? situation : DepartureSituation.UNKNOWN;
+		return this;
+	}
+
+	DepartureSituation situation() {
+		return this.situation;
 	}
 
 	/**

@@ -34,7 +34,12 @@ final class TrajectoryForms {
 	 */
 	record End(Integer version, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end, String closingReason,
 			Destination destination, String aftercare, String aftercareRhythm, Integer aftercareMonths,
-			String aftercareDeclined) {
+			String aftercareDeclined, HousingSituation housing, IncomeSituation income, SchoolSituation school) {
+
+		/** How she left: housing, income and school, each unknown when not chosen. */
+		DepartureSituation situation() {
+			return new DepartureSituation(this.housing, this.income, this.school);
+		}
 
 		/**
 		 * The worker's choice: the form always sends {@code KEEP} or {@code DECLINE} for
