@@ -346,6 +346,9 @@ class AuthorizationMatrixTests {
 			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/rhythm/end", CASE_WORK)
 				.form(Map.of("reason", "Het gaat goed")),
 
+			Rule.of("POST", "/households/{id}/follow-up-checks", CASE_WORK)
+				.form(Map.of("months", "3", "on", DAY, "reached", "true", "housing", "STABLE", "safe", "true")),
+
 			Rule.of("GET", "/households/{id}/obligations", CASE_WORK),
 			Rule.of("POST", "/households/{id}/obligations", CASE_WORK)
 				.form(Map.of("kind", "LETTER", "description", "Brief UWV")),

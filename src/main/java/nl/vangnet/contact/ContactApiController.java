@@ -91,7 +91,7 @@ class ContactApiController {
 	@PutMapping("/households/{id}/trajectories/{trajectoryId}/rhythm")
 	List<Contacts.RhythmView> setRhythm(@PathVariable UUID id, @PathVariable UUID trajectoryId,
 			@RequestBody RhythmBody body) {
-		this.contacts.setRhythm(id, trajectoryId, body.rhythm());
+		this.contacts.setRhythm(id, trajectoryId, body.rhythm(), body.plannedUntil());
 		return this.contacts.rhythms(id);
 	}
 
@@ -169,7 +169,8 @@ class ContactApiController {
 	record ActivityBody(LocalDate date, String name, UUID member, Satisfaction satisfaction, ActivityKind kind) {
 	}
 
-	record RhythmBody(Rhythm rhythm) {
+	/** {@code plannedUntil}: optional, the last day of the planned aftercare period. */
+	record RhythmBody(Rhythm rhythm, LocalDate plannedUntil) {
 	}
 
 	record EndBody(String reason) {

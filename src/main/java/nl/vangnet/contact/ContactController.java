@@ -34,13 +34,27 @@ class ContactController {
 
 	private static final String PAGE = "contact/contacts";
 
+	/** The element ids of the follow-up check's fields, for the error summary. */
+	private static final java.util.Map<String, String> FOLLOW_UP_FIELDS = java.util.Map.ofEntries(
+			java.util.Map.entry("", "followup-months"), java.util.Map.entry("trajectory", "followup-months"),
+			java.util.Map.entry("months", "followup-months"), java.util.Map.entry("on", "followup-on"),
+			java.util.Map.entry("channel", "followup-channel"), java.util.Map.entry("reached", "followup-reached-yes"),
+			java.util.Map.entry("housing", "followup-housing"), java.util.Map.entry("income", "followup-income"),
+			java.util.Map.entry("debts", "followup-debts"), java.util.Map.entry("safe", "followup-safe"),
+			java.util.Map.entry("school", "followup-school"),
+			java.util.Map.entry("supportiveContacts", "followup-contacts"),
+			java.util.Map.entry("triangle", "followup-triangle"), java.util.Map.entry("helped", "followup-helped"));
+
 	private final Contacts contacts;
 
 	private final FamilyPapers papers;
 
 	private final Families families;
 
-	ContactController(Contacts contacts, FamilyPapers papers, Families families) {
+	private final FollowUpChecks checks;
+
+	ContactController(Contacts contacts, FamilyPapers papers, Families families, FollowUpChecks checks) {
+		this.checks = checks;
 		this.contacts = contacts;
 		this.papers = papers;
 		this.families = families;
@@ -77,6 +91,18 @@ class ContactController {
 			model.addAttribute("time", this.contacts.timeSummary(id));
 			model.addAttribute("activities", this.contacts.activities(id));
 			model.addAttribute("rhythms", this.contacts.rhythms(id));
+			List<FollowUpChecks.Departure> departures = this.checks.checks(id);
+			model.addAttribute("departures", departures);
+			if (!model.containsAttribute("followUpForm")) {
+				model.addAttribute("followUpForm", ContactForms.FollowUp.proposed(departures, this.contacts.today()));
+			}
+			model.addAttribute("followUpMonths", FollowUpChecks.MONTHS);
+			model.addAttribute("housingSituations", nl.vangnet.household.HousingSituation.values());
+			model.addAttribute("incomeSituations", nl.vangnet.household.IncomeSituation.values());
+			model.addAttribute("debtOptions", nl.vangnet.household.Debts.values());
+			model.addAttribute("schoolSituations", nl.vangnet.household.SchoolSituation.values());
+			model.addAttribute("trianglePositions", TrianglePosition.values());
+			model.addAttribute("helpedOptions", nl.vangnet.household.Helped.values());
 		}
 		return PAGE;
 	}
@@ -152,12 +178,38 @@ class ContactController {
 		return page(id, model);
 	}
 
+	/**
+	 * A follow-up check after departure: reached with her outcome, or not reached (which
+	 * counts as a failed outreach attempt).
+	 */
+	@PostMapping("/follow-up-checks")
+	String followUp(@PathVariable UUID id, @ModelAttribute("followUpForm") ContactForms.FollowUp form,
+			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		if (form != null && !result.hasErrors()) {
+			try {
+				this.checks.record(id, form.toNew());
+				redirect.addFlashAttribute("saved", "contact.followUp.saved");
+				return "redirect:/households/{id}/contacts#follow-up";
+			}
+			catch (DomainErrors ex) {
+				FormErrors.reject(result, ex);
+			}
+		}
+		if (form != null) {
+			FormErrors.keep(model, "followUpForm", form, result);
+		}
+		model.addAttribute(ErrorSummary.TARGETS, FOLLOW_UP_FIELDS);
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return page(id, model);
+	}
+
 	@PostMapping("/trajectories/{trajectoryId}/rhythm")
 	String rhythm(@PathVariable UUID id, @PathVariable UUID trajectoryId, ContactForms.SetRhythm form,
 			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		return rhythmAction(id, trajectoryId, "rhythm-choice-", () -> {
 			FormErrors.throwIfAny(result);
-			this.contacts.setRhythm(id, trajectoryId, (form != null) ? form.rhythm() : null);
+			this.contacts.setRhythm(id, trajectoryId, (form != null) ? form.rhythm() : null,
+					(form != null) ? form.plannedUntil() : null);
 		}, "contact.rhythm.saved", model, response, redirect);
 	}
 

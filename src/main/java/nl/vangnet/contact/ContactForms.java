@@ -85,7 +85,63 @@ final class ContactForms {
 			Satisfaction satisfaction, ActivityKind kind) {
 	}
 
-	record SetRhythm(Rhythm rhythm) {
+	/**
+	 * The rhythm of a trajectory; {@code plannedUntil} extends (or shortens) its planned
+	 * aftercare period when given.
+	 */
+	record SetRhythm(Rhythm rhythm, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate plannedUntil) {
+	}
+
+	/**
+	 * A follow-up check after departure (issue 15, item 3); an outcome left at "unknown"
+	 * is {@code null}.
+	 */
+	record FollowUp(UUID trajectory, Integer months, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+			Boolean reached, Channel channel, nl.vangnet.household.HousingSituation housing,
+			nl.vangnet.household.IncomeSituation income, nl.vangnet.household.Debts debts, Boolean safe,
+			nl.vangnet.household.SchoolSituation school, String supportiveContacts, TrianglePosition triangle,
+			nl.vangnet.household.Helped helped) {
+
+		/**
+		 * The check to record; the number of supportive contacts is taken as typed
+		 * (text), so that a form refused for it shows it again.
+		 */
+		FollowUpChecks.NewCheck toNew() {
+			Integer contacts = null;
+			String typed = Contacts.trimmed(this.supportiveContacts);
+			if (typed != null) {
+				try {
+					contacts = Integer.valueOf(typed);
+				}
+				catch (NumberFormatException ex) {
+					throw new nl.vangnet.platform.DomainErrors(List.of(new nl.vangnet.platform.DomainException(
+							"supportiveContacts", "contact.followUp.supportiveContacts.number")));
+				}
+			}
+			return new FollowUpChecks.NewCheck(this.trajectory, this.months, this.on, this.reached, this.channel,
+					this.housing, this.income, this.debts, this.safe, this.school, contacts, this.triangle,
+					this.helped);
+		}
+
+		/**
+		 * The form for the latest departure: the first check not done, today, reached.
+		 */
+		static FollowUp proposed(List<FollowUpChecks.Departure> departures, LocalDate today) {
+			if (departures.isEmpty()) {
+				return new FollowUp(null, null, today, true, Channel.PHONE, null, null, null, null, null, null, null,
+						null);
+			}
+			FollowUpChecks.Departure latest = departures.get(0);
+			Integer months = latest.checks()
+				.stream()
+				.filter((c) -> c.status() != FollowUpChecks.Status.REACHED)
+				.map(FollowUpChecks.Check::months)
+				.findFirst()
+				.orElse(null);
+			return new FollowUp(latest.trajectory(), months, today, true, Channel.PHONE, null, null, null, null, null,
+					null, null, null);
+		}
+
 	}
 
 	record EndRhythm(String reason) {

@@ -240,6 +240,14 @@ class Contacts {
 	 * one period after the last reached contact, or after today when there was none.
 	 */
 	void setRhythm(UUID householdId, UUID trajectoryId, Rhythm rhythm) {
+		setRhythm(householdId, trajectoryId, rhythm, null);
+	}
+
+	/**
+	 * Sets the rhythm; {@code plannedUntil}, when given, sets the last day of its planned
+	 * aftercare period (extending it when that period is over): today or later.
+	 */
+	void setRhythm(UUID householdId, UUID trajectoryId, Rhythm rhythm, LocalDate plannedUntil) {
 		Staff actor = caseWorker();
 		this.families.require(householdId);
 		if (this.families.trajectories(householdId).stream().noneMatch((t) -> t.id().value().equals(trajectoryId))) {
@@ -248,7 +256,13 @@ class Contacts {
 		if (rhythm == null) {
 			throw new DomainException("rhythm", "contact.rhythm.required");
 		}
+		if (plannedUntil != null && plannedUntil.isBefore(today())) {
+			throw new DomainException("plannedUntil", "contact.rhythm.plannedUntil.past");
+		}
 		this.rhythms.set(actor.organisationId(), householdId, trajectoryId, rhythm, today());
+		if (plannedUntil != null) {
+			this.rhythms.planUntil(trajectoryId, plannedUntil);
+		}
 		this.trail.record(actor, AccessAction.UPDATE, householdId);
 	}
 

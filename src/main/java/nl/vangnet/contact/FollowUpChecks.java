@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import nl.vangnet.access.AccessAction;
 import nl.vangnet.household.Debts;
+import nl.vangnet.household.Destination;
 import nl.vangnet.household.FamilyTrajectory;
 import nl.vangnet.household.Helped;
 import nl.vangnet.household.HousingSituation;
@@ -104,6 +105,17 @@ class FollowUpChecks {
 						code(TrianglePosition.class, rs.getString("triangle")),
 						code(Helped.class, rs.getString("helped")), rs.getObject("recorded_by", UUID.class))))
 			.list();
+		Map<UUID, Situation> situations = new HashMap<>();
+		this.jdbc.sql("""
+				select trajectory_id, destination, departure_housing, departure_income, departure_school
+				from household_trajectory where household_id = :h and end_date is not null""")
+			.param("h", householdId)
+			.query((rs, n) -> situations.put(rs.getObject("trajectory_id", UUID.class),
+					new Situation(code(Destination.class, rs.getString("destination")),
+							code(HousingSituation.class, rs.getString("departure_housing")),
+							code(IncomeSituation.class, rs.getString("departure_income")),
+							code(SchoolSituation.class, rs.getString("departure_school")))))
+			.list();
 		List<Departure> departures = new ArrayList<>();
 		for (FamilyTrajectory t : departures(householdId)) {
 			List<Attempt> ofTrajectory = attempts.getOrDefault(t.id().value(), List.of());
@@ -113,7 +125,8 @@ class FollowUpChecks {
 				LocalDate due = due(t.end(), months);
 				checks.add(new Check(months, due, Status.of(due, today, made), made));
 			}
-			departures.add(new Departure(t.id().value(), t.end(), checks));
+			departures.add(new Departure(t.id().value(), t.end(),
+					situations.getOrDefault(t.id().value(), Situation.UNKNOWN), checks));
 		}
 		return departures;
 	}
@@ -311,10 +324,21 @@ class FollowUpChecks {
 	}
 
 	/**
-	 * A departure: the trajectory that ended, the day, and its checks at 3, 6 and 12
-	 * months.
+	 * A departure: the trajectory that ended, the day, where she went and how she left,
+	 * and its checks at 3, 6 and 12 months.
 	 */
-	record Departure(UUID trajectory, LocalDate departedOn, List<Check> checks) {
+	record Departure(UUID trajectory, LocalDate departedOn, Situation departure, List<Check> checks) {
+	}
+
+	/**
+	 * Where she went and her housing, income and school situation at departure (null:
+	 * unknown).
+	 */
+	record Situation(Destination destination, HousingSituation housing, IncomeSituation income,
+			SchoolSituation school) {
+
+		static final Situation UNKNOWN = new Situation(null, null, null, null);
+
 	}
 
 	/** A check, when it is due, where it stands and what was recorded for it. */

@@ -72,6 +72,19 @@ class FollowUpRhythms {
 	}
 
 	/**
+	 * Sets the last day of the planned aftercare period of the running rhythm of a
+	 * trajectory: the worker extends it when it is over.
+	 */
+	void planUntil(UUID trajectoryId, LocalDate plannedUntil) {
+		this.jdbc.sql("""
+				update follow_up_rhythm set planned_until = :until, version = version + 1
+				where trajectory_id = :t and ended_on is null""")
+			.param("until", plannedUntil)
+			.param("t", trajectoryId)
+			.update();
+	}
+
+	/**
 	 * Starts the pilot-light rhythm of aftercare on the day of departure, planned until
 	 * the end of the organisation's period: it replaces a rhythm that ran during the
 	 * trajectory.

@@ -21,6 +21,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -249,6 +250,141 @@ class FollowUpCheckTests {
 		JsonNode rhythm = this.api.getJson("/api/v1/households/" + id + "/rhythms", this.professional).get(0);
 		assertThat(rhythm.get("plannedUntil").stringValue()).isEqualTo(TODAY.minusDays(1).toString());
 		assertThat(rhythm.get("periodOver").booleanValue()).isTrue();
+	}
+
+	@Test
+	void theEndFormRecordsHerHousingIncomeAndSchoolAtDepartureNothingHalfSavedOnBadInput() throws Exception {
+		String id = household(null);
+		JsonNode document = this.api.getJson("/api/v1/households/" + id, this.professional);
+		int version = document.get("version").asInt();
+		String trajectory = this.api.getJson("/api/v1/households/" + id + "/rhythms", this.professional)
+			.get(0)
+			.get("trajectoryId")
+			.stringValue();
+		String end = "/households/" + id + "/trajectories/" + trajectory + "/end";
+		MockHttpServletResponse refused = this.mvc
+			.perform(post(end).session(this.professional)
+				.with(csrf())
+				.param("version", String.valueOf(version))
+				.param("end", TODAY.toString())
+				.param("destination", "SOCIAL_HOUSING")
+				.param("housing", "CASTLE")
+				.param("aftercare", "KEEP"))
+			.andReturn()
+			.getResponse();
+		assertThat(refused.getStatus()).isEqualTo(400);
+		assertThat(refused.getContentAsString()).contains("href=\"#end-housing-0\"");
+		assertThat(this.api.getJson(checks(id), this.professional)).isEmpty();
+
+		assertThat(this.mvc
+			.perform(post(end).session(this.professional)
+				.with(csrf())
+				.param("version", String.valueOf(version))
+				.param("end", TODAY.toString())
+				.param("destination", "SOCIAL_HOUSING")
+				.param("housing", "TEMPORARY")
+				.param("income", "BENEFITS")
+				.param("school", "ALL_AT_SCHOOL")
+				.param("aftercare", "KEEP"))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(302);
+		JsonNode departure = this.api.getJson(checks(id), this.professional).get(0).get("departure");
+		assertThat(departure.get("destination").stringValue()).isEqualTo("SOCIAL_HOUSING");
+		assertThat(departure.get("housing").stringValue()).isEqualTo("TEMPORARY");
+		assertThat(departure.get("income").stringValue()).isEqualTo("BENEFITS");
+		assertThat(departure.get("school").stringValue()).isEqualTo("ALL_AT_SCHOOL");
+		assertThat(this.mvc.perform(get("/households/" + id).session(this.professional))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Woonsituatie bij vertrek", "Tijdelijke woonplek", "Uitkering");
+
+		// The document does not carry them: sending it back keeps them.
+		JsonNode stored = this.api.getJson("/api/v1/households/" + id, this.professional);
+		this.api.send(
+				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/households/" + id),
+				stored.toString(), this.professional, 200);
+		assertThat(this.api.getJson(checks(id), this.professional).get(0).get("departure").get("housing").stringValue())
+			.isEqualTo("TEMPORARY");
+	}
+
+	@Test
+	void theDossiersShortFormRecordsACheckWithFieldErrorsAndWhatWasTyped() throws Exception {
+		String id = household(TODAY.minusMonths(3));
+		String page = this.mvc.perform(get("/households/" + id + "/contacts").session(this.professional))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Hoe gaat het na vertrek?", "Check na 3 maanden", "nu aan de beurt",
+				"id=\"followup-save\"");
+		MockHttpServletResponse refused = this.mvc
+			.perform(post("/households/" + id + "/follow-up-checks").session(this.professional)
+				.with(csrf())
+				.param("months", "3")
+				.param("on", TODAY.toString())
+				.param("reached", "false")
+				.param("housing", "STABLE")
+				.param("supportiveContacts", "vijf"))
+			.andReturn()
+			.getResponse();
+		assertThat(refused.getStatus()).isEqualTo(400);
+		assertThat(refused.getContentAsString()).contains("error-summary", "value=\"vijf\"",
+				"href=\"#followup-contacts\"");
+		assertThat(this.api.getJson("/api/v1/households/" + id + "/contacts", this.professional)).isEmpty();
+		MockHttpServletResponse notReached = this.mvc
+			.perform(post("/households/" + id + "/follow-up-checks").session(this.professional)
+				.with(csrf())
+				.param("months", "3")
+				.param("on", TODAY.toString())
+				.param("reached", "false")
+				.param("housing", "STABLE"))
+			.andReturn()
+			.getResponse();
+		assertThat(notReached.getStatus()).isEqualTo(400);
+		assertThat(notReached.getContentAsString()).contains("Woonsituatie: alleen in te vullen als zij bereikt is.");
+		assertThat(this.mvc
+			.perform(post("/households/" + id + "/follow-up-checks").session(this.professional)
+				.with(csrf())
+				.param("months", "3")
+				.param("on", TODAY.toString())
+				.param("reached", "true")
+				.param("channel", "HOME_VISIT")
+				.param("housing", "STABLE")
+				.param("safe", "true")
+				.param("supportiveContacts", "6")
+				.param("triangle", "SOCIETY")
+				.param("helped", "A_BIT"))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(302);
+		assertThat(this.mvc.perform(get("/households/" + id + "/contacts").session(this.professional))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Bereikt op " + TestDates.dutch(TODAY), "gedaan");
+	}
+
+	@Test
+	void theWorkerExtendsTheAftercarePeriodWhenItIsOverNotIntoThePast() throws Exception {
+		String id = household(TODAY.minusMonths(2));
+		plannedUntil(id, TODAY.minusDays(1));
+		String trajectory = this.api.getJson("/api/v1/households/" + id + "/rhythms", this.professional)
+			.get(0)
+			.get("trajectoryId")
+			.stringValue();
+		String path = "/api/v1/households/" + id + "/trajectories/" + trajectory + "/rhythm";
+		MockHttpServletResponse past = this.api.send(
+				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path),
+				"{\"rhythm\": \"EVERY_THREE_MONTHS\", \"plannedUntil\": \"%s\"}".formatted(TODAY.minusDays(1)),
+				this.professional, 400);
+		assertThat(this.api.read(past).get("errors").findValuesAsString("field")).containsExactly("plannedUntil");
+		this.api.send(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(path),
+				"{\"rhythm\": \"EVERY_THREE_MONTHS\", \"plannedUntil\": \"%s\"}".formatted(TODAY.plusMonths(6)),
+				this.professional, 200);
+		JsonNode rhythm = this.api.getJson("/api/v1/households/" + id + "/rhythms", this.professional).get(0);
+		assertThat(rhythm.get("plannedUntil").stringValue()).isEqualTo(TODAY.plusMonths(6).toString());
+		assertThat(rhythm.get("periodOver").booleanValue()).isFalse();
+		JsonNode item = worklistItem(id);
+		assertThat(item == null || item.get("followUp").get("periodOverSince").isNull()).isTrue();
 	}
 
 	private String household(LocalDate end) throws Exception {
