@@ -314,6 +314,41 @@ class MonitorQueries {
 			where r.reopened_on between :from and :to
 			""";
 
+	/**
+	 * Turn 2's {@code followUp}: per check (3, 6, 12 months) the departures of P (their
+	 * intensive trajectories that ended) whose check fell due in the period (the day of
+	 * departure plus the months, clamped to the month's end as PostgreSQL's month
+	 * arithmetic does), aftercare not declined; of those, the checks that reached her,
+	 * her housing stable, her feeling safe, and more supportive contacts than her network
+	 * map held on the day of departure (the main contact's latest map drawn on or before
+	 * it: contacts who support her and are no danger; without such a map, not counted as
+	 * grown).
+	 */
+	static final String FOLLOW_UP = """
+			with d as materialized (
+			  select t.id as trajectory_id, t.household_id, t.end_date, m.months
+			  from trajectory t join monitor_population p on p.household_id = t.household_id
+			  cross join (values (3), (6), (12)) as m (months)
+			  where t.kind = 'INTENSIVE' and t.end_date is not null
+			    and (t.end_date + make_interval(months => m.months))::date between :from and :to
+			    and not exists (select 1 from follow_up_rhythm r where r.trajectory_id = t.id and r.declined)
+			)
+			select d.months, count(*), count(f.id),
+			       count(*) filter (where f.housing = 'STABLE'),
+			       count(*) filter (where f.safe),
+			       count(*) filter (where f.supportive_contacts > map.supportive)
+			from d
+			left join follow_up_check f on f.trajectory_id = d.trajectory_id and f.months = d.months and f.reached
+			left join lateral (
+			  select (select count(*) from network_contact c
+			          where c.snapshot_id = s.id and not c.danger and cardinality(c.support) > 0) as supportive
+			  from network_snapshot s join household_member hm on hm.id = s.member_id and hm.main_contact
+			  where s.household_id = d.household_id and s.drawn_on <= d.end_date
+			  order by s.drawn_on desc, s.created_at desc limit 1
+			) map on f.id is not null
+			group by d.months
+			""";
+
 	private final JdbcClient jdbc;
 
 	MonitorQueries(JdbcClient jdbc) {
@@ -349,6 +384,7 @@ class MonitorQueries {
 		statements.put("CONTACT_REASONS", CONTACT_REASONS);
 		statements.put("DESTINATIONS", DESTINATIONS);
 		statements.put("RETURNING", RETURNING);
+		statements.put("FOLLOW_UP", FOLLOW_UP);
 		statements.forEach((name, sql) -> {
 			plans.append("-- ").append(name).append('\n');
 			this.jdbc.sql("explain (analyze, costs off) " + sql)
@@ -492,6 +528,10 @@ class MonitorQueries {
 			figures.destinations.put(rs.getString(1), rs.getLong(2));
 		});
 		figures.returning = this.jdbc.sql(RETURNING).params(params).query(Long.class).single();
+		this.jdbc.sql(FOLLOW_UP).params(params).query((rs) -> {
+			figures.followUp.put(rs.getInt(1),
+					new RawFigures.FollowUp(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+		});
 		List<long[]> activities = new ArrayList<>();
 		this.jdbc.sql(ACTIVITIES).params(params).query((rs) -> {
 			activities.add(new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) });

@@ -109,6 +109,7 @@ final class MonitorReport {
 		report.put("contactReasons", contactReasons(raw, min));
 		report.put("destinations", destinations(raw, min));
 		report.put("returning", returning(raw, min, population));
+		report.put("followUp", followUp(raw, min));
 		return report;
 	}
 
@@ -481,6 +482,34 @@ final class MonitorReport {
 		returning.put("households", households);
 		returning.put("householdsPct", population.suppressed() ? null : percentage(households, population.value()));
 		return returning;
+	}
+
+	/** The follow-up checks after departure, in months. */
+	static final List<Integer> FOLLOW_UP_MONTHS = List.of(3, 6, 12);
+
+	/** The outcomes of a follow-up check the monitor counts, after {@code due}. */
+	static final List<String> FOLLOW_UP_OUTCOMES = List.of("reached", "housingStable", "safe", "networkGrew");
+
+	/**
+	 * Per check (3, 6, 12 months) the checks due in the period and what they found. The
+	 * outcomes are parts of {@code due} that overlap and do not add up to it, and no
+	 * complement is shown, so no suppressed count can be recovered by subtraction.
+	 */
+	private static List<Map<String, Object>> followUp(RawFigures raw, int min) {
+		RawFigures.FollowUp none = new RawFigures.FollowUp(0, 0, 0, 0, 0);
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (int months : FOLLOW_UP_MONTHS) {
+			RawFigures.FollowUp f = raw.followUp.getOrDefault(months, none);
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("months", months);
+			row.put("due", new Cell(f.due(), min));
+			row.put("reached", new Cell(f.reached(), min));
+			row.put("housingStable", new Cell(f.housingStable(), min));
+			row.put("safe", new Cell(f.safe(), min));
+			row.put("networkGrew", new Cell(f.networkGrew(), min));
+			rows.add(row);
+		}
+		return rows;
 	}
 
 }

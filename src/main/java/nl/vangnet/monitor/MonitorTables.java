@@ -231,6 +231,24 @@ class MonitorTables {
 						List.of(cell(returning.get("households"), suppressed), pct(returning.get("householdsPct"))),
 						null)),
 				null));
+		// Follow-up checks after departure: per check, due and what they found
+		List<Row> followUpRows = new ArrayList<>();
+		for (Map<String, Object> row : (List<Map<String, Object>>) report.get("followUp")) {
+			List<String> cells = new ArrayList<>();
+			cells.add(cell(row.get("due"), suppressed));
+			for (String outcome : MonitorReport.FOLLOW_UP_OUTCOMES) {
+				cells.add(cell(row.get(outcome), suppressed));
+			}
+			followUpRows.add(new Row(msg("monitor.followUp.months", locale, row.get("months")), cells,
+					((Cell) row.get("due")).count()));
+		}
+		List<String> followUpColumns = new ArrayList<>();
+		followUpColumns.add(msg("monitor.column.followUpCheck", locale));
+		followUpColumns.add(msg("monitor.column.followUpDue", locale));
+		for (String outcome : MonitorReport.FOLLOW_UP_OUTCOMES) {
+			followUpColumns.add(msg("monitor.column.followUp." + outcome, locale));
+		}
+		tables.add(new Table("follow-up", msg("monitor.table.followUp", locale), followUpColumns, followUpRows, null));
 		// Referrals (vangnet-referral/1): per domain and per partner kind, with the total
 		Map<String, Object> referrals = (Map<String, Object>) report.get("referrals");
 		List<String> referralColumns = List.of(msg("monitor.column.referralsSent", locale),

@@ -85,6 +85,9 @@ final class RawFigures {
 	/** Households of P reopened in the period. */
 	long returning;
 
+	/** Months of the follow-up check (3, 6, 12) → its checks due in the period. */
+	final Map<Integer, FollowUp> followUp = new LinkedHashMap<>();
+
 	long population() {
 		return this.intensive.values().stream().mapToLong(Long::longValue).sum();
 	}
@@ -113,6 +116,16 @@ final class RawFigures {
 	 * @param red participations rated red
 	 */
 	record Activities(long households, long green, long orange, long red) {
+	}
+
+	/**
+	 * @param due checks that fell due in the period
+	 * @param reached of those, the ones that reached her
+	 * @param housingStable reached, and her housing stable
+	 * @param safe reached, and she feels safe
+	 * @param networkGrew reached, with more supportive contacts than at departure
+	 */
+	record FollowUp(long due, long reached, long housingStable, long safe, long networkGrew) {
 	}
 
 	record Time(long startHouseholds, long startMinutes, long recentHouseholds, long recentMinutes) {
