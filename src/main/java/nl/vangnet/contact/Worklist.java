@@ -107,9 +107,13 @@ class Worklist {
 		// A professional's list starts from their own trajectories (indexed by the
 		// contact person and the trajectory's staff): it costs their caseload, not the
 		// organisation.
+		// A deputy's list holds the families they cover today, from their own covers.
 		String mine = ownOnly ? """
-				 and t.trajectory_id in (select i.trajectory_id from household_involvement i
+				 and (t.trajectory_id in (select i.trajectory_id from household_involvement i
 				   where i.organisation_id = :organisation and i.account_id = :me)
+				   or t.trajectory_id in (select d.trajectory_id from household_deputy d
+				   where d.organisation_id = :organisation and d.account_id = :me and d.until_date >= :today
+				     and d.from_date <= :today))
 				""" : "";
 		var candidates = this.jdbc
 			.sql("""
@@ -125,6 +129,21 @@ class Worklist {
 		List<UUID> ids = candidates.query(UUID.class).list();
 		if (ids.isEmpty()) {
 			return List.of();
+		}
+		Map<UUID, LocalDate> covering = new HashMap<>();
+		if (ownOnly) {
+			this.jdbc.sql("""
+					select d.household_id, max(d.until_date) from household_deputy d
+					where d.organisation_id = :organisation and d.account_id = :me and d.until_date >= :today
+					  and d.from_date <= :today
+					group by d.household_id
+					""")
+				.param("organisation", actor.organisationId())
+				.param("me", actor.userId())
+				.param("today", today)
+				.query((rs) -> {
+					covering.put(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class));
+				});
 		}
 		Map<UUID, Facts> facts = new HashMap<>();
 		ids.forEach((id) -> facts.put(id, new Facts()));
@@ -169,7 +188,8 @@ class Worklist {
 			Item item = new Item(id, f.name, f.contactPerson, last, due, overdue, f.failed, f.acute, f.obligations,
 					f.firstObligation, !f.running && !f.rhythms.isEmpty(), referrals.getOrDefault(id, 0),
 					(issues != null) ? issues.count() : 0, (issues != null) ? issues.first() : null,
-					safetyDue.getOrDefault(id, SafetyApi.Due.NONE), followUp);
+					safetyDue.getOrDefault(id, SafetyApi.Due.NONE), followUp,
+					covering.get(id));
 			if (item.needsContact()) {
 				items.add(item);
 			}
@@ -216,11 +236,14 @@ class Worklist {
 	 * @param safety what the safety work asks (a protective order that ends soon)
 	 * @param followUp what aftercare asks: its planned period is over, or a follow-up
 	 * check after departure is due
+	 * @param coveringUntil on a deputy's own list: the last day they cover the family for
+	 * its absent contact person ({@code null}: the family is theirs)
 	 */
 	record Item(UUID householdId, String name, String contactPerson, LocalDate lastReached, LocalDate due,
 			Long daysOverdue, int failedAttempts, int acuteQuestions, int obligationsDue, LocalDate firstObligationDue,
 			boolean aftercare, int referralsWithoutFeedback, int agencyIssues, LocalDate firstAgencyDeadline,
-			SafetyApi.Due safety, FollowUp followUp) {
+			SafetyApi.Due safety, FollowUp followUp,
+			LocalDate coveringUntil) {
 
 		Item(UUID householdId, String name, String contactPerson, LocalDate lastReached, LocalDate due,
 				Long daysOverdue, int failedAttempts, int acuteQuestions, int obligationsDue,
@@ -228,7 +251,7 @@ class Worklist {
 				LocalDate firstAgencyDeadline, SafetyApi.Due safety) {
 			this(householdId, name, contactPerson, lastReached, due, daysOverdue, failedAttempts, acuteQuestions,
 					obligationsDue, firstObligationDue, aftercare, referralsWithoutFeedback, agencyIssues,
-					firstAgencyDeadline, safety, FollowUp.NONE);
+					firstAgencyDeadline, safety, FollowUp.NONE, null);
 		}
 
 		Item(UUID householdId, String name, String contactPerson, LocalDate lastReached, LocalDate due,

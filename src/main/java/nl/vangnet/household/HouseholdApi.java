@@ -40,8 +40,11 @@ public class HouseholdApi {
 
 	private final JdbcClient jdbc;
 
+	private final Deputies deputies;
+
 	HouseholdApi(HouseholdExchange exchange, HouseholdSearch search, PhaseModels phaseModels,
-			HouseholdManagement management, HouseholdRepository households, JdbcClient jdbc) {
+			HouseholdManagement management, HouseholdRepository households, JdbcClient jdbc, Deputies deputies) {
+		this.deputies = deputies;
 		this.exchange = exchange;
 		this.search = search;
 		this.phaseModels = phaseModels;
@@ -182,6 +185,15 @@ public class HouseholdApi {
 	 */
 	public List<HouseholdSummary> caseload(Locale locale) {
 		return this.search.caseload(locale);
+	}
+
+	/**
+	 * A coordinator arranges one deputy (waarnemer) for every running family of an absent
+	 * worker, from a day until a day; field errors as {@code DomainErrors}.
+	 * @return the households now covered
+	 */
+	public List<UUID> coverAbsence(UUID absent, UUID deputy, LocalDate from, LocalDate until) {
+		return this.deputies.coverAbsence(absent, deputy, from, until);
 	}
 
 }

@@ -72,9 +72,12 @@ class HouseholdController {
 
 	private final ContactPersonHistory contactPersons;
 
+	private final Deputies deputies;
+
 	HouseholdController(HouseholdManagement management, HouseholdSearch search, PhaseModels phaseModels,
 			OrganisationApi organisations, MessageSource messages, Conflicts conflicts, AccessTrail trail,
-			DuplicateCheck duplicates, ContactPersonHistory contactPersons) {
+			DuplicateCheck duplicates, ContactPersonHistory contactPersons, Deputies deputies) {
+		this.deputies = deputies;
 		this.duplicates = duplicates;
 		this.contactPersons = contactPersons;
 		this.conflicts = conflicts;
@@ -203,6 +206,8 @@ class HouseholdController {
 	String dossier(@PathVariable UUID id, Model model, Locale locale) {
 		model.addAttribute("household", this.management.dossier(id, locale));
 		model.addAttribute("contactPersons", this.contactPersons.forDossier(id));
+		model.addAttribute("deputies", this.deputies.forDossier(id));
+		model.addAttribute("myId", Staff.current().userId());
 		model.addAttribute("aftercare", this.management.aftercareProposal());
 		model.addAttribute("kinds", TrajectoryKind.values());
 		model.addAttribute("reopenKinds", List.of(TrajectoryKind.INTENSIVE, TrajectoryKind.SHORT,
@@ -342,6 +347,25 @@ class HouseholdController {
 			FormErrors.throwIfAny(result);
 			this.management.involve(id, TrajectoryForms.version(form.version()), trajectoryId, form.staff());
 		}, "trajectory.staff.saved", model, locale, request, response, redirect);
+	}
+
+	/** A deputy covers the family while its contact person is away. */
+	@PostMapping("/{id}/trajectories/{trajectoryId}/deputies")
+	String deputy(@PathVariable UUID id, @PathVariable UUID trajectoryId, @ModelAttribute TrajectoryForms.Deputy form,
+			BindingResult result, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return action(id, trajectoryId.toString(), FieldIds.DEPUTY, () -> {
+			FormErrors.throwIfAny(result);
+			this.deputies.add(id, trajectoryId, form.deputy(), form.from(), form.until());
+		}, "trajectory.deputy.saved", model, locale, request, response, redirect);
+	}
+
+	/** The cover is taken away again. */
+	@PostMapping("/{id}/deputies/{deputyId}/remove")
+	String removeDeputy(@PathVariable UUID id, @PathVariable UUID deputyId, Model model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		return action(id, "deputy", FieldIds.DEPUTY, () -> this.deputies.remove(id, deputyId),
+				"trajectory.deputy.removed", model, locale, request, response, redirect);
 	}
 
 	/**
@@ -506,6 +530,9 @@ class HouseholdController {
 		static final FieldIds ASSIGN = new FieldIds("assignee-{i}", Map.of());
 
 		static final FieldIds INVOLVE = new FieldIds("staff-{i}-0", Map.of());
+
+		static final FieldIds DEPUTY = new FieldIds("deputy-{i}",
+				Map.of("deputy", "deputy-{i}", "from", "deputy-from-{i}", "until", "deputy-until-{i}"));
 
 		static final FieldIds REOPEN = new FieldIds("reopenOn",
 				Map.of("on", "reopenOn", "reason", "reopenReason", "kind", "reopenKind"));

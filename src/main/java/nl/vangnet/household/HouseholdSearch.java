@@ -165,7 +165,9 @@ class HouseholdSearch {
 
 	/**
 	 * The households whose support the person carries now: as fixed contact person, or
-	 * for a volunteer as involved staff. Every household shown is in the access trail.
+	 * for a volunteer as involved staff, and the families a professional or coordinator
+	 * covers today as deputy for an absent contact person. Every household shown is in
+	 * the access trail.
 	 */
 	List<HouseholdSummary> caseload(Locale locale) {
 		Staff actor = Staff.current().requireOrganisation("household");
@@ -177,7 +179,11 @@ class HouseholdSearch {
 		String mine = actor.seesOnlyOwnFamilies() ? """
 				t.id in (select i.trajectory_id from household_involvement i
 				  where i.organisation_id = :organisation and i.account_id = :me)"""
-				: "t.organisation_id = :organisation and t.contact_person = :me";
+				: """
+						t.id in (select c.id from trajectory c where c.organisation_id = :organisation and c.contact_person = :me
+						  union all
+						  select d.trajectory_id from trajectory_deputy d where d.organisation_id = :organisation
+						    and d.deputy_id = :me and d.until_date >= :today and d.from_date <= :today)""";
 		String ownTrajectory = """
 				join (
 				  select distinct on (t.household_id) t.household_id, t.id, t.kind, t.contact_person, t.end_date

@@ -60,6 +60,13 @@ final class TrajectoryForms {
 	record Assign(Integer version, UUID assignee) {
 	}
 
+	/**
+	 * A deputy (waarnemer) from a day until a day; no version: it changes no household.
+	 */
+	record Deputy(UUID deputy, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until) {
+	}
+
 	/** Who else is involved. */
 	record Involve(Integer version, List<UUID> staff) {
 	}
