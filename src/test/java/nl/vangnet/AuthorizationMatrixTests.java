@@ -153,6 +153,18 @@ class AuthorizationMatrixTests {
 			Rule.of("POST", "/api/v1/households/{id}/reopening", CASE_WORK)
 				.json("{\"on\":\"" + DAY + "\",\"reason\":\"Een nieuwe vraag\"}"),
 			Rule.of("GET", "/api/v1/households/{id}/contact-persons", CASE_WORK),
+			// deputies (waarnemers, issue 15): per family by case work, for a whole caseload by a coordinator
+			Rule.of("GET", "/api/v1/households/{id}/deputies", CASE_WORK),
+			Rule.of("POST", "/api/v1/households/{id}/deputies", CASE_WORK)
+				.json("{\"trajectory\":\"{trajectoryId}\",\"deputy\":\"{professionalId}\",\"from\":\"" + DAY + "\",\"until\":\"" + SOON + "\"}"),
+			Rule.of("DELETE", "/api/v1/households/{id}/deputies/{deputyId}", CASE_WORK),
+			Rule.of("POST", "/households/{id}/trajectories/{trajectoryId}/deputies", CASE_WORK)
+				.form(Map.of("deputy", "{professionalId}", "from", DAY, "until", SOON)),
+			Rule.of("POST", "/households/{id}/deputies/{deputyId}/remove", CASE_WORK),
+			Rule.of("POST", "/team/workload/{accountId}/deputy", COORDINATOR)
+				.form(Map.of("deputy", "{coordinatorId}", "from", DAY, "until", SOON)),
+			Rule.of("POST", "/api/v1/workload/{accountId}/deputy", COORDINATOR)
+				.json("{\"deputy\":\"{coordinatorId}\",\"from\":\"" + DAY + "\",\"until\":\"" + SOON + "\"}"),
 			Rule.of("POST", "/api/v1/households/duplicates", CASE_WORK)
 				.json("{\"givenName\":\"Moeder\",\"familyName\":\"Matrix\",\"birthDate\":\"1990-01-01\"}"),
 
@@ -597,6 +609,24 @@ class AuthorizationMatrixTests {
 	 * A region of its own for every request that names one: administrators' requests may
 	 * change and remove it.
 	 */
+	/** A deputy (issue 15) for the rows' trajectory, made for each request. */
+	private UUID deputy(Rows rows) {
+		UUID id = UUID.randomUUID();
+		this.data.inScope(
+				TenantScope.Scope
+					.system(Set.of(this.organisation.id(), this.otherOrganisation.id(), this.thirdOrganisation.id())),
+				(sql) -> sql.sql("""
+						insert into trajectory_deputy (id, organisation_id, household_id, trajectory_id, deputy_id,
+						  from_date, until_date)
+						select :id, t.organisation_id, t.household_id, t.id, :deputy, current_date, current_date + 5
+						from trajectory t where t.id = :trajectory""")
+					.param("id", id)
+					.param("trajectory", rows.trajectory())
+					.param("deputy", this.people.get(Role.PROFESSIONAL).id())
+					.update());
+		return id;
+	}
+
 	private UUID freshRegion() {
 		UUID id = UUID.randomUUID();
 		this.data.inScope(TenantScope.Scope.system(Set.of(this.organisation.id())), (sql) -> {
@@ -878,6 +908,8 @@ class AuthorizationMatrixTests {
 			.replace("{recipientCode}", rows.recipient().code())
 			.replace("{ownCode}", this.organisation.code())
 			.replace("{regionName}", TestData.unique("Regio"))
+			.replace("{trajectoryId}", rows.trajectory().toString())
+			.replace("{coordinatorId}", this.people.get(Role.COORDINATOR).id().toString())
 			.replace("{professionalId}", this.people.get(Role.PROFESSIONAL).id().toString());
 	}
 
@@ -889,6 +921,10 @@ class AuthorizationMatrixTests {
 		variables.put("memberId", Rows::member);
 		variables.put("snapshotId", Rows::snapshot);
 		variables.put("contactId", Rows::contact);
+		if (path.contains("{deputyId}")) {
+			variables.put("deputyId", this::deputy);
+		}
+		variables.put("accountId", (rows) -> this.people.get(Role.PROFESSIONAL).id());
 		// privacy (issue 17): a member by her reference in the household document
 		variables.put("ref", (rows) -> "M1");
 		if (path.contains("/frameworks/")) {

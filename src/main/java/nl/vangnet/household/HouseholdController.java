@@ -207,7 +207,6 @@ class HouseholdController {
 		model.addAttribute("household", this.management.dossier(id, locale));
 		model.addAttribute("contactPersons", this.contactPersons.forDossier(id));
 		model.addAttribute("deputies", this.deputies.forDossier(id));
-		model.addAttribute("myId", Staff.current().userId());
 		model.addAttribute("aftercare", this.management.aftercareProposal());
 		model.addAttribute("kinds", TrajectoryKind.values());
 		model.addAttribute("reopenKinds", List.of(TrajectoryKind.INTENSIVE, TrajectoryKind.SHORT,
