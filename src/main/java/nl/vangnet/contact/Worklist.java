@@ -188,8 +188,7 @@ class Worklist {
 			Item item = new Item(id, f.name, f.contactPerson, last, due, overdue, f.failed, f.acute, f.obligations,
 					f.firstObligation, !f.running && !f.rhythms.isEmpty(), referrals.getOrDefault(id, 0),
 					(issues != null) ? issues.count() : 0, (issues != null) ? issues.first() : null,
-					safetyDue.getOrDefault(id, SafetyApi.Due.NONE), followUp,
-					covering.get(id));
+					safetyDue.getOrDefault(id, SafetyApi.Due.NONE), followUp, covering.get(id));
 			if (item.needsContact()) {
 				items.add(item);
 			}
@@ -242,8 +241,7 @@ class Worklist {
 	record Item(UUID householdId, String name, String contactPerson, LocalDate lastReached, LocalDate due,
 			Long daysOverdue, int failedAttempts, int acuteQuestions, int obligationsDue, LocalDate firstObligationDue,
 			boolean aftercare, int referralsWithoutFeedback, int agencyIssues, LocalDate firstAgencyDeadline,
-			SafetyApi.Due safety, FollowUp followUp,
-			LocalDate coveringUntil) {
+			SafetyApi.Due safety, FollowUp followUp, LocalDate coveringUntil) {
 
 		Item(UUID householdId, String name, String contactPerson, LocalDate lastReached, LocalDate due,
 				Long daysOverdue, int failedAttempts, int acuteQuestions, int obligationsDue,
