@@ -1,6 +1,8 @@
 package nl.vangnet.contact;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +15,7 @@ import nl.vangnet.platform.staff.Staff;
 import nl.vangnet.platform.web.ErrorSummary;
 import nl.vangnet.platform.web.FormErrors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -53,11 +56,15 @@ class ContactController {
 
 	private final FollowUpChecks checks;
 
-	ContactController(Contacts contacts, FamilyPapers papers, Families families, FollowUpChecks checks) {
+	private final MessageSource messages;
+
+	ContactController(Contacts contacts, FamilyPapers papers, Families families, FollowUpChecks checks,
+			MessageSource messages) {
 		this.checks = checks;
 		this.contacts = contacts;
 		this.papers = papers;
 		this.families = families;
+		this.messages = messages;
 	}
 
 	@GetMapping("/contacts")
@@ -109,7 +116,7 @@ class ContactController {
 
 	@PostMapping("/contacts")
 	String record(@PathVariable UUID id, @ModelAttribute("contactForm") ContactForms.Contact form, BindingResult result,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			Model model, HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
 		if (form != null && !result.hasErrors()) {
 			try {
 				this.contacts.record(id, form.toNew());
@@ -117,7 +124,9 @@ class ContactController {
 				return "redirect:/households/{id}/contacts";
 			}
 			catch (DomainErrors ex) {
-				FormErrors.reject(result, ex);
+				// the minutes of a support type ("minutes.CONVERSATION") are a field of
+				// the form of their own
+				ex.errors().forEach((e) -> FormErrors.reject(result, inForm(e)));
 			}
 		}
 		if (form == null) {
@@ -127,12 +136,13 @@ class ContactController {
 			FormErrors.keep(model, "contactForm", form, result);
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		fields(model, "contact", CONTACT_FIELDS, locale);
 		return page(id, model);
 	}
 
 	@PostMapping("/time")
 	String time(@PathVariable UUID id, @ModelAttribute("timeForm") ContactForms.Time form, BindingResult result,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			Model model, HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
 		if (form != null && !result.hasErrors()) {
 			try {
 				this.contacts.addTime(id, form.date(), form.type(), form.minutes(), form.member());
@@ -150,12 +160,14 @@ class ContactController {
 			FormErrors.keep(model, "timeForm", form, result);
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		fields(model, "time", TIME_FIELDS, locale);
 		return page(id, model);
 	}
 
 	@PostMapping("/activities")
 	String activity(@PathVariable UUID id, @ModelAttribute("activityForm") ContactForms.Activity form,
-			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect,
+			Locale locale) {
 		if (form != null && !result.hasErrors()) {
 			try {
 				this.contacts.addActivity(id, form.date(), form.name(), form.member(), form.satisfaction(),
@@ -175,6 +187,7 @@ class ContactController {
 			FormErrors.keep(model, "activityForm", form, result);
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		fields(model, "activity", ACTIVITY_FIELDS, locale);
 		return page(id, model);
 	}
 
@@ -202,6 +215,75 @@ class ContactController {
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return page(id, model);
 	}
+
+	/**
+	 * The element ids and labels of the refused form's fields, so that the page's summary
+	 * links each error to its field as rendered and names it; {@code refused} says which
+	 * form it was (its folded part opens).
+	 */
+	private void fields(Model model, String refused, Map<String, String[]> fields, Locale locale) {
+		Map<String, String> targets = new java.util.HashMap<>();
+		Map<String, String> labels = new java.util.HashMap<>();
+		fields.forEach((name, field) -> {
+			targets.put(name, field[0]);
+			if (!name.isEmpty()) {
+				labels.put(name, this.messages.getMessage(field[1], null, field[1], locale));
+			}
+		});
+		model.addAttribute(ErrorSummary.TARGETS, targets);
+		model.addAttribute(ErrorSummary.LABELS, labels);
+		model.addAttribute("refused", refused);
+	}
+
+	/** An error of the contact moment named by the form's field. */
+	private static DomainException inForm(DomainException error) {
+		String field = error.field();
+		if (field != null && field.startsWith("minutes.")) {
+			try {
+				SupportType type = SupportType.valueOf(field.substring("minutes.".length()));
+				return new DomainException(ContactForms.Contact.field(type), error.messageKey(), error.arguments());
+			}
+			catch (IllegalArgumentException ex) {
+				return error;
+			}
+		}
+		return error;
+	}
+
+	/** The contact moment's fields: by name, the element's id and its label's key. */
+	private static final Map<String, String[]> CONTACT_FIELDS = contactFields();
+
+	private static Map<String, String[]> contactFields() {
+		Map<String, String[]> fields = new java.util.HashMap<>(
+				Map.of("", new String[] { "contact-date", "contact.date" }, "date",
+						new String[] { "contact-date", "contact.date" }, "time",
+						new String[] { "contact-time", "contact.time" }, "channel",
+						new String[] { "contact-channel", "contact.channel" }, "reached",
+						new String[] { "reached-yes", "contact.reached" }, "members",
+						new String[] { "contact-member-0", "contact.members" }, "note",
+						new String[] { "contact-note", "contact.note" }, "sensitive",
+						new String[] { "contact-sensitive", "contact.sensitive" }, "activity",
+						new String[] { "contact-activity", "contact.activity.name" }, "satisfaction",
+						new String[] { "contact-satisfaction", "contact.activity.satisfaction" }));
+		for (SupportType type : SupportType.values()) {
+			fields.put(ContactForms.Contact.field(type),
+					new String[] { "minutes-" + type.name(), "contact.supportType." + type.name() });
+		}
+		return Map.copyOf(fields);
+	}
+
+	private static final Map<String, String[]> TIME_FIELDS = Map.of("", new String[] { "time-date", "contact.date" },
+			"date", new String[] { "time-date", "contact.date" }, "type",
+			new String[] { "time-type", "contact.time.type" }, "minutes",
+			new String[] { "time-minutes", "contact.time.minutesLabel" }, "member",
+			new String[] { "time-member", "contact.member" });
+
+	private static final Map<String, String[]> ACTIVITY_FIELDS = Map.of("",
+			new String[] { "activity-date", "contact.date" }, "date", new String[] { "activity-date", "contact.date" },
+			"name", new String[] { "activity-name", "contact.activity.name" }, "member",
+			new String[] { "activity-member", "contact.member" }, "kind",
+			new String[] { "activity-kind", "contact.activity.kind" }, "satisfaction",
+			new String[] { "activity-satisfaction", "contact.activity.satisfaction" });
 
 	@PostMapping("/trajectories/{trajectoryId}/rhythm")
 	String rhythm(@PathVariable UUID id, @PathVariable UUID trajectoryId, ContactForms.SetRhythm form,

@@ -15,8 +15,10 @@ import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
 import nl.vangnet.platform.pdf.PdfRenderer;
 import nl.vangnet.platform.web.Conflicts;
+import nl.vangnet.platform.web.ErrorSummary;
 import nl.vangnet.platform.web.FormErrors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -46,8 +48,11 @@ class PapersController {
 
 	private final CooperationApi cooperation;
 
+	private final MessageSource messages;
+
 	PapersController(FamilyPapers papers, Families families, PdfRenderer pdf, Conflicts conflicts,
-			CooperationApi cooperation) {
+			CooperationApi cooperation, MessageSource messages) {
+		this.messages = messages;
 		this.cooperation = cooperation;
 		this.papers = papers;
 		this.families = families;
@@ -74,7 +79,8 @@ class PapersController {
 
 	@PostMapping("/households/{id}/obligations")
 	String addObligation(@PathVariable UUID id, @ModelAttribute("obligationForm") ContactForms.Obligation form,
-			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect,
+			Locale locale) {
 		if (form != null && !result.hasErrors()) {
 			try {
 				this.papers.addObligation(id, form.input());
@@ -92,19 +98,28 @@ class PapersController {
 			FormErrors.keep(model, "obligationForm", form, result);
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		fields(model, OBLIGATION_FIELDS, "", locale);
 		return obligations(id, model);
 	}
 
 	@PostMapping("/obligations/{id}")
 	String changeObligation(@PathVariable UUID id, ContactForms.Obligation form, BindingResult result, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
 		UUID household = householdOfObligation(id);
 		typed(id, form, model);
 		return change(() -> {
 			FormErrors.throwIfAny(result);
 			this.papers.changeObligation(id, form.version(), form.input());
-		}, form.version(), "contact.obligation.changed", household, "obligations", model, response, redirect,
-				() -> obligations(household, model));
+		}, form.version(), "contact.obligation.changed", household, "obligations", model, response, redirect, () -> {
+			String page = obligations(household, model);
+			int index = ((List<?>) model.getAttribute("obligations")).stream()
+				.map((o) -> ((FamilyPapers.ObligationView) o).id())
+				.toList()
+				.indexOf(id);
+			fields(model, Map.of("", new String[] { "obligation-status-", "contact.obligation.status" }), "" + index,
+					locale);
+			return page;
+		});
 	}
 
 	@GetMapping("/households/{id}/obligations/print")
@@ -148,7 +163,7 @@ class PapersController {
 
 	@PostMapping("/households/{id}/debts")
 	String addDebt(@PathVariable UUID id, @ModelAttribute("debtForm") ContactForms.Debt form, BindingResult result,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+			Model model, HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
 		if (form != null && !result.hasErrors()) {
 			try {
 				this.papers.addDebt(id, form.input());
@@ -166,19 +181,28 @@ class PapersController {
 			FormErrors.keep(model, "debtForm", form, result);
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		fields(model, DEBT_FIELDS, "", locale);
 		return debts(id, model);
 	}
 
 	@PostMapping("/debts/{id}")
 	String changeDebt(@PathVariable UUID id, ContactForms.Debt form, BindingResult result, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
 		UUID household = householdOfDebt(id);
 		typed(id, form, model);
 		return change(() -> {
 			FormErrors.throwIfAny(result);
 			this.papers.changeDebt(id, form.version(), form.input());
-		}, form.version(), "contact.debt.changed", household, "debts", model, response, redirect,
-				() -> debts(household, model));
+		}, form.version(), "contact.debt.changed", household, "debts", model, response, redirect, () -> {
+			String page = debts(household, model);
+			int index = ((FamilyPapers.DebtOverview) model.getAttribute("overview")).debts()
+				.stream()
+				.map(FamilyPapers.DebtView::id)
+				.toList()
+				.indexOf(id);
+			fields(model, DEBT_FIELDS, "-" + index, locale);
+			return page;
+		});
 	}
 
 	/**
@@ -207,6 +231,38 @@ class PapersController {
 		}
 		return again.get();
 	}
+
+	/**
+	 * The element ids (the form's own, with {@code suffix}: a row's place on the page)
+	 * and labels of a refused form's fields, so that the page's summary links each error
+	 * to its field as rendered and names it.
+	 */
+	private void fields(Model model, Map<String, String[]> fields, String suffix, Locale locale) {
+		Map<String, String> targets = new HashMap<>();
+		Map<String, String> labels = new HashMap<>();
+		fields.forEach((name, field) -> {
+			targets.put(name, field[0] + suffix);
+			if (!name.isEmpty()) {
+				labels.put(name, this.messages.getMessage(field[1], null, field[1], locale));
+			}
+		});
+		model.addAttribute(ErrorSummary.TARGETS, targets);
+		model.addAttribute(ErrorSummary.LABELS, labels);
+	}
+
+	private static final Map<String, String[]> OBLIGATION_FIELDS = Map.of("",
+			new String[] { "obligation-kind", "contact.obligation.kind" }, "kind",
+			new String[] { "obligation-kind", "contact.obligation.kind" }, "description",
+			new String[] { "obligation-description", "contact.obligation.description" }, "agency",
+			new String[] { "obligation-agency", "contact.obligation.agency" }, "dueOn",
+			new String[] { "obligation-due", "contact.obligation.dueOn" });
+
+	private static final Map<String, String[]> DEBT_FIELDS = Map.of("",
+			new String[] { "debt-creditor", "contact.debt.creditor" }, "creditor",
+			new String[] { "debt-creditor", "contact.debt.creditor" }, "amount",
+			new String[] { "debt-amount", "contact.debt.amount" }, "arrangement",
+			new String[] { "debt-arrangement", "contact.debt.arrangement" }, "status",
+			new String[] { "debt-status", "contact.debt.status" });
 
 	/**
 	 * What was typed in the form of one obligation or debt, shown there again when

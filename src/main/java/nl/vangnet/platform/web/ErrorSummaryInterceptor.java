@@ -77,6 +77,13 @@ class ErrorSummaryInterceptor implements HandlerInterceptor {
 				if (problem instanceof DomainException error) {
 					String message = this.messages.getMessage(error.messageKey(), error.arguments(), error.messageKey(),
 							locale);
+					if (generic.entrySet()
+						.stream()
+						.anyMatch((bound) -> java.util.Objects.equals(bound.getKey().field(), error.field())
+								&& bound.getValue().equals(message))) {
+						// the binding's own error, in its own words already
+						continue;
+					}
 					found.add(ErrorSummary.entry(null, error.field(), target(targets, error.field()),
 							label(labels, error.field()), message));
 				}

@@ -246,6 +246,90 @@ class ServerRenderedErrorSummaryTests {
 		assertThat(page.getElementById("contact-name").attr("value")).isEqualTo("Buurvrouw Els");
 	}
 
+	// ---- the contacts page's forms
+
+	@Test
+	void aContactMomentWithTooManyMinutesOfTwoKindsNamesEachKind() throws Exception {
+		Document page = refused(post("/households/" + this.household + "/contacts").param("date", TODAY)
+			.param("time", "10:00")
+			.param("channel", "PHONE")
+			.param("reached", "true")
+			.param("note", "Gebeld over de huur")
+			.param("conversation", "2000")
+			.param("arranging", "1500"));
+
+		assertLinked(page, "minutes-CONVERSATION", "Gesprekken met het gezin");
+		assertLinked(page, "minutes-ARRANGING", "Regelzaken");
+		assertThat(page.select("#error-summary li").eachText()).as("which kind each says")
+			.allMatch((text) -> !text.startsWith("Minuten"));
+		assertThat(page.getElementById("contact-note").text()).isEqualTo("Gebeld over de huur");
+		assertThat(page.getElementById("minutes-ARRANGING").attr("value")).isEqualTo("1500");
+	}
+
+	@Test
+	void timeOnItsOwnWithoutMinutesLinksToTheMinutesAndOpensItsForm() throws Exception {
+		Document page = refused(post("/households/" + this.household + "/time").param("date", TODAY)
+			.param("type", "ARRANGING")
+			.param("minutes", "0"));
+
+		assertLinked(page, "time-minutes", null);
+		assertThat(page.getElementById("time-minutes").closest("details").hasAttr("open")).isTrue();
+		assertThat(page.getElementById("activity-date").closest("details").hasAttr("open")).isFalse();
+	}
+
+	@Test
+	void anActivityWithoutANameLinksToTheName() throws Exception {
+		Document page = refused(
+				post("/households/" + this.household + "/activities").param("date", TODAY).param("name", " "));
+
+		assertLinked(page, "activity-name", null);
+		assertThat(page.getElementById("activity-name").closest("details").hasAttr("open")).isTrue();
+	}
+
+	@Test
+	void aNewDebtWithAnAmountThatIsNoNumberLinksToTheAmountOnce() throws Exception {
+		Document page = refused(post("/households/" + this.household + "/debts").param("creditor", "Eneco")
+			.param("amount", "veel")
+			.param("status", "OPEN"));
+
+		assertLinked(page, "debt-amount", "Bedrag (euro)");
+		assertThat(page.select("#error-summary li")).hasSize(1);
+		assertThat(page.getElementById("debt-creditor").attr("value")).isEqualTo("Eneco");
+	}
+
+	@Test
+	void aChangedDebtWithAnAmountThatIsNoNumberLinksToThatDebtsAmountOnce() throws Exception {
+		MockHttpServletResponse added = this.mvc
+			.perform(post("/households/" + this.household + "/debts").with(csrf())
+				.session(this.coordinator)
+				.param("creditor", "Belastingdienst")
+				.param("amount", "240")
+				.param("status", "OPEN"))
+			.andReturn()
+			.getResponse();
+		assertThat(added.getStatus()).as(added.getContentAsString()).isEqualTo(302);
+		Document debts = page(get("/households/" + this.household + "/debts"));
+		Element form = debts.selectFirst("form[action^=/debts/]:has(input[value=Belastingdienst])");
+		String index = form.selectFirst("input[name=amount]").id().substring("debt-amount-".length());
+
+		Document page = refused(post(form.attr("action")).param("version", "0")
+			.param("creditor", "Belastingdienst")
+			.param("amount", "twee")
+			.param("status", "ARRANGEMENT"));
+
+		assertLinked(page, "debt-amount-" + index, "Bedrag (euro)");
+		assertThat(page.select("#error-summary li")).as("the binding's error once").hasSize(1);
+	}
+
+	@Test
+	void aNewObligationWithoutKindLinksToTheKind() throws Exception {
+		Document page = refused(post("/households/" + this.household + "/obligations").param("kind", "")
+			.param("description", "Brief van de gemeente"));
+
+		assertLinked(page, "obligation-kind", null);
+		assertThat(page.getElementById("obligation-description").attr("value")).isEqualTo("Brief van de gemeente");
+	}
+
 	// ---- the plan page's forms
 
 	@Test
