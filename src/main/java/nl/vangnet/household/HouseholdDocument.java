@@ -140,11 +140,19 @@ public record HouseholdDocument(String format, UUID id, Integer version, String 
 	/**
 	 * A progress score on a progress domain ({@code FINANCES}, {@code HOUSING},
 	 * {@code HEALTH}, {@code SOCIAL}, {@code PARTICIPATION}, {@code OTHER}): 1–5, or
-	 * {@code null} for "n.v.t." (always written).
+	 * {@code null} for "n.v.t." (always written); {@code member} names a member's own
+	 * score (issue 15: each child a client), absent for the household's, the one the
+	 * monitor counts.
 	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
-	@JsonPropertyOrder({ "domain", "date", "score" })
-	public record ProgressScoreEntry(String domain, LocalDate date, Integer score) {
+	@JsonPropertyOrder({ "domain", "date", "score", "member" })
+	public record ProgressScoreEntry(String domain, LocalDate date, Integer score,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String member) {
+
+		public ProgressScoreEntry(String domain, LocalDate date, Integer score) {
+			this(domain, date, score, null);
+		}
+
 	}
 
 	/**
@@ -172,10 +180,17 @@ public record HouseholdDocument(String format, UUID id, Integer version, String 
 
 	/**
 	 * Whether the family experienced the support on a domain of the monitor framework as
-	 * helpful.
+	 * helpful; {@code member} names a member's own experience (a child's "how did it
+	 * go"), absent for the household's, the one the monitor counts.
 	 */
-	@JsonPropertyOrder({ "date", "domain", "helped" })
-	public record ExperienceEntry(LocalDate date, String domain, Helped helped) {
+	@JsonPropertyOrder({ "date", "domain", "helped", "member" })
+	public record ExperienceEntry(LocalDate date, String domain, Helped helped,
+			@JsonInclude(JsonInclude.Include.NON_NULL) String member) {
+
+		public ExperienceEntry(LocalDate date, String domain, Helped helped) {
+			this(date, domain, helped, null);
+		}
+
 	}
 
 }

@@ -40,13 +40,13 @@ final class HouseholdDocumentReader {
 	private static final Set<String> HELP_QUESTION_FIELDS = Set.of("member", "domain", "opened", "closed", "acute",
 			"status", "description");
 
-	private static final Set<String> SCORE_FIELDS = Set.of("domain", "date", "score");
+	private static final Set<String> SCORE_FIELDS = Set.of("domain", "date", "score", "member");
 
 	private static final Set<String> TIME_FIELDS = Set.of("date", "type", "minutes", "member");
 
 	private static final Set<String> ACTIVITY_FIELDS = Set.of("date", "name", "member", "satisfaction", "kind");
 
-	private static final Set<String> EXPERIENCE_FIELDS = Set.of("date", "domain", "helped");
+	private static final Set<String> EXPERIENCE_FIELDS = Set.of("date", "domain", "helped", "member");
 
 	private static final Set<String> MEMBER_FIELDS = Set.of("ref", "role", "mainContact", "givenName", "familyName",
 			"birthDate", "ageGroup", "education", "dutchLanguage", "dayActivities");
@@ -132,10 +132,10 @@ final class HouseholdDocumentReader {
 				list(root, "trajectories", "", this::trajectory, TRAJECTORY_FIELDS), contact(root),
 				date(root, "closedOn", ""), text(root, "closingReason", "", HouseholdRules.TEXT_MAX),
 				section(root, "helpQuestions", (node, path) -> helpQuestion(node, path, refs), HELP_QUESTION_FIELDS),
-				section(root, "progressScores", this::progressScore, SCORE_FIELDS),
+				section(root, "progressScores", (node, path) -> progressScore(node, path, refs), SCORE_FIELDS),
 				section(root, "timeEntries", (node, path) -> timeEntry(node, path, refs), TIME_FIELDS),
 				section(root, "activities", (node, path) -> activity(node, path, refs), ACTIVITY_FIELDS),
-				section(root, "experience", this::experience, EXPERIENCE_FIELDS));
+				section(root, "experience", (node, path) -> experience(node, path, refs), EXPERIENCE_FIELDS));
 	}
 
 	private <T> List<T> section(JsonNode root, String name, BiFunction<JsonNode, String, T> element,
@@ -151,7 +151,7 @@ final class HouseholdDocumentReader {
 				text(node, "description", path, HouseholdRules.TEXT_MAX));
 	}
 
-	private HouseholdDocument.ProgressScoreEntry progressScore(JsonNode node, String path) {
+	private HouseholdDocument.ProgressScoreEntry progressScore(JsonNode node, String path, Set<String> refs) {
 		Integer score = null;
 		JsonNode scoreNode = present(node, "score");
 		if (scoreNode != null) {
@@ -165,7 +165,7 @@ final class HouseholdDocumentReader {
 		}
 		return new HouseholdDocument.ProgressScoreEntry(
 				domainCode(node, path, PROGRESS_DOMAINS.stream().sorted().toList()),
-				required(node, path, "date", this::date), score);
+				required(node, path, "date", this::date), score, memberRef(node, path, refs));
 	}
 
 	private HouseholdDocument.TimeEntry timeEntry(JsonNode node, String path, Set<String> refs) {
@@ -192,10 +192,11 @@ final class HouseholdDocumentReader {
 				code(node, "satisfaction", path, Satisfaction.class), code(node, "kind", path, ActivityKind.class));
 	}
 
-	private HouseholdDocument.ExperienceEntry experience(JsonNode node, String path) {
+	private HouseholdDocument.ExperienceEntry experience(JsonNode node, String path, Set<String> refs) {
 		return new HouseholdDocument.ExperienceEntry(required(node, path, "date", this::date),
 				domainCode(node, path, this.domainCodes),
-				required(node, path, "helped", (n, name, p) -> code(n, name, p, Helped.class)));
+				required(node, path, "helped", (n, name, p) -> code(n, name, p, Helped.class)),
+				memberRef(node, path, refs));
 	}
 
 	/** A field that must be given: reported as required when it is absent or null. */

@@ -168,6 +168,7 @@ class MonitorQueries {
 			  select distinct on (ps.household_id, ps.domain_code) ps.household_id, ps.domain_code, ps.score
 			  from progress_score ps
 			  where ps.instrument_code = 'MONITOR_PROGRESS' and ps.rater = 'WORKER' and ps.scored_on <= :to
+			    and ps.member_id is null
 			  order by ps.household_id, ps.domain_code, ps.scored_on desc
 			)
 			select l.domain_code, l.score, count(*)
@@ -180,7 +181,7 @@ class MonitorQueries {
 	static final String EXPERIENCE = """
 			select e.monitor_code, e.helped, count(*)
 			from experience e join monitor_population p on p.household_id = e.household_id
-			where e.experienced_on between :from and :to
+			where e.experienced_on between :from and :to and e.member_id is null
 			group by 1, 2
 			""";
 

@@ -113,27 +113,29 @@ class PlanApiController {
 	// ---- Scores
 
 	@GetMapping("/households/{id}/scores")
-	ScoresDocument scores(@PathVariable UUID id, @RequestParam(required = false) String instrument) {
-		return ScoresDocument.of(this.progress.progress(id, instrument, LocaleContextHolder.getLocale()));
+	ScoresDocument scores(@PathVariable UUID id, @RequestParam(required = false) String instrument,
+			@RequestParam(required = false) String member) {
+		return ScoresDocument.of(this.progress.progress(id, instrument, member, LocaleContextHolder.getLocale()));
 	}
 
 	/**
 	 * Records a scoring moment: {@code instrument} (default MONITOR_PROGRESS),
 	 * {@code scoredOn}, {@code scores[]} of {@code domain}, {@code rater} (WORKER or
-	 * CLIENT) and {@code score} (1–5, or null for n.v.t.).
+	 * CLIENT) and {@code score} (1–5, or null for n.v.t.); {@code member} (a member's
+	 * {@code ref}) for a member's own scores, such as a child's.
 	 */
 	@PostMapping("/households/{id}/scores")
 	@ResponseStatus(HttpStatus.CREATED)
 	ScoresDocument recordScores(@PathVariable UUID id, @RequestBody ScoringBody body) {
 		return ScoresDocument.of(this.progress.record(id, body.instrument(), body.scoredOn(), body.scores(),
-				LocaleContextHolder.getLocale()));
+				body.member(), LocaleContextHolder.getLocale()));
 	}
 
 	record PlanDocument(UUID household, boolean restricted, List<PlanService.GoalView> goals,
 			List<PlanService.EvaluationView> evaluations, List<PlanService.NoteView> notes) {
 	}
 
-	record ScoringBody(String instrument, LocalDate scoredOn, List<ScoringMoment.Score> scores) {
+	record ScoringBody(String instrument, LocalDate scoredOn, List<ScoringMoment.Score> scores, String member) {
 	}
 
 	/**
@@ -141,10 +143,12 @@ class PlanApiController {
 	 * score and, where it differs, the client's ({@code null}: n.v.t.; left out: not
 	 * scored), and the mean of the worker's numbers.
 	 */
-	record ScoresDocument(String instrument, List<MomentEntry> moments) {
+	record ScoresDocument(String instrument,
+			@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String member,
+			List<MomentEntry> moments) {
 
 		static ScoresDocument of(ProgressService.ProgressView view) {
-			return new ScoresDocument(view.instrument(),
+			return new ScoresDocument(view.instrument(), view.member(),
 					view.moments()
 						.stream()
 						.map((m) -> new MomentEntry(m.on(), m.mean(),

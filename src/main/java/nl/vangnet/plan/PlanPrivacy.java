@@ -106,8 +106,10 @@ class PlanPrivacy implements SubjectAccessContribution, ErasureContribution {
 			add(sections, "plan.notes", text.label("privacy.report.section.planNotes"), notes);
 			List<SubjectAccessSection.Entry> scores = this.jdbc.sql("""
 					select instrument_code, domain_code, scored_on, rater, score from progress_score
-					where household_id = :household order by scored_on, instrument_code, domain_code, rater""")
+					where household_id = :household and (member_id is null or member_id = :member)
+					order by scored_on, instrument_code, domain_code, rater""")
 				.param("household", query.householdId())
+				.param("member", query.memberId())
 				.query((rs, n) -> text.fields()
 					.add("privacy.report.score.instrument", rs.getString("instrument_code"))
 					.add("privacy.report.domain", rs.getString("domain_code"))
@@ -120,8 +122,10 @@ class PlanPrivacy implements SubjectAccessContribution, ErasureContribution {
 			add(sections, "plan.scores", text.label("privacy.report.section.scores"), scores);
 			List<SubjectAccessSection.Entry> experience = this.jdbc.sql("""
 					select experienced_on, monitor_code, helped from experience where household_id = :household
+					  and (member_id is null or member_id = :member)
 					order by experienced_on, monitor_code""")
 				.param("household", query.householdId())
+				.param("member", query.memberId())
 				.query((rs, n) -> text.fields()
 					.add("privacy.report.domain", rs.getString("monitor_code"))
 					.add("privacy.report.experience.helped", text.code("monitor.helped", rs.getString("helped")))

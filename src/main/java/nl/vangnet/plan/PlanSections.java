@@ -90,7 +90,7 @@ class PlanSections implements HouseholdSections {
 		for (int i = 0; i < scores.size(); i++) {
 			HouseholdDocument.ProgressScoreEntry entry = scores.get(i);
 			if (entry != null && entry.domain() != null && entry.date() != null
-					&& !seen.add(entry.domain() + "/" + entry.date())) {
+					&& !seen.add(entry.domain() + "/" + entry.date() + "/" + entry.member())) {
 				errors.add(new DomainException("progressScores[" + i + "].date", "score.twice", entry.domain()));
 			}
 		}
@@ -151,7 +151,8 @@ class PlanSections implements HouseholdSections {
 	private void storeScores(StoredHousehold household, List<HouseholdDocument.ProgressScoreEntry> entries) {
 		List<Scores.Row> rows = new ArrayList<>();
 		for (HouseholdDocument.ProgressScoreEntry entry : entries) {
-			rows.add(new Scores.Row(entry.domain(), entry.date(), Rater.WORKER, entry.score()));
+			rows.add(new Scores.Row(entry.domain(), entry.date(), Rater.WORKER, entry.score(),
+					household.memberId(entry.member())));
 		}
 		this.scores.replaceWorkerScores(household.id(), household.organisationId(), ProgressService.MONITOR_PROGRESS,
 				rows);
@@ -162,7 +163,8 @@ class PlanSections implements HouseholdSections {
 		for (HouseholdDocument.ExperienceEntry entry : entries) {
 			Plans.Experience same = stored.stream()
 				.filter((e) -> e.on().equals(entry.date()) && e.monitorCode().equals(entry.domain())
-						&& e.helped() == entry.helped())
+						&& e.helped() == entry.helped()
+						&& Objects.equals(e.memberId(), household.memberId(entry.member())))
 				.findFirst()
 				.orElse(null);
 			if (same != null) {
@@ -170,7 +172,7 @@ class PlanSections implements HouseholdSections {
 			}
 			else {
 				this.plans.insertExperience(household.id(), household.organisationId(), entry.date(), entry.domain(),
-						entry.helped(), null);
+						entry.helped(), null, household.memberId(entry.member()));
 			}
 		}
 		stored.forEach((e) -> this.plans.deleteExperience(e.id()));
@@ -188,18 +190,22 @@ class PlanSections implements HouseholdSections {
 				.thenComparing((q) -> (q.member() != null) ? q.member() : ""))
 			.toList();
 		List<HouseholdDocument.ProgressScoreEntry> progress = this.scores
-			.of(household.id(), ProgressService.MONITOR_PROGRESS)
+			.everyone(household.id(), ProgressService.MONITOR_PROGRESS)
 			.stream()
 			.filter((r) -> r.rater() == Rater.WORKER)
-			.map((r) -> new HouseholdDocument.ProgressScoreEntry(r.domain(), r.on(), r.score()))
+			.map((r) -> new HouseholdDocument.ProgressScoreEntry(r.domain(), r.on(), r.score(),
+					household.ref(r.memberId())))
 			.sorted(Comparator.comparing(HouseholdDocument.ProgressScoreEntry::date)
-				.thenComparing((s) -> position.apply(s.domain())))
+				.thenComparing((s) -> position.apply(s.domain()))
+				.thenComparing((s) -> (s.member() != null) ? s.member() : ""))
 			.toList();
 		List<HouseholdDocument.ExperienceEntry> experience = this.plans.experiences(household.id())
 			.stream()
-			.map((e) -> new HouseholdDocument.ExperienceEntry(e.on(), e.monitorCode(), e.helped()))
+			.map((e) -> new HouseholdDocument.ExperienceEntry(e.on(), e.monitorCode(), e.helped(),
+					household.ref(e.memberId())))
 			.sorted(Comparator.comparing(HouseholdDocument.ExperienceEntry::date)
-				.thenComparing((e) -> position.apply(e.domain())))
+				.thenComparing((e) -> position.apply(e.domain()))
+				.thenComparing((e) -> (e.member() != null) ? e.member() : ""))
 			.toList();
 		return document.withHelpQuestions(questions).withProgressScores(progress).withExperience(experience);
 	}

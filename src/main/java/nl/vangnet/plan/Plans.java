@@ -172,10 +172,17 @@ class Plans {
 
 	void insertExperience(UUID householdId, UUID organisationId, LocalDate on, String monitorCode, Helped helped,
 			UUID evaluationId) {
+		insertExperience(householdId, organisationId, on, monitorCode, helped, evaluationId, null);
+	}
+
+	/** An experience entry, a member's own when {@code memberId} is not null. */
+	void insertExperience(UUID householdId, UUID organisationId, LocalDate on, String monitorCode, Helped helped,
+			UUID evaluationId, UUID memberId) {
 		this.jdbc.sql("""
 				insert into experience (id, household_id, organisation_id, experienced_on, monitor_code, helped,
-				  evaluation_id)
-				values (:id, :h, :o, :on, :code, :helped, :e)""")
+				  evaluation_id, member_id)
+				values (:id, :h, :o, :on, :code, :helped, :e, :m)""")
+			.param("m", memberId)
 			.param("id", UUID.randomUUID())
 			.param("h", householdId)
 			.param("o", organisationId)
@@ -188,11 +195,12 @@ class Plans {
 
 	List<Experience> experiences(UUID householdId) {
 		return this.jdbc.sql("""
-				select id, experienced_on, monitor_code, helped, evaluation_id from experience
+				select id, experienced_on, monitor_code, helped, evaluation_id, member_id from experience
 				where household_id = :h order by experienced_on, monitor_code""")
 			.param("h", householdId)
 			.query((rs, row) -> new Experience(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
-					rs.getString(3), Helped.valueOf(rs.getString(4)), rs.getObject(5, UUID.class)))
+					rs.getString(3), Helped.valueOf(rs.getString(4)), rs.getObject(5, UUID.class),
+					rs.getObject(6, UUID.class)))
 			.list();
 	}
 
@@ -249,7 +257,8 @@ class Plans {
 	}
 
 	/** The family's experience on a monitor domain on a day. */
-	record Experience(UUID id, LocalDate on, String monitorCode, Helped helped, UUID evaluationId) {
+	/** {@code memberId} null: the household's experience. */
+	record Experience(UUID id, LocalDate on, String monitorCode, Helped helped, UUID evaluationId, UUID memberId) {
 	}
 
 	record Note(Instant writtenAt, String writtenBy, String text) {

@@ -50,9 +50,10 @@ class ProgressController {
 	}
 
 	@GetMapping("/households/{id}/progress")
-	String page(@PathVariable UUID id, @RequestParam(required = false) String instrument, Model model, Locale locale) {
+	String page(@PathVariable UUID id, @RequestParam(required = false) String instrument,
+			@RequestParam(required = false) String member, Model model, Locale locale) {
 		List<DomainException> errors = new ArrayList<>();
-		return page(progress(id, instrument, locale, errors), model, errors, null, locale);
+		return page(progress(id, instrument, member, locale, errors), model, errors, null, locale);
 	}
 
 	@PostMapping("/households/{id}/progress")
@@ -61,12 +62,14 @@ class ProgressController {
 		List<DomainException> errors = new ArrayList<>();
 		try {
 			FormErrors.throwIfAny(result);
-			this.service.record(id, form.instrument(), form.scoredOn(), form.scores(), locale);
+			this.service.record(id, form.instrument(), form.scoredOn(), form.scores(), form.member(), locale);
 			redirect.addFlashAttribute("saved", "score.saved");
-			return "redirect:" + UriComponentsBuilder.fromPath("/households/{id}/progress")
-				.queryParam("instrument", form.instrument())
-				.buildAndExpand(id)
-				.toUriString();
+			UriComponentsBuilder target = UriComponentsBuilder.fromPath("/households/{id}/progress")
+				.queryParam("instrument", form.instrument());
+			if (form.member() != null && !form.member().isBlank()) {
+				target.queryParam("member", form.member());
+			}
+			return "redirect:" + target.buildAndExpand(id).toUriString();
 		}
 		catch (DomainErrors ex) {
 			errors.addAll(ex.errors());
@@ -75,21 +78,26 @@ class ProgressController {
 			errors.add(ex);
 		}
 		response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
-		return page(progress(id, form.instrument(), locale, errors), model, errors, form, locale);
+		return page(progress(id, form.instrument(), form.member(), locale, errors), model, errors, form, locale);
 	}
 
 	/**
 	 * The progress on the instrument asked for; on the default instrument, with the
 	 * reason among the errors, when that code is not an instrument.
 	 */
-	private ProgressService.ProgressView progress(UUID id, String instrument, Locale locale,
+	private ProgressService.ProgressView progress(UUID id, String instrument, String member, Locale locale,
 			List<DomainException> errors) {
 		try {
-			return this.service.progress(id, instrument, locale);
+			return this.service.progress(id, instrument, member, locale);
 		}
 		catch (DomainException ex) {
 			errors.add(ex);
-			return this.service.progress(id, null, locale);
+			try {
+				return this.service.progress(id, instrument, null, locale);
+			}
+			catch (DomainException again) {
+				return this.service.progress(id, null, null, locale);
+			}
 		}
 	}
 
@@ -121,6 +129,9 @@ class ProgressController {
 			else if ("scores".equals(error.field())) {
 				target = "worker-0";
 			}
+			else if ("member".equals(error.field())) {
+				target = "progress-member";
+			}
 			else if ("scoredOn".equals(error.field())) {
 				label = this.messages.getMessage("progress.date", null, locale);
 			}
@@ -142,7 +153,7 @@ class ProgressController {
 	 * scored).
 	 */
 	record ScoreForm(String instrument, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate scoredOn,
-			Map<String, String> worker, Map<String, String> client) {
+			Map<String, String> worker, Map<String, String> client, String member) {
 
 		List<ScoringMoment.Score> scores() {
 			List<ScoringMoment.Score> scores = new ArrayList<>();

@@ -63,21 +63,52 @@ class ProgressService {
 	 */
 	ProgressView record(UUID householdId, String instrumentCode, LocalDate on, List<ScoringMoment.Score> given,
 			Locale locale) {
+		return record(householdId, instrumentCode, on, given, null, locale);
+	}
+
+	/**
+	 * Records a scoring moment of a member, by their {@code ref} ({@code null}: the
+	 * household's, the one the monitor counts): a child's own scores.
+	 */
+	ProgressView record(UUID householdId, String instrumentCode, LocalDate on, List<ScoringMoment.Score> given,
+			String member, Locale locale) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		Family family = this.households.family(HouseholdId.of(householdId));
 		HelpQuestionService.closedGuard(family);
+		Family.FamilyMember whose = member(family, member);
 		Instrument instrument = instrument(instrumentCode);
 		ScoringMoment moment = ScoringMoment.of(instrument, on, given, this.workers.today());
-		this.scores.store(householdId, actor.organisationId(), moment);
+		this.scores.store(householdId, actor.organisationId(), moment, (whose != null) ? whose.id() : null);
 		this.trail.record(actor, AccessAction.CREATE, householdId);
-		return view(family, instrument, locale);
+		return view(family, instrument, whose, locale);
 	}
 
 	ProgressView progress(UUID householdId, String instrumentCode, Locale locale) {
+		return progress(householdId, instrumentCode, null, locale);
+	}
+
+	/** The progress of a member, by their {@code ref} ({@code null}: the household's). */
+	ProgressView progress(UUID householdId, String instrumentCode, String member, Locale locale) {
 		Staff actor = Staff.current().requireOrganisation("household").requireCaseWork();
 		Family family = this.households.family(HouseholdId.of(householdId));
+		Family.FamilyMember whose = member(family, member);
 		this.trail.record(actor, AccessAction.VIEW, householdId);
-		return view(family, instrument(instrumentCode), locale);
+		return view(family, instrument(instrumentCode), whose, locale);
+	}
+
+	/**
+	 * The member of this reference, {@code null} for none; an unknown one is a field
+	 * error.
+	 */
+	private static Family.FamilyMember member(Family family, String ref) {
+		if (ref == null || ref.isBlank()) {
+			return null;
+		}
+		return family.members()
+			.stream()
+			.filter((m) -> ref.strip().equals(m.ref()))
+			.findFirst()
+			.orElseThrow(() -> new DomainException("member", "score.member.unknown"));
 	}
 
 	List<Instrument> instruments() {
@@ -94,13 +125,13 @@ class ProgressService {
 		}
 	}
 
-	private ProgressView view(Family family, Instrument instrument, Locale locale) {
+	private ProgressView view(Family family, Instrument instrument, Family.FamilyMember member, Locale locale) {
 		List<Framework.Domain> domains = instrument.framework()
 			.domains()
 			.stream()
 			.filter((d) -> d.parentCode() == null)
 			.toList();
-		List<Scores.Row> rows = this.scores.of(family.id(), instrument.code());
+		List<Scores.Row> rows = this.scores.of(family.id(), instrument.code(), (member != null) ? member.id() : null);
 		TreeSet<LocalDate> dates = new TreeSet<>();
 		rows.forEach((r) -> dates.add(r.on()));
 		List<Moment> moments = new ArrayList<>();
@@ -126,7 +157,7 @@ class ProgressService {
 			.toList();
 		return new ProgressView(family, instrument.code(), instrument.name(locale),
 				instrument.scale().allowsNotApplicable(), domainOptions, levels, moments, chart(domainOptions, moments),
-				this.workers.today());
+				this.workers.today(), (member != null) ? member.ref() : null, (member != null) ? member.name() : null);
 	}
 
 	private static Cell cell(List<Scores.Row> rows, String domain, LocalDate date, Rater rater) {
@@ -205,7 +236,7 @@ class ProgressService {
 
 	record ProgressView(Family family, String instrument, String instrumentName, boolean allowsNotApplicable,
 			List<DomainOption> domains, List<LevelOption> levels, List<Moment> moments, Map<String, Object> chart,
-			LocalDate today) {
+			LocalDate today, String member, String memberName) {
 	}
 
 }

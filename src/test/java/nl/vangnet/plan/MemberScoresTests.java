@@ -1,0 +1,217 @@
+package nl.vangnet.plan;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+import nl.vangnet.ApiClient;
+import nl.vangnet.TestData;
+import nl.vangnet.VangnetTest;
+import nl.vangnet.organisation.OrganisationKind;
+import nl.vangnet.platform.staff.Role;
+import nl.vangnet.platform.tenancy.TenantScope;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+/**
+ * Each child a client (issue 15, item 5), its first part: a progress score and an
+ * experience entry may belong to a member, by the member's {@code ref}, through the
+ * scores API, the progress page and the household document; the household's own stay
+ * apart, and the monitor counts only those.
+ */
+@VangnetTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MemberScoresTests {
+
+	private static final LocalDate FROM = LocalDate.of(2021, 1, 1);
+
+	private static final LocalDate TO = LocalDate.of(2021, 8, 31);
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private ApiClient api;
+
+	@Autowired
+	private TestData data;
+
+	@Autowired
+	private JsonMapper json;
+
+	private TestData.Organisation organisation;
+
+	private TestData.Person professional;
+
+	private MockHttpSession session;
+
+	@BeforeAll
+	void signIn() throws Exception {
+		this.organisation = this.data.organisation(OrganisationKind.SHELTER);
+		this.professional = this.data.person(this.organisation, Role.PROFESSIONAL);
+		this.session = TestData.signIn(this.mvc, this.professional);
+	}
+
+	@Test
+	void aChildsOwnScoresAreKeptApartFromTheFamilysThroughTheApiAndThePage() throws Exception {
+		String id = household();
+		MockHttpServletResponse child = this.api.send(post("/api/v1/households/" + id + "/scores"), this.json.readTree(
+				"""
+						{"scoredOn":"2021-03-01","member":"m2","scores":[{"domain":"SOCIAL","rater":"WORKER","score":2}]}"""),
+				this.session);
+		this.api.send(post("/api/v1/households/" + id + "/scores"), this.json.readTree("""
+				{"scoredOn":"2021-03-01","scores":[{"domain":"SOCIAL","rater":"WORKER","score":4}]}"""), this.session);
+		MockHttpServletResponse unknown = this.api
+			.send(post("/api/v1/households/" + id + "/scores"), this.json.readTree(
+					"""
+							{"scoredOn":"2021-03-01","member":"m9","scores":[{"domain":"SOCIAL","rater":"WORKER","score":2}]}"""),
+					this.session);
+
+		assertThat(child.getStatus()).as(child.getContentAsString()).isEqualTo(201);
+		assertThat(this.api.read(child).get("member").stringValue()).isEqualTo("m2");
+		JsonNode theirs = this.api.getJson("/api/v1/households/" + id + "/scores?member=m2", this.session);
+		assertThat(theirs.get("moments").get(0).get("scores").get(0).get("worker").intValue()).isEqualTo(2);
+		JsonNode family = this.api.getJson("/api/v1/households/" + id + "/scores", this.session);
+		assertThat(family.has("member")).isFalse();
+		assertThat(family.get("moments").get(0).get("scores").get(0).get("worker").intValue())
+			.as("the same day and domain, the family's own")
+			.isEqualTo(4);
+		assertThat(unknown.getStatus()).isEqualTo(400);
+		assertThat(this.api.read(unknown).get("errors").get(0).get("field").stringValue()).isEqualTo("member");
+		JsonNode document = this.api.getJson("/api/v1/households/" + id, this.session);
+		assertThat(document.get("progressScores").toString()).isEqualTo(
+				"[{\"domain\":\"SOCIAL\",\"date\":\"2021-03-01\",\"score\":4},{\"domain\":\"SOCIAL\",\"date\":\"2021-03-01\",\"score\":2,\"member\":\"m2\"}]");
+
+		MockHttpServletResponse page = this.mvc
+			.perform(get("/households/" + id + "/progress").param("member", "m2").session(this.session))
+			.andReturn()
+			.getResponse();
+		assertThat(page.getContentAsString()).contains("De eigen scores van Yara")
+			.contains("name=\"member\" value=\"m2\"");
+		MockHttpServletResponse saved = this.mvc
+			.perform(post("/households/" + id + "/progress").session(this.session)
+				.with(csrf())
+				.param("instrument", "MONITOR_PROGRESS")
+				.param("member", "m2")
+				.param("scoredOn", "2021-04-01")
+				.param("worker[SOCIAL]", "3"))
+			.andReturn()
+			.getResponse();
+		assertThat(saved.getStatus()).isEqualTo(302);
+		assertThat(saved.getRedirectedUrl()).contains("member=m2");
+		assertThat(this.api.getJson("/api/v1/households/" + id + "/scores?member=m2", this.session).get("moments"))
+			.hasSize(2);
+		assertThat(this.api.getJson("/api/v1/households/" + id + "/scores", this.session).get("moments")).hasSize(1);
+	}
+
+	@Test
+	void theDocumentKeepsAMembersScoresAndExperienceAndRefusesAnUnknownMember() throws Exception {
+		String id = household();
+		ObjectNode document = (ObjectNode) this.api.getJson("/api/v1/households/" + id, this.session);
+		document.set("progressScores", this.json.readTree("""
+				[{"domain":"FINANCES","date":"2021-02-01","score":2},
+				 {"domain":"SOCIAL","date":"2021-02-01","score":3,"member":"m2"}]"""));
+		document.set("experience", this.json.readTree("""
+				[{"date":"2021-02-01","domain":"FINANCES","helped":"YES"},
+				 {"date":"2021-02-01","domain":"SOCIAL","helped":"A_BIT","member":"m2"}]"""));
+
+		MockHttpServletResponse replaced = this.api.send(put("/api/v1/households/" + id), document, this.session);
+		JsonNode read = this.api.getJson("/api/v1/households/" + id, this.session);
+		ObjectNode wrong = (ObjectNode) read.deepCopy();
+		((ObjectNode) wrong.get("progressScores").get(1)).put("member", "m7");
+		MockHttpServletResponse refused = this.api.send(put("/api/v1/households/" + id), wrong, this.session);
+
+		assertThat(replaced.getStatus()).as(replaced.getContentAsString()).isEqualTo(200);
+		assertThat(read.get("progressScores")).isEqualTo(document.get("progressScores"));
+		assertThat(read.get("experience")).isEqualTo(document.get("experience"));
+		assertThat(refused.getStatus()).isEqualTo(400);
+		assertThat(refused.getContentAsString()).contains("progressScores[1].member");
+	}
+
+	@Test
+	void theMonitorCountsOnlyTheHouseholdsScoresAndExperience() throws Exception {
+		TestData.Organisation shelter = this.data.organisation(OrganisationKind.SHELTER);
+		for (int i = 0; i < 5; i++) {
+			UUID household = UUID.randomUUID();
+			UUID child = UUID.randomUUID();
+			sql(shelter, "insert into household (id, organisation_id, version) values (?, ?, 0)", household,
+					shelter.id());
+			sql(shelter, """
+					insert into household_member (id, household_id, organisation_id, position, ref, role, main_contact)
+					values (?, ?, ?, 0, 'm2', 'CHILD', false)""", child, household, shelter.id());
+			sql(shelter, """
+					insert into trajectory (id, household_id, organisation_id, position, kind, start_date, phase_model)
+					values (?, ?, ?, 0, 'INTENSIVE', ?, 'FLEXIBLE')""", UUID.randomUUID(), household, shelter.id(),
+					LocalDate.of(2020, 6, 1));
+			for (UUID member : new UUID[] { null, child }) {
+				sql(shelter, """
+						insert into progress_score (id, household_id, organisation_id, instrument_code, domain_code,
+						  scored_on, rater, score, member_id)
+						values (?, ?, ?, 'MONITOR_PROGRESS', 'FINANCES', ?, 'WORKER', ?, ?)""", UUID.randomUUID(),
+						household, shelter.id(), LocalDate.of(2021, 3, 1), (member == null) ? 4 : 1, member);
+				sql(shelter, """
+						insert into experience (id, household_id, organisation_id, experienced_on, monitor_code, helped,
+						  member_id)
+						values (?, ?, ?, ?, 'FINANCES', ?, ?)""", UUID.randomUUID(), household, shelter.id(),
+						LocalDate.of(2021, 3, 1), (member == null) ? "YES" : "NO", member);
+			}
+		}
+		MockHttpSession researcher = TestData.signIn(this.mvc,
+				this.data.person(this.data.organisation(), Role.RESEARCHER));
+		MockHttpServletResponse response = this.mvc
+			.perform(get("/api/v1/monitor").session(researcher)
+				.param("from", FROM.toString())
+				.param("to", TO.toString())
+				.param("organisations", shelter.code()))
+			.andReturn()
+			.getResponse();
+		JsonNode monitor = this.json.readTree(response.getContentAsString());
+		JsonNode finances = monitor.get("progress").get(0);
+		assertThat(finances.get("domain").stringValue()).isEqualTo("FINANCES");
+		assertThat(finances.get("households").get("count").intValue()).isEqualTo(5);
+		assertThat(finances.get("distribution").get("4").get("count").intValue()).isEqualTo(5);
+		assertThat(finances.get("distribution").get("1").get("count").intValue()).isZero();
+		JsonNode experience = monitor.get("experience").get(0);
+		assertThat(experience.get("YES").get("count").intValue()).isEqualTo(5);
+		assertThat(experience.get("NO").get("count").intValue()).as("a child's own experience").isZero();
+	}
+
+	private void sql(TestData.Organisation organisation, String sql, Object... params) {
+		this.data.inScope(TenantScope.Scope.system(Set.of(organisation.id())), (jdbc) -> {
+			var statement = jdbc.sql(sql);
+			for (Object param : params) {
+				statement = statement.param(param);
+			}
+			return statement.update();
+		});
+	}
+
+	private String household() throws Exception {
+		JsonNode document = this.json.readTree(
+				"""
+						{"members": [
+						   {"ref": "m1", "role": "PARENT", "mainContact": true, "givenName": "Samira", "familyName": "El Amrani"},
+						   {"ref": "m2", "role": "CHILD", "givenName": "Yara", "birthDate": "2016-09-12"}],
+						 "trajectories": [{"kind": "INTENSIVE", "start": "2020-07-01", "contactPerson": "%s"}]}"""
+					.formatted(this.professional.id()));
+		MockHttpServletResponse created = this.api.send(post("/api/v1/households"), document, this.session);
+		assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
+		return this.json.readTree(created.getContentAsString()).get("id").stringValue();
+	}
+
+}
