@@ -111,9 +111,6 @@ class HouseholdController {
 				this.organisations.byId(actor.organisationId()).map(OrganisationSummary::districts).orElse(List.of()));
 		model.addAttribute("kinds", TrajectoryKind.values());
 		model.addAttribute("destinations", Destination.values());
-		model.addAttribute("housingSituations", HousingSituation.values());
-		model.addAttribute("incomeSituations", IncomeSituation.values());
-		model.addAttribute("schoolSituations", SchoolSituation.values());
 		model.addAttribute("statuses", HouseholdSearch.Status.values());
 	}
 
@@ -208,6 +205,11 @@ class HouseholdController {
 		model.addAttribute("contactPersons", this.contactPersons.forDossier(id));
 		model.addAttribute("deputies", this.deputies.forDossier(id));
 		model.addAttribute("aftercare", this.management.aftercareProposal());
+		// What the end form offers: where she went and how she left.
+		model.addAttribute("destinations", Destination.values());
+		model.addAttribute("housingSituations", HousingSituation.values());
+		model.addAttribute("incomeSituations", IncomeSituation.values());
+		model.addAttribute("schoolSituations", SchoolSituation.values());
 		model.addAttribute("kinds", TrajectoryKind.values());
 		model.addAttribute("reopenKinds", List.of(TrajectoryKind.INTENSIVE, TrajectoryKind.SHORT,
 				TrajectoryKind.OUTREACH, TrajectoryKind.AFTERCARE));

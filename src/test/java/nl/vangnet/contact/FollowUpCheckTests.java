@@ -262,6 +262,11 @@ class FollowUpCheckTests {
 			.get("trajectoryId")
 			.stringValue();
 		String end = "/households/" + id + "/trajectories/" + trajectory + "/end";
+		assertThat(this.mvc.perform(get("/households/" + id).session(this.professional))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("<option value=\"SOCIAL_HOUSING\">", "<option value=\"TEMPORARY\">",
+					"<option value=\"BENEFITS\">", "<option value=\"ALL_AT_SCHOOL\">");
 		MockHttpServletResponse refused = this.mvc
 			.perform(post(end).session(this.professional)
 				.with(csrf())
