@@ -2,14 +2,18 @@ package nl.vangnet.safety;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import nl.vangnet.household.Family;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.web.ErrorSummary;
 import nl.vangnet.platform.web.FormErrors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,8 +44,12 @@ class SafetyController {
 
 	private final nl.vangnet.platform.web.Conflicts conflicts;
 
+	private final MessageSource messages;
+
 	SafetyController(SafetyRecords records, RiskInstruments instruments, RiskScreenings screenings, SafetyPlans plans,
-			nl.vangnet.platform.pdf.PdfRenderer pdf, nl.vangnet.platform.web.Conflicts conflicts) {
+			nl.vangnet.platform.pdf.PdfRenderer pdf, nl.vangnet.platform.web.Conflicts conflicts,
+			MessageSource messages) {
+		this.messages = messages;
 		this.records = records;
 		this.instruments = instruments;
 		this.screenings = screenings;
@@ -301,8 +309,48 @@ class SafetyController {
 		FormErrors.keep(model, name, form, result);
 		model.addAttribute("failed", name);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		Map<String, String[]> fields = PAGE_FIELDS.get(name);
+		if (fields != null) {
+			Map<String, String> targets = new java.util.HashMap<>();
+			Map<String, String> labels = new java.util.HashMap<>();
+			Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+			fields.forEach((field, element) -> {
+				targets.put(field, element[0]);
+				if (!field.isEmpty()) {
+					labels.put(field, this.messages.getMessage(element[1], null, element[1], locale));
+				}
+			});
+			model.addAttribute(ErrorSummary.TARGETS, targets);
+			model.addAttribute(ErrorSummary.LABELS, labels);
+		}
 		return page(id, model);
 	}
+
+	/**
+	 * The safety page's forms by name: per field the id of its element and its label's
+	 * key, so that the page's summary links each error to its field as rendered and names
+	 * it.
+	 */
+	private static final Map<String, Map<String, String[]>> PAGE_FIELDS = Map.of("patternForm",
+			Map.of("", new String[] { "pattern-code", "safety.pattern.label" }, "pattern",
+					new String[] { "pattern-code", "safety.pattern.label" }, "judgedOn",
+					new String[] { "pattern-judgedOn", "safety.judgedOn" }, "note",
+					new String[] { "pattern-note", "safety.note" }),
+			"orderForm",
+			Map.of("", new String[] { "order-kind", "safety.order.kind" }, "kind",
+					new String[] { "order-kind", "safety.order.kind" }, "contact",
+					new String[] { "order-contact", "safety.order.contact" }, "issuer",
+					new String[] { "order-issuer", "safety.order.issuer" }, "startsOn",
+					new String[] { "order-startsOn", "safety.order.startsOn" }, "endsOn",
+					new String[] { "order-endsOn", "safety.order.endsOn" }, "note",
+					new String[] { "order-note", "safety.note" }),
+			"arrangementForm",
+			Map.of("", new String[] { "arrangement-member", "safety.arrangement.member" }, "member",
+					new String[] { "arrangement-member", "safety.arrangement.member" }, "arrangement",
+					new String[] { "arrangement-code", "safety.arrangement.label" }, "since",
+					new String[] { "arrangement-since", "safety.arrangement.sinceLabel" }, "schoolKnows",
+					new String[] { "arrangement-school", "safety.arrangement.schoolKnows" }, "childcareKnows",
+					new String[] { "arrangement-childcare", "safety.arrangement.childcareKnows" }));
 
 	/** The pattern as the form sends it. */
 	record PatternForm(String pattern, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate judgedOn, String note) {

@@ -330,6 +330,28 @@ class ServerRenderedErrorSummaryTests {
 		assertThat(page.getElementById("obligation-description").attr("value")).isEqualTo("Brief van de gemeente");
 	}
 
+	// ---- the safety page's forms
+
+	@Test
+	void aContactBanWithoutKindOrWhomLinksToBothAndKeepsTheNote() throws Exception {
+		Document page = refused(post("/households/" + this.household + "/safety/orders").param("kind", "")
+			.param("contact", "")
+			.param("startsOn", TODAY)
+			.param("note", "Via de advocaat"));
+
+		assertLinked(page, "order-kind", null);
+		assertThat(page.getElementById("order-note").text()).isEqualTo("Via de advocaat");
+		assertThat(page.select("#error-summary li a[data-target]").eachAttr("data-target")).contains("order-kind");
+	}
+
+	@Test
+	void aPatternJudgedOnADateThatIsNoneLinksToTheDate() throws Exception {
+		Document page = refused(post("/households/" + this.household + "/safety/pattern").param("pattern", "")
+			.param("judgedOn", "gisteren"));
+
+		assertLinked(page, "pattern-judgedOn", null);
+	}
+
 	// ---- the plan page's forms
 
 	@Test
