@@ -75,7 +75,9 @@ class PrivacyApiTests {
 		this.api.send(post(base + "/review"), "{\"report\": true}", session, 200);
 		MockHttpServletResponse json = this.api.send(get(base).param("format", "json"), "", session, 200);
 		String body = json.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(body).contains("vangnet-subject-access/1", "\"DELIVERED\"", family.motherName(), family.address())
+		assertThat(body)
+			.contains("vangnet-subject-access/1", "\"DELIVERED\"", family.motherName(), family.address(),
+					"Hoe het na vertrek ging", "Vaste woonplek", "In evenwicht")
 			.doesNotContain(family.childName())
 			.doesNotContain(family.contactName());
 		MockHttpServletResponse pdf = this.api.send(get(base).param("format", "pdf"), "", session, 200);

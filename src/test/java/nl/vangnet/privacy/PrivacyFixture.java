@@ -108,6 +108,12 @@ record PrivacyFixture(UUID household, UUID mother, UUID child, String motherName
 			s.apply("""
 					insert into contact_moment_member (contact_moment_id, organisation_id, member_id)
 					values (:moment, :org, :mother), (:moment, :org, :child)""").update();
+			// How she was doing three months after a departure (issue 15, item 3).
+			s.apply("""
+					insert into follow_up_check (id, organisation_id, household_id, trajectory_id, months, checked_on,
+					  reached, contact_moment_id, housing, safe, supportive_contacts, triangle)
+					values (gen_random_uuid(), :org, :household, :trajectory, 3, current_date - 3890, true, :moment,
+					  'STABLE', true, 4, 'BALANCED')""").update();
 			s.apply("""
 					insert into time_entry (id, household_id, organisation_id, member_id, entry_date, support_type, minutes,
 					  contact_moment_id)
