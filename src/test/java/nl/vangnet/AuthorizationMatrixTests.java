@@ -155,6 +155,8 @@ class AuthorizationMatrixTests {
 			Rule.of("GET", "/api/v1/households/{id}/contact-persons", CASE_WORK),
 			// deputies (waarnemers, issue 15): per family by case work, for a whole caseload by a coordinator
 			Rule.of("GET", "/api/v1/households/{id}/deputies", CASE_WORK),
+			// a member's own page (issue 15: each child a client)
+			Rule.of("GET", "/households/{id}/members/{ref}", CASE_WORK),
 			Rule.of("POST", "/api/v1/households/{id}/deputies", CASE_WORK)
 				.json("{\"trajectory\":\"{trajectoryId}\",\"deputy\":\"{professionalId}\",\"from\":\"" + DAY + "\",\"until\":\"" + SOON + "\"}"),
 			Rule.of("DELETE", "/api/v1/households/{id}/deputies/{deputyId}", CASE_WORK),

@@ -120,6 +120,53 @@ class MemberScoresTests {
 	}
 
 	@Test
+	void aChildsPageShowsHerQuestionsGoalsScoresAndTheWayToHerMapAndSafetyPlan() throws Exception {
+		String id = household();
+		ObjectNode document = (ObjectNode) this.api.getJson("/api/v1/households/" + id, this.session);
+		document.set("helpQuestions", this.json.readTree(
+				"""
+						[{"member":"m2","domain":"PARTICIPATION.CHILD_DAYTIME","opened":"2021-01-10","status":"OPEN",
+						  "description":"Zwemles"},
+						 {"member":"m1","domain":"FINANCES","opened":"2021-01-10","status":"OPEN","description":"Huurachterstand"}]"""));
+		document.set("progressScores", this.json.readTree("""
+				[{"domain":"SOCIAL","date":"2021-02-01","score":3,"member":"m2"}]"""));
+		document.set("experience", this.json.readTree("""
+				[{"date":"2021-02-01","domain":"SOCIAL","helped":"NO","member":"m2"}]"""));
+		assertThat(this.api.send(put("/api/v1/households/" + id), document, this.session).getStatus()).isEqualTo(200);
+		this.api.send(post("/api/v1/households/" + id + "/goals"),
+				this.json
+					.readTree("{\"member\":\"m2\",\"domain\":\"SOCIAL\",\"description\":\"Een vriendin op school\"}"),
+				this.session);
+		String child = this.api.getJson("/api/v1/households/" + id, this.session)
+			.get("members")
+			.get(1)
+			.get("ref")
+			.stringValue();
+
+		MockHttpServletResponse page = this.mvc
+			.perform(get("/households/" + id + "/members/" + child).session(this.session))
+			.andReturn()
+			.getResponse();
+		MockHttpServletResponse unknown = this.mvc
+			.perform(get("/households/" + id + "/members/m9").session(this.session))
+			.andReturn()
+			.getResponse();
+		String dossier = this.mvc.perform(get("/households/" + id).session(this.session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page.getStatus()).isEqualTo(200);
+		assertThat(page.getContentAsString())
+			.contains("Yara", "Zwemles", "Een vriendin op school", "rood: niet goed", "/network/members/", "/plan",
+					"member=m2")
+			.as("the mother's question is hers")
+			.doesNotContain("Huurachterstand");
+		assertThat(unknown.getStatus()).isEqualTo(404);
+		assertThat(dossier).contains("/households/" + id + "/members/m2");
+	}
+
+	@Test
 	void theDocumentKeepsAMembersScoresAndExperienceAndRefusesAnUnknownMember() throws Exception {
 		String id = household();
 		ObjectNode document = (ObjectNode) this.api.getJson("/api/v1/households/" + id, this.session);
