@@ -157,6 +157,8 @@ class AuthorizationMatrixTests {
 			Rule.of("GET", "/api/v1/households/{id}/deputies", CASE_WORK),
 			// a member's own page (issue 15: each child a client)
 			Rule.of("GET", "/households/{id}/members/{ref}", CASE_WORK),
+			Rule.of("POST", "/households/{id}/members/{ref}/experience", CASE_WORK)
+				.form(Map.of("colour", "GREEN", "domain", "SOCIAL", "on", DAY)),
 			Rule.of("POST", "/api/v1/households/{id}/deputies", CASE_WORK)
 				.json("{\"trajectory\":\"{trajectoryId}\",\"deputy\":\"{professionalId}\",\"from\":\"" + DAY + "\",\"until\":\"" + SOON + "\"}"),
 			Rule.of("DELETE", "/api/v1/households/{id}/deputies/{deputyId}", CASE_WORK),

@@ -163,6 +163,32 @@ class MemberScoresTests {
 			.as("the mother's question is hers")
 			.doesNotContain("Huurachterstand");
 		assertThat(unknown.getStatus()).isEqualTo(404);
+		MockHttpServletResponse told = this.mvc
+			.perform(post("/households/" + id + "/members/m2/experience").session(this.session)
+				.with(csrf())
+				.param("colour", "GREEN")
+				.param("domain", "PARTICIPATION")
+				.param("on", "2021-03-01"))
+			.andReturn()
+			.getResponse();
+		MockHttpServletResponse refused = this.mvc
+			.perform(post("/households/" + id + "/members/m2/experience").session(this.session)
+				.with(csrf())
+				.param("on", TestData.today().plusDays(1).toString()))
+			.andReturn()
+			.getResponse();
+		assertThat(told.getStatus()).isEqualTo(302);
+		assertThat(this.mvc.perform(get("/households/" + id + "/members/m2").session(this.session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("groen: goed");
+		assertThat(refused.getStatus()).isEqualTo(400);
+		assertThat(refused.getContentAsString()).contains("Fout:")
+			.contains("href=\"#experience-colour\"")
+			.contains("href=\"#experience-domain\"")
+			.contains("Datum: die dag moet nog komen.");
+		assertThat(this.api.getJson("/api/v1/households/" + id, this.session).get("experience").toString())
+			.contains("\"member\":\"m2\"");
 		assertThat(dossier).contains("/households/" + id + "/members/m2");
 	}
 
