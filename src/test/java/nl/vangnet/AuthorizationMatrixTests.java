@@ -122,7 +122,8 @@ class AuthorizationMatrixTests {
 			Rule.of("POST", "/api/v1/households/{id}/confidential-address", CASE_WORK),
 			Rule.of("GET", "/caseload", CLIENT_WORK),
 			Rule.of("GET", "/households", CASE_WORK),
-			Rule.of("POST", "/households", CASE_WORK),
+			Rule.of("POST", "/households", CASE_WORK)
+				.form(Map.of("members[0].role", "PARENT", "members[0].givenName", "Matrix", "mainContact", "0", "kind", "NONE")),
 			Rule.of("GET", "/households/new", CASE_WORK),
 			Rule.of("GET", "/households/{id}", CLIENT_WORK),
 			Rule.of("POST", "/households/{id}", CASE_WORK)

@@ -128,7 +128,7 @@ class HouseholdController {
 	String register(@ModelAttribute("form") HouseholdForm form, BindingResult result,
 			@RequestParam(required = false) MemberRole addMember, @RequestParam(required = false) Integer removeMember,
 			@RequestParam(required = false) String duplicatesChecked, Model model, Locale locale,
-			RedirectAttributes redirect) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		Staff actor = Staff.current().requireOrganisation("household");
 		if (form == null) {
 			return newForm(model, locale);
@@ -189,6 +189,7 @@ class HouseholdController {
 			}
 		}
 		FormErrors.keep(model, "form", form, result);
+		refused(form, model, locale, response);
 		return formPage(actor, model, locale, true);
 	}
 
@@ -286,8 +287,68 @@ class HouseholdController {
 			}
 		}
 		FormErrors.keep(model, "form", form, result);
+		if (response.getStatus() != HttpServletResponse.SC_CONFLICT) {
+			refused(form, model, locale, response);
+		}
 		return formPage(actor, model, locale, false);
 	}
+
+	/**
+	 * A registration or change that was refused answers 400 with the form as it was
+	 * typed, and names its fields' element ids and labels, so that the page's summary
+	 * links each error to its field as rendered and names it.
+	 */
+	private void refused(HouseholdForm form, Model model, Locale locale, HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		Map<String, String> targets = new java.util.HashMap<>();
+		Map<String, String> labels = new java.util.HashMap<>();
+		int members = form.members().size();
+		String first = (members > 0) ? "member-0-role" : "add-parent";
+		targets.put("", first);
+		java.util.function.BiConsumer<String, String[]> field = (name, element) -> {
+			targets.put(name, element[0]);
+			labels.put(name, this.messages.getMessage(element[1], null, element[1], locale));
+		};
+		field.accept("members", new String[] { first, "household.members" });
+		field.accept("mainContact",
+				new String[] { (members > 0) ? "member-0-main" : first, "household.member.mainContact" });
+		for (int i = 0; i < members; i++) {
+			String path = "members[" + i + "].";
+			String id = "member-" + i + "-";
+			field.accept(path + "ref", new String[] { id + "role", "household.member.role" });
+			field.accept(path + "role", new String[] { id + "role", "household.member.role" });
+			field.accept(path + "givenName", new String[] { id + "givenName", "household.member.givenName" });
+			field.accept(path + "familyName", new String[] { id + "familyName", "household.member.familyName" });
+			field.accept(path + "birthDate", new String[] { id + "birthDate", "household.member.birthDate" });
+			field.accept(path + "ageGroup", new String[] { id + "ageGroup", "household.member.ageGroup" });
+		}
+		FORM_FIELDS.forEach(field);
+		model.addAttribute(ErrorSummary.TARGETS, targets);
+		model.addAttribute(ErrorSummary.LABELS, labels);
+	}
+
+	/**
+	 * The household form's fields besides its members: per field the id of its element (a
+	 * checkbox group's first box) and its label's key.
+	 */
+	private static final Map<String, String[]> FORM_FIELDS = Map.ofEntries(
+			Map.entry("education", new String[] { "education", "household.education" }),
+			Map.entry("dutchLanguage", new String[] { "dutchLanguage", "household.dutchLanguage" }),
+			Map.entry("dayActivities", new String[] { "dayActivities1", "household.dayActivities" }),
+			Map.entry("composition", new String[] { "composition", "household.composition" }),
+			Map.entry("debts", new String[] { "debts", "household.debts" }),
+			Map.entry("referralSource", new String[] { "referralSource", "household.referralSource" }),
+			Map.entry("contactReasons", new String[] { "contactReasons1", "household.contactReasons" }),
+			Map.entry("district", new String[] { "district", "household.district" }),
+			Map.entry("externalId", new String[] { "externalId", "household.externalId" }),
+			Map.entry("phone", new String[] { "phone", "household.phone" }),
+			Map.entry("email", new String[] { "email", "household.email" }),
+			Map.entry("address", new String[] { "address", "household.address" }),
+			Map.entry("addressConfidential", new String[] { "addressConfidential1", "household.address" }),
+			Map.entry("kind", new String[] { "kind", "trajectory.kind" }),
+			Map.entry("start", new String[] { "start", "trajectory.start" }),
+			Map.entry("contactPerson", new String[] { "contactPerson", "trajectory.contactPerson" }),
+			Map.entry("firstPhase", new String[] { "firstPhase", "trajectory.firstPhase" }));
 
 	/**
 	 * A member row names a stored member by its reference (a hidden field); one the

@@ -170,7 +170,7 @@ class HouseholdWebTests {
 			.param("members[0].familyName", family)
 			.param("mainContact", "0")
 			.param("kind", ""));
-		assertThat(unchosen.getStatus()).isEqualTo(200);
+		assertThat(unchosen.getStatus()).isEqualTo(400);
 		assertThat(unchosen.getContentAsString())
 			.contains("Soort begeleiding: kies een soort begeleiding, of &#39;Nog geen begeleiding&#39;.")
 			.contains("<title>Fout: Nieuw huishouden");
@@ -180,7 +180,7 @@ class HouseholdWebTests {
 			.param("members[0].role", "PARENT")
 			.param("mainContact", "0")
 			.param("kind", "NONE"));
-		assertThat(nameless.getStatus()).isEqualTo(200);
+		assertThat(nameless.getStatus()).isEqualTo(400);
 		assertThat(nameless.getContentAsString())
 			.contains("Voornaam: vul de naam van ten minste één gezinslid in, of een eigen nummer van het huishouden.");
 

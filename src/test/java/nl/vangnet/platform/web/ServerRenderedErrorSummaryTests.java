@@ -433,6 +433,73 @@ class ServerRenderedErrorSummaryTests {
 		assertLinked(page, "note-text", null);
 	}
 
+	// ---- the household's registration and edit forms
+
+	@Test
+	void aNewFamilyWithoutAKindOfSupportAndAWrongEmailAnswers400AndLinksToBothKeepingTheNames() throws Exception {
+		Document page = refused(post("/households").param("members[0].role", "PARENT")
+			.param("members[0].givenName", "Noor")
+			.param("members[0].familyName", "Haddou")
+			.param("mainContact", "0")
+			.param("email", "geen-adres")
+			.param("kind", ""));
+
+		assertThat(page.title()).startsWith("Fout: Nieuw huishouden");
+		assertLinked(page, "kind", "Soort begeleiding");
+		assertLinked(page, "email", "E-mailadres");
+		assertThat(page.getElementById("kind").attr("aria-describedby")).contains("kind-hint");
+		assertThat(page.getElementById("member-0-givenName").attr("value")).isEqualTo("Noor");
+		assertThat(page.getElementById("member-0-familyName").attr("value")).isEqualTo("Haddou");
+		assertThat(page.getElementById("email").attr("value")).isEqualTo("geen-adres");
+		assertThat(page.getElementById("member-0-givenName").hasAttr("aria-invalid")).isFalse();
+	}
+
+	@Test
+	void aNewFamilyWithoutAnyNameLinksToTheFirstMembersGivenName() throws Exception {
+		Document page = refused(post("/households").param("members[0].role", "PARENT")
+			.param("mainContact", "0")
+			.param("district", "Oude Noorden")
+			.param("kind", "NONE"));
+
+		assertLinked(page, "member-0-givenName", "Voornaam");
+		assertThat(page.getElementById("district").attr("value")).isEqualTo("Oude Noorden");
+	}
+
+	@Test
+	void aCompositionThatIsNoneIsNamedByItsLabelAndLinkedToItsSelect() throws Exception {
+		Document page = refused(post("/households").param("members[0].role", "PARENT")
+			.param("members[0].givenName", "Noor")
+			.param("mainContact", "0")
+			.param("composition", "GEEN")
+			.param("kind", "NONE"));
+
+		assertLinked(page, "composition", "Samenstelling");
+		assertThat(page.getElementById("member-0-givenName").attr("value")).isEqualTo("Noor");
+	}
+
+	@Test
+	void aChangedFamilyWithAChildBornInTheFutureAnswers400AndLinksToThatChildsBirthDate() throws Exception {
+		Document edit = page(get("/households/" + this.household + "/edit"));
+		String version = edit.selectFirst("input[name=version]").attr("value");
+
+		Document page = refused(post("/households/" + this.household).param("version", version)
+			.param("members[0].ref", "m1")
+			.param("members[0].role", "PARENT")
+			.param("members[0].givenName", "Noor")
+			.param("mainContact", "0")
+			.param("members[1].role", "CHILD")
+			.param("members[1].givenName", "Yara")
+			.param("members[1].birthDate", FUTURE)
+			.param("phone", "06 12345678"));
+
+		assertThat(page.title()).startsWith("Fout: Huishouden wijzigen");
+		assertLinked(page, "member-1-birthDate", "Geboortedatum (gezinslid 2)");
+		assertThat(page.getElementById("member-1-birthDate").attr("value")).isEqualTo(FUTURE);
+		assertThat(page.getElementById("member-1-givenName").attr("value")).isEqualTo("Yara");
+		assertThat(page.getElementById("phone").attr("value")).isEqualTo("06 12345678");
+		assertThat(page.getElementById("member-0-birthDate").hasAttr("aria-invalid")).isFalse();
+	}
+
 	// ---- helpers
 
 	/** The mother's member id, from the dossier's network section. */
