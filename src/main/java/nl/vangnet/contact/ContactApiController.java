@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -102,9 +103,16 @@ class ContactApiController {
 		return this.contacts.rhythms(id);
 	}
 
+	/**
+	 * One page of the worklist (from 0, {@value Worklist#DEFAULT_SIZE} families unless
+	 * {@code size} says otherwise, at most {@value Worklist#MAX_SIZE}), for a reason, and
+	 * for a coordinator of a worker or a team; with the count of each reason.
+	 */
 	@GetMapping("/worklist")
-	List<Worklist.Item> worklist() {
-		return this.worklist.forCurrentUser();
+	Worklist.Page worklist(@RequestParam(required = false) Worklist.Reason reason,
+			@RequestParam(required = false) UUID worker, @RequestParam(required = false) UUID team,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "0") int size) {
+		return this.worklist.forCurrentUser(new Worklist.Filter(reason, worker, team, page, size));
 	}
 
 	/** The workload per worker (coordinators): families, intensive ones, overdue ones. */

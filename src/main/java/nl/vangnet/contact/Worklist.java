@@ -5,10 +5,20 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import nl.vangnet.account.AccountApi;
+import nl.vangnet.account.StaffMember;
+import nl.vangnet.organisation.OrganisationApi;
+import nl.vangnet.platform.DomainException;
 
 import nl.vangnet.cooperation.CooperationApi;
 import nl.vangnet.platform.staff.Staff;
@@ -46,6 +56,14 @@ class Worklist {
 		.thenComparing(Item::firstAgencyDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
 		.thenComparing(Item::name, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
 
+	/** Above this many overdue families the count is "at least". */
+	static final int COUNT_LIMIT = 5000;
+
+	/** The size of a page when none is asked for, and the largest one may ask for. */
+	static final int DEFAULT_SIZE = 50;
+
+	static final int MAX_SIZE = 200;
+
 	private final JdbcClient jdbc;
 
 	private final Families families;
@@ -58,7 +76,9 @@ class Worklist {
 
 	private final PlanApi plans;
 
-	private final ContactMomentRepository moments;
+	private final AccountApi accounts;
+
+	private final OrganisationApi organisations;
 
 	private final FollowUpRhythms rhythms;
 
@@ -70,13 +90,14 @@ class Worklist {
 
 	private final FollowUpChecks checks;
 
-	Worklist(JdbcClient jdbc, Families families, HouseholdApi households, PlanApi plans,
-			ContactMomentRepository moments, FollowUpRhythms rhythms, ObligationRepository obligations,
+	Worklist(JdbcClient jdbc, Families families, HouseholdApi households, PlanApi plans, AccountApi accounts,
+			OrganisationApi organisations, FollowUpRhythms rhythms, ObligationRepository obligations,
 			ContactTrail trail, Clock clock, CooperationApi cooperation, SafetyApi safety, FollowUpChecks checks) {
 		this.safety = safety;
 		this.checks = checks;
 		this.jdbc = jdbc;
-		this.moments = moments;
+		this.accounts = accounts;
+		this.organisations = organisations;
 		this.rhythms = rhythms;
 		this.obligations = obligations;
 		this.families = families;
@@ -88,50 +109,168 @@ class Worklist {
 	}
 
 	/**
-	 * The worklist of the signed-in person: a coordinator's is the team's, a
-	 * professional's their own caseload. Every family shown is in the access trail.
+	 * The worklist of the signed-in person, one page of it: a coordinator's is the
+	 * team's, a professional's their own caseload. Every family shown is in the access
+	 * trail.
 	 */
 	@Transactional
-	List<Item> forCurrentUser() {
+	Page forCurrentUser(Filter filter) {
 		Staff actor = Staff.current().requireOrganisation("household");
 		if (!actor.worksWithCases() || actor.isSystem()) {
 			throw new AccessDeniedException("Only coordinators and professionals");
 		}
-		List<Item> items = items(actor, !actor.leadsTeam());
-		this.trail.searched(actor, items.stream().map(Item::householdId).distinct().toList());
-		return items;
+		Page page = page(actor, filter);
+		this.trail.searched(actor, page.items().stream().map(Item::householdId).distinct().toList());
+		return page;
 	}
 
-	List<Item> items(Staff actor, boolean ownOnly) {
+	/**
+	 * The families of the organisation whose contact is overdue (for the workload per
+	 * worker): the same rule as the list's, from the rhythms' next due day.
+	 */
+	List<UUID> overdue(UUID organisation) {
+		return this.jdbc.sql("""
+				select distinct household_id from follow_up_rhythm
+				where organisation_id = :organisation and ended_on is null and next_due <= :today
+				""")
+			.param("organisation", organisation)
+			.param("today", LocalDate.now(this.clock))
+			.query(UUID.class)
+			.list();
+	}
+
+	/**
+	 * One page: for a professional, or a coordinator who picked a worker or a team, it is
+	 * computed from those workers' own trajectories and covers (its cost is their
+	 * caseload); a coordinator's whole list pages the overdue families in the order of
+	 * the index on the rhythms' next due day, and computes the families on it for other
+	 * reasons (their cost is the number of such families, not the organisation's size).
+	 */
+	Page page(Staff actor, Filter filter) {
+		List<UUID> accounts = scope(actor, filter);
+		if (accounts != null) {
+			List<Item> all = caseload(actor, accounts, accounts.equals(List.of(actor.userId())));
+			Map<Reason, Count> counts = new EnumMap<>(Reason.class);
+			for (Reason reason : Reason.values()) {
+				counts.put(reason, new Count(all.stream().filter(reason::of).count(), false));
+			}
+			List<Item> chosen = (filter.reason() == null) ? all : all.stream().filter(filter.reason()::of).toList();
+			return slice(chosen, filter, counts);
+		}
 		LocalDate today = LocalDate.now(this.clock);
-		// A professional's list starts from their own trajectories (indexed by the
-		// contact person and the trajectory's staff): it costs their caseload, not the
-		// organisation.
-		// A deputy's list holds the families they cover today, from their own covers.
-		String mine = ownOnly ? """
-				 and (t.trajectory_id in (select i.trajectory_id from household_involvement i
-				   where i.organisation_id = :organisation and i.account_id = :me)
-				   or t.trajectory_id in (select d.trajectory_id from household_deputy d
-				   where d.organisation_id = :organisation and d.account_id = :me and d.until_date >= :today
-				     and d.from_date <= :today))
-				""" : "";
-		var candidates = this.jdbc
+		UUID organisation = actor.organisationId();
+		Map<Reason, Count> counts = new EnumMap<>(Reason.class);
+		counts.put(Reason.OVERDUE, overdueCount(organisation, today));
+		OrganisationWide wide = organisationWide(organisation, today);
+		Map<Reason, Set<UUID>> flagged = flagged(organisation, today, wide);
+		flagged.forEach((reason, ids) -> counts.put(reason, new Count(ids.size(), false)));
+		int offset = filter.page() * filter.size();
+		if (filter.reason() != null && filter.reason() != Reason.OVERDUE) {
+			List<Item> chosen = items(actor, new ArrayList<>(flagged.get(filter.reason())), Map.of(), wide).stream()
+				.filter(filter.reason()::of)
+				.toList();
+			return slice(chosen, filter, counts);
+		}
+		List<UUID> overdue = overduePage(organisation, today, offset, filter.size() + 1);
+		List<Item> items = new ArrayList<>(items(actor, overdue, Map.of(), wide));
+		Count overdueCount = counts.get(Reason.OVERDUE);
+		if (filter.reason() == Reason.OVERDUE) {
+			return new Page(trim(items, filter.size()), overdueCount.count(), overdueCount.atLeast(), filter.page(),
+					filter.size(), overdue.size() > filter.size(), counts);
+		}
+		// The families on the list for other reasons only follow the overdue ones.
+		long overdueTotal = (overdue.size() <= filter.size() && !overdue.isEmpty()) ? offset + overdue.size()
+				: overdueCount.atLeast() ? exactOverdueCount(organisation, today) : overdueCount.count();
+		Set<UUID> others = new HashSet<>();
+		flagged.values().forEach(others::addAll);
+		others.removeAll(overdueOf(organisation, today, others));
+		long total = overdueTotal + others.size();
+		boolean more = overdue.size() > filter.size();
+		if (!more && !others.isEmpty()) {
+			List<Item> rest = items(actor, new ArrayList<>(others), Map.of(), wide);
+			int from = (int) Math.max(0, offset - overdueTotal);
+			int wanted = filter.size() + 1 - Math.min(overdue.size(), filter.size());
+			rest.stream().skip(from).limit(wanted).forEach(items::add);
+			more = items.size() > filter.size();
+		}
+		return new Page(trim(items, filter.size()), total, overdueCount.atLeast(), filter.page(), filter.size(), more,
+				counts);
+	}
+
+	private static Page slice(List<Item> items, Filter filter, Map<Reason, Count> counts) {
+		int from = Math.min(items.size(), filter.page() * filter.size());
+		int to = Math.min(items.size(), from + filter.size());
+		return new Page(List.copyOf(items.subList(from, to)), items.size(), false, filter.page(), filter.size(),
+				to < items.size(), counts);
+	}
+
+	private static List<Item> trim(List<Item> items, int size) {
+		return List.copyOf(items.subList(0, Math.min(size, items.size())));
+	}
+
+	/**
+	 * Whose caseload the page is computed from: the professional's own, or the worker or
+	 * team a coordinator picked; {@code null}: the coordinator's whole organisation.
+	 */
+	private List<UUID> scope(Staff actor, Filter filter) {
+		if (!actor.leadsTeam()) {
+			if ((filter.worker() != null && !filter.worker().equals(actor.userId())) || filter.team() != null) {
+				throw new DomainException((filter.team() != null) ? "team" : "worker",
+						"contact.worklist.filter.coordinatorOnly");
+			}
+			return List.of(actor.userId());
+		}
+		if (filter.worker() == null && filter.team() == null) {
+			return null;
+		}
+		List<StaffMember> staff = this.accounts.staff(actor.organisationId());
+		if (filter.worker() != null) {
+			if (staff.stream().noneMatch((member) -> member.id().equals(filter.worker()))) {
+				throw new DomainException("worker", "contact.worklist.filter.worker.unknown");
+			}
+			return List.of(filter.worker());
+		}
+		if (this.organisations.teams(actor.organisationId())
+			.stream()
+			.noneMatch((team) -> team.id().equals(filter.team()))) {
+			throw new DomainException("team", "contact.worklist.filter.team.unknown");
+		}
+		List<UUID> members = staff.stream()
+			.filter((member) -> filter.team().equals(member.teamId()))
+			.map(StaffMember::id)
+			.toList();
+		return members.isEmpty() ? List.of(new UUID(0, 0)) : members;
+	}
+
+	/**
+	 * The families of the workers' caseloads that need contact, in the list's order: from
+	 * their own trajectories (indexed by the contact person and the trajectory's staff)
+	 * and from the trajectories they cover as a deputy today.
+	 */
+	private List<Item> caseload(Staff actor, List<UUID> accounts, boolean own) {
+		LocalDate today = LocalDate.now(this.clock);
+		List<UUID> ids = this.jdbc
 			.sql("""
 					select distinct t.household_id from household_trajectory t
 					where ((t.household_closed_on is null and (t.end_date is null or t.end_date >= :today))
 					   or exists (select 1 from follow_up_rhythm r where r.trajectory_id = t.trajectory_id and r.ended_on is null))
-					"""
-					+ mine)
-			.param("today", today);
-		if (ownOnly) {
-			candidates = candidates.param("organisation", actor.organisationId()).param("me", actor.userId());
-		}
-		List<UUID> ids = candidates.query(UUID.class).list();
+					 and (t.trajectory_id in (select i.trajectory_id from household_involvement i
+					   where i.organisation_id = :organisation and i.account_id in (:accounts))
+					   or t.trajectory_id in (select d.trajectory_id from household_deputy d
+					   where d.organisation_id = :organisation and d.account_id in (:accounts) and d.until_date >= :today
+					     and d.from_date <= :today))
+					""")
+			.param("today", today)
+			.param("organisation", actor.organisationId())
+			.param("accounts", accounts)
+			.query(UUID.class)
+			.list();
 		if (ids.isEmpty()) {
 			return List.of();
 		}
+		// "u neemt waar": only on the deputy's own list.
 		Map<UUID, LocalDate> covering = new HashMap<>();
-		if (ownOnly) {
+		if (own) {
 			this.jdbc.sql("""
 					select d.household_id, max(d.until_date) from household_deputy d
 					where d.organisation_id = :organisation and d.account_id = :me and d.until_date >= :today
@@ -145,6 +284,169 @@ class Worklist {
 					covering.put(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class));
 				});
 		}
+		return items(actor, ids, covering, organisationWide(actor.organisationId(), today));
+	}
+
+	/**
+	 * How many families of the organisation are overdue: exactly up to
+	 * {@value #COUNT_LIMIT}, above it "at least".
+	 */
+	private Count overdueCount(UUID organisation, LocalDate today) {
+		long count = this.jdbc.sql("""
+				select count(distinct household_id) from (select r.household_id from follow_up_rhythm r
+				  where r.organisation_id = :organisation and r.ended_on is null and r.next_due <= :today
+				  limit :limit) first
+				""")
+			.param("organisation", organisation)
+			.param("today", today)
+			.param("limit", COUNT_LIMIT + 1)
+			.query(Long.class)
+			.single();
+		return (count > COUNT_LIMIT) ? new Count(COUNT_LIMIT, true) : new Count(count, false);
+	}
+
+	private long exactOverdueCount(UUID organisation, LocalDate today) {
+		return this.jdbc.sql("""
+				select count(distinct household_id) from follow_up_rhythm r
+				where r.organisation_id = :organisation and r.ended_on is null and r.next_due <= :today
+				""").param("organisation", organisation).param("today", today).query(Long.class).single();
+	}
+
+	/**
+	 * A page of the overdue families, the longest overdue first: in the order of the
+	 * index on the running rhythms' next due day, each family once (at its earliest
+	 * rhythm).
+	 */
+	private List<UUID> overduePage(UUID organisation, LocalDate today, int offset, int limit) {
+		return this.jdbc.sql("""
+				select r.household_id from follow_up_rhythm r
+				where r.organisation_id = :organisation and r.ended_on is null and r.next_due <= :today
+				  and not exists (select 1 from follow_up_rhythm o where o.organisation_id = :organisation
+				    and o.household_id = r.household_id and o.ended_on is null
+				    and (o.next_due < r.next_due or (o.next_due = r.next_due and o.id < r.id)))
+				order by r.next_due, r.id offset :offset limit :limit
+				""")
+			.param("organisation", organisation)
+			.param("today", today)
+			.param("offset", offset)
+			.param("limit", limit)
+			.query(UUID.class)
+			.list();
+	}
+
+	/** Which of the households are overdue. */
+	private Set<UUID> overdueOf(UUID organisation, LocalDate today, Set<UUID> households) {
+		if (households.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("""
+				select distinct household_id from follow_up_rhythm
+				where organisation_id = :organisation and ended_on is null and next_due <= :today
+				  and household_id in (:ids)
+				""")
+			.param("organisation", organisation)
+			.param("today", today)
+			.param("ids", households)
+			.query(UUID.class)
+			.list());
+	}
+
+	/**
+	 * The families of the organisation on the list for each reason but being overdue,
+	 * each found through an index on what makes it a reason; only those the worklist
+	 * keeps in view (a running trajectory or a running rhythm).
+	 */
+	private Map<Reason, Set<UUID>> flagged(UUID organisation, LocalDate today, OrganisationWide wide) {
+		Map<Reason, Set<UUID>> flagged = new EnumMap<>(Reason.class);
+		flagged.put(Reason.FAILED_ATTEMPTS,
+				ids("""
+						select household_id from contact_state where organisation_id = :organisation and failed_since_reached > 0
+						""",
+						organisation, today));
+		flagged.put(Reason.ACUTE_QUESTIONS,
+				this.plans.withAcuteQuestions(organisation)
+					.stream()
+					.map(HouseholdId::value)
+					.collect(Collectors.toCollection(HashSet::new)));
+		flagged.put(Reason.OBLIGATIONS_DUE, ids("""
+				select distinct household_id from obligation where organisation_id = :organisation
+				  and status in ('TO_DO', 'IN_PROGRESS') and due_on <= :today + %d
+				""".formatted(Obligation.DUE_SOON_DAYS), organisation, today));
+		flagged.put(Reason.REFERRALS_WITHOUT_FEEDBACK, new HashSet<>(wide.referrals().keySet()));
+		flagged.put(Reason.AGENCY_ISSUES, new HashSet<>(wide.agencyIssues().keySet()));
+		flagged.put(Reason.SAFETY,
+				wide.safety()
+					.entrySet()
+					.stream()
+					.filter((due) -> due.getValue().any())
+					.map(Map.Entry::getKey)
+					.collect(Collectors.toCollection(HashSet::new)));
+		Set<UUID> followUp = ids("""
+				select distinct household_id from follow_up_rhythm where organisation_id = :organisation
+				  and ended_on is null and planned_until < :today
+				""", organisation, today);
+		List<UUID> departed = new ArrayList<>(
+				ids("""
+						select distinct r.household_id from follow_up_rhythm r
+						join household_trajectory t on t.trajectory_id = r.trajectory_id
+						where r.organisation_id = :organisation and r.ended_on is null and not r.declined and t.kind = 'INTENSIVE'
+						  and t.end_date <= :today
+						""",
+						organisation, today));
+		if (!departed.isEmpty()) {
+			followUp.addAll(this.checks.dueBy(departed, today).keySet());
+		}
+		flagged.put(Reason.FOLLOW_UP, followUp);
+		Set<UUID> all = new HashSet<>();
+		flagged.values().forEach(all::addAll);
+		Set<UUID> kept = inView(all, today);
+		flagged.values().forEach((ids) -> ids.retainAll(kept));
+		return flagged;
+	}
+
+	private Set<UUID> ids(String sql, UUID organisation, LocalDate today) {
+		return new HashSet<>(
+				this.jdbc.sql(sql).param("organisation", organisation).param("today", today).query(UUID.class).list());
+	}
+
+	/** Those of the households the worklist keeps in view. */
+	private Set<UUID> inView(Set<UUID> households, LocalDate today) {
+		if (households.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc
+			.sql("""
+					select distinct t.household_id from household_trajectory t
+					where t.household_id in (:ids)
+					  and ((t.household_closed_on is null and (t.end_date is null or t.end_date >= :today))
+					   or exists (select 1 from follow_up_rhythm r where r.trajectory_id = t.trajectory_id and r.ended_on is null))
+					""")
+			.param("ids", households)
+			.param("today", today)
+			.query(UUID.class)
+			.list());
+	}
+
+	/** What other modules tell about the whole organisation at once (few rows each). */
+	private OrganisationWide organisationWide(UUID organisation, LocalDate today) {
+		return new OrganisationWide(this.cooperation.referralsWithoutFeedback(CooperationApi.FEEDBACK_DAYS),
+				this.cooperation.agencyIssuesDue(), this.safety.dueByHousehold());
+	}
+
+	private record OrganisationWide(Map<UUID, Integer> referrals, Map<UUID, CooperationApi.IssuesDue> agencyIssues,
+			Map<UUID, SafetyApi.Due> safety) {
+	}
+
+	/**
+	 * The items of the households that need contact, in the list's order; what is derived
+	 * from contact moments comes from {@code contact_state} and the rhythms'
+	 * {@code next_due} (V34), kept with every change of a moment.
+	 */
+	private List<Item> items(Staff actor, List<UUID> ids, Map<UUID, LocalDate> covering, OrganisationWide wide) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		LocalDate today = LocalDate.now(this.clock);
 		Map<UUID, Facts> facts = new HashMap<>();
 		ids.forEach((id) -> facts.put(id, new Facts()));
 		List<HouseholdId> households = ids.stream().map(HouseholdId::new).toList();
@@ -156,17 +458,20 @@ class Worklist {
 			f.running = glance.running();
 		});
 		this.plans.acuteQuestions(households).forEach((id, count) -> facts.get(id.value()).acute = count);
-		this.moments.lastReached(ids).forEach((id, day) -> facts.get(id).lastReached = day);
-		this.moments.failedSinceReached(ids).forEach((id, count) -> facts.get(id).failed = count);
+		this.jdbc.sql(
+				"select household_id, last_reached, failed_since_reached from contact_state where household_id in (:ids)")
+			.param("ids", ids)
+			.query((rs) -> {
+				Facts f = facts.get(rs.getObject(1, UUID.class));
+				f.lastReached = rs.getObject(2, LocalDate.class);
+				f.failed = rs.getInt(3);
+			});
 		this.rhythms.runningOf(ids).forEach((running) -> facts.get(running.householdId()).rhythms.add(running));
 		this.obligations.dueBy(ids, today.plusDays(Obligation.DUE_SOON_DAYS)).forEach((due) -> {
 			Facts f = facts.get(due.householdId());
 			f.obligations = due.count();
 			f.firstObligation = due.first();
 		});
-		Map<UUID, Integer> referrals = this.cooperation.referralsWithoutFeedback(CooperationApi.FEEDBACK_DAYS);
-		Map<UUID, CooperationApi.IssuesDue> agencyIssues = this.cooperation.agencyIssuesDue();
-		Map<UUID, SafetyApi.Due> safetyDue = this.safety.dueByHousehold();
 		Map<UUID, FollowUpChecks.Due> checksDue = this.checks.dueBy(ids, today);
 		List<Item> items = new ArrayList<>();
 		facts.forEach((id, f) -> {
@@ -184,11 +489,11 @@ class Worklist {
 			FollowUp followUp = new FollowUp(periodOver, (check != null) ? check.months() : null,
 					(check != null) ? check.due() : null);
 			Long overdue = (due != null) ? ChronoUnit.DAYS.between(due, today) : null;
-			CooperationApi.IssuesDue issues = agencyIssues.get(id);
+			CooperationApi.IssuesDue issues = wide.agencyIssues().get(id);
 			Item item = new Item(id, f.name, f.contactPerson, last, due, overdue, f.failed, f.acute, f.obligations,
-					f.firstObligation, !f.running && !f.rhythms.isEmpty(), referrals.getOrDefault(id, 0),
+					f.firstObligation, !f.running && !f.rhythms.isEmpty(), wide.referrals().getOrDefault(id, 0),
 					(issues != null) ? issues.count() : 0, (issues != null) ? issues.first() : null,
-					safetyDue.getOrDefault(id, SafetyApi.Due.NONE), followUp, covering.get(id));
+					wide.safety().getOrDefault(id, SafetyApi.Due.NONE), followUp, covering.get(id));
 			if (item.needsContact()) {
 				items.add(item);
 			}
@@ -299,6 +604,63 @@ class Worklist {
 
 		public boolean any() {
 			return this.periodOverSince != null || this.checkMonths != null;
+		}
+
+	}
+
+	/**
+	 * Why a family is on the list; a family can be on it for several reasons.
+	 */
+	enum Reason {
+
+		OVERDUE(Item::overdue), FAILED_ATTEMPTS((item) -> item.failedAttempts() > 0),
+		ACUTE_QUESTIONS((item) -> item.acuteQuestions() > 0), OBLIGATIONS_DUE((item) -> item.obligationsDue() > 0),
+		REFERRALS_WITHOUT_FEEDBACK((item) -> item.referralsWithoutFeedback() > 0),
+		AGENCY_ISSUES((item) -> item.agencyIssues() > 0),
+		SAFETY((item) -> item.safety() != null && item.safety().any()),
+		FOLLOW_UP((item) -> item.followUp() != null && item.followUp().any());
+
+		private final Predicate<Item> test;
+
+		Reason(Predicate<Item> test) {
+			this.test = test;
+		}
+
+		boolean of(Item item) {
+			return this.test.test(item);
+		}
+
+	}
+
+	/**
+	 * Which page, and which families: those on it for a reason, of a worker, of a team
+	 * ({@code null}: no filter); the page counts from 0.
+	 */
+	record Filter(Reason reason, UUID worker, UUID team, int page, int size) {
+
+		static final Filter FIRST = new Filter(null, null, null, 0, DEFAULT_SIZE);
+
+		Filter {
+			page = Math.max(0, page);
+			size = (size <= 0) ? DEFAULT_SIZE : Math.min(size, MAX_SIZE);
+		}
+
+	}
+
+	/** A number of families: exactly, or when {@code atLeast} at least so many. */
+	record Count(long count, boolean atLeast) {
+	}
+
+	/**
+	 * One page of the worklist and how many families it has in all (exactly, or when
+	 * {@code totalAtLeast} at least so many); {@code more}: a next page has families;
+	 * {@code counts}: the families on it per reason (over the whole list, not the page).
+	 */
+	record Page(List<Item> items, long total, boolean totalAtLeast, int page, int size, boolean more,
+			Map<Reason, Count> counts) {
+
+		public boolean hasPrevious() {
+			return this.page > 0;
 		}
 
 	}

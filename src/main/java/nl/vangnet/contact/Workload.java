@@ -70,10 +70,9 @@ class Workload {
 					new int[] { rs.getInt("families"), rs.getInt("intensive"), 0 });
 		});
 		// Overdue as the worklist counts it: one way to decide that a contact is due.
-		List<HouseholdId> overdue = this.worklist.items(actor, false)
+		List<HouseholdId> overdue = this.worklist.overdue(actor.organisationId())
 			.stream()
-			.filter(Worklist.Item::overdue)
-			.map((item) -> new HouseholdId(item.householdId()))
+			.map(HouseholdId::new)
 			.toList();
 		this.households.glance(overdue).values().forEach((glance) -> {
 			if (glance.contactPerson() != null) {

@@ -10,6 +10,6 @@
  * through {@code PlanApi} and staff names through {@code AccountApi}; its SQL names only
  * its own tables.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Contacts",
-		allowedDependencies = { "platform", "account", "access", "household", "plan", "cooperation", "safety" })
+@org.springframework.modulith.ApplicationModule(displayName = "Contacts", allowedDependencies = { "platform",
+		"organisation", "account", "access", "household", "plan", "cooperation", "safety" })
 package nl.vangnet.contact;

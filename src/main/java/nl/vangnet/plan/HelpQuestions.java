@@ -33,6 +33,21 @@ class HelpQuestions {
 	 * The number of acute questions still open (open or in progress, not closed) per
 	 * household; households without any are left out.
 	 */
+	/**
+	 * The households of the organisation with an acute help question still open (the
+	 * worklist's reason), through the partial index of V34_1.
+	 */
+	java.util.Set<UUID> householdsWithAcuteOpen(UUID organisationId) {
+		return new java.util.HashSet<>(this.jdbc
+			.sql("""
+					select distinct household_id from help_question
+					where organisation_id = :organisation and acute and status in ('OPEN', 'IN_PROGRESS') and closed_on is null
+					""")
+			.param("organisation", organisationId)
+			.query(UUID.class)
+			.list());
+	}
+
 	java.util.Map<UUID, Integer> acuteOpen(java.util.Collection<UUID> householdIds) {
 		java.util.Map<UUID, Integer> counts = new java.util.HashMap<>();
 		if (householdIds.isEmpty()) {

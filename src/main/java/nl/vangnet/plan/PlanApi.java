@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Set;
+import java.util.UUID;
 
 import nl.vangnet.household.Helped;
 import nl.vangnet.household.HouseholdId;
@@ -48,6 +49,19 @@ public class PlanApi {
 		this.questions.acuteOpen(households.stream().map(HouseholdId::value).toList())
 			.forEach((id, count) -> counts.put(new HouseholdId(id), count));
 		return counts;
+	}
+
+	/**
+	 * The households of the organisation with an acute help question still open (for the
+	 * worklist's first page; its cost is the number of such households). Not in the
+	 * access trail: the caller records what it shows.
+	 */
+	@Transactional(readOnly = true)
+	public Set<HouseholdId> withAcuteQuestions(UUID organisationId) {
+		return this.questions.householdsWithAcuteOpen(organisationId)
+			.stream()
+			.map(HouseholdId::new)
+			.collect(java.util.stream.Collectors.toSet());
 	}
 
 	/**

@@ -77,7 +77,8 @@ class AftercareTests {
 			.containsExactly("EVERY_THREE_MONTHS " + ended + " " + ended.plusMonths(12) + " running false");
 		JsonNode rhythms = this.api.getJson("/api/v1/households/" + id + "/rhythms", this.professional);
 		assertThat(rhythms.get(0).get("due").stringValue()).isEqualTo(ended.plusMonths(3).toString());
-		assertThat(this.api.getJson("/api/v1/worklist", this.coordinator).findValuesAsString("householdId"))
+		assertThat(
+				this.api.getJson("/api/v1/worklist", this.coordinator).get("items").findValuesAsString("householdId"))
 			.contains(id);
 	}
 
@@ -93,7 +94,8 @@ class AftercareTests {
 					.query(String.class)
 					.single()))
 			.isEqualTo("Verhuist naar het buitenland");
-		assertThat(this.api.getJson("/api/v1/worklist", this.coordinator).findValuesAsString("householdId"))
+		assertThat(
+				this.api.getJson("/api/v1/worklist", this.coordinator).get("items").findValuesAsString("householdId"))
 			.doesNotContain(id);
 	}
 

@@ -188,7 +188,7 @@ class ContactApiTests {
 					session)
 			.getStatus()).isEqualTo(200);
 
-		JsonNode worklist = this.api.getJson("/api/v1/worklist", session);
+		JsonNode worklist = this.api.getJson("/api/v1/worklist", session).get("items");
 
 		assertThat(worklist.findValuesAsString("householdId")).containsExactly(longOverdue, aftercare, shortOverdue,
 				failed, acute, papers);
@@ -201,16 +201,16 @@ class ContactApiTests {
 		assertThat(worklist.get(4).get("acuteQuestions").intValue()).isEqualTo(1);
 		assertThat(worklist.get(5).get("obligationsDue").intValue()).isEqualTo(1);
 		assertThat(aftercareOverdue).isBetween(8L, 11L);
-		JsonNode team = this.api.getJson("/api/v1/worklist", this.coordinatorSession);
+		JsonNode team = this.api.getJson("/api/v1/worklist", this.coordinatorSession).get("items");
 		assertThat(team.findValuesAsString("householdId")).contains(longOverdue, aftercare, failed);
-		JsonNode colleague = this.api.getJson("/api/v1/worklist", this.colleagueSession);
+		JsonNode colleague = this.api.getJson("/api/v1/worklist", this.colleagueSession).get("items");
 		assertThat(colleague.findValuesAsString("householdId")).doesNotContain(longOverdue, aftercare);
 
 		ObjectNode closed = (ObjectNode) this.api.getJson("/api/v1/households/" + aftercare, session).deepCopy();
 		closed.put("closedOn", today.toString()).put("closingReason", "Verhuisd naar familie");
 		MockHttpServletResponse closing = this.api.send(put("/api/v1/households/" + aftercare), closed, session);
 		assertThat(closing.getStatus()).as(closing.getContentAsString()).isEqualTo(200);
-		assertThat(this.api.getJson("/api/v1/worklist", session).findValuesAsString("householdId"))
+		assertThat(this.api.getJson("/api/v1/worklist", session).get("items").findValuesAsString("householdId"))
 			.as("a closed household in aftercare stays on the worklist")
 			.contains(aftercare);
 
@@ -218,7 +218,7 @@ class ContactApiTests {
 		assertThat(this.api
 			.send(post("/api/v1/households/" + aftercare + "/trajectories/" + trajectory + "/rhythm/end"), end, session)
 			.getStatus()).isEqualTo(200);
-		assertThat(this.api.getJson("/api/v1/worklist", session).findValuesAsString("householdId"))
+		assertThat(this.api.getJson("/api/v1/worklist", session).get("items").findValuesAsString("householdId"))
 			.doesNotContain(aftercare);
 	}
 

@@ -409,7 +409,7 @@ class FollowUpCheckTests {
 	}
 
 	private JsonNode worklistItem(String id) throws Exception {
-		for (JsonNode item : this.api.getJson("/api/v1/worklist", this.coordinator)) {
+		for (JsonNode item : this.api.getJson("/api/v1/worklist", this.coordinator).get("items")) {
 			if (item.get("householdId").stringValue().equals(id)) {
 				return item;
 			}

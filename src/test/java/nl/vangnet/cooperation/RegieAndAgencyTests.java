@@ -363,7 +363,7 @@ class RegieAndAgencyTests {
 	// ---- Helpers
 
 	private JsonNode worklistItem(String household) throws Exception {
-		for (JsonNode item : getJson("/api/v1/worklist", this.shelterCoordinator)) {
+		for (JsonNode item : getJson("/api/v1/worklist", this.shelterCoordinator).get("items")) {
 			if (household.equals(item.get("householdId").stringValue())) {
 				return item;
 			}

@@ -103,10 +103,10 @@ class DemoHouseholdsTests {
 		assertThat(snapshot.get("contacts").size()).isEqualTo(5);
 		assertThat(snapshot.get("contacts").findValues("danger").stream().filter(JsonNode::asBoolean)).hasSize(1);
 
-		JsonNode worklist = this.api.getJson("/api/v1/worklist", fatima);
+		JsonNode worklist = this.api.getJson("/api/v1/worklist", fatima).get("items");
 		assertThat(worklist.findValuesAsString("householdId")).contains(household);
 		MockHttpSession joost = TestData.signIn(this.mvc, "joost@dehaven.example", this.password);
-		JsonNode aftercare = this.api.getJson("/api/v1/worklist", joost);
+		JsonNode aftercare = this.api.getJson("/api/v1/worklist", joost).get("items");
 		assertThat(aftercare.size()).isEqualTo(1);
 		assertThat(aftercare.get(0).get("aftercare").asBoolean()).isTrue();
 		assertThat(aftercare.get(0).get("daysOverdue").asLong()).isPositive();

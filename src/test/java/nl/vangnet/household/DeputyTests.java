@@ -84,7 +84,7 @@ class DeputyTests {
 		assertThat(deputy.get("deputy").stringValue()).isEqualTo("Test professional");
 		assertThat(deputy.get("absentId").stringValue()).isEqualTo(this.fatima.id().toString());
 		assertThat(deputy.get("current").booleanValue()).isTrue();
-		JsonNode items = this.api.getJson("/api/v1/worklist", this.joostSession);
+		JsonNode items = this.api.getJson("/api/v1/worklist", this.joostSession).get("items");
 		assertThat(items.findValuesAsString("householdId")).contains(household);
 		assertThat(items.get(0).get("coveringUntil").stringValue()).isEqualTo(today.plusDays(13).toString());
 		assertThat(this.mvc.perform(get("/worklist").session(this.joostSession))
@@ -293,7 +293,7 @@ class DeputyTests {
 	}
 
 	private List<String> worklist(MockHttpSession session) throws Exception {
-		return this.api.getJson("/api/v1/worklist", session).findValuesAsString("householdId");
+		return this.api.getJson("/api/v1/worklist", session).get("items").findValuesAsString("householdId");
 	}
 
 	private String trajectory(String household, MockHttpSession session) throws Exception {

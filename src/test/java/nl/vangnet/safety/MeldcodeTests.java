@@ -151,7 +151,7 @@ class MeldcodeTests {
 		assertThat(decided.get("steps").get(1).get("content").get("consultedName").stringValue())
 			.isEqualTo("Test professional");
 		boolean onWorklist = false;
-		for (JsonNode item : this.api.getJson("/api/v1/worklist", this.worker)) {
+		for (JsonNode item : this.api.getJson("/api/v1/worklist", this.worker).get("items")) {
 			if (item.get("householdId").stringValue().equals(family.household())) {
 				onWorklist = item.get("safety")
 					.get("meldcodeFollowUp")

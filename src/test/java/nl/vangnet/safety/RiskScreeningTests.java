@@ -204,7 +204,7 @@ class RiskScreeningTests {
 						"\"screenedOn\":\"" + TestData.today().minusDays(20) + "\",\"reviewOn\":\"" + review + "\""),
 				this.worker, 201);
 		JsonNode item = null;
-		for (JsonNode i : this.api.getJson("/api/v1/worklist", this.worker)) {
+		for (JsonNode i : this.api.getJson("/api/v1/worklist", this.worker).get("items")) {
 			if (i.get("householdId").stringValue().equals(family.household())) {
 				item = i;
 			}
@@ -219,7 +219,7 @@ class RiskScreeningTests {
 		assertThat(summary).contains("risk risk-ORANGE").contains("Oranje: verhoogd risico");
 		// A new screening without a review date takes it off the worklist.
 		this.api.send(post(path), body(answers("V1", "V3", "T3"), null), this.worker, 201);
-		for (JsonNode i : this.api.getJson("/api/v1/worklist", this.worker)) {
+		for (JsonNode i : this.api.getJson("/api/v1/worklist", this.worker).get("items")) {
 			if (i.get("householdId").stringValue().equals(family.household())) {
 				assertThat(i.get("safety").get("rescreeningDue").isNull()).isTrue();
 			}

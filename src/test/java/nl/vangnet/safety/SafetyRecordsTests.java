@@ -148,7 +148,7 @@ class SafetyRecordsTests {
 		LocalDate today = TestData.today();
 		order(soon, today.minusDays(10), today.plusDays(5));
 		order(later, today.minusDays(10), today.plusDays(40));
-		JsonNode worklist = this.api.getJson("/api/v1/worklist", this.worker);
+		JsonNode worklist = this.api.getJson("/api/v1/worklist", this.worker).get("items");
 		JsonNode item = null;
 		for (JsonNode i : worklist) {
 			assertThat(i.get("householdId").stringValue()).isNotEqualTo(later.household());
