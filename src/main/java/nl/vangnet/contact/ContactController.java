@@ -44,8 +44,14 @@ class ContactController {
 			java.util.Map.entry("channel", "followup-channel"), java.util.Map.entry("reached", "followup-reached-yes"),
 			java.util.Map.entry("housing", "followup-housing"), java.util.Map.entry("income", "followup-income"),
 			java.util.Map.entry("debts", "followup-debts"), java.util.Map.entry("safe", "followup-safe"),
-			java.util.Map.entry("school", "followup-school"),
-			java.util.Map.entry("supportiveContacts", "followup-contacts"),
+			java.util.Map.entry("school", "followup-school"), java.util.Map.entry("network", "followup-network"),
+			java.util.Map.entry("network.removed", "followup-network"),
+			java.util.Map.entry("network.added[0].name", "followup-added-0-name"),
+			java.util.Map.entry("network.added[0].relation", "followup-added-0-relation"),
+			java.util.Map.entry("network.added[0].support", "followup-added-0-support"),
+			java.util.Map.entry("network.added[1].name", "followup-added-1-name"),
+			java.util.Map.entry("network.added[1].relation", "followup-added-1-relation"),
+			java.util.Map.entry("network.added[1].support", "followup-added-1-support"),
 			java.util.Map.entry("triangle", "followup-triangle"), java.util.Map.entry("helped", "followup-helped"));
 
 	private final Contacts contacts;
@@ -104,6 +110,11 @@ class ContactController {
 				model.addAttribute("followUpForm", ContactForms.FollowUp.proposed(departures, this.contacts.today()));
 			}
 			model.addAttribute("followUpMonths", FollowUpChecks.MONTHS);
+			model.addAttribute("followUpMap", this.checks.map(id).orElse(null));
+			model.addAttribute("followUpRows",
+					java.util.stream.IntStream.range(0, ContactForms.FollowUp.NEW_ROWS).boxed().toList());
+			model.addAttribute("networkRelations", nl.vangnet.household.NetworkMaps.RELATIONS);
+			model.addAttribute("networkSupports", nl.vangnet.household.NetworkMaps.SUPPORTS);
 			model.addAttribute("housingSituations", nl.vangnet.household.HousingSituation.values());
 			model.addAttribute("incomeSituations", nl.vangnet.household.IncomeSituation.values());
 			model.addAttribute("debtOptions", nl.vangnet.household.Debts.values());
@@ -205,7 +216,20 @@ class ContactController {
 				return "redirect:/households/{id}/contacts#follow-up";
 			}
 			catch (DomainErrors ex) {
-				FormErrors.reject(result, ex);
+				// her map's quick update is no field of the form record: its errors are
+				// the page's own, linked to their fields
+				List<DomainException> map = new java.util.ArrayList<>();
+				for (DomainException error : ex.errors()) {
+					if (error.field() != null && error.field().startsWith("network")) {
+						map.add(error);
+					}
+					else {
+						FormErrors.reject(result, error);
+					}
+				}
+				if (!map.isEmpty()) {
+					model.addAttribute(ErrorSummary.PROBLEMS, map);
+				}
 			}
 		}
 		if (form != null) {

@@ -94,33 +94,70 @@ final class ContactForms {
 
 	/**
 	 * A follow-up check after departure (issue 15, item 3); an outcome left at "unknown"
-	 * is {@code null}.
+	 * is {@code null}. Who she sees is a quick update of her network map: the people of
+	 * her latest map that the form {@code listed}, of whom those she still sees are
+	 * {@code kept}, and up to a few people {@code added} (rows left empty are dropped);
+	 * the number of supportive contacts is counted from the map after it.
 	 */
 	record FollowUp(UUID trajectory, Integer months, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
 			Boolean reached, Channel channel, nl.vangnet.household.HousingSituation housing,
 			nl.vangnet.household.IncomeSituation income, nl.vangnet.household.Debts debts, Boolean safe,
-			nl.vangnet.household.SchoolSituation school, String supportiveContacts, TrianglePosition triangle,
+			nl.vangnet.household.SchoolSituation school, List<UUID> listed, List<UUID> kept, List<String> addedName,
+			List<String> addedRelation, List<String> addedSupport, TrianglePosition triangle,
 			nl.vangnet.household.Helped helped) {
 
 		/**
-		 * The check to record; the number of supportive contacts is taken as typed
-		 * (text), so that a form refused for it shows it again.
+		 * The rows for new people the form offers: always all of them, so that each of
+		 * {@code addedName}, {@code addedRelation} and {@code addedSupport} comes as that
+		 * many values, row by row (a single value would be split at its commas).
 		 */
-		FollowUpChecks.NewCheck toNew() {
-			Integer contacts = null;
-			String typed = Contacts.trimmed(this.supportiveContacts);
-			if (typed != null) {
-				try {
-					contacts = Integer.valueOf(typed);
-				}
-				catch (NumberFormatException ex) {
-					throw new nl.vangnet.platform.DomainErrors(List.of(new nl.vangnet.platform.DomainException(
-							"supportiveContacts", "contact.followUp.supportiveContacts.number")));
+		static final int NEW_ROWS = 2;
+
+		/** The rows typed, those left empty dropped. */
+		List<Person> added() {
+			List<Person> rows = new java.util.ArrayList<>();
+			int size = Math.max(size(this.addedName), Math.max(size(this.addedRelation), size(this.addedSupport)));
+			for (int i = 0; i < size; i++) {
+				Person row = new Person(at(this.addedName, i), at(this.addedRelation, i), at(this.addedSupport, i));
+				if (!row.empty()) {
+					rows.add(row);
 				}
 			}
+			return rows;
+		}
+
+		private static int size(List<String> values) {
+			return (values != null) ? values.size() : 0;
+		}
+
+		private static String at(List<String> values, int index) {
+			return (values != null && index < values.size()) ? values.get(index) : null;
+		}
+
+		/** Whether the form shows the person as still seen (all are, at first). */
+		public boolean keeps(UUID key) {
+			return (this.listed == null && this.kept == null) || (this.kept != null && this.kept.contains(key));
+		}
+
+		/** The row of a new person, empty beyond those typed. */
+		public Person row(int index) {
+			List<Person> rows = added();
+			return (index < rows.size()) ? rows.get(index) : new Person(null, null, null);
+		}
+
+		/** The check to record: its supportive contacts come from her map. */
+		FollowUpChecks.NewCheck toNew() {
+			List<UUID> removed = (this.listed != null) ? this.listed.stream()
+				.filter((key) -> key != null && (this.kept == null || !this.kept.contains(key)))
+				.distinct()
+				.toList() : List.of();
+			List<nl.vangnet.household.NetworkMaps.NewPerson> people = added().stream()
+				.map((p) -> new nl.vangnet.household.NetworkMaps.NewPerson(Contacts.trimmed(p.name()),
+						Contacts.trimmed(p.relation()), Contacts.trimmed(p.support())))
+				.toList();
 			return new FollowUpChecks.NewCheck(this.trajectory, this.months, this.on, this.reached, this.channel,
-					this.housing, this.income, this.debts, this.safe, this.school, contacts, this.triangle,
-					this.helped);
+					this.housing, this.income, this.debts, this.safe, this.school, null, this.triangle, this.helped,
+					new FollowUpChecks.NetworkUpdate(removed, people));
 		}
 
 		/**
@@ -129,7 +166,7 @@ final class ContactForms {
 		static FollowUp proposed(List<FollowUpChecks.Departure> departures, LocalDate today) {
 			if (departures.isEmpty()) {
 				return new FollowUp(null, null, today, true, Channel.PHONE, null, null, null, null, null, null, null,
-						null);
+						null, null, null, null, null);
 			}
 			FollowUpChecks.Departure latest = departures.get(0);
 			Integer months = latest.checks()
@@ -139,7 +176,19 @@ final class ContactForms {
 				.findFirst()
 				.orElse(null);
 			return new FollowUp(latest.trajectory(), months, today, true, Channel.PHONE, null, null, null, null, null,
-					null, null, null);
+					null, null, null, null, null, null, null);
+		}
+
+		/**
+		 * Someone she sees now who is not on her map: name, relation and support codes.
+		 */
+		record Person(String name, String relation, String support) {
+
+			boolean empty() {
+				return Contacts.trimmed(this.name) == null && Contacts.trimmed(this.relation) == null
+						&& Contacts.trimmed(this.support) == null;
+			}
+
 		}
 
 	}

@@ -40,6 +40,11 @@ class Families {
 		return this.households.family(HouseholdId.of(householdId));
 	}
 
+	/** Whose network a household-level check counts: the main contact (else a parent). */
+	java.util.Optional<nl.vangnet.household.MemberId> mainContact(UUID householdId) {
+		return this.households.mainContact(HouseholdId.of(householdId));
+	}
+
 	String name(UUID householdId) {
 		return require(householdId).name();
 	}

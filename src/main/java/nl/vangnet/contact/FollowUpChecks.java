@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import nl.vangnet.access.AccessAction;
@@ -18,6 +19,8 @@ import nl.vangnet.household.FamilyTrajectory;
 import nl.vangnet.household.Helped;
 import nl.vangnet.household.HousingSituation;
 import nl.vangnet.household.IncomeSituation;
+import nl.vangnet.household.MemberId;
+import nl.vangnet.household.NetworkMaps;
 import nl.vangnet.household.SchoolSituation;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
@@ -57,8 +60,11 @@ class FollowUpChecks {
 
 	private final Clock clock;
 
-	FollowUpChecks(JdbcClient jdbc, Families families, ContactMomentRepository moments, ContactTrail trail,
-			Clock clock) {
+	private final NetworkMaps maps;
+
+	FollowUpChecks(JdbcClient jdbc, Families families, ContactMomentRepository moments, ContactTrail trail, Clock clock,
+			NetworkMaps maps) {
+		this.maps = maps;
 		this.jdbc = jdbc;
 		this.families = families;
 		this.moments = moments;
@@ -190,6 +196,7 @@ class FollowUpChecks {
 			errors.add(new DomainException("supportiveContacts", "contact.followUp.supportiveContacts.range",
 					CONTACTS_MAX));
 		}
+		Integer supportive = supportive(householdId, check, today, errors);
 		DomainErrors.throwIfAny(errors);
 		LocalDateTime now = LocalDateTime.now(this.clock);
 		LocalDateTime at = check.on().equals(today) ? now : check.on().atTime(LocalTime.NOON);
@@ -219,13 +226,65 @@ class FollowUpChecks {
 			.param("debts", name(check.debts()))
 			.param("safe", check.safe())
 			.param("school", name(check.school()))
-			.param("contacts", check.supportiveContacts())
+			.param("contacts", supportive)
 			.param("triangle", name(check.triangle()))
 			.param("helped", name(check.helped()))
 			.param("by", actor.isSystem() ? null : actor.userId())
 			.update();
 		this.trail.record(actor, AccessAction.CREATE, householdId);
 		return id;
+	}
+
+	/**
+	 * Who she sees, when she was reached: the number given (through the API), else the
+	 * supportive contacts on her network map (the main contact's) as it stands after the
+	 * check's quick update of it, else as it stands; unknown ({@code null}) without a
+	 * map. The quick update is drawn in this transaction, so a check refused for any
+	 * reason leaves her map as it was.
+	 */
+	private Integer supportive(UUID householdId, NewCheck check, LocalDate today, List<DomainException> errors) {
+		NetworkUpdate update = check.network();
+		boolean updating = update != null && update.any();
+		if (updating && check.supportiveContacts() != null) {
+			errors.add(new DomainException("supportiveContacts", "contact.followUp.supportiveContacts.fromMap"));
+		}
+		if (!Boolean.TRUE.equals(check.reached())) {
+			return null;
+		}
+		if (check.supportiveContacts() != null && !updating) {
+			return check.supportiveContacts();
+		}
+		Optional<MemberId> her = this.families.mainContact(householdId);
+		if (her.isEmpty()) {
+			if (updating) {
+				errors.add(new DomainException("network", "contact.followUp.network.noClient"));
+			}
+			return null;
+		}
+		if (!updating) {
+			return this.maps.latest(her.get()).map(NetworkMaps.LatestMap::supportive).orElse(null);
+		}
+		LocalDate on = (check.on() != null && !check.on().isAfter(today)) ? check.on() : today;
+		try {
+			// drawn even when the check is refused already, to name all that is wrong;
+			// the refusal takes it back with the rest
+			return this.maps.quickUpdate(her.get(), on, update.removedKeys(), update.addedPeople()).supportive();
+		}
+		catch (DomainErrors ex) {
+			ex.errors()
+				.forEach((e) -> errors.add(new DomainException("network." + e.field(), e.messageKey(), e.arguments())));
+			return null;
+		}
+	}
+
+	/**
+	 * Her network map for a check's quick update: the main contact's latest map, empty
+	 * when none was drawn or the household has no members. Not in the access trail: the
+	 * page records what it shows.
+	 */
+	Optional<NetworkMaps.LatestMap> map(UUID householdId) {
+		caseWorker();
+		return this.families.mainContact(householdId).flatMap(this.maps::latest);
 	}
 
 	/**
@@ -300,25 +359,51 @@ class FollowUpChecks {
 	 * A check to record. Only {@code months}, {@code on} and {@code reached} are
 	 * required; an outcome not given is unknown. {@code trajectory}: the departure (the
 	 * latest when not given); {@code channel}: how she was called on ({@code PHONE} when
-	 * not given).
+	 * not given); {@code supportiveContacts}: when not given, counted from her network
+	 * map after the quick update {@code network} (never both).
 	 */
 	record NewCheck(UUID trajectory, Integer months, LocalDate on, Boolean reached, Channel channel,
 			HousingSituation housing, IncomeSituation income, Debts debts, Boolean safe, SchoolSituation school,
-			Integer supportiveContacts, TrianglePosition triangle, Helped helped) {
+			Integer supportiveContacts, TrianglePosition triangle, Helped helped, NetworkUpdate network) {
 
 		/** The outcome fields that were answered. */
 		List<String> answered() {
 			List<String> fields = new ArrayList<>();
 			Object[] values = { this.housing, this.income, this.debts, this.safe, this.school, this.supportiveContacts,
-					this.triangle, this.helped };
+					this.triangle, this.helped, (this.network != null && this.network.any()) ? this.network : null };
 			String[] names = { "housing", "income", "debts", "safe", "school", "supportiveContacts", "triangle",
-					"helped" };
+					"helped", "network" };
 			for (int i = 0; i < values.length; i++) {
 				if (values[i] != null) {
 					fields.add(names[i]);
 				}
 			}
 			return fields;
+		}
+
+	}
+
+	/**
+	 * The quick update of her network map at a check: the people on her latest map she no
+	 * longer sees ({@code removed}, their keys) and the people she sees now who were not
+	 * on it ({@code added}).
+	 */
+	record NetworkUpdate(List<UUID> removed, List<NetworkMaps.NewPerson> added) {
+
+		boolean any() {
+			return !removedKeys().isEmpty() || !addedPeople().isEmpty();
+		}
+
+		java.util.Set<UUID> removedKeys() {
+			return (this.removed != null)
+					? this.removed.stream()
+						.filter(java.util.Objects::nonNull)
+						.collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new))
+					: java.util.Set.of();
+		}
+
+		List<NetworkMaps.NewPerson> addedPeople() {
+			return (this.added != null) ? this.added.stream().filter(java.util.Objects::nonNull).toList() : List.of();
 		}
 
 	}

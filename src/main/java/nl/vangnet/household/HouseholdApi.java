@@ -97,6 +97,23 @@ public class HouseholdApi {
 	}
 
 	/**
+	 * Whose network and outcome a household-level question is about: the main contact of
+	 * a visible household, else its first parent, else its first member (empty without
+	 * members). Not in the access trail.
+	 * @throws nl.vangnet.platform.NotFoundException when it does not exist or is not
+	 * visible
+	 */
+	@Transactional(readOnly = true)
+	public Optional<MemberId> mainContact(HouseholdId id) {
+		Household household = this.management.visible(Staff.current().requireOrganisation("household"), id.value());
+		List<Member> members = household.details().members();
+		return household.mainContact()
+			.or(() -> members.stream().filter((m) -> m.role() == MemberRole.PARENT).findFirst())
+			.or(() -> members.stream().findFirst())
+			.map((m) -> new MemberId(m.id()));
+	}
+
+	/**
 	 * The trajectories of a visible household, in the order they started. Not in the
 	 * access trail.
 	 * @throws nl.vangnet.platform.NotFoundException when it does not exist or is not

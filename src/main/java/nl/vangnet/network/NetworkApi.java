@@ -12,11 +12,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What other modules may do with a client's network, for the current tenant scope (a
  * signed-in coordinator or professional, or the system working for one organisation, such
- * as the demo). Every change is in the access trail.
+ * as the demo). Every change is in the access trail. It is also the network module's side
+ * of {@link nl.vangnet.household.NetworkMaps}, for the modules that may not depend on
+ * this one.
  */
 @Service
 @Transactional
-public class NetworkApi {
+public class NetworkApi implements nl.vangnet.household.NetworkMaps {
 
 	private final NetworkManagement network;
 
@@ -48,6 +50,33 @@ public class NetworkApi {
 					new MemberId(rs.getObject("member_id", java.util.UUID.class)), rs.getString("name"),
 					rs.getString("relation"), rs.getBoolean("danger")))
 			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public java.util.Optional<LatestMap> latest(MemberId member) {
+		return this.network.latest(member.value()).map(NetworkApi::map);
+	}
+
+	@Override
+	public LatestMap quickUpdate(MemberId member, LocalDate on, java.util.Set<java.util.UUID> removed,
+			List<NewPerson> added) {
+		List<ContactInput> inputs = added.stream()
+			.map((p) -> new ContactInput(p.name(), p.relation(), Contact.Closeness.MIDDLE.name(),
+					Contact.Tie.STRONG.name(),
+					(p.support() == null || p.support().isBlank()) ? List.of() : List.of(p.support().strip()),
+					List.of(), null, null, false, null))
+			.toList();
+		return map(this.network.quickUpdate(member.value(), on, removed, inputs));
+	}
+
+	private static LatestMap map(Snapshot snapshot) {
+		return new LatestMap(snapshot.drawnOn(),
+				snapshot.contacts()
+					.stream()
+					.map((c) -> new Person(c.key(), c.name(), c.relation().name(), c.closeness().name(),
+							c.support().stream().map(Enum::name).sorted().toList(), c.danger()))
+					.toList());
 	}
 
 	/**

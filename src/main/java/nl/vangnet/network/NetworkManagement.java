@@ -185,6 +185,74 @@ class NetworkManagement {
 		return snapshot.view();
 	}
 
+	/**
+	 * The client's latest snapshot, if one was drawn. Not in the access trail: the caller
+	 * records what it shows.
+	 */
+	java.util.Optional<Snapshot> latest(UUID memberId) {
+		Client client = client(memberId);
+		List<SnapshotSummary> existing = this.snapshots.summaries(client.memberId());
+		if (existing.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		return this.snapshots.find(existing.get(existing.size() - 1).id()).map(NetworkSnapshot::view);
+	}
+
+	/**
+	 * A quick update, as at a follow-up check: a snapshot drawn on the day as a copy of
+	 * the latest, without the contacts {@code removed} (by key; never a danger-marked
+	 * one) and with {@code added}. Everything is checked first; the errors name
+	 * {@code removed} and {@code added[i].field}.
+	 */
+	Snapshot quickUpdate(UUID memberId, LocalDate on, Set<UUID> removed, List<ContactInput> added) {
+		Client client = changer(memberId);
+		List<SnapshotSummary> existing = this.snapshots.summaries(client.memberId());
+		NetworkSnapshot source = existing.isEmpty() ? null
+				: this.snapshots.find(existing.get(existing.size() - 1).id()).orElseThrow();
+		List<DomainException> errors = new ArrayList<>();
+		List<Contact> removing = new ArrayList<>();
+		for (UUID key : removed) {
+			Contact contact = (source == null) ? null
+					: source.contacts().stream().filter((c) -> c.key().equals(key)).findFirst().orElse(null);
+			if (contact == null || contact.danger()) {
+				errors.add(new DomainException("removed", "network.quick.removed.unknown"));
+				break;
+			}
+			removing.add(contact);
+		}
+		List<Contact> adding = new ArrayList<>();
+		for (int i = 0; i < added.size(); i++) {
+			ContactInput input = added.get(i);
+			if (input.support().isEmpty()) {
+				errors.add(new DomainException("added[" + i + "].support", "network.quick.support.required"));
+			}
+			try {
+				adding.add(checked(client, UUID.randomUUID(), UUID.randomUUID(), input));
+			}
+			catch (DomainErrors ex) {
+				String prefix = "added[" + i + "].";
+				ex.errors()
+					.stream()
+					.filter((e) -> !(e.field().equals("support") && input.support().isEmpty()))
+					.forEach((e) -> errors.add(new DomainException(prefix + e.field(), e.messageKey(), e.arguments())));
+			}
+		}
+		DomainErrors.throwIfAny(errors);
+		NetworkSnapshot snapshot = NetworkSnapshot.draw(client, (on != null) ? on : today(), null, source);
+		Set<UUID> keys = new java.util.HashSet<>();
+		removing.forEach((c) -> keys.add(c.key()));
+		snapshot.contacts()
+			.stream()
+			.filter((c) -> keys.contains(c.key()))
+			.map(Contact::id)
+			.toList()
+			.forEach(snapshot::remove);
+		adding.forEach(snapshot::add);
+		this.snapshots.insert(snapshot);
+		record(AccessAction.CREATE, AccessSubject.person(memberId));
+		return snapshot.view();
+	}
+
 	Snapshot addContact(UUID snapshotId, int version, ContactInput input) {
 		return change(snapshotId, version, NetworkManagement::contactsNow,
 				(snapshot, client) -> snapshot.add(checked(client, UUID.randomUUID(), UUID.randomUUID(), input)));

@@ -1,6 +1,8 @@
 package nl.vangnet.contact;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -327,15 +329,18 @@ class FollowUpCheckTests {
 				.with(csrf())
 				.param("months", "3")
 				.param("on", TODAY.toString())
-				.param("reached", "false")
+				.param("reached", "true")
 				.param("housing", "STABLE")
-				.param("supportiveContacts", "vijf"))
+				.param("addedName", "Tante Sita", "")
+				.param("addedRelation", "FAMILY", "")
+				.param("addedSupport", "", ""))
 			.andReturn()
 			.getResponse();
 		assertThat(refused.getStatus()).isEqualTo(400);
-		assertThat(refused.getContentAsString()).contains("error-summary", "value=\"vijf\"",
-				"href=\"#followup-contacts\"");
+		assertThat(refused.getContentAsString()).contains("error-summary", "value=\"Tante Sita\"",
+				"href=\"#followup-added-0-support\"", "Steun: kies wat deze persoon voor haar doet.");
 		assertThat(this.api.getJson("/api/v1/households/" + id + "/contacts", this.professional)).isEmpty();
+		assertThat(snapshots(mother(id))).isZero();
 		MockHttpServletResponse notReached = this.mvc
 			.perform(post("/households/" + id + "/follow-up-checks").session(this.professional)
 				.with(csrf())
@@ -356,7 +361,9 @@ class FollowUpCheckTests {
 				.param("channel", "HOME_VISIT")
 				.param("housing", "STABLE")
 				.param("safe", "true")
-				.param("supportiveContacts", "6")
+				.param("addedName", "Tante Sita", "")
+				.param("addedRelation", "FAMILY", "")
+				.param("addedSupport", "CHILDCARE", "")
 				.param("triangle", "SOCIETY")
 				.param("helped", "A_BIT"))
 			.andReturn()
@@ -365,7 +372,111 @@ class FollowUpCheckTests {
 		assertThat(this.mvc.perform(get("/households/" + id + "/contacts").session(this.professional))
 			.andReturn()
 			.getResponse()
-			.getContentAsString()).contains("Bereikt op " + TestDates.dutch(TODAY), "gedaan");
+			.getContentAsString())
+			.contains("Bereikt op " + TestDates.dutch(TODAY), "gedaan", "Ziet zij Tante Sita nog");
+		assertThat(this.api.getJson(checks(id), this.professional)
+			.get(0)
+			.get("checks")
+			.get(0)
+			.get("attempts")
+			.get(0)
+			.get("supportiveContacts")
+			.intValue()).isEqualTo(1);
+		assertThat(snapshots(mother(id))).isEqualTo(1);
+	}
+
+	@Test
+	void theCheckCountsWhoSheSeesFromAQuickUpdateOfHerNetworkMapOnTheForm() throws Exception {
+		String id = household(TODAY.minusMonths(3));
+		Map<String, String> keys = drawMap(mother(id));
+		String page = this.mvc.perform(get("/households/" + id + "/contacts").session(this.professional))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// the people she sees, not the danger; the map counts two who support her
+		assertThat(page)
+			.contains("Ziet zij Zus nog", "Ziet zij Buurvrouw nog", "Ziet zij Huisarts nog", "2 mensen steunen haar",
+					"1 mensen die gevaar betekenen")
+			.doesNotContain("Ziet zij Ex nog", "id=\"followup-contacts\"");
+
+		// the neighbour is gone, a colleague is new: the map after it counts two
+		assertThat(this.mvc
+			.perform(post("/households/" + id + "/follow-up-checks").session(this.professional)
+				.with(csrf())
+				.param("months", "3")
+				.param("on", TODAY.toString())
+				.param("reached", "true")
+				.param("listed", keys.get("Zus"), keys.get("Buurvrouw"), keys.get("Huisarts"))
+				.param("kept", keys.get("Zus"), keys.get("Huisarts"))
+				.param("addedName", "", "Collega, van haar werk")
+				.param("addedRelation", "", "FRIEND")
+				.param("addedSupport", "", "COMPANY"))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(302);
+		assertThat(attempt(id, 0).get("supportiveContacts").intValue()).isEqualTo(2);
+		assertThat(latestNames(mother(id))).containsExactlyInAnyOrder("Zus", "Ex", "Huisarts",
+				"Collega, van haar werk");
+		assertThat(snapshots(mother(id))).isEqualTo(2);
+	}
+
+	@Test
+	void theApiTakesTheCountFromHerMapAfterItsQuickUpdateWhenNoCountIsGiven() throws Exception {
+		String id = household(TODAY.minusMonths(7));
+		String mother = mother(id);
+		Map<String, String> keys = drawMap(mother);
+
+		// refused, nothing drawn: a danger cannot be taken off her map, a new person
+		// needs
+		// a kind of support, a count and an update are not both given, nor an update when
+		// she was not reached
+		MockHttpServletResponse refused = this.api.send(post(checks(id)), """
+				{"months": 3, "on": "%s", "reached": true, "supportiveContacts": 4,
+				 "network": {"removed": ["%s"], "added": [{"name": "Collega", "relation": "FRIEND"}]}}
+				""".formatted(TODAY, keys.get("Ex")), this.professional, 400);
+		assertThat(this.api.read(refused).get("errors").findValuesAsString("field"))
+			.containsExactlyInAnyOrder("supportiveContacts", "network.removed", "network.added[0].support");
+		MockHttpServletResponse notReached = this.api.send(post(checks(id)), """
+				{"months": 3, "on": "%s", "reached": false, "network": {"removed": ["%s"]}}
+				""".formatted(TODAY, keys.get("Buurvrouw")), this.professional, 400);
+		assertThat(this.api.read(notReached).get("errors").findValuesAsString("field")).containsExactly("network");
+		assertThat(snapshots(mother)).isEqualTo(1);
+		assertThat(this.api.getJson("/api/v1/households/" + id + "/contacts", this.professional)).isEmpty();
+
+		// no count, no update: counted from her map as it stands (Zus, Buurvrouw)
+		this.api.send(post(checks(id)), """
+				{"months": 3, "on": "%s", "reached": true}
+				""".formatted(TODAY.minusDays(10)), this.professional, 201);
+		assertThat(attempt(id, 0).get("supportiveContacts").intValue()).isEqualTo(2);
+
+		// the update counts the map after it: Buurvrouw gone, two new
+		this.api.send(post(checks(id)),
+				"""
+						{"months": 6, "on": "%s", "reached": true,
+						 "network": {"removed": ["%s"], "added": [{"name": "Collega", "relation": "FRIEND", "support": "COMPANY"},
+						   {"name": "Moeder van een klasgenoot", "relation": "OTHER", "support": "CHILDCARE"}]}}
+						"""
+					.formatted(TODAY, keys.get("Buurvrouw")),
+				this.professional, 201);
+		JsonNode six = this.api.getJson(checks(id), this.professional).get(0).get("checks").get(1);
+		assertThat(six.get("attempts").get(0).get("supportiveContacts").intValue()).isEqualTo(3);
+		assertThat(latestNames(mother)).containsExactlyInAnyOrder("Zus", "Ex", "Huisarts", "Collega",
+				"Moeder van een klasgenoot");
+		JsonNode drawn = this.api.getJson("/api/v1/network/members/" + mother + "/snapshots", this.professional);
+		assertThat(drawn.get(drawn.size() - 1).get("drawnOn").stringValue()).isEqualTo(TODAY.toString());
+
+		// a count given is kept as given
+		this.api.send(post(checks(id)), """
+				{"months": 12, "on": "%s", "reached": true, "supportiveContacts": 7}
+				""".formatted(TODAY), this.professional, 201);
+		assertThat(this.api.getJson(checks(id), this.professional)
+			.get(0)
+			.get("checks")
+			.get(2)
+			.get("attempts")
+			.get(0)
+			.get("supportiveContacts")
+			.intValue()).isEqualTo(7);
 	}
 
 	@Test
@@ -402,6 +513,62 @@ class FollowUpCheckTests {
 		return this.api.read(this.api.send(post("/api/v1/households"), body, this.professional, 201))
 			.get("id")
 			.stringValue();
+	}
+
+	/** The main contact's member id. */
+	private String mother(String household) {
+		return this.data.inScope(TenantScope.Scope.system(Set.of(this.organisation.id())),
+				(sql) -> sql.sql("select id from household_member where household_id = :h and main_contact")
+					.param("h", UUID.fromString(household))
+					.query(UUID.class)
+					.single())
+			.toString();
+	}
+
+	/**
+	 * Her map, drawn before the check: two who support her, one without support noted,
+	 * one danger. The keys by name.
+	 */
+	private Map<String, String> drawMap(String member) throws Exception {
+		String snapshot = this.api.read(this.api.send(post("/api/v1/network/members/" + member + "/snapshots"),
+				"{\"drawnOn\":\"" + TODAY.minusMonths(8) + "\"}", this.professional, 201))
+			.get("id")
+			.stringValue();
+		String[] contacts = { "\"name\":\"Zus\",\"relation\":\"FAMILY\",\"support\":[\"EMOTIONAL\"]",
+				"\"name\":\"Buurvrouw\",\"relation\":\"NEIGHBOUR\",\"support\":[\"PRACTICAL\"]",
+				"\"name\":\"Ex\",\"relation\":\"EX_PARTNER\",\"support\":[\"FINANCIAL\"],\"danger\":true",
+				"\"name\":\"Huisarts\",\"relation\":\"PROFESSIONAL\",\"support\":[]" };
+		JsonNode drawn = null;
+		for (int version = 0; version < contacts.length; version++) {
+			drawn = this.api.read(this.api.send(
+					post("/api/v1/network/snapshots/" + snapshot + "/contacts"), "{\"version\":" + version + ","
+							+ contacts[version] + ",\"closeness\":\"INNER\",\"tie\":\"STRONG\",\"domains\":[]}",
+					this.professional, 200));
+		}
+		Map<String, String> keys = new java.util.HashMap<>();
+		drawn.get("contacts").forEach((c) -> keys.put(c.get("name").stringValue(), c.get("key").stringValue()));
+		return keys;
+	}
+
+	private List<String> latestNames(String member) throws Exception {
+		JsonNode drawn = this.api.getJson("/api/v1/network/members/" + member + "/snapshots", this.professional);
+		String latest = drawn.get(drawn.size() - 1).get("id").stringValue();
+		List<String> names = new java.util.ArrayList<>();
+		this.api.getJson("/api/v1/network/snapshots/" + latest, this.professional)
+			.get("contacts")
+			.forEach((c) -> names.add(c.get("name").stringValue()));
+		return names;
+	}
+
+	private int snapshots(String member) throws Exception {
+		return this.api.getJson("/api/v1/network/members/" + member + "/snapshots", this.professional).size();
+	}
+
+	/**
+	 * The first attempt of the latest departure's check at 3 (index 0), 6 or 12 months.
+	 */
+	private JsonNode attempt(String id, int check) throws Exception {
+		return this.api.getJson(checks(id), this.professional).get(0).get("checks").get(check).get("attempts").get(0);
 	}
 
 	private static String checks(String id) {
