@@ -3,6 +3,7 @@ package nl.vangnet.cooperation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -15,8 +16,10 @@ import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
 import nl.vangnet.platform.web.Conflicts;
+import nl.vangnet.platform.web.ErrorSummary;
 import nl.vangnet.platform.web.FormErrors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,8 +48,11 @@ class AgencyController {
 
 	private final Conflicts conflicts;
 
+	private final MessageSource messages;
+
 	AgencyController(Agencies agencies, RegieHolders regie, Partners partners, HouseholdApi households,
-			Conflicts conflicts) {
+			Conflicts conflicts, MessageSource messages) {
+		this.messages = messages;
 		this.agencies = agencies;
 		this.regie = regie;
 		this.partners = partners;
@@ -91,6 +97,7 @@ class AgencyController {
 		}
 		FormErrors.keep(model, "agencyForm", (form != null) ? form : AgencyForm.empty(), result);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		ErrorSummary.fields(model, this.messages, NEW_AGENCY_FIELDS, "");
 		return agencies(id, model);
 	}
 
@@ -102,7 +109,8 @@ class AgencyController {
 		return change(() -> {
 			FormErrors.throwIfAny(result);
 			this.agencies.change(id, form.input());
-		}, "agency.changed", household, model, response, redirect);
+		}, "agency.changed", household, model, response, redirect,
+				() -> ErrorSummary.fields(model, this.messages, AGENCY_FIELDS, "-" + agencyIndex(model, id)));
 	}
 
 	@PostMapping("/agencies/{id}/issues")
@@ -114,7 +122,8 @@ class AgencyController {
 		return change(() -> {
 			FormErrors.throwIfAny(result);
 			this.agencies.addIssue(id, form.input());
-		}, "agency.issue.saved", household, model, response, redirect);
+		}, "agency.issue.saved", household, model, response, redirect,
+				() -> ErrorSummary.fields(model, this.messages, NEW_ISSUE_FIELDS, "-" + agencyIndex(model, id)));
 	}
 
 	@PostMapping("/agency-issues/{id}")
@@ -125,7 +134,8 @@ class AgencyController {
 		return change(() -> {
 			FormErrors.throwIfAny(result);
 			this.agencies.changeIssue(id, form.input());
-		}, "agency.issue.changed", household, model, response, redirect);
+		}, "agency.issue.changed", household, model, response, redirect,
+				() -> ErrorSummary.fields(model, this.messages, ISSUE_FIELDS, "-" + id));
 	}
 
 	/**
@@ -133,7 +143,7 @@ class AgencyController {
 	 * conflict (409) or the problems (400), keeping what was typed.
 	 */
 	private String change(Runnable change, String savedKey, UUID household, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Runnable fields) {
 		try {
 			change.run();
 			redirect.addFlashAttribute("saved", savedKey);
@@ -151,8 +161,71 @@ class AgencyController {
 			model.addAttribute("problems", List.of(ex));
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		}
-		return agencies(household, model);
+		String page = agencies(household, model);
+		if (model.containsAttribute("problems")) {
+			fields.run();
+		}
+		return page;
 	}
+
+	/** The place on the page of an agency among the family's agencies. */
+	private static int agencyIndex(Model model, UUID agency) {
+		return ((List<?>) model.getAttribute("agencies")).stream()
+			.map((a) -> ((Agencies.AgencyView) a).id())
+			.toList()
+			.indexOf(agency);
+	}
+
+	/**
+	 * The agency forms' fields: per field the id of its element (with a row's place on
+	 * the page after it) and its label's key, so that the page's summary links each error
+	 * to its field as rendered and names it.
+	 */
+	private static final Map<String, String[]> NEW_AGENCY_FIELDS = Map.of("",
+			new String[] { "agency-kind", "agency.kind" }, "kind", new String[] { "agency-kind", "agency.kind" },
+			"name", new String[] { "agency-name", "agency.name" }, "partner",
+			new String[] { "agency-partner", "agency.partner" }, "reference",
+			new String[] { "agency-reference", "agency.reference" }, "contactName",
+			new String[] { "agency-contact", "agency.contactName" }, "contactPhone",
+			new String[] { "agency-phone", "agency.contactPhone" }, "contactEmail",
+			new String[] { "agency-email", "agency.contactEmail" });
+
+	/** An agency's change form's fields, as {@link #NEW_AGENCY_FIELDS}. */
+	private static final Map<String, String[]> AGENCY_FIELDS = Map.of("", new String[] { "agency-kind", "agency.kind" },
+			"kind", new String[] { "agency-kind", "agency.kind" }, "name",
+			new String[] { "agency-name", "agency.name" }, "reference",
+			new String[] { "agency-reference", "agency.reference" }, "contactName",
+			new String[] { "agency-contact", "agency.contactName" }, "contactPhone",
+			new String[] { "agency-phone", "agency.contactPhone" }, "contactEmail",
+			new String[] { "agency-email", "agency.contactEmail" }, "endedOn",
+			new String[] { "agency-ended", "agency.endedOn" });
+
+	/** The form of a new issue with an agency, as {@link #NEW_AGENCY_FIELDS}. */
+	private static final Map<String, String[]> NEW_ISSUE_FIELDS = Map.of("",
+			new String[] { "new-issue-kind", "agency.issue.kind" }, "kind",
+			new String[] { "new-issue-kind", "agency.issue.kind" }, "description",
+			new String[] { "new-issue-description", "agency.issue.description" }, "noticedOn",
+			new String[] { "new-issue-noticed", "agency.issue.noticedOn" }, "objectionDeadline",
+			new String[] { "new-issue-deadline", "agency.issue.objectionDeadline" });
+
+	/** The regie holder's form's fields, as {@link #NEW_AGENCY_FIELDS}. */
+	private static final Map<String, String[]> REGIE_FIELDS = Map.of("",
+			new String[] { "regie-account", "regie.account" }, "account",
+			new String[] { "regie-account", "regie.account" }, "name", new String[] { "regie-name", "regie.name" },
+			"worksAt", new String[] { "regie-worksAt", "regie.worksAt" }, "phone",
+			new String[] { "regie-phone", "regie.phone" }, "email", new String[] { "regie-email", "regie.email" },
+			"reachable", new String[] { "regie-reachable", "regie.reachable" }, "since",
+			new String[] { "regie-since", "regie.since" });
+
+	/**
+	 * An issue's change form's fields (by the issue's id), as {@link #NEW_AGENCY_FIELDS}.
+	 */
+	private static final Map<String, String[]> ISSUE_FIELDS = Map.of("",
+			new String[] { "issue-status", "agency.issue.status" }, "status",
+			new String[] { "issue-status", "agency.issue.status" }, "objectionDeadline",
+			new String[] { "issue-deadline", "agency.issue.objectionDeadline" }, "objectionFiledOn",
+			new String[] { "issue-filed", "agency.issue.objectionFiledOn" }, "amountRecovered",
+			new String[] { "issue-amount", "agency.issue.amountRecovered" });
 
 	private static void typed(UUID id, Object form, Model model) {
 		model.addAttribute("typedId", id);
@@ -203,6 +276,7 @@ class AgencyController {
 		}
 		FormErrors.keep(model, "regieForm", (form != null) ? form : RegieForm.empty(this.agencies.today()), result);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		ErrorSummary.fields(model, this.messages, REGIE_FIELDS, "");
 		return again.get();
 	}
 

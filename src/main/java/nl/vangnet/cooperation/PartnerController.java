@@ -2,6 +2,7 @@ package nl.vangnet.cooperation;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,10 +11,12 @@ import nl.vangnet.organisation.OrganisationApi;
 import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.web.ErrorSummary;
 import nl.vangnet.platform.web.FormErrors;
 
 import nl.vangnet.platform.staff.Staff;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -39,7 +42,11 @@ class PartnerController {
 
 	private final OrganisationApi organisations;
 
-	PartnerController(Partners partners, LifeDomainApi lifeDomains, OrganisationApi organisations) {
+	private final MessageSource messages;
+
+	PartnerController(Partners partners, LifeDomainApi lifeDomains, OrganisationApi organisations,
+			MessageSource messages) {
+		this.messages = messages;
 		this.partners = partners;
 		this.lifeDomains = lifeDomains;
 		this.organisations = organisations;
@@ -85,6 +92,7 @@ class PartnerController {
 		FormErrors.keep(model, "partnerForm", form, result);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		model.addAttribute("failed", true);
+		ErrorSummary.fields(model, this.messages, fields("new-partner"), "");
 		return partners(null, null, null, null, model, locale);
 	}
 
@@ -116,12 +124,14 @@ class PartnerController {
 			FormErrors.keep(model, "partnerForm", form, result);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("failed", true);
+			ErrorSummary.fields(model, this.messages, fields("change-partner"), "");
 		}
 		catch (DomainException ex) {
 			FormErrors.reject(result, ex);
 			FormErrors.keep(model, "partnerForm", form, result);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("failed", true);
+			ErrorSummary.fields(model, this.messages, fields("change-partner"), "");
 		}
 		catch (ConflictException ex) {
 			model.addAttribute("conflict", true);
@@ -129,6 +139,26 @@ class PartnerController {
 			response.setStatus(HttpServletResponse.SC_CONFLICT);
 		}
 		return partner(id, model, locale);
+	}
+
+	/**
+	 * The partner form's fields (cooperation/partner-fields, whose ids start with
+	 * {@code prefix}): per field the id of its element (the first box of the domains) and
+	 * its label's key, so that the page's summary links each error to its field as
+	 * rendered and names it.
+	 */
+	private static Map<String, String[]> fields(String prefix) {
+		return Map.ofEntries(Map.entry("", new String[] { prefix + "-name", "partner.name" }),
+				Map.entry("name", new String[] { prefix + "-name", "partner.name" }),
+				Map.entry("kind", new String[] { prefix + "-kind", "partner.kind" }),
+				Map.entry("organisation", new String[] { prefix + "-organisation", "partner.organisation" }),
+				Map.entry("domains", new String[] { "domains1", "partner.domains" }),
+				Map.entry("districts", new String[] { prefix + "-districts", "partner.districts" }),
+				Map.entry("phone", new String[] { prefix + "-phone", "partner.phone" }),
+				Map.entry("email", new String[] { prefix + "-email", "partner.email" }),
+				Map.entry("howToRefer", new String[] { prefix + "-how", "partner.howToRefer" }),
+				Map.entry("languages", new String[] { prefix + "-languages", "partner.languages" }),
+				Map.entry("notes", new String[] { prefix + "-notes", "partner.notes" }));
 	}
 
 	private void options(Model model, Locale locale) {

@@ -19,8 +19,10 @@ import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.NotFoundException;
 import nl.vangnet.platform.staff.Staff;
 import nl.vangnet.platform.pdf.PdfRenderer;
+import nl.vangnet.platform.web.ErrorSummary;
 import nl.vangnet.platform.web.FormErrors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -61,9 +63,12 @@ class ReferralController {
 
 	private final RegieHolders regie;
 
+	private final MessageSource messages;
+
 	ReferralController(Consents consents, Referrals referrals, Partners partners, HouseholdApi households,
 			OrganisationApi organisations, LifeDomainApi lifeDomains, SharedSections shared, PdfRenderer pdf,
-			RegieHolders regie) {
+			RegieHolders regie, MessageSource messages) {
+		this.messages = messages;
 		this.regie = regie;
 		this.consents = consents;
 		this.referrals = referrals;
@@ -131,6 +136,7 @@ class ReferralController {
 		FormErrors.keep(model, "consentForm", form, result);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		model.addAttribute("failed", true);
+		ErrorSummary.fields(model, this.messages, CONSENT_FIELDS, "");
 		return consents(id, model, locale);
 	}
 
@@ -161,7 +167,16 @@ class ReferralController {
 		model.addAttribute("withdrawing", id);
 		model.addAttribute("withdrawalReason", (typed != null) ? typed.getRejectedValue() : form.reason());
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		return consents(consent.household(), model, locale);
+		String page = consents(consent.household(), model, locale);
+		int index = ((List<?>) model.getAttribute("consents")).stream()
+			.map((c) -> ((ConsentView) c).id())
+			.toList()
+			.indexOf(id);
+		ErrorSummary.fields(model, this.messages,
+				Map.of("", new String[] { "withdraw-reason-", "consent.withdrawal.reason" }, "reason",
+						new String[] { "withdraw-reason-", "consent.withdrawal.reason" }),
+				"" + index);
+		return page;
 	}
 
 	@GetMapping("/consents/{id}/form")
@@ -236,6 +251,7 @@ class ReferralController {
 		FormErrors.keep(model, "referralForm", form, result);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		model.addAttribute("failed", true);
+		ErrorSummary.fields(model, this.messages, REFERRAL_FIELDS, "");
 		return referralForm(id, null, null, model, locale);
 	}
 
@@ -327,6 +343,7 @@ class ReferralController {
 		FormErrors.keep(model, "eventForm", form, result);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		model.addAttribute("failed", true);
+		ErrorSummary.fields(model, this.messages, EVENT_FIELDS, "");
 		return referralPage(this.referrals.get(id), model, locale);
 	}
 
@@ -385,5 +402,38 @@ class ReferralController {
 	/** An outgoing referral with the name of the family (the referrer's own). */
 	record Listed(Referrals.ReferralView referral, String familyName) {
 	}
+
+	/**
+	 * The consent form's fields: per field the id of its element (a group's first box)
+	 * and its label's key, so that the page's summary links each error to its field as
+	 * rendered and names it.
+	 */
+	private static final Map<String, String[]> CONSENT_FIELDS = Map.ofEntries(
+			Map.entry("", new String[] { "consent-member", "consent.member" }),
+			Map.entry("member", new String[] { "consent-member", "consent.member" }),
+			Map.entry("onBehalfOf", new String[] { "consent-behalf", "consent.onBehalfOf" }),
+			Map.entry("recipient", new String[] { "consent-recipient", "consent.recipient" }),
+			Map.entry("sections", new String[] { "sections1", "consent.sections" }),
+			Map.entry("domains", new String[] { "domains1", "consent.domains" }),
+			Map.entry("purpose", new String[] { "consent-purpose", "consent.purpose" }),
+			Map.entry("form", new String[] { "form1", "consent.form" }),
+			Map.entry("givenOn", new String[] { "consent-given", "consent.givenOn" }),
+			Map.entry("validUntil", new String[] { "consent-until", "consent.validUntil" }));
+
+	/** The referral form's fields, as {@link #CONSENT_FIELDS}. */
+	private static final Map<String, String[]> REFERRAL_FIELDS = Map.of("",
+			new String[] { "referral-consent", "referral.consent" }, "consent",
+			new String[] { "referral-consent", "referral.consent" }, "to",
+			new String[] { "referral-to", "referral.to" }, "domain",
+			new String[] { "referral-domain", "partner.domain" }, "reason",
+			new String[] { "referral-reason", "referral.reason" });
+
+	/** The form of a referral's next step, as {@link #CONSENT_FIELDS}. */
+	private static final Map<String, String[]> EVENT_FIELDS = Map.of("",
+			new String[] { "event-status", "referral.event.status" }, "status",
+			new String[] { "event-status", "referral.event.status" }, "on",
+			new String[] { "event-on", "referral.event.on" }, "note",
+			new String[] { "event-note", "referral.event.note" }, "reason",
+			new String[] { "event-reason", "referral.event.reason" });
 
 }

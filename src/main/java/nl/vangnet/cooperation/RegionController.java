@@ -1,5 +1,6 @@
 package nl.vangnet.cooperation;
 
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,8 +8,10 @@ import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.web.Conflicts;
+import nl.vangnet.platform.web.ErrorSummary;
 import nl.vangnet.platform.web.FormErrors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -31,7 +34,10 @@ class RegionController {
 
 	private final Conflicts conflicts;
 
-	RegionController(Regions regions, Conflicts conflicts) {
+	private final MessageSource messages;
+
+	RegionController(Regions regions, Conflicts conflicts, MessageSource messages) {
+		this.messages = messages;
 		this.regions = regions;
 		this.conflicts = conflicts;
 	}
@@ -67,6 +73,7 @@ class RegionController {
 		FormErrors.keep(model, "regionForm", form, result);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		model.addAttribute("failed", true);
+		ErrorSummary.fields(model, this.messages, FIELDS, "");
 		return list(model);
 	}
 
@@ -105,6 +112,7 @@ class RegionController {
 		FormErrors.keep(model, "regionForm", form, result);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		model.addAttribute("failed", true);
+		ErrorSummary.fields(model, this.messages, FIELDS, "");
 		model.addAttribute("region", this.regions.get(id));
 		return "cooperation/region";
 	}
@@ -147,6 +155,15 @@ class RegionController {
 	/**
 	 * @param districts the districts, separated by commas or one per line
 	 */
+	/**
+	 * The region form's fields (cooperation/region-fields): per field the id of its
+	 * element and its label's key, so that the page's summary links each error to its
+	 * field as rendered and names it.
+	 */
+	private static final Map<String, String[]> FIELDS = Map.of("", new String[] { "region-name", "region.name" },
+			"name", new String[] { "region-name", "region.name" }, "districts",
+			new String[] { "region-districts", "region.districts" });
+
 	record RegionForm(String name, String districts, Integer version) {
 
 		static RegionForm empty() {

@@ -121,6 +121,30 @@ public record ErrorSummary(String heading, List<Entry> entries) {
 	private static final java.util.regex.Pattern HEAD = java.util.regex.Pattern.compile("([^.:!?]{1,40}): (.+)",
 			java.util.regex.Pattern.DOTALL);
 
+	/**
+	 * Names the element ids and labels of a refused form's fields as {@value #TARGETS}
+	 * and {@value #LABELS}, so that the page's summary links each error to its field as
+	 * rendered and names it.
+	 * @param fields per field name the id of its element and its label's message key; the
+	 * name {@code ""} for the element that an error of another field, or of the form as a
+	 * whole, links to
+	 * @param suffix what each id ends with (a row's place on the page), or {@code ""}
+	 */
+	public static void fields(Model model, org.springframework.context.MessageSource messages,
+			java.util.Map<String, String[]> fields, String suffix) {
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		java.util.Map<String, String> targets = new java.util.HashMap<>();
+		java.util.Map<String, String> labels = new java.util.HashMap<>();
+		fields.forEach((name, field) -> {
+			targets.put(name, field[0] + suffix);
+			if (!name.isEmpty()) {
+				labels.put(name, messages.getMessage(field[1], null, field[1], locale));
+			}
+		});
+		model.addAttribute(TARGETS, targets);
+		model.addAttribute(LABELS, labels);
+	}
+
 	/** The page's summary under another heading (a message key). */
 	public static void heading(Model model, String heading) {
 		ErrorSummary summary = of(model);

@@ -500,7 +500,184 @@ class ServerRenderedErrorSummaryTests {
 		assertThat(page.getElementById("member-0-birthDate").hasAttr("aria-invalid")).isFalse();
 	}
 
+	// ---- the cooperation module's forms
+
+	@Test
+	void aConsentWithoutWhoGivesItOrWhatIsSharedAndGivenInTheFutureLinksToEachField() throws Exception {
+		Document page = refused(post("/households/" + this.household + "/consents").param("member", "")
+			.param("recipient", "org:" + team().code())
+			.param("purpose", "Hulp bij schulden")
+			.param("form", "WRITTEN")
+			.param("givenOn", FUTURE)
+			.param("validUntil", FUTURE));
+
+		assertThat(page.title()).startsWith("Fout: Toestemming");
+		assertLinked(page, "consent-member", "Wie geeft toestemming");
+		assertLinked(page, "sections1", "Wat mag gedeeld worden");
+		assertThat(page.getElementById("consent-purpose").attr("value")).isEqualTo("Hulp bij schulden");
+		assertThat(page.getElementById("consent-recipient").selectFirst("option[selected]").attr("value"))
+			.isEqualTo("org:" + team().code());
+		assertThat(page.getElementById("consent-purpose").hasAttr("aria-invalid")).isFalse();
+	}
+
+	@Test
+	void aWithdrawalWithTooLongAReasonLinksToThatConsentsReasonKeepingIt() throws Exception {
+		String consent = consent();
+		Document consents = page(get("/households/" + this.household + "/consents"));
+		String index = consents.selectFirst("form[action=/consents/" + consent + "/withdrawal] input[name=reason]")
+			.id()
+			.substring("withdraw-reason-".length());
+		String reason = "Ze wil het niet meer " + "x".repeat(500);
+
+		Document page = refused(post("/consents/" + consent + "/withdrawal").param("reason", reason));
+
+		assertLinked(page, "withdraw-reason-" + index, "Waarom (mag leeg)");
+		assertThat(page.getElementById("withdraw-reason-" + index).attr("value")).isEqualTo(reason);
+	}
+
+	@Test
+	void aReferralWithoutAReasonLinksToTheReasonKeepingTheDomain() throws Exception {
+		String consent = consent();
+
+		Document page = refused(post("/households/" + this.household + "/referrals").param("consent", consent)
+			.param("to", "org:" + team().code())
+			.param("domain", "FINANCES")
+			.param("reason", " "));
+
+		assertLinked(page, "referral-reason", "Reden");
+		assertThat(page.getElementById("referral-domain").selectFirst("option[selected]").attr("value"))
+			.isEqualTo("FINANCES");
+		assertThat(page.getElementById("referral-consent").selectFirst("option[selected]").attr("value"))
+			.isEqualTo(consent);
+	}
+
+	@Test
+	void aReferralsNextStepOnADateInTheFutureLinksToTheDateKeepingTheNote() throws Exception {
+		String consent = consent();
+		MockHttpServletResponse sent = this.mvc
+			.perform(post("/households/" + this.household + "/referrals").with(csrf())
+				.session(this.coordinator)
+				.param("consent", consent)
+				.param("to", "org:" + team().code())
+				.param("domain", "FINANCES")
+				.param("reason", "Schulden op een rij"))
+			.andReturn()
+			.getResponse();
+		assertThat(sent.getStatus()).as(sent.getContentAsString()).isEqualTo(302);
+		String referral = sent.getRedirectedUrl();
+		String status = page(get(referral)).selectFirst("#event-status option").attr("value");
+
+		Document page = refused(post(referral + "/events").param("status", status)
+			.param("on", FUTURE)
+			.param("note", "Gebeld met het team"));
+
+		assertLinked(page, "event-on", "Op");
+		assertThat(page.getElementById("event-note").attr("value")).isEqualTo("Gebeld met het team");
+	}
+
+	@Test
+	void aNewAgencyWithoutANameAndAWrongEmailLinksToBothKeepingTheReference() throws Exception {
+		Document page = refused(post("/households/" + this.household + "/agencies").param("kind", "BENEFITS")
+			.param("name", " ")
+			.param("reference", "K-123")
+			.param("contactEmail", "geen-adres"));
+
+		assertLinked(page, "agency-name", "Naam");
+		assertLinked(page, "agency-email", "E-mail contactpersoon");
+		assertThat(page.getElementById("agency-reference").attr("value")).isEqualTo("K-123");
+		assertThat(page.select("#error-summary li")).hasSize(2);
+	}
+
+	@Test
+	void anAgencysNewIssueWithoutWordsSeenInTheFutureLinksToThatAgencysFields() throws Exception {
+		MockHttpServletResponse added = this.mvc
+			.perform(post("/households/" + this.household + "/agencies").with(csrf())
+				.session(this.coordinator)
+				.param("kind", "BENEFITS")
+				.param("name", "UWV " + TestData.unique("")))
+			.andReturn()
+			.getResponse();
+		assertThat(added.getStatus()).as(added.getContentAsString()).isEqualTo(302);
+		Document agencies = page(get("/households/" + this.household + "/agencies"));
+		Element form = agencies.select("form[action$=/issues]").last();
+		String index = form.selectFirst("select[name=kind]").id().substring("new-issue-kind-".length());
+
+		Document page = refused(post(form.attr("action")).param("kind", "WRONG_DECISION")
+			.param("description", " ")
+			.param("noticedOn", FUTURE)
+			.param("objectionDeadline", TODAY));
+
+		assertLinked(page, "new-issue-description-" + index, "Omschrijving");
+		assertLinked(page, "new-issue-noticed-" + index, null);
+		assertThat(page.getElementById("new-issue-noticed-" + index).closest("details").hasAttr("open")).isTrue();
+		assertThat(page.getElementById("new-issue-deadline-" + index).attr("value")).isEqualTo(TODAY);
+	}
+
+	@Test
+	void aRegieHolderWithoutANameSinceTheFutureLinksToBoth() throws Exception {
+		Document page = refused(
+				post("/households/" + this.household + "/regie").param("worksAt", "Wijkteam").param("since", FUTURE));
+
+		assertLinked(page, "regie-since", null);
+		assertThat(page.getElementById("regie-worksAt").attr("value")).isEqualTo("Wijkteam");
+	}
+
+	@Test
+	void aNewPartnerWithoutANameAndAWrongEmailLinksToBothKeepingHowToRefer() throws Exception {
+		Document page = refused(post("/partners").param("name", "")
+			.param("kind", "DEBT_HELP")
+			.param("email", "geen-adres")
+			.param("howToRefer", "Bel eerst"));
+
+		assertLinked(page, "new-partner-name", null);
+		assertLinked(page, "new-partner-email", "E-mail");
+		assertThat(page.getElementById("new-partner-how").text()).isEqualTo("Bel eerst");
+	}
+
+	@Test
+	void aRegionWithoutNameOrDistrictsLinksToBothWithTheDistrictsHint() throws Exception {
+		MockHttpSession admin = TestData.signIn(this.mvc, this.data.person(null, Role.ADMINISTRATOR));
+
+		Document page = refused(post("/admin/regions").param("name", " ").param("districts", ""), admin);
+
+		assertLinked(page, "region-name", "Naam");
+		assertLinked(page, "region-districts", "Wijken");
+		assertThat(page.getElementById("region-districts").attr("aria-describedby")).contains("region-districts-hint");
+	}
+
 	// ---- helpers
+
+	private TestData.Organisation team;
+
+	/** A neighbourhood team that the family's consents and referrals go to. */
+	private TestData.Organisation team() {
+		if (this.team == null) {
+			this.team = this.data.organisation(nl.vangnet.organisation.OrganisationKind.MUNICIPAL_TEAM);
+		}
+		return this.team;
+	}
+
+	/** A new consent of the mother to share with the team: its id. */
+	private String consent() throws Exception {
+		String purpose = TestData.unique("Schulden ");
+		MockHttpServletResponse given = this.mvc
+			.perform(post("/households/" + this.household + "/consents").with(csrf())
+				.session(this.coordinator)
+				.param("member", "m1")
+				.param("recipient", "org:" + team().code())
+				.param("sections", "SUMMARY")
+				.param("purpose", purpose)
+				.param("form", "WRITTEN")
+				.param("givenOn", TODAY)
+				.param("validUntil", TestData.today().plusMonths(3).toString()))
+			.andReturn()
+			.getResponse();
+		assertThat(given.getStatus()).as(given.getContentAsString()).isEqualTo(302);
+		Document consents = page(get("/households/" + this.household + "/consents"));
+		String href = consents.selectFirst("article:has(span:containsOwn(" + purpose + ")) a[href$=/form]")
+			.attr("href");
+		return href.substring("/consents/".length(), href.length() - "/form".length());
+	}
 
 	/** The mother's member id, from the dossier's network section. */
 	private String member() throws Exception {
@@ -579,7 +756,11 @@ class ServerRenderedErrorSummaryTests {
 	}
 
 	private Document refused(MockHttpServletRequestBuilder request) throws Exception {
-		MockHttpServletResponse response = this.mvc.perform(request.with(csrf()).session(this.coordinator))
+		return refused(request, this.coordinator);
+	}
+
+	private Document refused(MockHttpServletRequestBuilder request, MockHttpSession session) throws Exception {
+		MockHttpServletResponse response = this.mvc.perform(request.with(csrf()).session(session))
 			.andReturn()
 			.getResponse();
 		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(400);
