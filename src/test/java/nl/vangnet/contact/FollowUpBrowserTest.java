@@ -71,11 +71,17 @@ class FollowUpBrowserTest extends BrowserTestSupport {
 				"nu aan de beurt", "Sociale huurwoning (urgentie)");
 		b.select("Woonsituatie", "Vaste woonplek");
 		b.select("Voelt zij zich veilig", "Ja");
-		b.fill("Aantal mensen die haar steunen", "4");
+		// who she sees: a quick update of her network map
+		assertThat(b.driver().findElement(By.id("followup-network")).getText())
+			.contains("Zij heeft nog geen netwerkkaart.");
+		b.fill("Naam (nieuw 1)", "Zus Anjali");
+		b.select("Relatie (nieuw 1)", "Familie");
+		b.select("Wat doet die voor haar (nieuw 1)", "Oppassen op de kinderen");
 		b.select("Voelt zij zich geholpen", "ja");
 		b.click("Check vastleggen");
 		assertThat(b.text()).contains("De check is vastgelegd.");
-		assertThat(b.driver().findElement(By.id("follow-up")).getText()).contains("gedaan", "Bereikt op");
+		assertThat(b.driver().findElement(By.id("follow-up")).getText()).contains("gedaan", "Bereikt op",
+				"Aantal mensen die haar steunen: 1", "Ziet zij Zus Anjali nog");
 		b.screenshot("follow-up-recorded");
 
 		// She comes back with a new question: her dossier is reopened.
