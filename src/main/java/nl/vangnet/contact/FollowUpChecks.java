@@ -123,13 +123,16 @@ class FollowUpChecks {
 							code(SchoolSituation.class, rs.getString("departure_school")))))
 			.list();
 		List<Departure> departures = new ArrayList<>();
-		for (FamilyTrajectory t : departures(householdId)) {
+		List<FamilyTrajectory> trajectories = this.families.trajectories(householdId);
+		List<FamilyTrajectory> ended = departures(trajectories);
+		for (FamilyTrajectory t : ended) {
 			List<Attempt> ofTrajectory = attempts.getOrDefault(t.id().value(), List.of());
+			boolean superseded = t != ended.get(0) || newTrajectoryRuns(trajectories, t);
 			List<Check> checks = new ArrayList<>();
 			for (int months : MONTHS) {
 				List<Attempt> made = ofTrajectory.stream().filter((a) -> a.months() == months).toList();
 				LocalDate due = due(t.end(), months);
-				checks.add(new Check(months, due, Status.of(due, today, made), made));
+				checks.add(new Check(months, due, Status.of(due, today, made, superseded), made));
 			}
 			departures.add(new Departure(t.id().value(), t.end(),
 					situations.getOrDefault(t.id().value(), Situation.UNKNOWN), checks));
@@ -289,8 +292,10 @@ class FollowUpChecks {
 
 	/**
 	 * Per household, its first check that is due and not tried yet, while the pilot-light
-	 * rhythm of that departure runs (households without one are left out). Not in the
-	 * access trail: the worklist records what it shows.
+	 * rhythm of that departure runs (households without one are left out). Only the
+	 * latest departure has checks due, and none while a new trajectory runs: a family
+	 * that came back is followed up after it leaves again. Not in the access trail: the
+	 * worklist records what it shows.
 	 */
 	Map<UUID, Due> dueBy(List<UUID> householdIds, LocalDate today) {
 		Map<UUID, Due> due = new HashMap<>();
@@ -300,24 +305,26 @@ class FollowUpChecks {
 				from follow_up_rhythm r
 				join household_trajectory t on t.trajectory_id = r.trajectory_id
 				where r.ended_on is null and not r.declined and t.kind = 'INTENSIVE' and t.end_date is not null
-				  and t.end_date <= :today and r.household_id in (:ids)""")
-			.param("today", today)
-			.param("ids", householdIds)
-			.query((rs, n) -> {
-				LocalDate departed = rs.getObject("end_date", LocalDate.class);
-				List<Integer> tried = List.of((Integer[]) rs.getArray("tried").getArray());
-				for (int months : MONTHS) {
-					LocalDate day = due(departed, months);
-					if (!day.isAfter(today) && !tried.contains(months)) {
-						Due candidate = new Due(months, day);
-						due.merge(rs.getObject("household_id", UUID.class), candidate,
-								(a, b) -> a.due().isAfter(b.due()) ? b : a);
-						break;
-					}
+				  and t.end_date <= :today and r.household_id in (:ids)
+				  and not exists (select 1 from household_trajectory l
+				    where l.household_id = t.household_id and l.kind = 'INTENSIVE' and l.end_date is not null
+				      and (l.end_date > t.end_date or (l.end_date = t.end_date and l.start_date > t.start_date)))
+				  and not exists (select 1 from household_trajectory n
+				    where n.household_id = t.household_id and n.end_date is null and n.start_date >= t.end_date
+				      and n.kind <> 'AFTERCARE')""").param("today", today).param("ids", householdIds).query((rs, n) -> {
+			LocalDate departed = rs.getObject("end_date", LocalDate.class);
+			List<Integer> tried = List.of((Integer[]) rs.getArray("tried").getArray());
+			for (int months : MONTHS) {
+				LocalDate day = due(departed, months);
+				if (!day.isAfter(today) && !tried.contains(months)) {
+					Due candidate = new Due(months, day);
+					due.merge(rs.getObject("household_id", UUID.class), candidate,
+							(a, b) -> a.due().isAfter(b.due()) ? b : a);
+					break;
 				}
-				return null;
-			})
-			.list();
+			}
+			return null;
+		}).list();
 		return due;
 	}
 
@@ -332,11 +339,28 @@ class FollowUpChecks {
 
 	/** The ended intensive trajectories of the household, the latest departure first. */
 	private List<FamilyTrajectory> departures(UUID householdId) {
-		return this.families.trajectories(householdId)
-			.stream()
+		return departures(this.families.trajectories(householdId));
+	}
+
+	/**
+	 * The departures among the trajectories, the latest first (of two on one day, the one
+	 * that started last), as {@link #dueBy} orders them.
+	 */
+	private static List<FamilyTrajectory> departures(List<FamilyTrajectory> trajectories) {
+		return trajectories.stream()
 			.filter((t) -> "INTENSIVE".equals(t.kind()) && t.end() != null)
-			.sorted(Comparator.comparing(FamilyTrajectory::end).reversed())
+			.sorted(Comparator.comparing(FamilyTrajectory::end).thenComparing(FamilyTrajectory::start).reversed())
 			.toList();
+	}
+
+	/**
+	 * Whether she came back after the departure: a trajectory that started on or after
+	 * its day runs (other than aftercare, which is the follow-up of the departure
+	 * itself).
+	 */
+	private static boolean newTrajectoryRuns(List<FamilyTrajectory> trajectories, FamilyTrajectory departure) {
+		return trajectories.stream()
+			.anyMatch((t) -> t.end() == null && !t.start().isBefore(departure.end()) && !"AFTERCARE".equals(t.kind()));
 	}
 
 	private static Staff caseWorker() {
@@ -442,18 +466,22 @@ class FollowUpChecks {
 
 	/**
 	 * Where a check stands: not yet due, due and not tried, tried without reaching her,
-	 * or done (she was reached).
+	 * done (she was reached), or no longer asked: she came back (a later departure, or a
+	 * new trajectory that runs) before it was tried.
 	 */
 	enum Status {
 
-		UPCOMING, DUE, NOT_REACHED, REACHED;
+		UPCOMING, DUE, NOT_REACHED, REACHED, SUPERSEDED;
 
-		static Status of(LocalDate due, LocalDate today, List<Attempt> attempts) {
+		static Status of(LocalDate due, LocalDate today, List<Attempt> attempts, boolean superseded) {
 			if (attempts.stream().anyMatch(Attempt::reached)) {
 				return REACHED;
 			}
 			if (!attempts.isEmpty()) {
 				return NOT_REACHED;
+			}
+			if (superseded) {
+				return SUPERSEDED;
 			}
 			return due.isAfter(today) ? UPCOMING : DUE;
 		}

@@ -117,6 +117,45 @@ class FollowUpCheckTests {
 	}
 
 	@Test
+	void afterSheCameBackOnlyTheLatestDepartureHasChecksDueAndNoneWhileTheNewTrajectoryRuns() throws Exception {
+		// left seven months ago, back a month ago: the checks at 3 and 6 months passed
+		// untried
+		String back = householdWith(trajectory("INTENSIVE", TODAY.minusYears(2), TODAY.minusMonths(7)) + ","
+				+ trajectory("INTENSIVE", TODAY.minusMonths(1), null));
+		assertThat(checkMonths(back)).isNull();
+		assertThat(this.api.getJson(checks(back), this.professional).get(0).get("checks").findValuesAsString("status"))
+			.containsExactly("SUPERSEDED", "SUPERSEDED", "SUPERSEDED");
+		assertThat(this.mvc.perform(get("/households/" + back + "/contacts").session(this.professional))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("niet meer aan de orde: zij kwam terug");
+
+		// on the edge: back on the very day of departure, the check due today is not
+		String sameDay = householdWith(trajectory("INTENSIVE", TODAY.minusYears(2), TODAY.minusMonths(3)) + ","
+				+ trajectory("SHORT", TODAY.minusMonths(3), null));
+		assertThat(checkMonths(sameDay)).isNull();
+		// ... but aftercare after the departure is no coming back
+		String aftercare = householdWith(trajectory("INTENSIVE", TODAY.minusYears(2), TODAY.minusMonths(3)) + ","
+				+ trajectory("AFTERCARE", TODAY.minusMonths(3), null));
+		assertThat(checkMonths(aftercare)).isEqualTo(3);
+
+		// left fourteen months ago, back, left again three months ago: only the latest
+		// departure's check is due, not the earlier one's untried checks
+		LocalDate again = TODAY.minusMonths(3);
+		String twice = householdWith(trajectory("INTENSIVE", TODAY.minusYears(2), TODAY.minusMonths(14)) + ","
+				+ trajectory("INTENSIVE", TODAY.minusMonths(13), again));
+		JsonNode item = worklistItem(twice);
+		assertThat(item.get("followUp").get("checkMonths").intValue()).isEqualTo(3);
+		assertThat(item.get("followUp").get("checkDue").stringValue())
+			.isEqualTo(FollowUpChecks.due(again, 3).toString());
+		JsonNode departures = this.api.getJson(checks(twice), this.professional);
+		assertThat(departures.get(0).get("departedOn").stringValue()).isEqualTo(again.toString());
+		assertThat(departures.get(0).get("checks").get(0).get("status").stringValue()).isEqualTo("DUE");
+		assertThat(departures.get(1).get("checks").findValuesAsString("status")).containsExactly("SUPERSEDED",
+				"SUPERSEDED", "SUPERSEDED");
+	}
+
+	@Test
 	void aCheckThatDidNotReachHerCountsAsAFailedOutreachAttemptAndThenSheIsReached() throws Exception {
 		LocalDate departed = TODAY.minusMonths(3).minusDays(5);
 		String id = household(departed);
@@ -504,12 +543,27 @@ class FollowUpCheckTests {
 	}
 
 	private String household(LocalDate end) throws Exception {
+		return householdWith(trajectory("INTENSIVE", TODAY.minusYears(2), end));
+	}
+
+	private static String trajectory(String kind, LocalDate start, LocalDate end) {
 		String ending = (end != null) ? ", \"end\": \"" + end + "\"" : "";
+		return "{\"kind\": \"" + kind + "\", \"start\": \"" + start + "\"" + ending + "}";
+	}
+
+	/** The months of the check the worklist shows her for, {@code null} for none. */
+	private Integer checkMonths(String id) throws Exception {
+		JsonNode item = worklistItem(id);
+		return (item == null || item.get("followUp").get("checkMonths").isNull()) ? null
+				: item.get("followUp").get("checkMonths").intValue();
+	}
+
+	private String householdWith(String trajectories) throws Exception {
 		String body = """
 				{"members": [{"ref": "m1", "role": "PARENT", "mainContact": true, "givenName": "Priya", "familyName": "%s"}],
-				 "trajectories": [{"kind": "INTENSIVE", "start": "%s"%s}]}
+				 "trajectories": [%s]}
 				"""
-			.formatted(TestData.unique("Ramdin"), TODAY.minusYears(2), ending);
+			.formatted(TestData.unique("Ramdin"), trajectories);
 		return this.api.read(this.api.send(post("/api/v1/households"), body, this.professional, 201))
 			.get("id")
 			.stringValue();
