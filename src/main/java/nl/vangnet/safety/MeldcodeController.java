@@ -13,8 +13,10 @@ import nl.vangnet.household.Family;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.pdf.PdfRenderer;
+import nl.vangnet.platform.web.ErrorSummary;
 import nl.vangnet.platform.web.FormErrors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +43,10 @@ class MeldcodeController {
 
 	private final PdfRenderer pdf;
 
-	MeldcodeController(MeldcodeCases cases, SafetyRecords records, PdfRenderer pdf) {
+	private final MessageSource messages;
+
+	MeldcodeController(MeldcodeCases cases, SafetyRecords records, PdfRenderer pdf, MessageSource messages) {
+		this.messages = messages;
 		this.cases = cases;
 		this.records = records;
 		this.pdf = pdf;
@@ -81,6 +86,7 @@ class MeldcodeController {
 		FormErrors.keep(model, "caseForm", form, result);
 		model.addAttribute("failed", "caseForm");
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		ErrorSummary.fields(model, this.messages, CASE_FIELDS, "");
 		return list(id, model);
 	}
 
@@ -131,7 +137,20 @@ class MeldcodeController {
 		model.addAttribute("answers", answers);
 		model.addAttribute("failed", "stepForm");
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		return meldcodeCase(id, model);
+		String page = meldcodeCase(id, model);
+		// the answers of step 4 are no field of the form: their errors link to the first
+		// question still open
+		Map<String, String[]> fields = new java.util.HashMap<>(STEP_FIELDS);
+		if (Integer.valueOf(4).equals(((MeldcodeCases.CaseView) model.getAttribute("meldcodeCase")).nextStep())) {
+			int open = 1;
+			while (open < MeldcodeCases.QUESTIONS && !answers.get("answer." + open).isBlank()
+					&& !answers.get("reason." + open).isBlank()) {
+				open++;
+			}
+			fields.put("", new String[] { "answer-" + open + "-YES", "safety.meldcode.doneOn" });
+		}
+		ErrorSummary.fields(model, this.messages, fields, "");
+		return page;
 	}
 
 	/** The summary of the case for a report to Veilig Thuis, to print. */
@@ -149,6 +168,41 @@ class MeldcodeController {
 	}
 
 	/** A case as the form opens it. */
+	/**
+	 * The form of a new case: per field the id of its element and its label's key, so
+	 * that the page's summary links each error to its field as rendered and names it.
+	 */
+	private static final Map<String, String[]> CASE_FIELDS = Map.of("",
+			new String[] { "case-member", "safety.meldcode.member" }, "member",
+			new String[] { "case-member", "safety.meldcode.member" }, "concern",
+			new String[] { "case-concern", "safety.meldcode.concern" }, "openedOn",
+			new String[] { "case-openedOn", "safety.meldcode.openedOn" });
+
+	/**
+	 * The step form's fields (those of the step the page shows), as {@link #CASE_FIELDS}.
+	 */
+	private static final Map<String, String[]> STEP_FIELDS = Map.ofEntries(
+			Map.entry("", new String[] { "step-doneOn", "safety.meldcode.doneOn" }),
+			Map.entry("doneOn", new String[] { "step-doneOn", "safety.meldcode.doneOn" }),
+			Map.entry("facts", new String[] { "step-facts", "safety.meldcode.field.facts" }),
+			Map.entry("interpretations",
+					new String[] { "step-interpretations", "safety.meldcode.field.interpretations" }),
+			Map.entry("kindcheckMinors", new String[] { "step-minors", "safety.meldcode.field.kindcheckMinors" }),
+			Map.entry("kindcheckSafe", new String[] { "step-safe", "safety.meldcode.field.kindcheckSafe" }),
+			Map.entry("kindcheckNote", new String[] { "step-kindcheck-note", "safety.meldcode.field.kindcheckNote" }),
+			Map.entry("consulted", new String[] { "step-consulted", "safety.meldcode.field.consulted" }),
+			Map.entry("officer", new String[] { "step-officer", "safety.meldcode.field.officer" }),
+			Map.entry("colleague", new String[] { "step-colleague", "safety.meldcode.field.colleague" }),
+			Map.entry("safeHomeAdvice", new String[] { "step-safe-home", "safety.meldcode.field.safeHomeAdvice" }),
+			Map.entry("safeHomeAnonymous",
+					new String[] { "step-anonymous", "safety.meldcode.field.safeHomeAnonymous" }),
+			Map.entry("advice", new String[] { "step-advice", "safety.meldcode.field.advice" }),
+			Map.entry("conversation", new String[] { "step-conversation", "safety.meldcode.field.conversation" }),
+			Map.entry("clientResponse", new String[] { "step-response", "safety.meldcode.field.clientResponse" }),
+			Map.entry("decision", new String[] { "step-decision", "safety.meldcode.field.decision" }),
+			Map.entry("followUpOn", new String[] { "step-followUpOn", "safety.meldcode.field.followUpOn" }),
+			Map.entry("note", new String[] { "step-note", "safety.meldcode.field.note" }));
+
 	record CaseForm(String member, String concern, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedOn) {
 	}
 

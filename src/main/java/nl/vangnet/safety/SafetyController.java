@@ -140,7 +140,21 @@ class SafetyController {
 		model.addAttribute("chosen", chosen);
 		model.addAttribute("failed", "planForm");
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		return planForm(memberId, model);
+		String page = planForm(memberId, model);
+		// the people to call are no field of the form: their errors link to the first
+		// person to choose (or the title when there is nobody on the map)
+		List<?> pickable = (List<?>) model.getAttribute("pickable");
+		String firstPerson = pickable.isEmpty() ? "plan-title"
+				: "person-" + ((nl.vangnet.network.NetworkApi.MapContact) pickable.get(0)).key();
+		boolean child = ((SafetyPlans.PlanView) model.getAttribute("plan")).child();
+		Map<String, String[]> fields = new java.util.HashMap<>(PLAN_FIELDS);
+		fields.put("", new String[] { firstPerson, "safety.plan.field.peopleToCall" });
+		if (child) {
+			fields.put("warningSigns", new String[] { "plan-warning", "safety.plan.child.warningSigns" });
+			fields.put("safePlaces", new String[] { "plan-places", "safety.plan.child.safePlaces" });
+		}
+		ErrorSummary.fields(model, this.messages, fields, "");
+		return page;
 	}
 
 	/** The plan to print and fold: the worker's neutral title, never an address. */
@@ -287,8 +301,22 @@ class SafetyController {
 		model.addAttribute("answers", answers);
 		model.addAttribute("failed", "screeningForm");
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		return screeningForm(id, (form != null && form.instrument() != null) ? form.instrument().toString() : null,
-				model, locale);
+		String page = screeningForm(id,
+				(form != null && form.instrument() != null) ? form.instrument().toString() : null, model, locale);
+		// the answers are no field of the form: their errors link to the first question
+		// not answered (the first question when all are)
+		RiskInstrument instrument = (RiskInstrument) model.getAttribute("instrument");
+		String first = instrument.items()
+			.stream()
+			.filter((item) -> !answers.containsKey(item.code()))
+			.findFirst()
+			.or(() -> instrument.items().stream().findFirst())
+			.map((item) -> "answer-" + item.code() + "-YES")
+			.orElse("screening-member");
+		Map<String, String[]> fields = new java.util.HashMap<>(SCREENING_FIELDS);
+		fields.put("", new String[] { first, "safety.screening.instrument" });
+		ErrorSummary.fields(model, this.messages, fields, "");
+		return page;
 	}
 
 	private String save(UUID id, Object form, String name, BindingResult result, Model model,
@@ -351,6 +379,30 @@ class SafetyController {
 					new String[] { "arrangement-since", "safety.arrangement.sinceLabel" }, "schoolKnows",
 					new String[] { "arrangement-school", "safety.arrangement.schoolKnows" }, "childcareKnows",
 					new String[] { "arrangement-childcare", "safety.arrangement.childcareKnows" }));
+
+	/**
+	 * The safety plan's fields: per field the id of its element and its label's key, so
+	 * that the page's summary links each error to its field as rendered and names it.
+	 */
+	private static final Map<String, String[]> PLAN_FIELDS = Map.of("title",
+			new String[] { "plan-title", "safety.plan.field.title" }, "warningSigns",
+			new String[] { "plan-warning", "safety.plan.field.warningSigns" }, "safePlaces",
+			new String[] { "plan-places", "safety.plan.field.safePlaces" }, "signalWord",
+			new String[] { "plan-signal", "safety.plan.field.signalWord" }, "signalAgreedWith",
+			new String[] { "plan-signal-with", "safety.plan.field.signalAgreedWith" }, "readyItems",
+			new String[] { "plan-ready", "safety.plan.field.readyItems" }, "leaving",
+			new String[] { "plan-leaving", "safety.plan.field.leaving" }, "reviewOn",
+			new String[] { "plan-review", "safety.plan.field.reviewOn" });
+
+	/** The screening form's fields, as {@link #PLAN_FIELDS}. */
+	private static final Map<String, String[]> SCREENING_FIELDS = Map.of("member",
+			new String[] { "screening-member", "safety.screening.member" }, "source",
+			new String[] { "screening-source", "safety.screening.source" }, "screenedOn",
+			new String[] { "screening-screenedOn", "safety.screening.screenedOn" }, "level",
+			new String[] { "screening-level", "safety.screening.level.override" }, "overrideReason",
+			new String[] { "screening-reason", "safety.screening.overrideReason" }, "reviewOn",
+			new String[] { "screening-reviewOn", "safety.screening.reviewOn" }, "note",
+			new String[] { "screening-note", "safety.note" });
 
 	/** The pattern as the form sends it. */
 	record PatternForm(String pattern, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate judgedOn, String note) {

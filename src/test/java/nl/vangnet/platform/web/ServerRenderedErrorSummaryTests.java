@@ -645,6 +645,70 @@ class ServerRenderedErrorSummaryTests {
 		assertThat(page.getElementById("region-districts").attr("aria-describedby")).contains("region-districts-hint");
 	}
 
+	// ---- the safety module's forms
+
+	@Test
+	void aSafetyPlanWithoutATitleReviewedInThePastLinksToBothKeepingTheWarningSigns() throws Exception {
+		Document page = refused(post("/safety/members/" + member() + "/plan").param("title", " ")
+			.param("warningSigns", "Hij gaat drinken")
+			.param("reviewOn", "2020-01-01"));
+
+		assertLinked(page, "plan-title", null);
+		assertLinked(page, "plan-review", null);
+		assertThat(page.getElementById("plan-warning").text()).isEqualTo("Hij gaat drinken");
+		assertThat(page.getElementById("plan-warning").hasAttr("aria-invalid")).isFalse();
+	}
+
+	@Test
+	void aScreeningInTheFutureWithoutAnswersLinksToTheDateAndTheFirstQuestion() throws Exception {
+		Document form = page(get("/households/" + this.household + "/risk-screenings/new"));
+		String instrument = form.selectFirst("input[name=instrument]").attr("value");
+		String first = form.selectFirst("input[type=radio][name^=answer.]").id();
+
+		Document page = refused(post("/households/" + this.household + "/risk-screenings").param("member", "m1")
+			.param("instrument", instrument)
+			.param("screenedOn", FUTURE)
+			.param("source", "OWN")
+			.param("note", "Na de melding"));
+
+		assertLinked(page, "screening-screenedOn", "Gescreend op");
+		assertLinked(page, first, "Antwoorden");
+		assertThat(page.getElementById("screening-note").text()).isEqualTo("Na de melding");
+		assertThat(page.getElementById("screening-screenedOn").attr("value")).isEqualTo(FUTURE);
+	}
+
+	@Test
+	void aMeldcodeCaseWithoutAConcernLinksToTheConcern() throws Exception {
+		Document page = refused(post("/households/" + this.household + "/meldcode-cases").param("member", "m1")
+			.param("concern", " ")
+			.param("openedOn", TODAY));
+
+		assertLinked(page, "case-concern", null);
+		assertThat(page.getElementById("case-openedOn").attr("value")).isEqualTo(TODAY);
+	}
+
+	@Test
+	void aMeldcodeStepInTheFutureWithoutFactsLinksToBothKeepingTheInterpretations() throws Exception {
+		MockHttpServletResponse opened = this.mvc
+			.perform(post("/households/" + this.household + "/meldcode-cases").with(csrf())
+				.session(this.coordinator)
+				.param("member", "m1")
+				.param("concern", "Blauwe plekken gezien")
+				.param("openedOn", TODAY))
+			.andReturn()
+			.getResponse();
+		assertThat(opened.getStatus()).as(opened.getContentAsString()).isEqualTo(302);
+
+		Document page = refused(post(opened.getRedirectedUrl() + "/steps").param("step", "1")
+			.param("doneOn", FUTURE)
+			.param("facts", " ")
+			.param("interpretations", "Ze lijkt bang"));
+
+		assertLinked(page, "step-doneOn", "Gedaan op");
+		assertLinked(page, "step-facts", null);
+		assertThat(page.getElementById("step-interpretations").text()).isEqualTo("Ze lijkt bang");
+	}
+
 	// ---- helpers
 
 	private TestData.Organisation team;
