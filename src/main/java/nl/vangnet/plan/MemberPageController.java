@@ -11,6 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.vangnet.access.AccessAction;
 import nl.vangnet.household.Family;
 import nl.vangnet.household.Helped;
+import nl.vangnet.household.MemberId;
+import nl.vangnet.household.NetworkMaps;
+import nl.vangnet.household.SafetyPlanReader;
 import nl.vangnet.lifedomain.Framework;
 import nl.vangnet.lifedomain.LifeDomainApi;
 import nl.vangnet.platform.DomainException;
@@ -31,8 +34,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * A member's own page (issue 15, item 5: each child a client): her help questions, her
- * goals, her own scores and how it went for her, with the way to her network map and her
- * safety plan. Case work only; one view of the household in the access trail.
+ * goals, her own scores and how it went for her, her network (her latest map by circle,
+ * dangers marked) and her safety plan at a glance, with the way to each. Case work only;
+ * one view of the household in the access trail.
  */
 @Controller
 class MemberPageController {
@@ -51,8 +55,14 @@ class MemberPageController {
 
 	private final MessageSource messages;
 
+	private final NetworkMaps maps;
+
+	private final SafetyPlanReader safety;
+
 	MemberPageController(ProgressService progress, HelpQuestions questions, Plans plans, LifeDomainApi lifeDomains,
-			PlanTrail trail, Workers workers, MessageSource messages) {
+			PlanTrail trail, Workers workers, MessageSource messages, NetworkMaps maps, SafetyPlanReader safety) {
+		this.maps = maps;
+		this.safety = safety;
 		this.trail = trail;
 		this.workers = workers;
 		this.messages = messages;
@@ -158,6 +168,12 @@ class MemberPageController {
 			.stream()
 			.filter((e) -> Objects.equals(member.id(), e.memberId()))
 			.toList();
+		// her network and her safety plan, read through the interfaces the network and
+		// safety modules implement (case work only, as this page); the one row in the
+		// trail is the page's
+		MemberId memberId = new MemberId(member.id());
+		model.addAttribute("network", this.maps.latest(memberId).orElse(null));
+		model.addAttribute("safetyPlan", this.safety.planOf(memberId).orElse(null));
 		model.addAttribute("family", family);
 		model.addAttribute("member", member);
 		model.addAttribute("questions", questions);

@@ -10,11 +10,13 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What other modules may ask of the safety work: for the worklist, what is due per
  * household of the current organisation. Records nothing in the access trail: the
- * worklist records the families it shows.
+ * worklist records the families it shows. For a member's page in the plan module, which
+ * may not depend on this one, it reads her safety plan as
+ * {@link nl.vangnet.household.SafetyPlanReader}.
  */
 @Service
 @Transactional(readOnly = true)
-public class SafetyApi {
+public class SafetyApi implements nl.vangnet.household.SafetyPlanReader {
 
 	/** A protective order is on the worklist this many days before its end date. */
 	public static final int ORDER_ENDING_DAYS = 14;
@@ -25,7 +27,10 @@ public class SafetyApi {
 
 	private final MeldcodeCases meldcode;
 
-	SafetyApi(SafetyRecords records, RiskScreenings screenings, MeldcodeCases meldcode) {
+	private final SafetyPlans plans;
+
+	SafetyApi(SafetyRecords records, RiskScreenings screenings, MeldcodeCases meldcode, SafetyPlans plans) {
+		this.plans = plans;
 		this.records = records;
 		this.screenings = screenings;
 		this.meldcode = meldcode;
@@ -49,6 +54,13 @@ public class SafetyApi {
 			.orElse(null);
 		this.records.addOrder(household.value(),
 				new SafetyRecords.OrderInput(orderKind, contact, issuer, startsOn, endsOn, null), by);
+	}
+
+	@Override
+	public java.util.Optional<PlanSummary> planOf(nl.vangnet.household.MemberId member) {
+		return this.plans.existing(member.value())
+			.map((plan) -> new PlanSummary(plan.title(), plan.child(),
+					plan.peopleToCall().stream().map(SafetyPlans.PersonView::name).toList(), plan.reviewOn()));
 	}
 
 	/**

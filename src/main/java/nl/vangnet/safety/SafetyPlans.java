@@ -78,6 +78,21 @@ class SafetyPlans {
 		return plan(householdOf(memberId), refOf(memberId));
 	}
 
+	/**
+	 * The member's plan if she has one, by the member's id, for another module's page.
+	 * Case work; not in the access trail: the caller records what it shows.
+	 */
+	Optional<PlanView> existing(UUID memberId) {
+		Family family = this.records.caseWork(householdOf(memberId));
+		Family.FamilyMember member = family.members()
+			.stream()
+			.filter((m) -> m.id().equals(memberId))
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("member"));
+		PlanView plan = read(family, member);
+		return plan.exists() ? Optional.of(plan) : Optional.empty();
+	}
+
 	UUID householdOf(UUID memberId) {
 		return this.records.householdOf(memberId).orElseThrow(() -> new NotFoundException("member"));
 	}

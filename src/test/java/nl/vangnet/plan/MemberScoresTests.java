@@ -193,6 +193,101 @@ class MemberScoresTests {
 	}
 
 	@Test
+	void aChildsPageShowsHerOwnNetworkAndSafetyPlanInOneTrailRowForCaseWorkOnly() throws Exception {
+		String id = household();
+		String mother = member(id, "m1");
+		String child = member(id, "m2");
+		draw(mother,
+				"\"name\":\"Buurvrouw Els\",\"relation\":\"NEIGHBOUR\",\"closeness\":\"INNER\",\"support\":[\"PRACTICAL\"]");
+		String page = page(id);
+		assertThat(page).contains("Nog geen netwerkkaart.", "Nog geen veiligheidsplan.", "Een veiligheidsplan maken")
+			.as("her mother's map is not hers")
+			.doesNotContain("Buurvrouw Els");
+
+		JsonNode map = draw(child,
+				"\"name\":\"Oma\",\"relation\":\"FAMILY\",\"closeness\":\"INNER\",\"support\":[\"EMOTIONAL\"]",
+				"\"name\":\"Juf Anne\",\"relation\":\"PROFESSIONAL\",\"closeness\":\"MIDDLE\",\"support\":[\"INFORMATION\"]",
+				"\"name\":\"Vader\",\"relation\":\"FAMILY\",\"closeness\":\"OUTER\",\"support\":[],\"danger\":true");
+		String oma = map.get("contacts").get(0).get("key").stringValue();
+		this.api.send(put("/api/v1/households/" + id + "/members/m2/safety-plan"), this.json.readTree("""
+				{"title":"Yara's plan","peopleToCall":[{"contact":"%s","phone":"06 11112222"}],"reviewOn":"%s"}"""
+			.formatted(oma, TestData.today().plusMonths(3))), this.session);
+
+		int before = trailRows();
+		page = page(id);
+		assertThat(trailRows()).as("one view, one row").isEqualTo(before + 1);
+		assertThat(page)
+			.contains("2 mensen steunen haar", "Oma", "Juf Anne", "Vader", "1 mensen op de kaart betekenen gevaar",
+					"Yara&#39;s plan", "Veiligheidsplan openen")
+			.doesNotContain("Buurvrouw Els", "06 11112222", "Nog geen veiligheidsplan.");
+		assertThat(
+				page.substring(page.indexOf("id=\"member-circle-INNER\""), page.indexOf("id=\"member-circle-MIDDLE\"")))
+			.contains("Oma")
+			.doesNotContain("Juf Anne");
+
+		// volunteers and researchers see none of it, before any lookup
+		for (Role role : new Role[] { Role.VOLUNTEER, Role.RESEARCHER }) {
+			MockHttpSession other = TestData.signIn(this.mvc, this.data.person(this.organisation, role));
+			assertThat(this.mvc.perform(get("/households/" + id + "/members/m2").session(other))
+				.andReturn()
+				.getResponse()
+				.getStatus()).as(role.name()).isEqualTo(403);
+		}
+	}
+
+	private String page(String id) throws Exception {
+		MockHttpServletResponse response = this.mvc
+			.perform(get("/households/" + id + "/members/m2").session(this.session))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		return response.getContentAsString();
+	}
+
+	private String member(String household, String ref) {
+		return this.data.inScope(TenantScope.Scope.system(Set.of(this.organisation.id())),
+				(sql) -> sql.sql("select id from household_member where household_id = :h and ref = :ref")
+					.param("h", UUID.fromString(household))
+					.param("ref", ref)
+					.query(UUID.class)
+					.single())
+			.toString();
+	}
+
+	/**
+	 * A map of the member, drawn today with these contacts; the map after the last one.
+	 */
+	private JsonNode draw(String member, String... contacts) throws Exception {
+		String snapshot = this.api
+			.read(this.api.send(post("/api/v1/network/members/" + member + "/snapshots"), this.json.readTree("{}"),
+					this.session))
+			.get("id")
+			.stringValue();
+		JsonNode drawn = null;
+		for (int version = 0; version < contacts.length; version++) {
+			MockHttpServletResponse added = this.api
+				.send(post("/api/v1/network/snapshots/" + snapshot + "/contacts"), this.json.readTree(
+						"{\"version\":" + version + "," + contacts[version] + ",\"tie\":\"STRONG\",\"domains\":[]}"),
+						this.session);
+			assertThat(added.getStatus()).as(added.getContentAsString()).isEqualTo(200);
+			drawn = this.api.read(added);
+		}
+		return drawn;
+	}
+
+	/** The professional's successful rows in the organisation's trail. */
+	private int trailRows() {
+		return this.data.inScope(TenantScope.Scope.system(Set.of(this.organisation.id())),
+				(sql) -> sql.sql("""
+						select count(*) from access_trail where organisation_id = :org and actor_id = :actor
+						  and outcome = 'SUCCESS'""")
+					.param("org", this.organisation.id())
+					.param("actor", this.professional.id())
+					.query(Integer.class)
+					.single());
+	}
+
+	@Test
 	void theDocumentKeepsAMembersScoresAndExperienceAndRefusesAnUnknownMember() throws Exception {
 		String id = household();
 		ObjectNode document = (ObjectNode) this.api.getJson("/api/v1/households/" + id, this.session);
