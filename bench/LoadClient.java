@@ -34,6 +34,24 @@ import java.util.regex.Pattern;
  * the household read through the API (one VIEW row) and a contact moment recorded (the moment
  * and a CREATE row), alternately. With ORGANISATIONS 1 every writer shares one chain; with more
  * they are spread evenly, so the difference shows what the per-organisation chains save.
+ *
+ * <pre>
+ * java bench/LoadClient.java BASE_URL pages PASSWORD SMALL_CODE:SIZE LARGE_CODE:SIZE [RUNS]
+ * </pre>
+ *
+ * Mode {@code pages} (bench/pages.sh): in two organisations of generated caseloads (generate
+ * --password), signs in the coordinator and the first professional of each and prints the
+ * median of RUNS (8) requests of every page after two not counted, per organisation, and their
+ * ratio, as a Markdown table.
+ *
+ * <pre>
+ * java bench/LoadClient.java BASE_URL city PASSWORD CODE USERS SECONDS
+ * </pre>
+ *
+ * Mode {@code city} (bench/pages.sh): USERS professionals of the generated organisation CODE
+ * (pro1, pro2, …; signed in first) read the pages of the families of their caseload (dossier,
+ * contacts, plan, the document, their worklist and caseload, in turn): once all of them with a
+ * think time of 1 to 3 s, once all without; p50/p95/p99, requests per second and errors of each.
  */
 public final class LoadClient {
 
@@ -42,6 +60,14 @@ public final class LoadClient {
 	private static final String PASSWORD = "laad-test-wachtwoord-voor-de-bank";
 
 	public static void main(String[] args) throws Exception {
+		if (args.length >= 6 && args[1].equals("city")) {
+			city(args);
+			return;
+		}
+		if (args.length >= 5 && args[1].equals("pages")) {
+			pages(args);
+			return;
+		}
 		if (args.length < 7) {
 			System.err.println("usage: LoadClient BASE ADMIN_EMAIL ADMIN_PASSWORD SCENARIO ORGANISATIONS USERS SECONDS");
 			System.exit(2);
@@ -112,6 +138,154 @@ public final class LoadClient {
 				errors.get());
 		System.out.printf(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", percentile(all, 50),
 				percentile(all, 95), percentile(all, 99), (all.length > 0) ? all[all.length - 1] / 1e6 : 0.0);
+	}
+
+	private static final Pattern HOUSEHOLD = Pattern.compile("\"householdId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+	/** A page to time: whose session, its address, and whether htmx asks for it. */
+	private record Page(String label, boolean coordinator, String path, boolean htmx) {
+	}
+
+	private static void pages(String[] args) throws Exception {
+		String base = args[0];
+		String password = args[2];
+		String[][] organisations = { args[3].split(":"), args[4].split(":") };
+		int runs = (args.length > 5) ? Integer.parseInt(args[5]) : 8;
+		List<Page> pages = List.of(new Page("dossier of a family", false, "/households/{id}", false),
+				new Page("plan of a family", false, "/households/{id}/plan", false),
+				new Page("contacts of a family", false, "/households/{id}/contacts", false),
+				new Page("`GET /api/v1/households/{id}`", false, "/api/v1/households/{id}", false),
+				new Page("a professional's start page", false, "/", false),
+				new Page("its worklist (htmx, 30 families)", false, "/worklist", true),
+				new Page("`/caseload` (30 families)", false, "/caseload", false),
+				new Page("the organisation's `/households` (first page)", true, "/households", false),
+				new Page("a coordinator's `/worklist` (first page)", true, "/worklist", false),
+				new Page("`GET /api/v1/worklist` (coordinator)", true, "/api/v1/worklist", false),
+				new Page("`/team/workload` (coordinator)", true, "/team/workload", false));
+		double[][] medians = new double[2][pages.size()];
+		long[][] bytes = new long[2][pages.size()];
+		long[][][] times = new long[2][pages.size()][runs];
+		Session[][] sessions = new Session[2][2];
+		String[] families = new String[2];
+		for (int o = 0; o < 2; o++) {
+			String domain = organisations[o][0].toLowerCase(Locale.ROOT) + ".bench.example";
+			sessions[o][0] = Session.signIn(base, "pro1@" + domain, password);
+			sessions[o][1] = Session.signIn(base, "coordinator@" + domain, password);
+			Matcher first = HOUSEHOLD.matcher(sessions[o][0].body("/api/v1/worklist?size=1", false));
+			if (!first.find()) {
+				throw new IllegalStateException("no family on the worklist of pro1@" + domain);
+			}
+			families[o] = first.group(1);
+		}
+		// Two rounds not counted, then RUNS rounds; each round asks every page of both
+		// organisations in turn, so that both see the same warm (or busy) machine.
+		for (int r = -2; r < runs; r++) {
+			for (int p = 0; p < pages.size(); p++) {
+				for (int o = 0; o < 2; o++) {
+					Page page = pages.get(p);
+					Session session = sessions[o][page.coordinator() ? 1 : 0];
+					long begin = System.nanoTime();
+					String body = session.body(page.path().replace("{id}", families[o]), page.htmx());
+					long took = System.nanoTime() - begin;
+					if (r >= 0) {
+						times[o][p][r] = took;
+						bytes[o][p] = body.length();
+					}
+				}
+			}
+		}
+		for (int o = 0; o < 2; o++) {
+			for (int p = 0; p < pages.size(); p++) {
+				long[] sorted = times[o][p];
+				java.util.Arrays.sort(sorted);
+				medians[o][p] = ((runs % 2 == 1) ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2.0)
+						/ 1e6;
+			}
+		}
+		System.out.printf(Locale.ROOT, "| page (median of %d) | %s households | %s households | ratio |%n", runs,
+				organisations[0][1], organisations[1][1]);
+		System.out.println("| --- | ---: | ---: | ---: |");
+		for (int p = 0; p < pages.size(); p++) {
+			System.out.printf(Locale.ROOT, "| %s | %.1f ms (%d kB) | %.1f ms (%d kB) | %.2f |%n", pages.get(p).label(),
+					medians[0][p], bytes[0][p] / 1024, medians[1][p], bytes[1][p] / 1024, medians[1][p] / medians[0][p]);
+		}
+	}
+
+	private static void city(String[] args) throws Exception {
+		String base = args[0];
+		String password = args[2];
+		String domain = args[3].toLowerCase(Locale.ROOT) + ".bench.example";
+		int users = Integer.parseInt(args[4]);
+		int seconds = Integer.parseInt(args[5]);
+		List<Session> sessions = new ArrayList<>();
+		List<List<String>> caseloads = new ArrayList<>();
+		for (int i = 1; i <= users; i++) {
+			Session session = Session.signIn(base, "pro" + i + "@" + domain, password);
+			Matcher ids = HOUSEHOLD.matcher(session.body("/api/v1/worklist?size=30", false));
+			List<String> families = new ArrayList<>();
+			while (ids.find()) {
+				families.add(ids.group(1));
+			}
+			if (families.isEmpty()) {
+				throw new IllegalStateException("no families on the worklist of pro" + i + "@" + domain);
+			}
+			sessions.add(session);
+			caseloads.add(families);
+		}
+		System.err.printf("%d professionals of %s signed in%n", users, args[3]);
+		for (boolean thinking : new boolean[] { true, false }) {
+			long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+			List<long[]> latencies = Collections.synchronizedList(new ArrayList<>());
+			AtomicLong errors = new AtomicLong();
+			List<Thread> threads = new ArrayList<>();
+			long start = System.nanoTime();
+			for (int i = 0; i < users; i++) {
+				Session session = sessions.get(i);
+				List<String> families = caseloads.get(i);
+				Thread thread = new Thread(() -> read(session, families, thinking, deadline, latencies, errors));
+				thread.start();
+				threads.add(thread);
+			}
+			for (Thread thread : threads) {
+				thread.join();
+			}
+			double elapsed = (System.nanoTime() - start) / 1e9;
+			long[] all = latencies.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+			System.out.printf(Locale.ROOT, "| %d users %s | %.1f | %.1f ms | %.1f ms | %.1f ms | %d |%n", users,
+					thinking ? "with 1-3 s think time" : "without think time", all.length / elapsed,
+					percentile(all, 50), percentile(all, 95), percentile(all, 99), errors.get());
+		}
+	}
+
+	private static final String[] READS = { "/households/{id}", "/households/{id}/contacts", "/households/{id}/plan",
+			"/api/v1/households/{id}", "/worklist", "/caseload" };
+
+	private static void read(Session session, List<String> families, boolean thinking, long deadline,
+			List<long[]> latencies, AtomicLong errors) {
+		long[] mine = new long[200_000];
+		int n = 0;
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		while (System.nanoTime() < deadline && n < mine.length) {
+			String path = READS[n % READS.length].replace("{id}", families.get(random.nextInt(families.size())));
+			long begin = System.nanoTime();
+			try {
+				session.body(path, false);
+			}
+			catch (Exception ex) {
+				errors.incrementAndGet();
+			}
+			mine[n++] = System.nanoTime() - begin;
+			if (thinking) {
+				try {
+					Thread.sleep(random.nextLong(1000, 3001));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+			}
+		}
+		latencies.add(java.util.Arrays.copyOf(mine, n));
 	}
 
 	private static void work(User user, long deadline, List<long[]> latencies, AtomicLong errors) {
@@ -223,6 +397,20 @@ public final class LoadClient {
 				}
 			}
 			return "";
+		}
+
+		/** The body of a page (HTML, or JSON from the API), failing on anything but 200. */
+		String body(String path, boolean htmx) throws Exception {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+				.header("Accept", path.startsWith("/api/") ? "application/json" : "text/html");
+			if (htmx) {
+				request.header("HX-Request", "true");
+			}
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("GET " + path + ": " + response.statusCode());
+			}
+			return response.body();
 		}
 
 		int get(String path) throws Exception {

@@ -125,18 +125,29 @@ class Worklist {
 	}
 
 	/**
-	 * The families of the organisation whose contact is overdue (for the workload per
-	 * worker): the same rule as the list's, from the rhythms' next due day.
+	 * How many families of the organisation are overdue per fixed contact person (for the
+	 * workload per worker): the same rule as the list's, from the rhythms' next due day;
+	 * a family's contact person is that of her current trajectory, else her last.
 	 */
-	List<UUID> overdue(UUID organisation) {
-		return this.jdbc.sql("""
-				select distinct household_id from follow_up_rhythm
-				where organisation_id = :organisation and ended_on is null and next_due <= :today
-				""")
+	Map<UUID, Integer> overdueByContactPerson(UUID organisation) {
+		Map<UUID, Integer> counts = new HashMap<>();
+		this.jdbc
+			.sql("""
+					select c.contact_person, count(*) from (
+					  select distinct r.household_id from follow_up_rhythm r
+					  where r.organisation_id = :organisation and r.ended_on is null and r.next_due <= :today) o
+					cross join lateral (
+					  select t.contact_person from household_trajectory t
+					  where t.organisation_id = :organisation and t.household_id = o.household_id and t.contact_person is not null
+					  order by (t.end_date is null) desc, t.start_date desc limit 1) c
+					group by c.contact_person
+					""")
 			.param("organisation", organisation)
 			.param("today", LocalDate.now(this.clock))
-			.query(UUID.class)
-			.list();
+			.query((rs) -> {
+				counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
+			});
+		return counts;
 	}
 
 	/**
@@ -159,14 +170,19 @@ class Worklist {
 		}
 		LocalDate today = LocalDate.now(this.clock);
 		UUID organisation = actor.organisationId();
+		OrganisationWide wide = organisationWide(organisation, today);
+		Map<Reason, Set<UUID>> few = fewFlagged(organisation, today, wide);
 		Map<Reason, Count> counts = new EnumMap<>(Reason.class);
 		counts.put(Reason.OVERDUE, overdueCount(organisation, today));
-		OrganisationWide wide = organisationWide(organisation, today);
-		Map<Reason, Set<UUID>> flagged = flagged(organisation, today, wide);
-		flagged.forEach((reason, ids) -> counts.put(reason, new Count(ids.size(), false)));
+		for (Reason reason : MANY) {
+			counts.put(reason, capped(count(MANY_SQL.get(reason), organisation, today)));
+		}
+		few.forEach((reason, ids) -> counts.put(reason, new Count(ids.size(), false)));
 		int offset = filter.page() * filter.size();
 		if (filter.reason() != null && filter.reason() != Reason.OVERDUE) {
-			List<Item> chosen = items(actor, new ArrayList<>(flagged.get(filter.reason())), Map.of(), wide).stream()
+			Set<UUID> ids = MANY.contains(filter.reason()) ? ids(MANY_SQL.get(filter.reason()), organisation, today)
+					: few.get(filter.reason());
+			List<Item> chosen = items(actor, new ArrayList<>(ids), Map.of(), wide).stream()
 				.filter(filter.reason()::of)
 				.toList();
 			return slice(chosen, filter, counts);
@@ -178,23 +194,74 @@ class Worklist {
 			return new Page(trim(items, filter.size()), overdueCount.count(), overdueCount.atLeast(), filter.page(),
 					filter.size(), overdue.size() > filter.size(), counts);
 		}
-		// The families on the list for other reasons only follow the overdue ones.
-		long overdueTotal = (overdue.size() <= filter.size() && !overdue.isEmpty()) ? offset + overdue.size()
-				: overdueCount.atLeast() ? exactOverdueCount(organisation, today) : overdueCount.count();
-		Set<UUID> others = new HashSet<>();
-		flagged.values().forEach(others::addAll);
-		others.removeAll(overdueOf(organisation, today, others));
-		long total = overdueTotal + others.size();
+		// The families on the list for other reasons only follow the overdue ones: they
+		// are
+		// read only when the page reaches them, and otherwise counted (up to the limit).
+		Set<UUID> fewOthers = new HashSet<>();
+		few.values().forEach(fewOthers::addAll);
+		fewOthers.removeAll(overdueOf(organisation, today, fewOthers));
+		String othersSql = MANY.stream()
+			.map(MANY_SQL::get)
+			.collect(Collectors.joining(" union ", "select o.household_id from (",
+					") o where not exists ("
+							+ "select 1 from follow_up_rhythm r where r.organisation_id = :organisation "
+							+ "and r.household_id = o.household_id and r.ended_on is null and r.next_due <= :today)"));
 		boolean more = overdue.size() > filter.size();
-		if (!more && !others.isEmpty()) {
+		if (more) {
+			long overdueTotal = overdueCount.count();
+			Set<UUID> counted = ids(othersSql + " limit " + (COUNT_LIMIT + 1), organisation, today);
+			counted.addAll(fewOthers);
+			boolean atLeast = overdueCount.atLeast() || counted.size() > COUNT_LIMIT;
+			return new Page(trim(items, filter.size()), overdueTotal + Math.min(counted.size(), COUNT_LIMIT), atLeast,
+					filter.page(), filter.size(), true, counts);
+		}
+		long overdueTotal = (!overdue.isEmpty()) ? offset + overdue.size()
+				: overdueCount.atLeast() ? exactOverdueCount(organisation, today) : overdueCount.count();
+		Set<UUID> others = ids(othersSql, organisation, today);
+		others.addAll(fewOthers);
+		if (!others.isEmpty()) {
 			List<Item> rest = items(actor, new ArrayList<>(others), Map.of(), wide);
 			int from = (int) Math.max(0, offset - overdueTotal);
-			int wanted = filter.size() + 1 - Math.min(overdue.size(), filter.size());
+			int wanted = filter.size() + 1 - overdue.size();
 			rest.stream().skip(from).limit(wanted).forEach(items::add);
 			more = items.size() > filter.size();
 		}
-		return new Page(trim(items, filter.size()), total, overdueCount.atLeast(), filter.page(), filter.size(), more,
-				counts);
+		return new Page(trim(items, filter.size()), overdueTotal + others.size(), false, filter.page(), filter.size(),
+				more, counts);
+	}
+
+	/**
+	 * The reasons that many families of an organisation may have at once: found and
+	 * counted in SQL, through their indexes, only for the families the list keeps in
+	 * view.
+	 */
+	private static final Set<Reason> MANY = java.util.EnumSet.of(Reason.FAILED_ATTEMPTS, Reason.OBLIGATIONS_DUE);
+
+	private static final String IN_VIEW = """
+			 and exists (select 1 from household_trajectory t where t.organisation_id = :organisation
+			   and t.household_id = x.household_id
+			   and ((t.household_closed_on is null and (t.end_date is null or t.end_date >= :today))
+			     or exists (select 1 from follow_up_rhythm r where r.trajectory_id = t.trajectory_id and r.ended_on is null)))
+			""";
+
+	private static final Map<Reason, String> MANY_SQL = Map.of(Reason.FAILED_ATTEMPTS, """
+			select x.household_id from contact_state x where x.organisation_id = :organisation
+			  and x.failed_since_reached > 0""" + IN_VIEW, Reason.OBLIGATIONS_DUE, """
+			select distinct x.household_id from obligation x where x.organisation_id = :organisation
+			  and x.status in ('TO_DO', 'IN_PROGRESS') and x.due_on <= :today + %d"""
+		.formatted(Obligation.DUE_SOON_DAYS) + IN_VIEW);
+
+	private long count(String sql, UUID organisation, LocalDate today) {
+		return this.jdbc.sql("select count(*) from (" + sql + " limit :limit) c")
+			.param("organisation", organisation)
+			.param("today", today)
+			.param("limit", COUNT_LIMIT + 1)
+			.query(Long.class)
+			.single();
+	}
+
+	private static Count capped(long count) {
+		return (count > COUNT_LIMIT) ? new Count(COUNT_LIMIT, true) : new Count(count, false);
 	}
 
 	private static Page slice(List<Item> items, Filter filter, Map<Reason, Count> counts) {
@@ -252,7 +319,7 @@ class Worklist {
 		List<UUID> ids = this.jdbc
 			.sql("""
 					select distinct t.household_id from household_trajectory t
-					where ((t.household_closed_on is null and (t.end_date is null or t.end_date >= :today))
+					where t.organisation_id = :organisation and ((t.household_closed_on is null and (t.end_date is null or t.end_date >= :today))
 					   or exists (select 1 from follow_up_rhythm r where r.trajectory_id = t.trajectory_id and r.ended_on is null))
 					 and (t.trajectory_id in (select i.trajectory_id from household_involvement i
 					   where i.organisation_id = :organisation and i.account_id in (:accounts))
@@ -352,26 +419,17 @@ class Worklist {
 	}
 
 	/**
-	 * The families of the organisation on the list for each reason but being overdue,
-	 * each found through an index on what makes it a reason; only those the worklist
-	 * keeps in view (a running trajectory or a running rhythm).
+	 * The families of the organisation on the list for the reasons that few families have
+	 * at once (what other modules report for the whole organisation, and aftercare asking
+	 * for a decision or a check), only those the list keeps in view.
 	 */
-	private Map<Reason, Set<UUID>> flagged(UUID organisation, LocalDate today, OrganisationWide wide) {
+	private Map<Reason, Set<UUID>> fewFlagged(UUID organisation, LocalDate today, OrganisationWide wide) {
 		Map<Reason, Set<UUID>> flagged = new EnumMap<>(Reason.class);
-		flagged.put(Reason.FAILED_ATTEMPTS,
-				ids("""
-						select household_id from contact_state where organisation_id = :organisation and failed_since_reached > 0
-						""",
-						organisation, today));
 		flagged.put(Reason.ACUTE_QUESTIONS,
 				this.plans.withAcuteQuestions(organisation)
 					.stream()
 					.map(HouseholdId::value)
 					.collect(Collectors.toCollection(HashSet::new)));
-		flagged.put(Reason.OBLIGATIONS_DUE, ids("""
-				select distinct household_id from obligation where organisation_id = :organisation
-				  and status in ('TO_DO', 'IN_PROGRESS') and due_on <= :today + %d
-				""".formatted(Obligation.DUE_SOON_DAYS), organisation, today));
 		flagged.put(Reason.REFERRALS_WITHOUT_FEEDBACK, new HashSet<>(wide.referrals().keySet()));
 		flagged.put(Reason.AGENCY_ISSUES, new HashSet<>(wide.agencyIssues().keySet()));
 		flagged.put(Reason.SAFETY,
@@ -385,21 +443,19 @@ class Worklist {
 				select distinct household_id from follow_up_rhythm where organisation_id = :organisation
 				  and ended_on is null and planned_until < :today
 				""", organisation, today);
-		List<UUID> departed = new ArrayList<>(
-				ids("""
-						select distinct r.household_id from follow_up_rhythm r
-						join household_trajectory t on t.trajectory_id = r.trajectory_id
-						where r.organisation_id = :organisation and r.ended_on is null and not r.declined and t.kind = 'INTENSIVE'
-						  and t.end_date <= :today
-						""",
-						organisation, today));
+		List<UUID> departed = new ArrayList<>(ids("""
+				select distinct r.household_id from follow_up_rhythm r
+				join household_trajectory t on t.trajectory_id = r.trajectory_id
+				where r.organisation_id = :organisation and t.organisation_id = :organisation and r.ended_on is null
+				  and not r.declined and t.kind = 'INTENSIVE' and t.end_date <= :today
+				""", organisation, today));
 		if (!departed.isEmpty()) {
 			followUp.addAll(this.checks.dueBy(departed, today).keySet());
 		}
 		flagged.put(Reason.FOLLOW_UP, followUp);
 		Set<UUID> all = new HashSet<>();
 		flagged.values().forEach(all::addAll);
-		Set<UUID> kept = inView(all, today);
+		Set<UUID> kept = inView(organisation, all, today);
 		flagged.values().forEach((ids) -> ids.retainAll(kept));
 		return flagged;
 	}
@@ -410,17 +466,18 @@ class Worklist {
 	}
 
 	/** Those of the households the worklist keeps in view. */
-	private Set<UUID> inView(Set<UUID> households, LocalDate today) {
+	private Set<UUID> inView(UUID organisation, Set<UUID> households, LocalDate today) {
 		if (households.isEmpty()) {
 			return Set.of();
 		}
 		return new HashSet<>(this.jdbc
 			.sql("""
 					select distinct t.household_id from household_trajectory t
-					where t.household_id in (:ids)
+					where t.organisation_id = :organisation and t.household_id in (:ids)
 					  and ((t.household_closed_on is null and (t.end_date is null or t.end_date >= :today))
 					   or exists (select 1 from follow_up_rhythm r where r.trajectory_id = t.trajectory_id and r.ended_on is null))
 					""")
+			.param("organisation", organisation)
 			.param("ids", households)
 			.param("today", today)
 			.query(UUID.class)

@@ -11,8 +11,6 @@ import java.util.UUID;
 
 import nl.vangnet.account.AccountApi;
 import nl.vangnet.account.StaffMember;
-import nl.vangnet.household.HouseholdApi;
-import nl.vangnet.household.HouseholdId;
 import nl.vangnet.platform.staff.Role;
 import nl.vangnet.platform.staff.Staff;
 
@@ -35,16 +33,13 @@ class Workload {
 
 	private final AccountApi accounts;
 
-	private final HouseholdApi households;
-
 	private final Worklist worklist;
 
 	private final Clock clock;
 
-	Workload(JdbcClient jdbc, AccountApi accounts, HouseholdApi households, Worklist worklist, Clock clock) {
+	Workload(JdbcClient jdbc, AccountApi accounts, Worklist worklist, Clock clock) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
-		this.households = households;
 		this.worklist = worklist;
 		this.clock = clock;
 	}
@@ -70,15 +65,8 @@ class Workload {
 					new int[] { rs.getInt("families"), rs.getInt("intensive"), 0 });
 		});
 		// Overdue as the worklist counts it: one way to decide that a contact is due.
-		List<HouseholdId> overdue = this.worklist.overdue(actor.organisationId())
-			.stream()
-			.map(HouseholdId::new)
-			.toList();
-		this.households.glance(overdue).values().forEach((glance) -> {
-			if (glance.contactPerson() != null) {
-				counts.computeIfAbsent(glance.contactPerson(), (id) -> new int[3])[2]++;
-			}
-		});
+		this.worklist.overdueByContactPerson(actor.organisationId())
+			.forEach((person, overdue) -> counts.computeIfAbsent(person, (id) -> new int[3])[2] = overdue);
 		List<Worker> workers = new ArrayList<>();
 		for (StaffMember member : this.accounts.staff(actor.organisationId())) {
 			int[] c = counts.getOrDefault(member.id(), new int[3]);

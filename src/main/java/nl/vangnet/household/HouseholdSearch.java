@@ -88,7 +88,11 @@ class HouseholdSearch {
 		LocalDate today = this.management.today();
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("today", today);
-		StringBuilder where = new StringBuilder(" where true");
+		// The organisation named, not only left to row-level security: its policies allow
+		// a shared household too (in a shared read), and only a named organisation lets
+		// the list be read in the order of its index.
+		parameters.put("organisation", actor.organisationId());
+		StringBuilder where = new StringBuilder(" where h.organisation_id = :organisation");
 		String openOnly = "";
 		if (filter.status() == Status.OPEN) {
 			where.append(" and h.closed_on is null");

@@ -12,7 +12,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar vangnet.jar generate --organisations M --households N [--seed S]}:
- * fills Vangnet with synthetic households, then the application exits.
+ * fills Vangnet with synthetic households, then the application exits. With
+ * {@code --password P} each organisation gets caseloads too (bench/pages.sh): a
+ * coordinator and up to {@code --professionals} (40) professionals who sign in with P,
+ * each the fixed contact person of {@code --families} (30) running families, a rhythm per
+ * running trajectory, {@code --moments} (20) contact moments and {@code --trail} (50)
+ * access-trail rows per household.
  */
 @Component
 @ConditionalOnProperty(name = "vangnet.command", havingValue = "generate")
@@ -22,8 +27,11 @@ class GenerateCommand implements ApplicationRunner {
 
 	private final SyntheticHouseholds synthetic;
 
-	GenerateCommand(SyntheticHouseholds synthetic) {
+	private final SyntheticCaseloads caseloads;
+
+	GenerateCommand(SyntheticHouseholds synthetic, SyntheticCaseloads caseloads) {
 		this.synthetic = synthetic;
+		this.caseloads = caseloads;
 	}
 
 	@Override
@@ -38,6 +46,20 @@ class GenerateCommand implements ApplicationRunner {
 		System.out.println("Generated " + households + " households in " + organisations + " organisations ("
 				+ String.join(", ", codes) + ") in " + ms + " ms");
 		log.info("Generated {} synthetic households in {} ms", households, ms);
+		String password = option(args, "password", null);
+		if (password != null) {
+			int professionals = Integer.parseInt(option(args, "professionals", "40"));
+			int families = Integer.parseInt(option(args, "families", "30"));
+			int moments = Integer.parseInt(option(args, "moments", "20"));
+			int trail = Integer.parseInt(option(args, "trail", "50"));
+			for (String code : codes) {
+				long begun = System.nanoTime();
+				List<String> emails = this.caseloads.add(code, professionals, families, moments, trail, password,
+						seed + code.hashCode());
+				System.out.println("Caseloads of " + code + " in " + (System.nanoTime() - begun) / 1_000_000 + " ms: "
+						+ String.join(" ", emails));
+			}
+		}
 	}
 
 	/** {@code --name value} or {@code --name=value}. */

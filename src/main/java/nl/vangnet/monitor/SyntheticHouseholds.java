@@ -272,7 +272,7 @@ class SyntheticHouseholds {
 	 * Rows of one table, inserted with one statement: {@code unnest} of a text array per
 	 * column, each cast to the column's type.
 	 */
-	private static final class Rows {
+	static final class Rows {
 
 		private final String table;
 
