@@ -222,7 +222,8 @@ class AuthorizationMatrixTests {
 			Rule.of("POST", "/admin/users/{id}/work-phone", ADMIN).form(Map.of("workPhone", "010-1234567")),
 			Rule.of("GET", "/admin/frameworks", ADMIN),
 			Rule.of("GET", "/admin/frameworks/new", ADMIN),
-			Rule.of("POST", "/admin/frameworks", ADMIN),
+			Rule.of("POST", "/admin/frameworks", ADMIN)
+				.form(Map.of("code", "{frameworkCode}", "nameNl", "Matrixlijst", "domains", "GELD | Geld | Money | FINANCES")),
 			Rule.of("GET", "/admin/frameworks/{code}", ADMIN),
 			Rule.of("GET", "/api/v1/frameworks", EVERYONE),
 			Rule.of("POST", "/api/v1/frameworks", ADMIN)
@@ -905,7 +906,8 @@ class AuthorizationMatrixTests {
 	/**
 	 * A body or form field with the rows it names: {@code {consentId}},
 	 * {@code {recipientCode}} (the organisation the rows' consent names),
-	 * {@code {ownCode}} and {@code {professionalId}} (of the caller's organisation).
+	 * {@code {ownCode}} and {@code {professionalId}} (of the caller's organisation),
+	 * {@code {frameworkCode}} (a framework code nobody has taken).
 	 */
 	private String filledIn(String body, Rows rows) {
 		return body.replace("{consentId}", rows.consent().toString())
@@ -913,6 +915,12 @@ class AuthorizationMatrixTests {
 			.replace("{recipientCode}", rows.recipient().code())
 			.replace("{ownCode}", this.organisation.code())
 			.replace("{regionName}", TestData.unique("Regio"))
+			.replace("{frameworkCode}",
+					"MX" + java.util.UUID.randomUUID()
+						.toString()
+						.replace("-", "")
+						.substring(0, 12)
+						.toUpperCase(java.util.Locale.ROOT))
 			.replace("{trajectoryId}", rows.trajectory().toString())
 			.replace("{coordinatorId}", this.people.get(Role.COORDINATOR).id().toString())
 			.replace("{professionalId}", this.people.get(Role.PROFESSIONAL).id().toString());

@@ -29,7 +29,11 @@ class LifeDomainController {
 
 	private final OrganisationApi organisations;
 
-	LifeDomainController(LifeDomainApi lifeDomains, OrganisationApi organisations) {
+	private final org.springframework.context.MessageSource messages;
+
+	LifeDomainController(LifeDomainApi lifeDomains, OrganisationApi organisations,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.lifeDomains = lifeDomains;
 		this.organisations = organisations;
 	}
@@ -58,7 +62,7 @@ class LifeDomainController {
 
 	@PostMapping("/admin/frameworks")
 	String add(@ModelAttribute("form") FrameworkForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+			jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
 				Framework added = this.lifeDomains.add(form.toCommand());
@@ -73,6 +77,8 @@ class LifeDomainController {
 		FormErrors.keep(model, "form", form, result);
 		model.addAttribute("organisations", this.organisations.all());
 		model.addAttribute("monitor", this.lifeDomains.monitorFramework());
+		response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+		nl.vangnet.platform.web.ErrorSummary.fields(model, this.messages, FIELDS, "");
 		return "lifedomain/new";
 	}
 
@@ -104,6 +110,16 @@ class LifeDomainController {
 	 * MONITOR_CODE}, where the last part may list several monitor codes separated by
 	 * commas: the first is the default, the others a help question may choose.
 	 */
+	/**
+	 * The new framework's fields: per field the id of its element and its label's key, so
+	 * that the page's summary links each error to its field as rendered and names it.
+	 */
+	private static final java.util.Map<String, String[]> FIELDS = java.util.Map.of("",
+			new String[] { "code", "framework.code" }, "code", new String[] { "code", "framework.code" }, "nameNl",
+			new String[] { "nameNl", "framework.nameNl" }, "nameEn", new String[] { "nameEn", "framework.nameEn" },
+			"organisation", new String[] { "organisation", "framework.organisation" }, "domains",
+			new String[] { "domains", "framework.domains" });
+
 	record FrameworkForm(String code, String nameNl, String nameEn, String organisation, String domains) {
 
 		NewFramework toCommand() {

@@ -18,6 +18,7 @@ import nl.vangnet.platform.web.Conflicts;
 import nl.vangnet.platform.web.ErrorSummary;
 import nl.vangnet.platform.web.FormErrors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -49,8 +50,11 @@ class PrivacyController {
 
 	private final SubjectAccessDownload download;
 
+	private final MessageSource messages;
+
 	PrivacyController(SubjectAccess subjectAccess, Erasures erasures, Retention retention, HouseholdApi households,
-			Conflicts conflicts, SubjectAccessDownload download) {
+			Conflicts conflicts, SubjectAccessDownload download, MessageSource messages) {
+		this.messages = messages;
 		this.subjectAccess = subjectAccess;
 		this.erasures = erasures;
 		this.retention = retention;
@@ -106,7 +110,8 @@ class PrivacyController {
 		}
 		FormErrors.keep(model, "erasureForm", (form != null) ? form : new ErasureForm(null, null), result);
 		model.addAttribute("failed", true);
-		response.setStatus(422);
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		ErrorSummary.fields(model, this.messages, ERASURE_FIELDS, "");
 		return household(id, model);
 	}
 
@@ -144,7 +149,8 @@ class PrivacyController {
 		}
 		FormErrors.keep(model, "reviewForm", (form != null) ? form : new ReviewForm(null, List.of()), result);
 		model.addAttribute("failed", true);
-		response.setStatus(422);
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		ErrorSummary.fields(model, this.messages, REVIEW_FIELDS, "");
 		return report(id, ref, model, locale);
 	}
 
@@ -204,9 +210,31 @@ class PrivacyController {
 		}
 		FormErrors.keep(model, "retentionForm", (form != null) ? form : new RetentionForm(null, null), result);
 		model.addAttribute("failed", true);
-		response.setStatus(422);
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		ErrorSummary.fields(model, this.messages, RETENTION_FIELDS, "");
 		return retention(model);
 	}
+
+	/**
+	 * The request for erasure's fields: per field the id of its element and its label's
+	 * key, so that the page's summary links each error to its field as rendered and names
+	 * it.
+	 */
+	private static final Map<String, String[]> ERASURE_FIELDS = Map.of("",
+			new String[] { "erasure-reason-subject", "privacy.erasure.reason" }, "reason",
+			new String[] { "erasure-reason-subject", "privacy.erasure.reason" }, "note",
+			new String[] { "erasure-note", "privacy.erasure.note" });
+
+	/** The review's fields, as {@link #ERASURE_FIELDS}. */
+	private static final Map<String, String[]> REVIEW_FIELDS = Map.of("",
+			new String[] { "review-report", "privacy.subjectAccess.reviewWhole" }, "report",
+			new String[] { "review-report", "privacy.subjectAccess.reviewWhole" }, "sections",
+			new String[] { "review-report", "privacy.subjectAccess.meldcodeSections" });
+
+	/** The retention period's field, as {@link #ERASURE_FIELDS}. */
+	private static final Map<String, String[]> RETENTION_FIELDS = Map.of("",
+			new String[] { "retention-years", "privacy.retention.years" }, "years",
+			new String[] { "retention-years", "privacy.retention.years" });
 
 	@PostMapping("/erasure-requests/{id}/approval")
 	String approve(@PathVariable UUID id, Model model, HttpServletResponse response, RedirectAttributes redirect) {

@@ -176,7 +176,7 @@ class LifeDomainTests {
 				.param("code", TestData.unique("X_"))
 				.param("nameNl", "Fout")
 				.param("domains", "WONEN | Wonen"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("bij WONEN ontbreekt een geldige code van de monitor")));
 	}
 

@@ -709,6 +709,41 @@ class ServerRenderedErrorSummaryTests {
 		assertThat(page.getElementById("step-interpretations").text()).isEqualTo("Ze lijkt bang");
 	}
 
+	// ---- life domains and privacy
+
+	@Test
+	void aNewFrameworkWithACodeThatIsNoneAnswers400AndLinksToTheCodeKeepingTheDomains() throws Exception {
+		MockHttpSession admin = TestData.signIn(this.mvc, this.data.person(null, Role.ADMINISTRATOR));
+
+		Document page = refused(post("/admin/frameworks").param("code", "1x")
+			.param("nameNl", "Eigen lijst")
+			.param("domains", "GELD | Geld | Money | FINANCES"), admin);
+
+		assertLinked(page, "code", "Code");
+		assertThat(page.getElementById("nameNl").attr("value")).isEqualTo("Eigen lijst");
+		assertThat(page.getElementById("domains").text()).isEqualTo("GELD | Geld | Money | FINANCES");
+		assertThat(page.getElementById("domains").hasAttr("aria-invalid")).isFalse();
+	}
+
+	@Test
+	void anErasureRequestWithoutWhatSheAskedAnswers400AndLinksToTheNoteWithItsHint() throws Exception {
+		Document page = refused(
+				post("/households/" + this.household + "/erasure-requests").param("reason", "SUBJECT_REQUEST")
+					.param("note", " "));
+
+		assertLinked(page, "erasure-note", "Toelichting");
+		assertThat(page.getElementById("erasure-note").attr("aria-describedby")).contains("erasure-note-hint");
+		assertThat(page.getElementById("erasure-reason-subject").hasAttr("checked")).isTrue();
+	}
+
+	@Test
+	void aRetentionPeriodOffTheScaleAnswers400AndLinksToTheYearsKeepingThem() throws Exception {
+		Document page = refused(post("/retention").param("years", "200").param("version", "0"));
+
+		assertLinked(page, "retention-years", "Bewaartermijn");
+		assertThat(page.getElementById("retention-years").attr("value")).isEqualTo("200");
+	}
+
 	// ---- helpers
 
 	private TestData.Organisation team;
