@@ -11,8 +11,9 @@ import nl.vangnet.platform.DomainException;
 
 /**
  * A help question of a family member ({@code memberId} null: the household as a whole) on
- * a domain of a framework, counted in the monitor under the domain's monitor code. It can
- * be acute, it has a status, and it changes along the way: every change is kept as
+ * a domain of a framework, counted in the monitor under the monitor code chosen for it
+ * (one its domain may count for; revisable, as everything else about it). It can be
+ * acute, it has a status, and it changes along the way: every change is kept as
  * {@link Change}s.
  */
 final class HelpQuestion {
@@ -83,6 +84,18 @@ final class HelpQuestion {
 	 */
 	List<Change> revise(String newDescription, boolean newAcute, HelpQuestionStatus newStatus, LocalDate newClosedOn,
 			LocalDate today) {
+		return revise(newDescription, newAcute, newStatus, newClosedOn, this.monitorCode, today);
+	}
+
+	/**
+	 * Changes the question as
+	 * {@link #revise(String, boolean, HelpQuestionStatus, LocalDate, LocalDate)} does,
+	 * and the monitor code it counts for (one its domain may count for, as the caller
+	 * checked).
+	 * @return what changed, field by field
+	 */
+	List<Change> revise(String newDescription, boolean newAcute, HelpQuestionStatus newStatus, LocalDate newClosedOn,
+			String newMonitorCode, LocalDate today) {
 		if (newStatus == null) {
 			throw new DomainException("status", "helpQuestion.status.required");
 		}
@@ -100,10 +113,12 @@ final class HelpQuestion {
 		compare(changes, "acute", this.acute, newAcute);
 		compare(changes, "status", this.status, newStatus);
 		compare(changes, "closedOn", this.closedOn, closed);
+		compare(changes, "monitorCode", this.monitorCode, newMonitorCode);
 		this.description = text;
 		this.acute = newAcute;
 		this.status = newStatus;
 		this.closedOn = closed;
+		this.monitorCode = newMonitorCode;
 		return changes;
 	}
 

@@ -131,11 +131,13 @@ class HelpQuestionController {
 			String field = switch ((e.field() != null) ? e.field() : "") {
 				case "status" -> "revise-status-";
 				case "closedOn" -> "revise-closed-";
+				case "monitorCode" -> "revise-monitor-code-";
 				default -> "revise-description-";
 			};
 			String label = this.messages.getMessage(switch (field) {
 				case "revise-status-" -> "helpQuestion.status";
 				case "revise-closed-" -> "helpQuestion.closedOnLabel";
+				case "revise-monitor-code-" -> "helpQuestion.monitorCode";
 				default -> "helpQuestion.description";
 			}, null, locale);
 			ErrorSummary.add(model, "revise-" + question, e.field(), field + index, label,
@@ -169,11 +171,11 @@ class HelpQuestionController {
 	}
 
 	record RevisionForm(Integer version, String description, Boolean acute, HelpQuestionStatus status,
-			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closedOn) {
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closedOn, String monitorCode) {
 
 		HelpQuestionService.Revision command() {
 			return new HelpQuestionService.Revision(this.version, this.description, this.acute, this.status,
-					this.closedOn);
+					this.closedOn, this.monitorCode);
 		}
 
 	}

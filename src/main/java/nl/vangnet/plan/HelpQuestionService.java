@@ -134,8 +134,15 @@ class HelpQuestionService {
 		if (command.version() != question.version()) {
 			throw conflict(question, command);
 		}
+		String monitorCode = question.monitorCode();
+		if (command.monitorCode() != null && !command.monitorCode().isBlank()) {
+			Framework.Domain domain = this.lifeDomains.framework(question.frameworkCode())
+				.domain(question.domainCode())
+				.orElseThrow(() -> new DomainException("monitorCode", "plan.monitorCode.noDomain"));
+			monitorCode = monitorCode(domain, command.monitorCode(), locale);
+		}
 		List<HelpQuestion.Change> changes = question.revise(command.description(), Boolean.TRUE.equals(command.acute()),
-				command.status(), command.closedOn(), this.workers.today());
+				command.status(), command.closedOn(), monitorCode, this.workers.today());
 		if (!changes.isEmpty()) {
 			if (!this.questions.update(question)) {
 				throw conflict(this.questions.find(id).orElseThrow(() -> new NotFoundException("help question")),
@@ -149,12 +156,15 @@ class HelpQuestionService {
 	}
 
 	private static ConflictException conflict(HelpQuestion now, Revision sent) {
-		return Differences.labelled("helpQuestion.field.")
+		Differences differences = Differences.labelled("helpQuestion.field.")
 			.text("description", sent.description(), now.description())
 			.yesNo("acute", sent.acute(), now.acute())
 			.code("status", sent.status(), now.status(), "helpQuestion.status.")
-			.value("closedOn", sent.closedOn(), now.closedOn())
-			.conflict(now.version());
+			.value("closedOn", sent.closedOn(), now.closedOn());
+		if (sent.monitorCode() != null && !sent.monitorCode().isBlank()) {
+			differences.text("monitorCode", sent.monitorCode().strip(), now.monitorCode());
+		}
+		return differences.conflict(now.version());
 	}
 
 	static void closedGuard(Family family) {
@@ -258,9 +268,12 @@ class HelpQuestionService {
 	}
 
 	/**
-	 * A revision of a question, made on the {@code version} that was read.
+	 * A revision of a question, made on the {@code version} that was read;
+	 * {@code monitorCode} the monitor code it counts for from now on (one its domain may
+	 * count for), {@code null} to keep it.
 	 */
-	record Revision(Integer version, String description, Boolean acute, HelpQuestionStatus status, LocalDate closedOn) {
+	record Revision(Integer version, String description, Boolean acute, HelpQuestionStatus status, LocalDate closedOn,
+			String monitorCode) {
 	}
 
 	/**
@@ -282,6 +295,14 @@ class HelpQuestionService {
 	}
 
 	record Overview(Family family, List<QuestionView> questions, List<DomainOption> domains, LocalDate today) {
+
+		/**
+		 * The domain of a question as the form offers it, with the monitor codes it may
+		 * count for; {@code null} when the framework no longer has it.
+		 */
+		public DomainOption option(String code) {
+			return this.domains.stream().filter((d) -> d.code().equals(code)).findFirst().orElse(null);
+		}
 
 		/**
 		 * Whether any domain of the framework may count for more than one monitor code.

@@ -124,8 +124,9 @@ class HelpQuestions {
 	boolean update(HelpQuestion q) {
 		return this.jdbc.sql("""
 				update help_question set closed_on = :closed, acute = :acute, status = :status, description = :text,
-				  version = version + 1
+				  monitor_code = :monitor, version = version + 1
 				where id = :id and version = :version""")
+			.param("monitor", q.monitorCode())
 			.param("id", q.id())
 			.param("version", q.version())
 			.param("closed", q.closedOn())

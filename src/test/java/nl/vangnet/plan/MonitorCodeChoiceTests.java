@@ -135,6 +135,123 @@ class MonitorCodeChoiceTests {
 	}
 
 	@Test
+	void aQuestionsMonitorCodeIsRevisedOnItsVersionAndTheMonitorCountsTheRevisedCode() throws Exception {
+		TestData.Organisation shelter = this.data.organisation();
+		TestData.Person professional = this.data.person(shelter, Role.PROFESSIONAL);
+		MockHttpSession worker = TestData.signIn(this.mvc, professional);
+		this.mvc
+			.perform(post("/organisation/framework")
+				.session(TestData.signIn(this.mvc, this.data.person(shelter, Role.COORDINATOR)))
+				.with(csrf())
+				.param("framework", "EIGHT_DOMAINS"))
+			.andExpect(redirectedUrl("/organisation/framework"));
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			JsonNode question = question(household(worker, professional.id()), worker, """
+					{"domain": "SOCIAL", "openedOn": "2021-03-01", "description": "Ruzie thuis"}""");
+			assertThat(question.get("monitorCode").stringValue()).isEqualTo("SOCIAL.NETWORK");
+			ids.add(question.get("id").stringValue());
+		}
+		assertThat(questions(shelter, "SOCIAL.NETWORK")).isEqualTo(6);
+
+		// it turns out to be about domestic relations: revised on the version read
+		for (String id : ids) {
+			revise(id, worker, 0, "\"SOCIAL.DOMESTIC_RELATIONS\"").andExpect(status().isOk())
+				.andExpect(jsonPath("$.monitorCode").value("SOCIAL.DOMESTIC_RELATIONS"))
+				.andExpect(jsonPath("$.version").value(1))
+				.andExpect(jsonPath("$.history[?(@.field == 'monitorCode')].after").value("SOCIAL.DOMESTIC_RELATIONS"));
+		}
+		assertThat(questions(shelter, "SOCIAL.DOMESTIC_RELATIONS")).isEqualTo(6);
+		assertThat(questions(shelter, "SOCIAL.NETWORK")).as("no longer counted there").isNotEqualTo(6);
+
+		String first = ids.get(0);
+		// stale: someone else changed it, here is what changed
+		revise(first, worker, 0, "\"OTHER\"").andExpect(status().isConflict())
+			.andExpect(content().string(containsString("monitorCode")));
+		// a code its domain may not count for
+		revise(first, worker, 1, "\"FINANCES\"").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("monitorCode"));
+		// left out, it stays
+		revise(first, worker, 1, "null").andExpect(status().isOk())
+			.andExpect(jsonPath("$.monitorCode").value("SOCIAL.DOMESTIC_RELATIONS"));
+		this.mvc.perform(get("/api/v1/help-questions/{id}", first).session(worker))
+			.andExpect(jsonPath("$.version").value(1));
+	}
+
+	@Test
+	void theRevisionFormOffersTheDomainsCodesAndRefusesOneItMayNotCountFor() throws Exception {
+		UUID household = household();
+		JsonNode question = question(household, """
+				{"domain": "SOCIAL", "openedOn": "2021-03-01", "description": "Omgangsregeling"}""");
+		String id = question.get("id").stringValue();
+		this.mvc.perform(get("/households/{id}/help-questions", household).session(this.session))
+			.andExpect(content().string(containsString("id=\"revise-monitor-code-0\"")))
+			.andExpect(content().string(org.hamcrest.Matchers
+				.matchesPattern("(?s).*<option value=\"SOCIAL.NETWORK\"\\s+selected=\"selected\">.*")));
+		this.mvc
+			.perform(post("/help-questions/{id}", id).session(this.session)
+				.with(csrf())
+				.param("version", "0")
+				.param("description", "Omgangsregeling en de advocaat")
+				.param("status", "OPEN")
+				.param("monitorCode", "FINANCES"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("href=\"#revise-monitor-code-0\"")))
+			.andExpect(content().string(containsString("Omgangsregeling en de advocaat")));
+		this.mvc
+			.perform(post("/help-questions/{id}", id).session(this.session)
+				.with(csrf())
+				.param("version", "0")
+				.param("description", "Omgangsregeling en de advocaat")
+				.param("status", "OPEN")
+				.param("monitorCode", "OTHER"))
+			.andExpect(redirectedUrl("/households/" + household + "/help-questions"));
+		this.mvc.perform(get("/api/v1/help-questions/{id}", id).session(this.session))
+			.andExpect(jsonPath("$.monitorCode").value("OTHER"))
+			.andExpect(jsonPath("$.version").value(1));
+		this.mvc.perform(get("/households/{id}/help-questions", household).session(this.session))
+			.andExpect(content().string(
+					org.hamcrest.Matchers.matchesPattern("(?s).*<option value=\"OTHER\"\\s+selected=\"selected\">.*")));
+	}
+
+	private org.springframework.test.web.servlet.ResultActions revise(String id, MockHttpSession worker, int version,
+			String monitorCode) throws Exception {
+		return this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.put("/api/v1/help-questions/{id}", id)
+			.session(worker)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"version": %d, "description": "Ruzie thuis", "status": "OPEN", "monitorCode": %s}"""
+				.formatted(version, monitorCode)));
+	}
+
+	/**
+	 * The monitor's count of questions on a code for the organisation in the first half
+	 * of 2021.
+	 */
+	private int questions(TestData.Organisation organisation, String code) throws Exception {
+		MockHttpSession researcher = TestData.signIn(this.mvc,
+				this.data.person(this.data.organisation(), Role.RESEARCHER));
+		String body = this.mvc
+			.perform(get("/api/v1/monitor").session(researcher)
+				.param("from", "2021-01-01")
+				.param("to", "2021-06-30")
+				.param("organisations", organisation.code()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		for (JsonNode domain : this.json.readTree(body).get("domains")) {
+			if (code.equals(domain.get("code").stringValue())) {
+				JsonNode count = domain.get("questions").get("count");
+				return (count == null || count.isNull()) ? 0 : count.asInt();
+			}
+		}
+		return 0;
+	}
+
+	@Test
 	void aCodeTheDomainMayNotCountForIsAFieldErrorInTheUsersLanguageAndNothingIsSaved() throws Exception {
 		UUID household = household();
 		this.mvc
@@ -225,12 +342,16 @@ class MonitorCodeChoiceTests {
 	}
 
 	private UUID household() throws Exception {
+		return household(this.session, this.professional.id());
+	}
+
+	private UUID household(MockHttpSession worker, UUID contactPerson) throws Exception {
 		String document = """
 				{"members": [{"ref": "m1", "role": "PARENT", "mainContact": true, "givenName": "Noor"}],
 				 "trajectories": [{"kind": "INTENSIVE", "start": "2020-07-01", "contactPerson": "%s"}]}"""
-			.formatted(this.professional.id());
+			.formatted(contactPerson);
 		String body = this.mvc
-			.perform(post("/api/v1/households").session(this.session)
+			.perform(post("/api/v1/households").session(worker)
 				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(document))
@@ -242,8 +363,12 @@ class MonitorCodeChoiceTests {
 	}
 
 	private JsonNode question(UUID household, String body) throws Exception {
+		return question(household, this.session, body);
+	}
+
+	private JsonNode question(UUID household, MockHttpSession worker, String body) throws Exception {
 		String answer = this.mvc
-			.perform(post("/api/v1/households/{id}/help-questions", household).session(this.session)
+			.perform(post("/api/v1/households/{id}/help-questions", household).session(worker)
 				.with(csrf())
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body))
