@@ -56,8 +56,11 @@ class Worklist {
 		.thenComparing(Item::firstAgencyDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
 		.thenComparing(Item::name, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
 
-	/** Above this many overdue families the count is "at least". */
-	static final int COUNT_LIMIT = 5000;
+	/**
+	 * Above this many families a count is "at least" (as the households list counts), so
+	 * that counting costs the same at any organisation size.
+	 */
+	static final int COUNT_LIMIT = 1000;
 
 	/** The size of a page when none is asked for, and the largest one may ask for. */
 	static final int DEFAULT_SIZE = 50;
@@ -200,18 +203,25 @@ class Worklist {
 		Set<UUID> fewOthers = new HashSet<>();
 		few.values().forEach(fewOthers::addAll);
 		fewOthers.removeAll(overdueOf(organisation, today, fewOthers));
+		// "union all": a limit stops reading it early; one counted twice is one in the
+		// set.
 		String othersSql = MANY.stream()
 			.map(MANY_SQL::get)
-			.collect(Collectors.joining(" union ", "select o.household_id from (",
+			.collect(Collectors.joining(" union all ", "select o.household_id from (",
 					") o where not exists ("
 							+ "select 1 from follow_up_rhythm r where r.organisation_id = :organisation "
 							+ "and r.household_id = o.household_id and r.ended_on is null and r.next_due <= :today)"));
 		boolean more = overdue.size() > filter.size();
 		if (more) {
 			long overdueTotal = overdueCount.count();
-			Set<UUID> counted = ids(othersSql + " limit " + (COUNT_LIMIT + 1), organisation, today);
+			List<UUID> read = this.jdbc.sql(othersSql + " limit " + (COUNT_LIMIT + 1))
+				.param("organisation", organisation)
+				.param("today", today)
+				.query(UUID.class)
+				.list();
+			Set<UUID> counted = new HashSet<>(read);
 			counted.addAll(fewOthers);
-			boolean atLeast = overdueCount.atLeast() || counted.size() > COUNT_LIMIT;
+			boolean atLeast = overdueCount.atLeast() || read.size() > COUNT_LIMIT || counted.size() > COUNT_LIMIT;
 			return new Page(trim(items, filter.size()), overdueTotal + Math.min(counted.size(), COUNT_LIMIT), atLeast,
 					filter.page(), filter.size(), true, counts);
 		}
