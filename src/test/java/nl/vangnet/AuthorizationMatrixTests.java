@@ -199,7 +199,9 @@ class AuthorizationMatrixTests {
 			Rule.of("POST", "/api/v1/organisations/{code}/teams", ADMIN)
 				.json("{\"name\":\"Team van de matrix\"}"),
 			Rule.of("GET", "/admin/users", ADMIN),
-			Rule.of("POST", "/admin/users", ADMIN),
+			Rule.of("POST", "/admin/users", ADMIN)
+				.form(Map.of("displayName", "Matrix", "email", "{email}", "organisation", "{ownCode}", "role",
+						"PROFESSIONAL", "password", TestData.PASSWORD)),
 			Rule.of("GET", "/admin/users/new", ADMIN),
 			Rule.of("POST", "/admin/users/{id}/deactivation", ADMIN),
 			Rule.of("POST", "/admin/users/{id}/activation", ADMIN),
@@ -907,7 +909,8 @@ class AuthorizationMatrixTests {
 	 * A body or form field with the rows it names: {@code {consentId}},
 	 * {@code {recipientCode}} (the organisation the rows' consent names),
 	 * {@code {ownCode}} and {@code {professionalId}} (of the caller's organisation),
-	 * {@code {frameworkCode}} (a framework code nobody has taken).
+	 * {@code {frameworkCode}} and {@code {email}} (a framework code and an e-mail address
+	 * nobody has taken).
 	 */
 	private String filledIn(String body, Rows rows) {
 		return body.replace("{consentId}", rows.consent().toString())
@@ -915,6 +918,7 @@ class AuthorizationMatrixTests {
 			.replace("{recipientCode}", rows.recipient().code())
 			.replace("{ownCode}", this.organisation.code())
 			.replace("{regionName}", TestData.unique("Regio"))
+			.replace("{email}", TestData.unique("matrix").toLowerCase(java.util.Locale.ROOT) + "@matrix.example")
 			.replace("{frameworkCode}",
 					"MX" + java.util.UUID.randomUUID()
 						.toString()

@@ -37,7 +37,11 @@ class AccountAdminController {
 
 	private final OrganisationApi organisations;
 
-	AccountAdminController(AccountManagement accounts, OrganisationApi organisations) {
+	private final org.springframework.context.MessageSource messages;
+
+	AccountAdminController(AccountManagement accounts, OrganisationApi organisations,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.accounts = accounts;
 		this.organisations = organisations;
 	}
@@ -80,7 +84,8 @@ class AccountAdminController {
 	}
 
 	@PostMapping
-	String open(@Valid @ModelAttribute("form") NewAccount form, BindingResult result, RedirectAttributes redirect) {
+	String open(@Valid @ModelAttribute("form") NewAccount form, BindingResult result, Model model,
+			jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
 				AccountView created = this.accounts.open(form);
@@ -92,8 +97,22 @@ class AccountAdminController {
 				FormErrors.reject(result, ex);
 			}
 		}
+		response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+		nl.vangnet.platform.web.ErrorSummary.fields(model, this.messages, NEW_ACCOUNT_FIELDS, "");
 		return "account/new";
 	}
+
+	/**
+	 * The new account's fields: per field the id of its element and its label's key, so
+	 * that the page's summary links each error to its field as rendered and names it.
+	 */
+	private static final Map<String, String[]> NEW_ACCOUNT_FIELDS = Map.of("",
+			new String[] { "displayName", "account.displayName" }, "displayName",
+			new String[] { "displayName", "account.displayName" }, "email", new String[] { "email", "account.email" },
+			"role", new String[] { "role", "account.role" }, "organisation",
+			new String[] { "organisation", "account.organisation" }, "team", new String[] { "team", "account.team" },
+			"meldcodeOfficer", new String[] { "meldcodeOfficer", "account.meldcodeOfficer.designate" }, "password",
+			new String[] { "password", "account.password" });
 
 	@PostMapping("/{id}/deactivation")
 	String deactivate(@PathVariable UUID id, RedirectAttributes redirect) {

@@ -187,7 +187,7 @@ class AdministratorPagesTests {
 				.param("role", "PROFESSIONAL")
 				.param("organisation", organisation.code())
 				.param("password", "welkom123456"))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("Wachtwoord: dit wachtwoord is te makkelijk te raden.")));
 		this.mvc.perform(get("/admin/users").param("organisation", organisation.code()).session(this.admin))
 			.andExpect(content().string(not(containsString(email))));

@@ -744,6 +744,24 @@ class ServerRenderedErrorSummaryTests {
 		assertThat(page.getElementById("retention-years").attr("value")).isEqualTo("200");
 	}
 
+	// ---- the administrator's account form
+
+	@Test
+	void aNewAccountWithoutANameOrAnEmailAnswers400AndLinksToBothKeepingTheRole() throws Exception {
+		MockHttpSession admin = TestData.signIn(this.mvc, this.data.person(null, Role.ADMINISTRATOR));
+
+		Document page = refused(post("/admin/users").param("displayName", " ")
+			.param("email", " ")
+			.param("role", "COORDINATOR")
+			.param("organisation", this.organisation.code())
+			.param("password", TestData.PASSWORD), admin);
+
+		assertLinked(page, "displayName", null);
+		assertLinked(page, "email", null);
+		assertThat(page.getElementById("role").selectFirst("option[selected]").attr("value")).isEqualTo("COORDINATOR");
+		assertThat(page.getElementById("role").hasAttr("aria-invalid")).isFalse();
+	}
+
 	// ---- helpers
 
 	private TestData.Organisation team;
