@@ -11,8 +11,9 @@
 -- (the same rule as Rhythm.next in the code; a month past the 31st ends on the month's last
 -- day in both).
 
+-- A household's row exists while she has contact moments: erasing them erases it.
 create table contact_state (
-  household_id          uuid primary key references household (id) on delete cascade,
+  household_id          uuid primary key,
   organisation_id       uuid not null references organisation (id),
   last_reached          date,
   failed_since_reached  integer not null default 0
@@ -41,23 +42,27 @@ $$;
 -- Recomputes the state of the households and the next due day of their running rhythms.
 create function contact_state_refresh(targets uuid[]) returns void
   language sql security definer set search_path = public as $$
+  delete from contact_state s where s.household_id = any (targets)
+    and not exists (select 1 from contact_moment c where c.household_id = s.household_id);
   insert into contact_state (household_id, organisation_id, last_reached, failed_since_reached)
-  select h.id, h.organisation_id, r.at::date, coalesce(f.failed, 0)
-  from household h
-  left join lateral (select max(c.occurred_at) as at from contact_moment c
-                     where c.household_id = h.id and c.reached) r on true
-  left join lateral (select count(*) as failed from contact_moment c
-                     where c.household_id = h.id and not c.reached
-                       and c.occurred_at > coalesce(r.at, '-infinity'::timestamp)) f on true
-  where h.id = any (targets)
+  select c.household_id, min(c.organisation_id::text)::uuid,
+         max(c.occurred_at) filter (where c.reached)::date,
+         count(*) filter (where not c.reached and c.occurred_at > r.at)
+  from contact_moment c
+  cross join lateral (select coalesce(max(m.occurred_at), '-infinity'::timestamp) as at from contact_moment m
+                      where m.household_id = c.household_id and m.reached) r
+  where c.household_id = any (targets)
+  group by c.household_id
   on conflict (household_id) do update
     set last_reached = excluded.last_reached, failed_since_reached = excluded.failed_since_reached
     where (contact_state.last_reached, contact_state.failed_since_reached)
           is distinct from (excluded.last_reached, excluded.failed_since_reached);
-  update follow_up_rhythm r set next_due = rhythm_next(r.rhythm, coalesce(s.last_reached, r.started_on))
-  from contact_state s
-  where s.household_id = r.household_id and r.household_id = any (targets) and r.ended_on is null
-    and r.next_due is distinct from rhythm_next(r.rhythm, coalesce(s.last_reached, r.started_on));
+  update follow_up_rhythm r
+     set next_due = rhythm_next(r.rhythm, coalesce(
+           (select s.last_reached from contact_state s where s.household_id = r.household_id), r.started_on))
+   where r.household_id = any (targets) and r.ended_on is null
+     and r.next_due is distinct from rhythm_next(r.rhythm, coalesce(
+           (select s.last_reached from contact_state s where s.household_id = r.household_id), r.started_on));
 $$;
 
 create function contact_moment_state() returns trigger

@@ -260,7 +260,7 @@ class WorklistPagingTests {
 		assertThat(nextDue(elsewhere, id)).isEqualTo(Rhythm.MONTHLY.next(today.minusDays(1)));
 		system(elsewhere,
 				(sql) -> sql.sql("delete from contact_moment where household_id = :h").param("h", id).update());
-		assertThat(state(elsewhere, id)).containsExactly("null", "0");
+		assertThat(state(elsewhere, id)).as("no moments, no state").containsExactly("none");
 		assertThat(nextDue(elsewhere, id)).isEqualTo(Rhythm.MONTHLY.next(start));
 		MockHttpServletResponse changed = this.api.send(
 				put("/api/v1/households/" + family + "/trajectories/" + trajectory + "/rhythm"),
@@ -301,7 +301,8 @@ class WorklistPagingTests {
 				"select coalesce(last_reached::text, 'null'), failed_since_reached::text from contact_state where household_id = :h")
 			.param("h", household)
 			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2)))
-			.single());
+			.optional()
+			.orElse(List.of("none")));
 	}
 
 	private List<String> lastSearch(UUID actor) {
