@@ -319,7 +319,9 @@ class MonitorQueries {
 	 * Turn 2's {@code followUp}: per check (3, 6, 12 months) the departures of P (their
 	 * intensive trajectories that ended) whose check fell due in the period (the day of
 	 * departure plus the months, clamped to the month's end as PostgreSQL's month
-	 * arithmetic does), aftercare not declined; of those, the checks that reached her,
+	 * arithmetic does), aftercare not declined, and not given up because she came back
+	 * before it (a trajectory other than aftercare started between her departure and the
+	 * check's day, and the check was never tried); of those, the checks that reached her,
 	 * her housing stable, her feeling safe, and more supportive contacts than her network
 	 * map held on the day of departure (the main contact's latest map drawn on or before
 	 * it: contacts who support her and are no danger; without such a map, not counted as
@@ -333,6 +335,10 @@ class MonitorQueries {
 			  where t.kind = 'INTENSIVE' and t.end_date is not null
 			    and (t.end_date + make_interval(months => m.months))::date between :from and :to
 			    and not exists (select 1 from follow_up_rhythm r where r.trajectory_id = t.id and r.declined)
+			    and (exists (select 1 from follow_up_check c where c.trajectory_id = t.id and c.months = m.months)
+			      or not exists (select 1 from trajectory n where n.household_id = t.household_id and n.id <> t.id
+			        and n.kind <> 'AFTERCARE' and n.start_date >= t.end_date
+			        and n.start_date <= (t.end_date + make_interval(months => m.months))::date))
 			)
 			select d.months, count(*), count(f.id),
 			       count(*) filter (where f.housing = 'STABLE'),

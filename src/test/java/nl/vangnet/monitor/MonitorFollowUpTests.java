@@ -99,6 +99,13 @@ class MonitorFollowUpTests {
 				  ended_on, end_reason, declined)
 				values (?, ?, ?, ?, 'EVERY_THREE_MONTHS', ?, ?, 'Wil geen contact', true)""", UUID.randomUUID(),
 				h.get(8), this.shelter.id(), declined, DEPARTED, DEPARTED);
+		// She came back a month after leaving, before the check was tried: not due.
+		UUID back = f.household();
+		trajectory(back, DEPARTED);
+		sql("""
+				insert into trajectory (id, household_id, organisation_id, position, kind, start_date, phase_model)
+				values (?, ?, ?, 1, 'INTENSIVE', ?, 'FLEXIBLE')""", UUID.randomUUID(), back, this.shelter.id(),
+				DEPARTED.plusMonths(1));
 		this.researcher = TestData.signIn(this.mvc, this.data.person(this.data.organisation(), Role.RESEARCHER));
 	}
 
