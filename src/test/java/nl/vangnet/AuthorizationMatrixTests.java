@@ -182,12 +182,13 @@ class AuthorizationMatrixTests {
 			Rule.of("GET", "/admin/sign-ins", ADMIN),
 			Rule.of("GET", "/api/v1/sign-ins", ADMIN),
 			Rule.of("GET", "/admin/organisations", ADMIN),
-			Rule.of("POST", "/admin/organisations", ADMIN),
+			Rule.of("POST", "/admin/organisations", ADMIN)
+				.form(Map.of("code", "{organisationCode}", "name", "Matrix", "kind", "SHELTER")),
 			Rule.of("GET", "/admin/organisations/new", ADMIN),
 			Rule.of("GET", "/admin/organisations/{code}", ADMIN),
 			Rule.of("POST", "/admin/organisations/{code}", ADMIN),
-			Rule.of("POST", "/admin/organisations/{code}/locations", ADMIN),
-			Rule.of("POST", "/admin/organisations/{code}/teams", ADMIN),
+			Rule.of("POST", "/admin/organisations/{code}/locations", ADMIN).form(Map.of("name", "{regionName}")),
+			Rule.of("POST", "/admin/organisations/{code}/teams", ADMIN).form(Map.of("name", "{regionName}")),
 			Rule.of("GET", "/api/v1/organisations", ADMIN),
 			Rule.of("POST", "/api/v1/organisations", ADMIN)
 				.json("{\"code\":\"" + CODE + "\",\"name\":\"Matrix\",\"kind\":\"INFORMAL\"}"),
@@ -909,8 +910,8 @@ class AuthorizationMatrixTests {
 	 * A body or form field with the rows it names: {@code {consentId}},
 	 * {@code {recipientCode}} (the organisation the rows' consent names),
 	 * {@code {ownCode}} and {@code {professionalId}} (of the caller's organisation),
-	 * {@code {frameworkCode}} and {@code {email}} (a framework code and an e-mail address
-	 * nobody has taken).
+	 * {@code {frameworkCode}}, {@code {organisationCode}} and {@code {email}} (codes and
+	 * an e-mail address nobody has taken).
 	 */
 	private String filledIn(String body, Rows rows) {
 		return body.replace("{consentId}", rows.consent().toString())
@@ -918,6 +919,7 @@ class AuthorizationMatrixTests {
 			.replace("{recipientCode}", rows.recipient().code())
 			.replace("{ownCode}", this.organisation.code())
 			.replace("{regionName}", TestData.unique("Regio"))
+			.replace("{organisationCode}", "MX" + TestData.unique(""))
 			.replace("{email}", TestData.unique("matrix").toLowerCase(java.util.Locale.ROOT) + "@matrix.example")
 			.replace("{frameworkCode}",
 					"MX" + java.util.UUID.randomUUID()

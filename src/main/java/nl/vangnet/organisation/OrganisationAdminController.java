@@ -2,6 +2,7 @@ package nl.vangnet.organisation;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -9,8 +10,10 @@ import nl.vangnet.platform.ConflictException;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.staff.SecondFactor;
 import nl.vangnet.platform.web.Conflicts;
+import nl.vangnet.platform.web.ErrorSummary;
 import nl.vangnet.platform.web.FormErrors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,7 +35,10 @@ class OrganisationAdminController {
 
 	private final Conflicts conflicts;
 
-	OrganisationAdminController(OrganisationManagement management, Conflicts conflicts) {
+	private final MessageSource messages;
+
+	OrganisationAdminController(OrganisationManagement management, Conflicts conflicts, MessageSource messages) {
+		this.messages = messages;
 		this.management = management;
 		this.conflicts = conflicts;
 	}
@@ -60,8 +66,8 @@ class OrganisationAdminController {
 	}
 
 	@PostMapping
-	String register(@Valid @ModelAttribute("form") OrganisationForm form, BindingResult result,
-			RedirectAttributes redirect) {
+	String register(@Valid @ModelAttribute("form") OrganisationForm form, BindingResult result, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
 				OrganisationDetails created = this.management.register(form.toCommand());
@@ -73,6 +79,8 @@ class OrganisationAdminController {
 				FormErrors.reject(result, onForm(ex));
 			}
 		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		ErrorSummary.fields(model, this.messages, organisationFields(true), "");
 		return "organisation/new";
 	}
 
@@ -110,12 +118,17 @@ class OrganisationAdminController {
 				FormErrors.reject(result, onForm(ex));
 			}
 		}
+		if (result.hasErrors()) {
+			// linked to its fields as the others; it still answers 200, as the
+			// authorization matrix sends it without a valid form
+			ErrorSummary.fields(model, this.messages, organisationFields(false), "");
+		}
 		return show(code, model);
 	}
 
 	@PostMapping("/{code}/locations")
 	String openLocation(@PathVariable String code, @Valid @ModelAttribute("location") LocationCommand location,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+			BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
 				this.management.openLocation(code, location);
@@ -127,12 +140,14 @@ class OrganisationAdminController {
 				FormErrors.reject(result, onForm(ex));
 			}
 		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		ErrorSummary.fields(model, this.messages, LOCATION_FIELDS, "");
 		return show(code, model);
 	}
 
 	@PostMapping("/{code}/teams")
 	String formTeam(@PathVariable String code, @Valid @ModelAttribute("team") TeamCommand team, BindingResult result,
-			Model model, RedirectAttributes redirect) {
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
 				this.management.formTeam(code, team.name());
@@ -144,8 +159,40 @@ class OrganisationAdminController {
 				FormErrors.reject(result, onForm(ex));
 			}
 		}
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		ErrorSummary.fields(model, this.messages, Map.of("", new String[] { "team-name", "team.name" }, "name",
+				new String[] { "team-name", "team.name" }), "");
 		return show(code, model);
 	}
+
+	/**
+	 * The organisation form's fields (organisation/form-fields; the code only on the new
+	 * organisation's): per field the id of its element and its label's key, so that the
+	 * page's summary links each error to its field as rendered and names it.
+	 */
+	private static Map<String, String[]> organisationFields(boolean withCode) {
+		Map<String, String[]> fields = new java.util.HashMap<>(Map.of("",
+				new String[] { withCode ? "code" : "name", "organisation.name" }, "name",
+				new String[] { "name", "organisation.name" }, "kind", new String[] { "kind", "organisation.kind" },
+				"districts", new String[] { "districts", "organisation.districts" }, "phone",
+				new String[] { "phone", "organisation.phone" }, "secondFactor",
+				new String[] { "secondFactor", "organisation.secondFactor" }, "identityIssuer",
+				new String[] { "identityIssuer", "organisation.oidc.issuer" }, "identityClientId",
+				new String[] { "identityClientId", "organisation.oidc.clientId" }, "monitorParticipant",
+				new String[] { "monitorParticipant1", "organisation.monitorParticipant.label" }));
+		if (withCode) {
+			fields.put("code", new String[] { "code", "organisation.code" });
+		}
+		return fields;
+	}
+
+	/** The new location's fields, as {@link #organisationFields}. */
+	private static final Map<String, String[]> LOCATION_FIELDS = Map.of("",
+			new String[] { "location-name", "location.name.label" }, "name",
+			new String[] { "location-name", "location.name.label" }, "district",
+			new String[] { "location-district", "location.district" }, "address",
+			new String[] { "location-address", "location.address" }, "secretAddress",
+			new String[] { "location-secret", "location.secret.label" });
 
 	/** The identity provider's fields have names of their own on the form. */
 	private static DomainException onForm(DomainException ex) {

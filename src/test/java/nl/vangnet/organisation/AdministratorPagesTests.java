@@ -55,7 +55,7 @@ class AdministratorPagesTests {
 				.param("code", "")
 				.param("name", "")
 				.param("kind", ""))
-			.andExpect(status().isOk())
+			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("Naam: vul de naam van de organisatie in.")))
 			.andExpect(content().string(containsString("Soort: kies wat voor organisatie het is.")))
 			.andExpect(content().string(containsString("aria-invalid=\"true\"")));

@@ -762,6 +762,33 @@ class ServerRenderedErrorSummaryTests {
 		assertThat(page.getElementById("role").hasAttr("aria-invalid")).isFalse();
 	}
 
+	@Test
+	void aNewOrganisationWithoutANameOrKindAnswers400AndLinksToBothKeepingTheCode() throws Exception {
+		MockHttpSession admin = TestData.signIn(this.mvc, this.data.person(null, Role.ADMINISTRATOR));
+
+		Document page = refused(
+				post("/admin/organisations").param("code", "NIEUW").param("name", " ").param("kind", ""), admin);
+
+		assertLinked(page, "name", null);
+		assertLinked(page, "kind", null);
+		assertThat(page.getElementById("code").attr("value")).isEqualTo("NIEUW");
+	}
+
+	@Test
+	void anOrganisationsNewLocationAndTeamWithoutANameLinkToTheirNames() throws Exception {
+		MockHttpSession admin = TestData.signIn(this.mvc, this.data.person(null, Role.ADMINISTRATOR));
+		String code = this.organisation.code();
+
+		Document location = refused(post("/admin/organisations/" + code + "/locations").param("name", " ")
+			.param("district", "Oude Noorden"), admin);
+		Document team = refused(post("/admin/organisations/" + code + "/teams").param("name", " "), admin);
+
+		assertLinked(location, "location-name", null);
+		assertThat(location.getElementById("location-district").attr("value")).isEqualTo("Oude Noorden");
+		assertThat(location.getElementById("team-name").hasAttr("aria-invalid")).isFalse();
+		assertLinked(team, "team-name", null);
+	}
+
 	// ---- helpers
 
 	private TestData.Organisation team;
