@@ -331,11 +331,11 @@ class Worklist {
 					select distinct t.household_id from household_trajectory t
 					where t.organisation_id = :organisation and ((t.household_closed_on is null and (t.end_date is null or t.end_date >= :today))
 					   or exists (select 1 from follow_up_rhythm r where r.trajectory_id = t.trajectory_id and r.ended_on is null))
-					 and (t.trajectory_id in (select i.trajectory_id from household_involvement i
-					   where i.organisation_id = :organisation and i.account_id in (:accounts))
-					   or t.trajectory_id in (select d.trajectory_id from household_deputy d
+					 and t.trajectory_id in (select i.trajectory_id from household_involvement i
+					   where i.organisation_id = :organisation and i.account_id in (:accounts)
+					   union all select d.trajectory_id from household_deputy d
 					   where d.organisation_id = :organisation and d.account_id in (:accounts) and d.until_date >= :today
-					     and d.from_date <= :today))
+					     and d.from_date <= :today)
 					""")
 			.param("today", today)
 			.param("organisation", actor.organisationId())
