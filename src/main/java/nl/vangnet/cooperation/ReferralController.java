@@ -420,11 +420,13 @@ class ReferralController {
 			Map.entry("givenOn", new String[] { "consent-given", "consent.givenOn" }),
 			Map.entry("validUntil", new String[] { "consent-until", "consent.validUntil" }));
 
-	/** The referral form's fields, as {@link #CONSENT_FIELDS}. */
+	/**
+	 * The referral form's fields, as {@link #CONSENT_FIELDS}; the consent's messages name
+	 * it in their own words ("De toestemming is verlopen: ..."), so they keep them.
+	 */
 	private static final Map<String, String[]> REFERRAL_FIELDS = Map.of("",
 			new String[] { "referral-consent", "referral.consent" }, "consent",
-			new String[] { "referral-consent", "referral.consent" }, "to",
-			new String[] { "referral-to", "referral.to" }, "domain",
+			new String[] { "referral-consent", null }, "to", new String[] { "referral-to", "referral.to" }, "domain",
 			new String[] { "referral-domain", "partner.domain" }, "reason",
 			new String[] { "referral-reason", "referral.reason" });
 

@@ -57,7 +57,7 @@ class AgenciesBrowserTest extends BrowserTestSupport {
 		b.select("Iemand van onze organisatie", "Test professional").fill("Bereikbaar", "ma–do 9–17 uur");
 		b.press(By.cssSelector("#regie-form button[type=submit]"));
 		assertThat(b.driver().findElement(By.id("error-summary")).getText())
-			.contains("Vul een telefoonnummer of e-mailadres in");
+			.contains("Telefoon: vul een telefoonnummer of e-mailadres in");
 		assertThat(b.field("Bereikbaar").getAttribute("value")).isEqualTo("ma–do 9–17 uur");
 		b.fill("Telefoon", "040 123 45 67");
 		b.press(By.cssSelector("#regie-form button[type=submit]"));

@@ -125,8 +125,9 @@ public record ErrorSummary(String heading, List<Entry> entries) {
 	 * Names the element ids and labels of a refused form's fields as {@value #TARGETS}
 	 * and {@value #LABELS}, so that the page's summary links each error to its field as
 	 * rendered and names it.
-	 * @param fields per field name the id of its element and its label's message key; the
-	 * name {@code ""} for the element that an error of another field, or of the form as a
+	 * @param fields per field name the id of its element and its label's message key
+	 * ({@code null} for a field whose messages name it in their own words); the name
+	 * {@code ""} for the element that an error of another field, or of the form as a
 	 * whole, links to
 	 * @param suffix what each id ends with (a row's place on the page), or {@code ""}
 	 */
@@ -137,7 +138,7 @@ public record ErrorSummary(String heading, List<Entry> entries) {
 		java.util.Map<String, String> labels = new java.util.HashMap<>();
 		fields.forEach((name, field) -> {
 			targets.put(name, field[0] + suffix);
-			if (!name.isEmpty()) {
+			if (!name.isEmpty() && field[1] != null) {
 				labels.put(name, messages.getMessage(field[1], null, field[1], locale));
 			}
 		});

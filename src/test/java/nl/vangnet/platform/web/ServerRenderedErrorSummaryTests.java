@@ -552,6 +552,39 @@ class ServerRenderedErrorSummaryTests {
 	}
 
 	@Test
+	void aReferralOnAWithdrawnConsentSaysSoInItsOwnWordsLinkedToTheConsent() throws Exception {
+		String consent = consent();
+		MockHttpServletResponse withdrawn = this.mvc
+			.perform(post("/consents/" + consent + "/withdrawal").with(csrf())
+				.session(this.coordinator)
+				.param("reason", "Ze wil het niet meer"))
+			.andReturn()
+			.getResponse();
+		assertThat(withdrawn.getStatus()).as(withdrawn.getContentAsString()).isEqualTo(302);
+
+		Document page = refused(post("/households/" + this.household + "/referrals").param("consent", consent)
+			.param("to", "org:" + team().code())
+			.param("domain", "FINANCES")
+			.param("reason", "Schulden op een rij"));
+
+		assertThat(page.select("#error-summary li").eachText()).as("the message keeps its own words")
+			.contains("De toestemming is ingetrokken: zonder toestemming kan niet verwezen worden.");
+		assertThat(page.getElementById("referral-reason").text()).isEqualTo("Schulden op een rij");
+	}
+
+	@Test
+	void aRegieHolderWhoCannotBeReachedLinksToThePhoneNamingIt() throws Exception {
+		Document page = refused(post("/households/" + this.household + "/regie").param("name", "Els de Vries")
+			.param("worksAt", "Wijkteam")
+			.param("since", TODAY));
+
+		assertLinked(page, "regie-phone", "Telefoon");
+		assertThat(page.select("#error-summary li").eachText()).contains(
+				"Telefoon: vul een telefoonnummer of e-mailadres in; iedereen moet de regiehouder kunnen bereiken.");
+		assertThat(page.getElementById("regie-name").attr("value")).isEqualTo("Els de Vries");
+	}
+
+	@Test
 	void aReferralsNextStepOnADateInTheFutureLinksToTheDateKeepingTheNote() throws Exception {
 		String consent = consent();
 		MockHttpServletResponse sent = this.mvc
