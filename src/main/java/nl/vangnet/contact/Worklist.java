@@ -197,14 +197,12 @@ class Worklist {
 			return new Page(trim(items, filter.size()), overdueCount.count(), overdueCount.atLeast(), filter.page(),
 					filter.size(), overdue.size() > filter.size(), counts);
 		}
-		// The families on the list for other reasons only follow the overdue ones: they
-		// are
-		// read only when the page reaches them, and otherwise counted (up to the limit).
+		// The families on the list for other reasons follow the overdue ones: read
+		// only when the page reaches them, otherwise counted (up to the limit).
 		Set<UUID> fewOthers = new HashSet<>();
 		few.values().forEach(fewOthers::addAll);
 		fewOthers.removeAll(overdueOf(organisation, today, fewOthers));
-		// "union all": a limit stops reading it early; one counted twice is one in the
-		// set.
+		// "union all", so that a limit stops reading early; the set counts each once.
 		String othersSql = MANY.stream()
 			.map(MANY_SQL::get)
 			.collect(Collectors.joining(" union all ", "select o.household_id from (",

@@ -121,11 +121,6 @@ class WorklistController {
 			return builder.encode().build().toUriString();
 		}
 
-		/** The list's address for a reason, with the other filters kept. */
-		public String reasonUrl(Worklist.Reason chosen) {
-			return new ListFilter(chosen, this.worker, this.team, null).url(0);
-		}
-
 	}
 
 	/** A coordinator's view of the workload per worker, from which they reassign. */
