@@ -245,12 +245,19 @@ class Worklist {
 	 */
 	private static final Set<Reason> MANY = java.util.EnumSet.of(Reason.FAILED_ATTEMPTS, Reason.OBLIGATIONS_DUE);
 
-	private static final String IN_VIEW = """
-			 and exists (select 1 from household_trajectory t where t.organisation_id = :organisation
-			   and t.household_id = x.household_id
-			   and ((t.household_closed_on is null and (t.end_date is null or t.end_date >= :today))
-			     or exists (select 1 from follow_up_rhythm r where r.trajectory_id = t.trajectory_id and r.ended_on is null)))
-			""";
+	/**
+	 * The one rule of which trajectories keep their family on the list (of alias
+	 * {@code t}, a row of {@code household_trajectory}): it runs in a household still
+	 * open, or its rhythm runs on (aftercare), until it is ended on purpose.
+	 */
+	private static final String KEPT_IN_VIEW = " "
+			+ """
+					((t.household_closed_on is null and (t.end_date is null or t.end_date >= :today))
+					  or exists (select 1 from follow_up_rhythm r where r.trajectory_id = t.trajectory_id and r.ended_on is null))""";
+
+	private static final String IN_VIEW = " " + """
+			and exists (select 1 from household_trajectory t where t.organisation_id = :organisation
+			  and t.household_id = x.household_id and""" + KEPT_IN_VIEW + ")\n";
 
 	private static final Map<Reason, String> MANY_SQL = Map.of(Reason.FAILED_ATTEMPTS, """
 			select x.household_id from contact_state x where x.organisation_id = :organisation
@@ -324,17 +331,15 @@ class Worklist {
 	 */
 	private List<Item> caseload(Staff actor, List<UUID> accounts, boolean own) {
 		LocalDate today = LocalDate.now(this.clock);
-		List<UUID> ids = this.jdbc
-			.sql("""
-					select distinct t.household_id from household_trajectory t
-					where t.organisation_id = :organisation and ((t.household_closed_on is null and (t.end_date is null or t.end_date >= :today))
-					   or exists (select 1 from follow_up_rhythm r where r.trajectory_id = t.trajectory_id and r.ended_on is null))
-					 and t.trajectory_id in (select i.trajectory_id from household_involvement i
-					   where i.organisation_id = :organisation and i.account_id in (:accounts)
-					   union all select d.trajectory_id from household_deputy d
-					   where d.organisation_id = :organisation and d.account_id in (:accounts) and d.until_date >= :today
-					     and d.from_date <= :today)
-					""")
+		List<UUID> ids = this.jdbc.sql("""
+				select distinct t.household_id from household_trajectory t
+				where t.organisation_id = :organisation and """ + KEPT_IN_VIEW + """
+				 and t.trajectory_id in (select i.trajectory_id from household_involvement i
+				   where i.organisation_id = :organisation and i.account_id in (:accounts)
+				   union all select d.trajectory_id from household_deputy d
+				   where d.organisation_id = :organisation and d.account_id in (:accounts) and d.until_date >= :today
+				     and d.from_date <= :today)
+				""")
 			.param("today", today)
 			.param("organisation", actor.organisationId())
 			.param("accounts", accounts)
@@ -478,13 +483,10 @@ class Worklist {
 		if (households.isEmpty()) {
 			return Set.of();
 		}
-		return new HashSet<>(this.jdbc
-			.sql("""
-					select distinct t.household_id from household_trajectory t
-					where t.organisation_id = :organisation and t.household_id in (:ids)
-					  and ((t.household_closed_on is null and (t.end_date is null or t.end_date >= :today))
-					   or exists (select 1 from follow_up_rhythm r where r.trajectory_id = t.trajectory_id and r.ended_on is null))
-					""")
+		return new HashSet<>(this.jdbc.sql("""
+				select distinct t.household_id from household_trajectory t
+				where t.organisation_id = :organisation and t.household_id in (:ids)
+				  and """ + KEPT_IN_VIEW)
 			.param("organisation", organisation)
 			.param("ids", households)
 			.param("today", today)
