@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar vangnet.jar bench-monitor [--from D] [--to D] [--repeat N] [--out FILE]
- * [--explain] [--dump FILE]}: counts the monitor of every participant a few times and
- * writes the timings (one warm-up, then the median and the fastest) to a file; used by
- * {@code bench/run.sh}, never by the build.
+ * [--explain] [--dump FILE] [--export DIR]}: counts the monitor of every participant a
+ * few times and writes the timings (one warm-up, then the median and the fastest) to a
+ * file; used by {@code bench/run.sh}, never by the build. {@code --export} writes the
+ * rows the monitor counts from as CSV files, and the reference statements' results, for
+ * {@code bench/MonitorDuckDB.java} to count the same tables in DuckDB.
  */
 @Component
 @ConditionalOnProperty(name = "vangnet.command", havingValue = "bench-monitor")
@@ -60,6 +62,10 @@ class BenchmarkCommand implements ApplicationRunner {
 		if (dump != null) {
 			// The whole report, to compare two versions of the counting on the same data.
 			Files.writeString(Path.of(dump), String.valueOf(report));
+		}
+		String export = GenerateCommand.option(args, "export", null);
+		if (export != null) {
+			this.monitor.exportParticipants(Path.of(export), from, to);
 		}
 		if (Arrays.asList(args).contains("--explain")) {
 			String plans = this.monitor.explainParticipants(from, to);

@@ -378,20 +378,7 @@ class MonitorQueries {
 		StringBuilder plans = new StringBuilder();
 		Map<String, String> statements = new LinkedHashMap<>();
 		statements.put("POPULATION (its select)", POPULATION.substring(POPULATION.indexOf("select")));
-		statements.put("REACH_INTENSIVE", REACH_INTENSIVE);
-		statements.put("REACH_SHORT", REACH_SHORT);
-		statements.put("BACKGROUND", BACKGROUND);
-		statements.put("DOMAINS", DOMAINS);
-		statements.put("DURATION", DURATION);
-		statements.put("TIME", TIME);
-		statements.put("PROGRESS", PROGRESS);
-		statements.put("EXPERIENCE", EXPERIENCE);
-		statements.put("ACTIVITIES", ACTIVITIES);
-		statements.put("ACTIVITY_SPLIT", ACTIVITY_SPLIT);
-		statements.put("CONTACT_REASONS", CONTACT_REASONS);
-		statements.put("DESTINATIONS", DESTINATIONS);
-		statements.put("RETURNING", RETURNING);
-		statements.put("FOLLOW_UP", FOLLOW_UP);
+		statements.putAll(statements());
 		statements.forEach((name, sql) -> {
 			plans.append("-- ").append(name).append('\n');
 			this.jdbc.sql("explain (analyze, costs off) " + sql)
@@ -401,6 +388,118 @@ class MonitorQueries {
 				.forEach((line) -> plans.append(line).append('\n'));
 		});
 		return plans.toString();
+	}
+
+	/**
+	 * The source rows of the monitor, as the statements read them (arrays as
+	 * comma-separated text), one CSV file per table: what
+	 * {@code bench/MonitorDuckDB.java} counts from.
+	 */
+	static final Map<String, String> EXPORT = Map.ofEntries(
+			Map.entry("organisation", "select id, code, kind from organisation"),
+			Map.entry("trajectory",
+					"select id, household_id, organisation_id, kind, start_date, end_date, position, destination from trajectory"),
+			Map.entry("household",
+					"select id, organisation_id, composition, debts, referral_source, array_to_string(contact_reasons, ',') as contact_reasons from household"),
+			Map.entry("household_member",
+					"select id, household_id, role, main_contact, education, dutch_language, array_to_string(day_activities, ',') as day_activities, birth_date, age_group from household_member"),
+			Map.entry("help_question", "select household_id, monitor_code, opened_on from help_question"),
+			Map.entry("time_entry", "select household_id, support_type, entry_date, minutes from time_entry"),
+			Map.entry("progress_score",
+					"select household_id, domain_code, score, instrument_code, rater, scored_on, member_id from progress_score"),
+			Map.entry("experience",
+					"select household_id, monitor_code, helped, experienced_on, member_id from experience"),
+			Map.entry("activity_participation",
+					"select household_id, member_id, kind, satisfaction, activity_date from activity_participation"),
+			Map.entry("referral",
+					"select id, household_id, created_on, domain, to_partner_id, to_organisation_id from referral"),
+			Map.entry("referral_event", "select referral_id, on_date, status from referral_event"),
+			Map.entry("partner", "select id, kind from partner"),
+			Map.entry("safety_plan", "select household_id from safety_plan"),
+			Map.entry("risk_screening",
+					"select household_id, monitor_level, screened_on, recorded_at from risk_screening"),
+			Map.entry("meldcode_case", "select id, household_id, opened_on from meldcode_case"),
+			Map.entry("meldcode_step",
+					"select case_id, step, done_on, content ->> 'decision' as decision from meldcode_step"),
+			Map.entry("household_reopening", "select household_id, reopened_on from household_reopening"),
+			Map.entry("follow_up_rhythm", "select trajectory_id, declined from follow_up_rhythm"),
+			Map.entry("follow_up_check",
+					"select id, trajectory_id, months, reached, housing, safe, supportive_contacts from follow_up_check"),
+			Map.entry("network_snapshot",
+					"select id, household_id, member_id, drawn_on, created_at from network_snapshot"),
+			Map.entry("network_contact",
+					"select snapshot_id, danger, cardinality(support) as supports from network_contact"));
+
+	/**
+	 * Writes {@link #EXPORT} of the organisations to CSV files in the directory, and each
+	 * statement's result rows for the period, sorted, to {@code pg-NAME.txt}; in the
+	 * caller's transaction.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void export(java.nio.file.Path directory, Collection<UUID> organisations, LocalDate from, LocalDate to,
+			List<String> domainCodes) {
+		try {
+			java.nio.file.Files.createDirectories(directory);
+			this.jdbc.sql("select 1").query((java.sql.ResultSet rs) -> {
+				org.postgresql.PGConnection pg = rs.getStatement()
+					.getConnection()
+					.unwrap(org.postgresql.PGConnection.class);
+				for (Map.Entry<String, String> table : EXPORT.entrySet()) {
+					// row-level security: the transaction sees only these organisations
+					String sql = table.getValue();
+					try (java.io.Writer out = java.nio.file.Files
+						.newBufferedWriter(directory.resolve(table.getKey() + ".csv"))) {
+						pg.getCopyAPI().copyOut("copy (" + sql + ") to stdout with (format csv, header)", out);
+					}
+					catch (java.io.IOException ex) {
+						throw new java.io.UncheckedIOException(ex);
+					}
+				}
+				return Boolean.TRUE;
+			});
+			Map<String, Object> params = populate(organisations, from, to);
+			params.put("codes", String.join(",", domainCodes));
+			params.put("masks", masks(domainCodes));
+			java.nio.file.Files.write(directory.resolve("params.txt"), List.of("from=" + from, "to=" + to,
+					"codes=" + params.get("codes"), "masks=" + params.get("masks")));
+			for (Map.Entry<String, String> statement : statements().entrySet()) {
+				List<String> rows = new ArrayList<>();
+				this.jdbc.sql(statement.getValue()).params(params).query((rs) -> {
+					StringBuilder row = new StringBuilder();
+					for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+						row.append(i > 1 ? "|" : "").append(rs.getString(i));
+					}
+					rows.add(row.toString());
+				});
+				rows.sort(null);
+				java.nio.file.Files.write(directory.resolve("pg-" + statement.getKey() + ".txt"), rows);
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/** Every statement after the population, by name. */
+	static Map<String, String> statements() {
+		Map<String, String> statements = new LinkedHashMap<>();
+		statements.put("REACH_INTENSIVE", REACH_INTENSIVE);
+		statements.put("REACH_SHORT", REACH_SHORT);
+		statements.put("BACKGROUND", BACKGROUND);
+		statements.put("DOMAINS", DOMAINS);
+		statements.put("DURATION", DURATION);
+		statements.put("TIME", TIME);
+		statements.put("PROGRESS", PROGRESS);
+		statements.put("EXPERIENCE", EXPERIENCE);
+		statements.put("ACTIVITIES", ACTIVITIES);
+		statements.put("REFERRALS", REFERRALS);
+		statements.put("SAFETY", SAFETY);
+		statements.put("ACTIVITY_SPLIT", ACTIVITY_SPLIT);
+		statements.put("CONTACT_REASONS", CONTACT_REASONS);
+		statements.put("DESTINATIONS", DESTINATIONS);
+		statements.put("RETURNING", RETURNING);
+		statements.put("FOLLOW_UP", FOLLOW_UP);
+		return statements;
 	}
 
 	/**

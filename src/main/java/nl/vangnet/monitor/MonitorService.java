@@ -149,6 +149,28 @@ class MonitorService {
 		}));
 	}
 
+	/**
+	 * The rows the monitor counts from, of every participant, as CSV files in the
+	 * directory, with the results of each statement for the period (the benchmark's
+	 * comparison with DuckDB; never by the build).
+	 */
+	void exportParticipants(java.nio.file.Path directory, LocalDate from, LocalDate to) {
+		List<String> domainCodes = this.lifeDomains.monitorFramework()
+			.domains()
+			.stream()
+			.map(Framework.Domain::code)
+			.toList();
+		Set<UUID> ids = this.organisations.all()
+			.stream()
+			.filter(OrganisationSummary::monitorParticipant)
+			.map(OrganisationSummary::id)
+			.collect(Collectors.toSet());
+		TenantScope.callAs(TenantScope.Scope.system(ids), () -> this.transactions.execute((tx) -> {
+			this.queries.export(directory, ids, from, to, domainCodes);
+			return null;
+		}));
+	}
+
 	/** How many households the participants have (the benchmark's size). */
 	long participantsHouseholds(JdbcClient jdbc) {
 		Set<UUID> ids = this.organisations.all()
