@@ -92,7 +92,8 @@ class AuthorizationMatrixTests {
 			Rule.open("GET", "/api/v1/openapi.yaml"),
 			Rule.of("GET", "/", EVERYONE),
 			Rule.of("GET", "/account/password", EVERYONE),
-			Rule.of("POST", "/account/password", EVERYONE),
+			// an empty form: a new password would change the caller's own (issue 18)
+			Rule.of("POST", "/account/password", EVERYONE).refusedForm(),
 			Rule.of("GET", "/api/v1/me", EVERYONE),
 			// the second factor and re-authentication (issue 17), before the password changes
 			Rule.open("POST", "/login/organisation"),
@@ -186,7 +187,8 @@ class AuthorizationMatrixTests {
 				.form(Map.of("code", "{organisationCode}", "name", "Matrix", "kind", "SHELTER")),
 			Rule.of("GET", "/admin/organisations/new", ADMIN),
 			Rule.of("GET", "/admin/organisations/{code}", ADMIN),
-			Rule.of("POST", "/admin/organisations/{code}", ADMIN),
+			// an empty form: a valid one would change the matrix's own organisation (issue 18)
+			Rule.of("POST", "/admin/organisations/{code}", ADMIN).refusedForm(),
 			Rule.of("POST", "/admin/organisations/{code}/locations", ADMIN).form(Map.of("name", "{regionName}")),
 			Rule.of("POST", "/admin/organisations/{code}/teams", ADMIN).form(Map.of("name", "{regionName}")),
 			Rule.of("GET", "/api/v1/organisations", ADMIN),
@@ -806,6 +808,11 @@ class AuthorizationMatrixTests {
 					// The error page answers with the status of the error it shows.
 					assertThat(status).as(described).isEqualTo(404);
 				}
+				else if (rule.refused()) {
+					// reached the form, which shows its errors (issue 18)
+					assertThat(status).as(described).isEqualTo(400);
+					assertThat(response.getContentAsString()).as(described).contains("id=\"error-summary\"");
+				}
 				else {
 					assertThat(status).as(described).isBetween(200, 399);
 				}
@@ -1266,20 +1273,29 @@ class AuthorizationMatrixTests {
 	 * what an empty form sends)
 	 * @param contentType the type of an API write's body
 	 * @param body the body of an API write ({@code null}: an empty JSON object)
+	 * @param refused whether the write is sent as an empty form that the page refuses:
+	 * who may use it gets the form back with its errors (400 and the error summary),
+	 * since a valid one would change what other checks rely on (the matrix's own
+	 * organisation, the caller's password)
 	 */
-	record Rule(String method, String path, Set<Role> roles, Map<String, String> form, String contentType,
-			String body) {
+	record Rule(String method, String path, Set<Role> roles, Map<String, String> form, String contentType, String body,
+			boolean refused) {
 
 		static Rule of(String method, String path, Set<Role> roles) {
-			return new Rule(method, path, roles, Map.of(), MediaType.APPLICATION_JSON_VALUE, null);
+			return new Rule(method, path, roles, Map.of(), MediaType.APPLICATION_JSON_VALUE, null, false);
 		}
 
 		static Rule open(String method, String path) {
-			return new Rule(method, path, null, Map.of(), MediaType.APPLICATION_JSON_VALUE, null);
+			return new Rule(method, path, null, Map.of(), MediaType.APPLICATION_JSON_VALUE, null, false);
 		}
 
 		Rule form(Map<String, String> fields) {
-			return new Rule(this.method, this.path, this.roles, fields, this.contentType, this.body);
+			return new Rule(this.method, this.path, this.roles, fields, this.contentType, this.body, this.refused);
+		}
+
+		/** Sent as an empty form, which those allowed get back refused (400). */
+		Rule refusedForm() {
+			return new Rule(this.method, this.path, this.roles, this.form, this.contentType, this.body, true);
 		}
 
 		/** A JSON body that the endpoint accepts for fresh rows. */
@@ -1288,7 +1304,7 @@ class AuthorizationMatrixTests {
 		}
 
 		Rule body(String type, String content) {
-			return new Rule(this.method, this.path, this.roles, this.form, type, content);
+			return new Rule(this.method, this.path, this.roles, this.form, type, content, this.refused);
 		}
 
 		boolean writes() {

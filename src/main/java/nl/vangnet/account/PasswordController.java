@@ -1,11 +1,16 @@
 package nl.vangnet.account;
 
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import nl.vangnet.platform.DomainException;
+import nl.vangnet.platform.web.ErrorSummary;
 import nl.vangnet.platform.web.FormErrors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -23,8 +28,11 @@ class PasswordController {
 
 	private final AccountManagement accounts;
 
-	PasswordController(AccountManagement accounts) {
+	private final MessageSource messages;
+
+	PasswordController(AccountManagement accounts, MessageSource messages) {
 		this.accounts = accounts;
+		this.messages = messages;
 	}
 
 	@GetMapping("/account/password")
@@ -36,7 +44,7 @@ class PasswordController {
 
 	@PostMapping("/account/password")
 	String change(@Valid @ModelAttribute("form") PasswordChange form, BindingResult result, HttpSession session,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		if (!result.hasErrors()) {
 			try {
 				this.accounts.changeOwnPassword(VangnetUser.current().id(), form.currentPassword(), form.newPassword(),
@@ -49,9 +57,18 @@ class PasswordController {
 				FormErrors.reject(result, ex);
 			}
 		}
+		// refused (issue 18): 400, the summary at the top linked to its fields; the
+		// passwords are not shown again
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		ErrorSummary.fields(model, this.messages, FIELDS, "");
 		workPhone(model);
 		return "account/password";
 	}
+
+	/** The password form's fields: the id of each element and its label's key. */
+	static final Map<String, String[]> FIELDS = Map.of("", new String[] { "currentPassword", "password.current" },
+			"currentPassword", new String[] { "currentPassword", "password.current" }, "newPassword",
+			new String[] { "newPassword", "password.new" });
 
 	/**
 	 * The work phone's form, for those who can be a family's contact person (issue 18).

@@ -47,7 +47,7 @@ class WorkPhoneController {
 		}
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		model.addAttribute("form", new PasswordController.PasswordChange(null, null));
-		model.addAttribute(ErrorSummary.TARGETS, Map.of("", "workPhone"));
+		model.addAttribute(ErrorSummary.TARGETS, Map.of("", "workPhone", "workPhone", "workPhone"));
 		return "account/password";
 	}
 

@@ -119,8 +119,7 @@ class OrganisationAdminController {
 			}
 		}
 		if (result.hasErrors()) {
-			// linked to its fields as the others; it still answers 200, as the
-			// authorization matrix sends it without a valid form
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			ErrorSummary.fields(model, this.messages, organisationFields(false), "");
 		}
 		return show(code, model);

@@ -822,6 +822,57 @@ class ServerRenderedErrorSummaryTests {
 		assertLinked(team, "team-name", null);
 	}
 
+	@Test
+	void aChangedOrganisationWithoutANameAnswers400AndLinksToTheNameKeepingTheRest() throws Exception {
+		MockHttpSession admin = TestData.signIn(this.mvc, this.data.person(null, Role.ADMINISTRATOR));
+		TestData.Organisation other = this.data.organisation();
+
+		Document page = refused(post("/admin/organisations/" + other.code()).param("version", "0")
+			.param("name", " ")
+			.param("kind", "INFORMAL")
+			.param("districts", "Oude Noorden, Delfshaven")
+			.param("phone", "010-1234567"), admin);
+
+		assertLinked(page, "name", null);
+		assertThat(page.getElementById("districts").attr("value")).isEqualTo("Oude Noorden, Delfshaven");
+		assertThat(page.getElementById("phone").attr("value")).isEqualTo("010-1234567");
+		assertThat(page.getElementById("kind").selectFirst("option[selected]").attr("value")).isEqualTo("INFORMAL");
+		assertThat(page.getElementById("kind").hasAttr("aria-invalid")).isFalse();
+		assertThat(page.getElementById("location-name").hasAttr("aria-invalid")).isFalse();
+	}
+
+	// ---- one's own account: the password and the work phone
+
+	@Test
+	void aNewPasswordThatIsTooShortAnswers400AndLinksToItNamingIt() throws Exception {
+		MockHttpSession own = TestData.signIn(this.mvc, this.data.person(this.organisation, Role.PROFESSIONAL));
+
+		Document page = refused(
+				post("/account/password").param("currentPassword", TestData.PASSWORD).param("newPassword", "kort"),
+				own);
+		Document empty = refused(post("/account/password").param("currentPassword", "").param("newPassword", ""), own);
+
+		assertLinked(page, "newPassword", "Nieuw wachtwoord");
+		assertThat(page.getElementById("newPassword").attr("aria-describedby")).contains("newPassword-error");
+		assertThat(page.getElementById("currentPassword").hasAttr("aria-invalid")).isFalse();
+		assertThat(page.getElementById("newPassword").attr("value")).as("a password is never shown again").isEmpty();
+		assertThat(page.getElementById("workPhone").hasAttr("aria-invalid")).isFalse();
+		assertLinked(empty, "currentPassword", null);
+		assertLinked(empty, "newPassword", "Nieuw wachtwoord");
+		assertThat(empty.select("#error-summary li")).hasSize(2);
+	}
+
+	@Test
+	void aWorkPhoneThatIsNoneAnswers400AndLinksToItKeepingIt() throws Exception {
+		MockHttpSession own = TestData.signIn(this.mvc, this.data.person(this.organisation, Role.PROFESSIONAL));
+
+		Document page = refused(post("/account/work-phone").param("workPhone", "bel mij maar"), own);
+
+		assertLinked(page, "workPhone", null);
+		assertThat(page.getElementById("workPhone").attr("value")).isEqualTo("bel mij maar");
+		assertThat(page.getElementById("newPassword").hasAttr("aria-invalid")).isFalse();
+	}
+
 	// ---- helpers
 
 	private TestData.Organisation team;
@@ -893,35 +944,8 @@ class ServerRenderedErrorSummaryTests {
 		return action.substring("/plan/goals/".length());
 	}
 
-	/**
-	 * The summary links an entry to the element with this id as rendered, names the field
-	 * ({@code label}, when the message does not start with it already), and the element
-	 * is invalid and described by that entry; every message once.
-	 */
 	private static void assertLinked(Document page, String id, String label) {
-		assertThat(page.title()).startsWith("Fout:");
-		Element link = page.selectFirst("#error-summary a[href=#" + id + "]");
-		assertThat(link).as("a link to #%s in %s", id, page.select("#error-summary").outerHtml()).isNotNull();
-		if (label != null) {
-			assertThat(link.text()).startsWith(label + ":");
-		}
-		Element message = link.selectFirst(".error[id]");
-		Element field = page.getElementById(id);
-		assertThat(field).as(id).isNotNull();
-		assertThat(field.attr("aria-invalid")).as(id).isEqualTo("true");
-		// described by its entry, or by its own message beside it that says the same
-		assertThat(java.util.Arrays.stream(field.attr("aria-describedby").split(" "))
-			.map(page::getElementById)
-			.filter(java.util.Objects::nonNull)
-			.map(Element::text)).as("%s described by %s", id, message.text())
-			.anyMatch((text) -> text.equals(message.text()) || message.text().endsWith(text)
-					|| text.endsWith(message.text()));
-		assertThat(page.select("main .error").eachText()).as("each message once beside the fields")
-			.doesNotHaveDuplicates();
-		assertThat(page.select("#error-summary li").eachText()).as("each message once").doesNotHaveDuplicates();
-		assertThat(page.select("#error-summary li"))
-			.as("every entry linked to its field as rendered: %s", page.select("#error-summary").outerHtml())
-			.allMatch((entry) -> entry.selectFirst("a[href^=#][data-target]") != null);
+		ErrorSummaryAssertions.assertLinked(page, id, label);
 	}
 
 	private Document page(MockHttpServletRequestBuilder request) throws Exception {
