@@ -1,5 +1,6 @@
 package nl.vangnet.account;
 
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import nl.vangnet.platform.DomainException;
 import nl.vangnet.platform.staff.RecentAuthentication;
+import nl.vangnet.platform.web.ErrorSummary;
 import nl.vangnet.platform.web.FormErrors;
 
 import org.springframework.stereotype.Controller;
@@ -59,6 +61,7 @@ class SecondFactorController {
 		if (SecondFactorSignIn.pending(request.getSession(false)) != SecondFactorStep.CODE) {
 			return "redirect:/";
 		}
+		model.addAttribute(ErrorSummary.TARGETS, CODE);
 		if (result.hasErrors()) {
 			model.addAttribute("failed", true);
 			return "account/second-factor";
@@ -126,6 +129,7 @@ class SecondFactorController {
 			}
 		}
 		model.addAttribute("failed", true);
+		model.addAttribute(ErrorSummary.TARGETS, CODE);
 		String secret = this.factors.pendingSecret(user.id()).orElse(null);
 		if (secret != null) {
 			model.addAttribute("secret", grouped(secret));
@@ -147,6 +151,7 @@ class SecondFactorController {
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		boolean withPassword = form.password() != null && !form.password().isEmpty();
 		boolean withCode = form.code() != null && !form.code().isBlank();
+		model.addAttribute(ErrorSummary.TARGETS, Map.of("", "password", "password", "password", "code", "code"));
 		if (result.hasErrors()) {
 			model.addAttribute("failed", true);
 		}
@@ -189,6 +194,12 @@ class SecondFactorController {
 		redirect.addAttribute("organisation", account.organisation());
 		return "redirect:/admin/users";
 	}
+
+	/**
+	 * The code's field, to which the page's summary links its error as the server renders
+	 * the page (issue 18).
+	 */
+	private static final Map<String, String> CODE = Map.of("", "code", "code", "code");
 
 	/** The secret in groups of four, easier to type into an app by hand. */
 	static String grouped(String secret) {

@@ -12,6 +12,8 @@ import nl.vangnet.TestData;
 import nl.vangnet.VangnetTest;
 import nl.vangnet.platform.staff.Role;
 import nl.vangnet.platform.tenancy.TenantScope;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -23,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static nl.vangnet.platform.web.ErrorSummaryAssertions.assertLinked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -284,6 +287,52 @@ class SecondFactorTests {
 		assertThat(this.api.status(get("/api/v1/exports"), session)).isEqualTo(200);
 		assertThat(this.api.status(get("/api/v1/access-trail/export"), session)).isEqualTo(200);
 		assertThat(this.api.send(post("/webauthn/register/options"), "", session).getStatus()).isEqualTo(200);
+	}
+
+	/**
+	 * Issue 18, item 1: the second step, the authenticator app's set-up and
+	 * re-authentication link their errors to their fields as the server renders them,
+	 * without app.js; the statuses stay those of the sign-in (200, 429 when throttled).
+	 */
+	@Test
+	void theSecondStepTheAppsSetUpAndReauthenticationLinkTheirErrorsToTheirFields() throws Exception {
+		TestData.Organisation organisation = requiringOrganisation();
+		TestData.Person newcomer = this.data.person(this.data.organisation(), Role.PROFESSIONAL);
+		MockHttpSession own = TestData.signIn(this.mvc, newcomer);
+		MockHttpServletResponse started = this.mvc.perform(post("/account/factors/totp").with(csrf()).session(own))
+			.andReturn()
+			.getResponse();
+		assertThat(started.getStatus()).isEqualTo(200);
+		String secret = Jsoup.parse(started.getContentAsString()).getElementById("totp-secret").text().replace(" ", "");
+		Document setUp = page(post("/account/factors/totp/confirmation").param("code", wrongCode(secret)), own, 200);
+		assertLinked(setUp, "code", null);
+		assertThat(setUp.getElementById("code").attr("aria-describedby")).isEqualTo("code-error");
+
+		TestData.Person professional = this.data.person(organisation, Role.PROFESSIONAL);
+		Enrolled enrolled = enrol(professional);
+		MockHttpSession half = passwordOnly(professional, "/login/second-factor");
+		Document step = page(post("/login/second-factor").param("code", wrongCode(enrolled.secret())).with(from()),
+				half, 200);
+		assertLinked(step, "code", null);
+		assertThat(step.select("#error-summary li")).hasSize(1);
+
+		Document wrong = page(post("/account/reauthentication").param("password", "niet-het-wachtwoord")
+			.param("code", "")
+			.with(from()), enrolled.session(), 200);
+		Document missing = page(post("/account/reauthentication").param("password", "").param("code", " "),
+				enrolled.session(), 200);
+		assertLinked(wrong, "password", null);
+		assertThat(wrong.getElementById("code").hasAttr("aria-invalid")).isFalse();
+		assertLinked(missing, "password", null);
+	}
+
+	private Document page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+			MockHttpSession session, int status) throws Exception {
+		MockHttpServletResponse response = this.mvc.perform(request.with(csrf()).session(session))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
+		return Jsoup.parse(response.getContentAsString());
 	}
 
 	// ---- helpers

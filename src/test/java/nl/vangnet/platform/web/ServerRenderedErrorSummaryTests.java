@@ -873,6 +873,65 @@ class ServerRenderedErrorSummaryTests {
 		assertThat(page.getElementById("newPassword").hasAttr("aria-invalid")).isFalse();
 	}
 
+	// ---- the sign-in page (the second step, the authenticator app and
+	// re-authentication:
+	// SecondFactorTests)
+
+	@Test
+	void aFailedSignInComesBackWithAFlagOnlyAndLinksItsMessageToTheEmailAddress() throws Exception {
+		TestData.Person person = this.data.person(this.organisation, Role.PROFESSIONAL);
+		MockHttpServletResponse failed = this.mvc.perform(post("/login").with(csrf()).with((request) -> {
+			request.setRemoteAddr("10.18.0." + (1 + (int) (Math.random() * 250)));
+			return request;
+		}).param("username", person.email()).param("password", "niet-het-wachtwoord")).andReturn().getResponse();
+		assertThat(failed.getRedirectedUrl()).as("nothing personal in the URL").isEqualTo("/login?error");
+
+		MockHttpServletResponse response = this.mvc.perform(get("/login").param("error", "")).andReturn().getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		Document page = Jsoup.parse(response.getContentAsString());
+
+		assertLinked(page, "username", null);
+		assertThat(page.select("#error-summary li")).hasSize(1);
+		assertThat(page.select("#error-summary li").text()).contains("horen niet bij elkaar");
+		assertThat(page.getElementById("password").attr("aria-invalid")).isEqualTo("true");
+		assertThat(page.getElementById("password").attr("aria-describedby")).isEqualTo("username-error");
+		assertThat(page.select("main .error").eachText()).as("once at the field")
+			.containsExactly(page.select("#error-summary li").text());
+		assertThat(page.getElementById("organisation").hasAttr("aria-invalid")).isFalse();
+	}
+
+	@Test
+	void anUnknownOrganisationToSignInWithLinksToItsCodeKeepingIt() throws Exception {
+		MockHttpServletResponse response = this.mvc
+			.perform(post("/login/organisation").with(csrf()).param("organisation", "onbekend-huis"))
+			.andReturn()
+			.getResponse();
+		Document page = Jsoup.parse(response.getContentAsString());
+
+		assertLinked(page, "organisation", null);
+		assertThat(page.getElementById("organisation").attr("value")).isEqualTo("onbekend-huis");
+		assertThat(page.getElementById("username").hasAttr("aria-invalid")).isFalse();
+	}
+
+	@Test
+	void tooManyAttemptsAndAFailedSignInWithTheOrganisationAreInTheSummaryOnceMarkingNoField() throws Exception {
+		Document throttled = Jsoup.parse(
+				this.mvc.perform(post("/login/throttled").with(csrf())).andReturn().getResponse().getContentAsString());
+		Document oidc = Jsoup.parse(
+				this.mvc.perform(get("/login").param("oidc", "issuer")).andReturn().getResponse().getContentAsString());
+
+		for (Document page : java.util.List.of(throttled, oidc)) {
+			assertThat(page.title()).startsWith("Fout:");
+			assertThat(page.select("#error-summary li")).hasSize(1);
+			assertThat(page.select("#error-summary a")).isEmpty();
+			assertThat(page.select("[aria-invalid]")).isEmpty();
+		}
+		assertThat(throttled.select("#error-summary li").text()).contains("Wacht een minuut");
+		assertThat(throttled.select("main").text()).doesNotContain("Wacht een minuut");
+		assertThat(oidc.select("#error-summary li").text()).contains("niet van de ingestelde issuer");
+		assertThat(oidc.select("main").text()).doesNotContain("niet van de ingestelde issuer");
+	}
+
 	// ---- helpers
 
 	private TestData.Organisation team;
