@@ -40,6 +40,10 @@ public final class ErrorSummaryAssertions {
 		assertThat(page.select("main .error").eachText()).as("each message once beside the fields")
 			.doesNotHaveDuplicates();
 		assertThat(page.select("#error-summary li").eachText()).as("each message once").doesNotHaveDuplicates();
+		String heading = page.getElementById("error-summary-title").text();
+		assertThat(page.select("main h2, main h3").eachText())
+			.as("one error heading, the summary's (no block of a form's own)")
+			.noneMatch((text) -> text.equals(heading) || text.startsWith("Fout:") || text.startsWith("Error:"));
 		assertThat(page.select("#error-summary li"))
 			.as("every entry linked to its field as rendered: %s", page.select("#error-summary").outerHtml())
 			.allMatch((entry) -> entry.selectFirst("a[href^=#][data-target]") != null);
