@@ -130,26 +130,28 @@ class Worklist {
 	/**
 	 * How many families of the organisation are overdue per fixed contact person (for the
 	 * workload per worker): the same rule as the list's, from the rhythms' next due day;
-	 * a family's contact person is that of her current trajectory, else her last.
+	 * a family's contact person is that of her current trajectory, else her last (the
+	 * latest start; of two on one day the one with the greater id). Read from the
+	 * trajectories that have a contact person (by their index), so that it costs the
+	 * workers' families, not every overdue family of the organisation.
 	 */
 	Map<UUID, Integer> overdueByContactPerson(UUID organisation) {
 		Map<UUID, Integer> counts = new HashMap<>();
-		this.jdbc
-			.sql("""
-					select c.contact_person, count(*) from (
-					  select distinct r.household_id from follow_up_rhythm r
-					  where r.organisation_id = :organisation and r.ended_on is null and r.next_due <= :today) o
-					cross join lateral (
-					  select t.contact_person from household_trajectory t
-					  where t.organisation_id = :organisation and t.household_id = o.household_id and t.contact_person is not null
-					  order by (t.end_date is null) desc, t.start_date desc limit 1) c
-					group by c.contact_person
-					""")
-			.param("organisation", organisation)
-			.param("today", LocalDate.now(this.clock))
-			.query((rs) -> {
-				counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
-			});
+		this.jdbc.sql("""
+				select t.contact_person, count(distinct t.household_id) from household_trajectory t
+				where t.organisation_id = :organisation and t.contact_person is not null
+				  and not exists (select 1 from household_trajectory l
+				    where l.organisation_id = :organisation and l.household_id = t.household_id
+				      and l.contact_person is not null and l.trajectory_id <> t.trajectory_id
+				      and ((l.end_date is null and t.end_date is not null)
+				        or ((l.end_date is null) = (t.end_date is null) and (l.start_date > t.start_date
+				          or (l.start_date = t.start_date and l.trajectory_id > t.trajectory_id)))))
+				  and exists (select 1 from follow_up_rhythm r where r.organisation_id = :organisation
+				    and r.household_id = t.household_id and r.ended_on is null and r.next_due <= :today)
+				group by t.contact_person
+				""").param("organisation", organisation).param("today", LocalDate.now(this.clock)).query((rs) -> {
+			counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
+		});
 		return counts;
 	}
 

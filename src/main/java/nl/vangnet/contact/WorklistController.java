@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -123,10 +124,17 @@ class WorklistController {
 
 	}
 
-	/** A coordinator's view of the workload per worker, from which they reassign. */
+	/**
+	 * A coordinator's view of the workload per worker, from which they reassign;
+	 * {@code absent}: the worker whose absence form is open (one at a time, so that the
+	 * page does not list every colleague once per worker).
+	 */
 	@GetMapping("/team/workload")
-	String workload(Model model) {
+	String workload(@RequestParam(required = false) UUID absent, Model model) {
 		model.addAttribute("workers", this.workload.forCurrentUser());
+		if (absent != null && !model.containsAttribute("absentWorker")) {
+			model.addAttribute("absentWorker", absent);
+		}
 		return "contact/workload";
 	}
 
@@ -155,7 +163,7 @@ class WorklistController {
 		}
 		model.addAttribute("absentWorker", accountId);
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		return workload(model);
+		return workload(null, model);
 	}
 
 	/** The absence form of the workload page. */

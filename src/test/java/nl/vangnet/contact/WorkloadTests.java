@@ -84,7 +84,15 @@ class WorkloadTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Werkverdeling")))
 			.andExpect(content().string(containsString("/households?contactPerson=" + fatima.id())))
-			.andExpect(content().string(not(containsString("/households?contactPerson=" + idle.id()))));
+			.andExpect(content().string(not(containsString("/households?contactPerson=" + idle.id()))))
+			.andExpect(content().string(containsString("/team/workload?absent=" + fatima.id())))
+			.andExpect(content().string(not(containsString("id=\"absence-deputy-"))));
+		// The absence form of one worker at a time: the colleagues listed once.
+		this.mvc.perform(get("/team/workload").param("absent", fatima.id().toString()).session(coordinatorSession))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"absence-deputy-" + fatima.id() + "\"")))
+			.andExpect(content().string(not(containsString("id=\"absence-deputy-" + joost.id() + "\""))))
+			.andExpect(content().string(containsString("/team/workload?absent=" + joost.id())));
 		this.mvc.perform(get("/worklist").session(coordinatorSession))
 			.andExpect(content().string(containsString("href=\"/team/workload\"")));
 		this.mvc.perform(get("/worklist").session(fatimaSession))
