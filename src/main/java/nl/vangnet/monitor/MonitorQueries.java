@@ -7,12 +7,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import nl.vangnet.platform.VangnetProperties;
+import nl.vangnet.platform.database.SharedSnapshot;
+import nl.vangnet.platform.tenancy.TenantScope;
+
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * All SQL of the monitor, in one place. Each statement counts in the database; nothing is
@@ -23,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * it may count.
  */
 @Component
-class MonitorQueries {
+class MonitorQueries implements DisposableBean {
 
 	/** P: one row per household, its latest overlapping intensive trajectory. */
 	static final String POPULATION = """
@@ -358,8 +372,32 @@ class MonitorQueries {
 
 	private final JdbcClient jdbc;
 
-	MonitorQueries(JdbcClient jdbc) {
+	/** The transactions that count: each imports the snapshot of the monitor's own. */
+	private final TransactionTemplate counting;
+
+	/** How many connections count one monitor at once (the calling thread's included). */
+	private final int connections;
+
+	/** The threads of the other connections, shared by every monitor being counted. */
+	private final ExecutorService helpers;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	MonitorQueries(JdbcClient jdbc, PlatformTransactionManager transactionManager, VangnetProperties properties) {
+		this(jdbc, transactionManager, properties.monitor().connections());
+	}
+
+	MonitorQueries(JdbcClient jdbc, PlatformTransactionManager transactionManager, int connections) {
 		this.jdbc = jdbc;
+		this.counting = new TransactionTemplate(transactionManager);
+		this.counting.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.counting.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		this.connections = connections;
+		AtomicInteger threads = new AtomicInteger();
+		this.helpers = Executors.newFixedThreadPool(Math.max(1, this.connections - 1), (work) -> {
+			Thread thread = new Thread(work, "monitor-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/**
@@ -372,9 +410,8 @@ class MonitorQueries {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	String explain(Collection<UUID> organisations, LocalDate from, LocalDate to, List<String> domainCodes) {
-		Map<String, Object> params = populate(organisations, from, to);
-		params.put("codes", String.join(",", domainCodes));
-		params.put("masks", masks(domainCodes));
+		Map<String, Object> params = parameters(organisations, from, to, domainCodes);
+		populate(params);
 		StringBuilder plans = new StringBuilder();
 		Map<String, String> statements = new LinkedHashMap<>();
 		statements.put("POPULATION (its select)", POPULATION.substring(POPULATION.indexOf("select")));
@@ -457,9 +494,8 @@ class MonitorQueries {
 				}
 				return Boolean.TRUE;
 			});
-			Map<String, Object> params = populate(organisations, from, to);
-			params.put("codes", String.join(",", domainCodes));
-			params.put("masks", masks(domainCodes));
+			Map<String, Object> params = parameters(organisations, from, to, domainCodes);
+			populate(params);
 			java.nio.file.Files.write(directory.resolve("params.txt"), List.of("from=" + from, "to=" + to,
 					"codes=" + params.get("codes"), "masks=" + params.get("masks")));
 			for (Map.Entry<String, String> statement : statements().entrySet()) {
@@ -522,12 +558,20 @@ class MonitorQueries {
 	/**
 	 * Fills the temporary table of the population P; returns the statements' parameters.
 	 */
-	private Map<String, Object> populate(Collection<UUID> organisations, LocalDate from, LocalDate to) {
-		String ids = organisations.stream().map(UUID::toString).collect(Collectors.joining(","));
+	/** The statements' parameters. */
+	private static Map<String, Object> parameters(Collection<UUID> organisations, LocalDate from, LocalDate to,
+			List<String> domainCodes) {
 		Map<String, Object> params = new LinkedHashMap<>();
-		params.put("organisations", ids);
+		params.put("organisations", organisations.stream().map(UUID::toString).collect(Collectors.joining(",")));
 		params.put("from", from);
 		params.put("to", to);
+		params.put("codes", String.join(",", domainCodes));
+		params.put("masks", masks(domainCodes));
+		return params;
+	}
+
+	/** Fills the temporary table of the population P, in the current transaction. */
+	private void populate(Map<String, Object> params) {
 		this.jdbc.sql("""
 				create temporary table if not exists monitor_population (
 				  household_id uuid primary key, organisation_id uuid not null,
@@ -544,42 +588,47 @@ class MonitorQueries {
 		this.jdbc.sql("set local enable_nestloop = off").update();
 		this.jdbc.sql(POPULATION).params(params).update();
 		this.jdbc.sql("analyze monitor_population").update();
-		return params;
 	}
 
+	/**
+	 * Counts the monitor of these organisations for the period. The caller's transaction
+	 * (whose tenant scope must include them) exports its snapshot; the statements are
+	 * then counted on {@code connections} connections at once, each in a repeatable-read
+	 * transaction that imports that snapshot and fills its own P, taking the next
+	 * statement as it finishes one (the dearest first). So the monitor counts one moment
+	 * of the data, on as many cores as it is given. The calling thread always counts too:
+	 * when no other connection is free, it counts every statement itself.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	RawFigures count(Collection<UUID> organisations, LocalDate from, LocalDate to, List<String> domainCodes) {
 		RawFigures figures = new RawFigures();
 		figures.from = from;
 		figures.to = to;
-		Map<String, Object> params = populate(organisations, from, to);
+		Map<String, Object> params = parameters(organisations, from, to, domainCodes);
 		figures.organisations = this.jdbc.sql(
 				"select code from organisation where id = any (string_to_array(:organisations, ',')::uuid[]) order by code")
 			.params(params)
 			.query(String.class)
 			.list();
-		this.jdbc.sql(REACH_INTENSIVE).query((rs) -> {
-			figures.intensive.put(rs.getString(1), rs.getLong(2));
-		});
-		this.jdbc.sql(REACH_SHORT).params(params).query((rs) -> {
-			figures.shortOnly.put(rs.getString(1), rs.getLong(2));
-		});
-		this.jdbc.sql(BACKGROUND).params(params).query((rs) -> {
-			figures.background.computeIfAbsent(rs.getString(1), (k) -> new LinkedHashMap<>())
-				.put(rs.getString(2), rs.getLong(3));
-		});
-		Map<String, Object> domainParams = new LinkedHashMap<>(params);
-		domainParams.put("codes", String.join(",", domainCodes));
-		domainParams.put("masks", masks(domainCodes));
+		Map<String, List<Object[]>> rows = countAll(params);
+		for (Object[] r : rows.get("REACH_INTENSIVE")) {
+			figures.intensive.put(text(r[0]), number(r[1]));
+		}
+		for (Object[] r : rows.get("REACH_SHORT")) {
+			figures.shortOnly.put(text(r[0]), number(r[1]));
+		}
+		for (Object[] r : rows.get("BACKGROUND")) {
+			figures.background.computeIfAbsent(text(r[0]), (k) -> new LinkedHashMap<>()).put(text(r[1]), number(r[2]));
+		}
 		Map<String, Long> registered = new LinkedHashMap<>();
-		this.jdbc.sql(DOMAINS).params(domainParams).query((rs) -> {
-			if ("households".equals(rs.getString(1))) {
-				figures.domainHouseholds.put(rs.getString(2), rs.getLong(3));
+		for (Object[] r : rows.get("DOMAINS")) {
+			if ("households".equals(r[0])) {
+				figures.domainHouseholds.put(text(r[1]), number(r[2]));
 			}
 			else {
-				registered.put(rs.getString(2), rs.getLong(3));
+				registered.put(text(r[1]), number(r[2]));
 			}
-		});
+		}
 		figures.allQuestions = registered.values().stream().mapToLong(Long::longValue).sum();
 		for (String code : domainCodes) {
 			long questions = registered.entrySet()
@@ -591,63 +640,159 @@ class MonitorQueries {
 				figures.domainQuestions.put(code, questions);
 			}
 		}
-		this.jdbc.sql(DURATION).query((rs) -> {
-			figures.durationMonths.computeIfAbsent(rs.getBoolean(1), (k) -> new LinkedHashMap<>())
-				.merge(rs.getInt(2), rs.getLong(3), Long::sum);
-		});
-		this.jdbc.sql(TIME).query((rs) -> {
-			figures.time.put(rs.getString(1),
-					new RawFigures.Time(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
-		});
-		this.jdbc.sql(PROGRESS).params(params).query((rs) -> {
-			figures.progress.computeIfAbsent(rs.getString(1), (k) -> new LinkedHashMap<>())
-				.put(rs.getInt(2), rs.getLong(3));
-		});
-		this.jdbc.sql(EXPERIENCE).params(params).query((rs) -> {
-			figures.experience.computeIfAbsent(rs.getString(1), (k) -> new LinkedHashMap<>())
-				.put(rs.getString(2), rs.getLong(3));
-		});
-		this.jdbc.sql(REFERRALS).params(params).query((rs) -> {
-			double median = rs.getDouble(7);
-			RawFigures.Referrals counts = new RawFigures.Referrals(rs.getLong(3), rs.getLong(4), rs.getLong(5),
-					rs.getLong(6), rs.wasNull() ? null : median);
-			switch (rs.getString(1)) {
-				case "domain" -> figures.referralDomains.put(rs.getString(2), counts);
-				case "kind" -> figures.referralKinds.put(rs.getString(2), counts);
+		for (Object[] r : rows.get("DURATION")) {
+			figures.durationMonths.computeIfAbsent((Boolean) r[0], (k) -> new LinkedHashMap<>())
+				.merge((int) number(r[1]), number(r[2]), Long::sum);
+		}
+		for (Object[] r : rows.get("TIME")) {
+			figures.time.put(text(r[0]), new RawFigures.Time(number(r[1]), number(r[2]), number(r[3]), number(r[4])));
+		}
+		for (Object[] r : rows.get("PROGRESS")) {
+			figures.progress.computeIfAbsent(text(r[0]), (k) -> new LinkedHashMap<>())
+				.put((int) number(r[1]), number(r[2]));
+		}
+		for (Object[] r : rows.get("EXPERIENCE")) {
+			figures.experience.computeIfAbsent(text(r[0]), (k) -> new LinkedHashMap<>()).put(text(r[1]), number(r[2]));
+		}
+		for (Object[] r : rows.get("REFERRALS")) {
+			RawFigures.Referrals counts = new RawFigures.Referrals(number(r[2]), number(r[3]), number(r[4]),
+					number(r[5]), (r[6] != null) ? ((Number) r[6]).doubleValue() : null);
+			switch (text(r[0])) {
+				case "domain" -> figures.referralDomains.put(text(r[1]), counts);
+				case "kind" -> figures.referralKinds.put(text(r[1]), counts);
 				default -> figures.referrals = counts;
 			}
-		});
-		this.jdbc.sql(SAFETY).params(params).query((rs) -> {
-			figures.safety.computeIfAbsent(rs.getString(1), (k) -> new LinkedHashMap<>())
-				.merge(rs.getString(2), rs.getLong(3), Long::sum);
-		});
-		this.jdbc.sql(CONTACT_REASONS).query((rs) -> {
-			figures.contactReasons.put(rs.getString(1), rs.getLong(2));
-		});
-		this.jdbc.sql(ACTIVITY_SPLIT).params(params).query((rs) -> {
-			RawFigures.Activities counts = new RawFigures.Activities(rs.getLong(3), rs.getLong(4), rs.getLong(5),
-					rs.getLong(6));
-			("kind".equals(rs.getString(1)) ? figures.activityKinds : figures.activityParticipants).put(rs.getString(2),
-					counts);
-		});
-		this.jdbc.sql(DESTINATIONS).params(params).query((rs) -> {
-			figures.destinations.put(rs.getString(1), rs.getLong(2));
-		});
-		figures.returning = this.jdbc.sql(RETURNING).params(params).query(Long.class).single();
-		this.jdbc.sql(FOLLOW_UP).params(params).query((rs) -> {
-			figures.followUp.put(rs.getInt(1),
-					new RawFigures.FollowUp(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
-		});
-		List<long[]> activities = new ArrayList<>();
-		this.jdbc.sql(ACTIVITIES).params(params).query((rs) -> {
-			activities.add(new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4) });
-		});
-		long[] a = activities.get(0);
-		figures.activityHouseholds = a[0];
-		figures.activities.put("GREEN", a[1]);
-		figures.activities.put("ORANGE", a[2]);
-		figures.activities.put("RED", a[3]);
+		}
+		for (Object[] r : rows.get("SAFETY")) {
+			figures.safety.computeIfAbsent(text(r[0]), (k) -> new LinkedHashMap<>())
+				.merge(text(r[1]), number(r[2]), Long::sum);
+		}
+		for (Object[] r : rows.get("CONTACT_REASONS")) {
+			figures.contactReasons.put(text(r[0]), number(r[1]));
+		}
+		for (Object[] r : rows.get("ACTIVITY_SPLIT")) {
+			RawFigures.Activities counts = new RawFigures.Activities(number(r[2]), number(r[3]), number(r[4]),
+					number(r[5]));
+			("kind".equals(r[0]) ? figures.activityKinds : figures.activityParticipants).put(text(r[1]), counts);
+		}
+		for (Object[] r : rows.get("DESTINATIONS")) {
+			figures.destinations.put(text(r[0]), number(r[1]));
+		}
+		figures.returning = number(rows.get("RETURNING").get(0)[0]);
+		for (Object[] r : rows.get("FOLLOW_UP")) {
+			figures.followUp.put((int) number(r[0]),
+					new RawFigures.FollowUp(number(r[1]), number(r[2]), number(r[3]), number(r[4]), number(r[5])));
+		}
+		Object[] a = rows.get("ACTIVITIES").get(0);
+		figures.activityHouseholds = number(a[0]);
+		figures.activities.put("GREEN", number(a[1]));
+		figures.activities.put("ORANGE", number(a[2]));
+		figures.activities.put("RED", number(a[3]));
 		return figures;
+	}
+
+	/**
+	 * The statements in the order they are handed out: the dearest first (measured at
+	 * 100,000 households), so that the last ones to finish are short.
+	 */
+	static final List<String> DEAREST_FIRST = List.of("BACKGROUND", "DOMAINS", "TIME", "PROGRESS", "REACH_SHORT",
+			"FOLLOW_UP", "ACTIVITY_SPLIT", "ACTIVITIES", "DURATION", "REFERRALS", "SAFETY", "CONTACT_REASONS",
+			"DESTINATIONS", "RETURNING", "REACH_INTENSIVE", "EXPERIENCE");
+
+	/**
+	 * Every statement's rows, by name, counted on the connections from the caller's
+	 * snapshot.
+	 */
+	private Map<String, List<Object[]>> countAll(Map<String, Object> params) {
+		String snapshot = SharedSnapshot.export(this.jdbc);
+		TenantScope.Scope scope = TenantScope.current();
+		Map<String, String> statements = statements();
+		Map<String, CompletableFuture<List<Object[]>>> results = new LinkedHashMap<>();
+		Queue<String> queue = new ConcurrentLinkedQueue<>();
+		for (String name : DEAREST_FIRST) {
+			results.put(name, new CompletableFuture<>());
+			queue.add(name);
+		}
+		for (int i = 1; i < this.connections; i++) {
+			this.helpers.execute(() -> TenantScope.runAs(scope, () -> {
+				try {
+					countFrom(queue, statements, results, snapshot, params);
+				}
+				catch (RuntimeException ex) {
+					// A helper that could not begin (no free connection in time, or the
+					// snapshot already gone) leaves its statements to the others; one
+					// that failed on a statement has failed that statement's result.
+				}
+			}));
+		}
+		try {
+			countFrom(queue, statements, results, snapshot, params);
+		}
+		finally {
+			queue.clear();
+		}
+		Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+		results.forEach((name, result) -> {
+			try {
+				rows.put(name, result.join());
+			}
+			catch (java.util.concurrent.CompletionException ex) {
+				throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+			}
+		});
+		return rows;
+	}
+
+	/**
+	 * On this thread's own connection, in a transaction from the snapshot: fills P and
+	 * counts statements from the queue until it is empty. Does nothing when the queue is
+	 * already empty.
+	 */
+	private void countFrom(Queue<String> queue, Map<String, String> statements,
+			Map<String, CompletableFuture<List<Object[]>>> results, String snapshot, Map<String, Object> params) {
+		SharedSnapshot.importing(snapshot, () -> this.counting.execute((tx) -> {
+			String name = queue.poll();
+			if (name == null) {
+				return null;
+			}
+			try {
+				populate(params);
+				while (name != null) {
+					results.get(name).complete(rows(statements.get(name), params));
+					name = queue.poll();
+				}
+			}
+			catch (RuntimeException ex) {
+				results.get(name).completeExceptionally(ex);
+				queue.clear();
+				throw ex;
+			}
+			return null;
+		}));
+	}
+
+	private List<Object[]> rows(String sql, Map<String, Object> params) {
+		return this.jdbc.sql(sql).params(params).query((rs, n) -> {
+			Object[] row = new Object[rs.getMetaData().getColumnCount()];
+			for (int i = 0; i < row.length; i++) {
+				row[i] = rs.getObject(i + 1);
+			}
+			return row;
+		}).list();
+	}
+
+	private static String text(Object value) {
+		return (value != null) ? value.toString() : null;
+	}
+
+	/** A count or sum; SQL's null (a sum of no rows) as 0, as JDBC's getLong reads it. */
+	private static long number(Object value) {
+		return (value != null) ? ((Number) value).longValue() : 0;
+	}
+
+	@Override
+	public void destroy() {
+		this.helpers.shutdownNow();
 	}
 
 }

@@ -91,8 +91,11 @@ public record VangnetProperties(@NotNull Path dataDir, @Valid @NotNull Db db, @V
 
 	/**
 	 * @param minCellSize every count above zero and below this is suppressed
+	 * @param connections how many database connections count one monitor at once, all
+	 * from one snapshot ({@code VANGNET_MONITOR_CONNECTIONS}; 1: one after the other)
 	 */
-	public record Monitor(@Min(1) @Max(1000) @DefaultValue("5") int minCellSize) {
+	public record Monitor(@Min(1) @Max(1000) @DefaultValue("5") int minCellSize,
+			@Min(1) @Max(16) @DefaultValue("2") int connections) {
 	}
 
 }

@@ -36,9 +36,48 @@ class MonitorRulesTests {
 	@Autowired
 	private MonitorQueries queries;
 
+	@Autowired
+	private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	private org.springframework.transaction.PlatformTransactionManager transactionManager;
+
 	private RawFigures count(TestData.Organisation organisation) {
 		return this.data.inScope(TenantScope.Scope.system(Set.of(organisation.id())),
 				(jdbc) -> this.queries.count(Set.of(organisation.id()), FROM, TO, CODES));
+	}
+
+	@Test
+	void countedOnOneConnectionOrOnFourTheFiguresAreTheSame() {
+		TestData.Organisation organisation = this.data.organisation();
+		MonitorFixture f = new MonitorFixture(this.data, organisation.id());
+		Random random = new Random(16);
+		for (int i = 0; i < 40; i++) {
+			LocalDate start = FROM.minusDays(random.nextInt(400));
+			var household = f.intensive(start, (i % 3 == 0) ? null : start.plusDays(200 + random.nextInt(300)));
+			f.child(household, LocalDate.of(2010 + random.nextInt(10), 1 + random.nextInt(12), 1), null);
+			f.question(household, CODES.get(random.nextInt(CODES.size())), FROM.plusDays(random.nextInt(300)));
+			f.time(household, start.plusDays(random.nextInt(50)), "CONVERSATION", 30 + random.nextInt(60));
+			f.score(household, "FINANCES", FROM.plusDays(random.nextInt(300)), 1 + random.nextInt(5));
+			f.experience(household, "FINANCES", FROM.plusDays(random.nextInt(300)), (i % 2 == 0) ? "YES" : "NO");
+			f.activity(household, FROM.plusDays(random.nextInt(300)), (i % 2 == 0) ? "GREEN" : "RED");
+		}
+		Map<String, Object> one = report(organisation, 1);
+		Map<String, Object> four = report(organisation, 4);
+		assertThat(((Cell) one.get("population")).count()).isGreaterThan(30);
+		assertThat(four).usingRecursiveComparison().isEqualTo(one);
+	}
+
+	private Map<String, Object> report(TestData.Organisation organisation, int connections) {
+		MonitorQueries counting = new MonitorQueries(this.jdbc, this.transactionManager, connections);
+		try {
+			RawFigures raw = this.data.inScope(TenantScope.Scope.system(Set.of(organisation.id())),
+					(sql) -> counting.count(Set.of(organisation.id()), FROM, TO, CODES));
+			return MonitorReport.of(raw, 1, CODES, List.of(organisation.code()));
+		}
+		finally {
+			counting.destroy();
+		}
 	}
 
 	@Test
