@@ -287,16 +287,18 @@ class MonitorQueries implements DisposableBean {
 	 * Tabel 3.4 split (turn 2): the participations of P in the period, per kind (none
 	 * recorded: UNKNOWN) and per participant (a child; an adult member, parent or other;
 	 * the household as a whole when no member is named), each with its households and
-	 * satisfaction counts.
+	 * satisfaction counts. The member is looked up only for a participation that names
+	 * one (by its key), not by hashing every member of the organisations.
 	 */
 	static final String ACTIVITY_SPLIT = """
 			with a as materialized (
 			  select a.household_id, coalesce(a.kind, 'UNKNOWN') as kind,
-			         case when m.role = 'CHILD' then 'CHILD' when m.role is not null then 'PARENT' else 'HOUSEHOLD' end
+			         case when a.member_id is null then 'HOUSEHOLD'
+			              else coalesce((select case when m.role = 'CHILD' then 'CHILD' else 'PARENT' end
+			                             from household_member m where m.id = a.member_id), 'HOUSEHOLD') end
 			           as participant,
 			         a.satisfaction
 			  from activity_participation a join monitor_population p on p.household_id = a.household_id
-			  left join household_member m on m.id = a.member_id
 			  where a.activity_date between :from and :to
 			)
 			select case when grouping(kind) = 0 then 'kind' else 'participant' end,
