@@ -73,31 +73,23 @@ class MonitorQueries implements DisposableBean {
 
 	/**
 	 * Background over P (Tabel 2.x of seed 004: household and main contact) and the
-	 * children of P by age group on the reference date {@code to}, in ONE pass over
-	 * household_member: the members of P are read once (materialized) and feed both the
-	 * per-household characteristics (an omitted value counts as UNKNOWN, an empty list of
-	 * day activities too) and the count of children per age group (counting children, not
-	 * households; the age group is computed once per birth date, not once per child, and
-	 * a list of day activities is split once per distinct list, not once per household).
+	 * children of P by age group on the reference date {@code to}, in ONE pass over P:
+	 * the household and its members' summary (household_member_summary, kept with every
+	 * change of a member: the main contact's characteristics and the children) are read
+	 * once (materialized) and feed both the per-household characteristics (an omitted
+	 * value counts as UNKNOWN, an empty list of day activities too; no summary: no main
+	 * contact and no children) and the count of children per age group (counting
+	 * children, not households; the age group is computed once per birth date, not once
+	 * per child, and a list of day activities is split once per distinct list, not once
+	 * per household).
 	 */
 	static final String BACKGROUND = """
-			with members as materialized (
-			  select m.household_id, m.role, m.main_contact, m.education, m.dutch_language, m.day_activities,
-			         m.birth_date, m.age_group
-			  from household_member m join monitor_population p on p.household_id = m.household_id
-			), main_contact as (
-			  -- at most one per household (index household_member_one_main_contact)
-			  select household_id, education, dutch_language, array_to_string(day_activities, ',') as day_activities
-			  from members where main_contact
-			), children as (
-			  select household_id, count(*) as children from members where role = 'CHILD' group by household_id
-			), hh as materialized (
-			  select h.composition, h.debts, h.referral_source, mc.education, mc.dutch_language, mc.day_activities,
-			         coalesce(c.children, 0) as children
+			with hh as materialized (
+			  select h.composition, h.debts, h.referral_source, s.education, s.dutch_language, s.day_activities,
+			         coalesce(s.children, 0) as children, s.child_birth_dates, s.child_age_groups
 			  from monitor_population p
 			  join household h on h.id = p.household_id
-			  left join main_contact mc on mc.household_id = p.household_id
-			  left join children c on c.household_id = p.household_id
+			  left join household_member_summary s on s.household_id = p.household_id
 			)
 			select 'composition', coalesce(composition, 'UNKNOWN'), count(*) from hh group by 2
 			union all select 'debts', coalesce(debts, 'UNKNOWN'), count(*) from hh group by 2
@@ -111,7 +103,9 @@ class MonitorQueries implements DisposableBean {
 			union all select 'childrenPerHousehold', case when children >= 5 then '5+' else children::text end, count(*)
 			  from hh group by 2
 			union all select 'childAgeGroups', vangnet_age_group(birth_date, age_group, :to), sum(children)
-			  from (select birth_date, age_group, count(*) as children from members where role = 'CHILD' group by 1, 2) c
+			  from (select c.birth_date, c.age_group, count(*) as children
+			        from hh cross join lateral unnest(hh.child_birth_dates, hh.child_age_groups) as c (birth_date, age_group)
+			        group by 1, 2) c
 			  group by 2
 			""";
 

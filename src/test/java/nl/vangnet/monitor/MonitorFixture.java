@@ -33,6 +33,11 @@ final class MonitorFixture {
 		});
 	}
 
+	/** Any change, as SQL, in the organisation's scope. */
+	void change(String sql, Object... params) {
+		sql(sql, params);
+	}
+
 	UUID household(String composition, String debts, String referral) {
 		UUID id = UUID.randomUUID();
 		sql("insert into household (id, organisation_id, composition, debts, referral_source, version) values (?, ?, ?, ?, ?, 0)",

@@ -207,6 +207,46 @@ class MonitorRulesTests {
 	}
 
 	@Test
+	void theBackgroundFollowsEveryChangeOfTheMembersAsSoonAsItIsCommitted() {
+		TestData.Organisation organisation = this.data.organisation();
+		MonitorFixture f = new MonitorFixture(this.data, organisation.id());
+		var a = f.household();
+		f.trajectory(a, "INTENSIVE", LocalDate.of(2020, 1, 1), null);
+		f.member(a, "PARENT", true, null, null, "HIGHER", "GOOD_OR_SUFFICIENT", List.of("WORK"));
+		f.child(a, LocalDate.of(2017, 1, 1), null);
+		f.child(a, LocalDate.of(2017, 1, 1), null);
+		var b = f.household();
+		f.trajectory(b, "INTENSIVE", LocalDate.of(2020, 1, 1), null);
+
+		f.change(
+				"update household_member set education = 'START_QUALIFICATION' where household_id = ? and main_contact",
+				a);
+		f.change(
+				"""
+						update household_member set household_id = ?
+						 where id = (select id from household_member where household_id = ? and role = 'CHILD' order by id limit 1)
+						""",
+				b, a);
+		RawFigures moved = count(organisation);
+		assertThat(moved.background.get("education")).containsOnly(Map.entry("START_QUALIFICATION", 1L),
+				Map.entry("UNKNOWN", 1L));
+		assertThat(moved.background.get("childrenPerHousehold")).containsOnly(Map.entry("1", 2L));
+		assertThat(moved.background.get("childAgeGroups")).containsOnly(Map.entry("TODDLER", 2L));
+
+		f.change("update household_member set birth_date = ? where household_id = ?", LocalDate.of(2010, 6, 1), b);
+		f.change("delete from household_member where household_id = ? and role = 'CHILD'", a);
+		RawFigures removed = count(organisation);
+		assertThat(removed.background.get("childrenPerHousehold")).containsOnly(Map.entry("0", 1L), Map.entry("1", 1L));
+		assertThat(removed.background.get("childAgeGroups")).containsOnly(Map.entry("PRIMARY_SCHOOL", 1L));
+
+		f.change("delete from household_member where household_id = ?", a);
+		RawFigures none = count(organisation);
+		assertThat(none.background.get("education")).containsOnly(Map.entry("UNKNOWN", 2L));
+		assertThat(none.background.get("dayActivities")).containsOnly(Map.entry("UNKNOWN", 2L));
+		assertThat(none.background.get("childrenPerHousehold")).containsOnly(Map.entry("0", 1L), Map.entry("1", 1L));
+	}
+
+	@Test
 	void aSubCodeCountsForItsParentAndOnlyQuestionsOpenedByToCount() {
 		TestData.Organisation organisation = this.data.organisation();
 		MonitorFixture f = new MonitorFixture(this.data, organisation.id());
