@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.vangnet.platform.tenancy.TenantPrincipal;
 
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.security.core.Authentication;
@@ -24,6 +26,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -145,7 +149,9 @@ public class AccessTrail {
 	 * Before a transaction records into the trails of other organisations besides the
 	 * signed-in user's own (a read of data another organisation shares): takes the heads
 	 * of all their chains, the user's own among them, in one order, so that two such
-	 * transactions never deadlock. Call it before the transaction's first trail row.
+	 * transactions never deadlock. Call it before the transaction's first trail row. (The
+	 * rows of the main strand take their heads at commit, in the same order, so this is
+	 * for a transaction that must hold them from the start.)
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void lockChains(UUID... organisations) {
@@ -280,6 +286,7 @@ public class AccessTrail {
 	 * (V15): the organisation with the period, the person, the action or the subject.
 	 */
 	List<TrailEntry> rows(TrailFilter filter, Long before, int limit) {
+		linkNow();
 		TenantPrincipal actor = currentActor();
 		UUID organisation = (actor != null) ? actor.organisationId() : null;
 		if (organisation == null) {
@@ -332,6 +339,17 @@ public class AccessTrail {
 	}
 
 	/**
+	 * Links the rows this transaction recorded so far into their chains now (their heads
+	 * are then held until it ends), so that a read of the trail in the same transaction
+	 * sees them: an export that lists its own row.
+	 */
+	void linkNow() {
+		if (LinkedAtCommit.applies(TrailChain.MAIN)) {
+			LinkedAtCommit.of(this).beforeCommit(false);
+		}
+	}
+
+	/**
 	 * Inserts the row and answers its id (one more round trip: only where it is needed).
 	 */
 	private long insertAndIdentify(Row row, String detail) {
@@ -339,6 +357,14 @@ public class AccessTrail {
 	}
 
 	private long insertAndIdentify(Row row, String detail, String chain) {
+		if (LinkedAtCommit.applies(chain)) {
+			// The row's id now (its position in the chain comes at commit).
+			long id = this.jdbc.sql("select nextval(pg_get_serial_sequence('access_trail', 'id'))")
+				.query(Long.class)
+				.single();
+			LinkedAtCommit.of(this).add(new Pending(row, detail, clientAddress(), id));
+			return id;
+		}
 		insert(row, detail, chain);
 		// Not "returning id": that would need the row to be readable under the trail's
 		// policy, and an administrator's own rows are not.
@@ -350,14 +376,26 @@ public class AccessTrail {
 	}
 
 	/**
-	 * Inserts the row as the next link of its organisation's chain: takes the chain's
-	 * head (the lock holds until this transaction ends), computes the row's HMAC, and
-	 * writes the row and the new head in one statement.
+	 * Writes the row as the next link of its organisation's chain; a row of the main
+	 * strand at the end of its transaction ({@link LinkedAtCommit}).
 	 */
 	private void insert(Row row, String detail, String chain) {
+		if (LinkedAtCommit.applies(chain)) {
+			LinkedAtCommit.of(this).add(new Pending(row, detail, clientAddress(), null));
+			return;
+		}
+		link(row, detail, chain, clientAddress(), null);
+	}
+
+	/**
+	 * Inserts the row as the next link of its organisation's chain: takes the chain's
+	 * head (the lock holds until this transaction ends), computes the row's HMAC, and
+	 * writes the row and the new head in one statement; {@code id}: the row's id taken
+	 * before ({@code null}: the next).
+	 */
+	private void link(Row row, String detail, String chain, String address, Long id) {
 		TrailChain.Head head = this.chain.take(this.jdbc, row.organisationId(), chain);
 		List<UUID> ids = row.subject().list() ? row.subject().ids() : null;
-		String address = clientAddress();
 		TrailChain.Link link = new TrailChain.Link(head.chainOrganisation(), chain, head.seq() + 1, head.now(),
 				row.actorId(), row.actorLabel(), row.actorRole(), row.subject().type(), row.subject().id(), ids,
 				row.action().name(), row.outcome().name(), detail, address);
@@ -365,14 +403,17 @@ public class AccessTrail {
 		this.jdbc
 			.sql("""
 					with written as (
-					  insert into access_trail (actor_id, actor_label, actor_role, organisation_id, subject_type, subject_id,
-					                            subject_ids, action, outcome, client_address, subject_detail, occurred_at,
-					                            chain, chain_seq, chain_hmac)
-					  values (:actorId, :actorLabel, :actorRole, :organisationId, :subjectType, :subjectId,
-					          :subjectIds, :action, :outcome, :clientAddress, :detail, :occurredAt, :chain, :seq, :hmac)
+					  insert into access_trail (id, actor_id, actor_label, actor_role, organisation_id, subject_type,
+					                            subject_id, subject_ids, action, outcome, client_address, subject_detail,
+					                            occurred_at, chain, chain_seq, chain_hmac)
+					  overriding system value
+					  values (coalesce(:id, nextval(pg_get_serial_sequence('access_trail', 'id'))), :actorId, :actorLabel,
+					          :actorRole, :organisationId, :subjectType, :subjectId, :subjectIds, :action, :outcome,
+					          :clientAddress, :detail, :occurredAt, :chain, :seq, :hmac)
 					)
 					update trail_chain set seq = :seq, hmac = :hmac where organisation_id = :chainOrganisation and chain = :chain
 					""")
+			.param("id", id, java.sql.Types.BIGINT)
 			.param("detail", detail)
 			.param("actorId", row.actorId())
 			.param("actorLabel", row.actorLabel())
@@ -463,6 +504,73 @@ public class AccessTrail {
 
 	private record Row(UUID actorId, String actorLabel, String actorRole, UUID organisationId, AccessSubject subject,
 			AccessAction action, AccessOutcome outcome) {
+	}
+
+	/** A row of the main strand waiting for its transaction's commit. */
+	private record Pending(Row row, String detail, String clientAddress, Long id) {
+	}
+
+	/**
+	 * The rows of the main strand a transaction records, linked into their chains just
+	 * before it commits, in the same transaction: the head of an organisation's chain is
+	 * then held from the link to the commit, not while the page or action that records
+	 * its view goes on, so that the writers of one organisation no longer take turns for
+	 * the whole of their work. The heads are taken in organisation order
+	 * ({@link TrailChain#takeInOrder}), so two such transactions never deadlock. A
+	 * transaction that rolls back writes none of them, as before. A row's id, where it is
+	 * asked for (the page's cover), is taken when it is recorded.
+	 */
+	private static final class LinkedAtCommit implements TransactionSynchronization {
+
+		private final AccessTrail trail;
+
+		private final List<Pending> rows = new ArrayList<>();
+
+		private LinkedAtCommit(AccessTrail trail) {
+			this.trail = trail;
+		}
+
+		static boolean applies(String chain) {
+			return TrailChain.MAIN.equals(chain) && TransactionSynchronizationManager.isSynchronizationActive()
+					&& TransactionSynchronizationManager.isActualTransactionActive();
+		}
+
+		/** This transaction's rows (the synchronizations are per transaction). */
+		static LinkedAtCommit of(AccessTrail trail) {
+			for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+				if (synchronization instanceof LinkedAtCommit pending && pending.trail == trail) {
+					return pending;
+				}
+			}
+			LinkedAtCommit pending = new LinkedAtCommit(trail);
+			TransactionSynchronizationManager.registerSynchronization(pending);
+			return pending;
+		}
+
+		void add(Pending row) {
+			this.rows.add(row);
+		}
+
+		/** Before the other synchronizations' own work at commit. */
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			if (this.rows.isEmpty()) {
+				return;
+			}
+			this.trail.chain.takeInOrder(this.trail.jdbc,
+					this.rows.stream().map((pending) -> pending.row().organisationId()).toList(), TrailChain.MAIN);
+			for (Pending pending : this.rows) {
+				this.trail.link(pending.row(), pending.detail(), TrailChain.MAIN, pending.clientAddress(),
+						pending.id());
+			}
+			this.rows.clear();
+		}
+
 	}
 
 }
