@@ -212,6 +212,11 @@ class Worklist {
 							+ "select 1 from follow_up_rhythm r where r.organisation_id = :organisation "
 							+ "and r.household_id = o.household_id and r.ended_on is null and r.next_due <= :today)"));
 		boolean more = overdue.size() > filter.size();
+		if (more && overdueCount.atLeast()) {
+			// More overdue families than are counted: the list has at least that many,
+			// as the households list says (the others are not read just to add to it).
+			return new Page(trim(items, filter.size()), COUNT_LIMIT, true, filter.page(), filter.size(), true, counts);
+		}
 		if (more) {
 			long overdueTotal = overdueCount.count();
 			List<UUID> read = this.jdbc.sql(othersSql + " limit " + (COUNT_LIMIT + 1))
