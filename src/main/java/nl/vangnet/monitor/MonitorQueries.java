@@ -80,8 +80,10 @@ class MonitorQueries implements DisposableBean {
 	 * value counts as UNKNOWN, an empty list of day activities too; no summary: no main
 	 * contact and no children) and the count of children per age group (counting
 	 * children, not households; the age group is computed once per birth date, not once
-	 * per child, and a list of day activities is split once per distinct list, not once
-	 * per household).
+	 * per child). The households are first counted per kind (the combination of their
+	 * characteristics, a few thousand at most), and each characteristic from those
+	 * counts, so P is aggregated once, not once per characteristic; a list of day
+	 * activities is split once per distinct list.
 	 */
 	static final String BACKGROUND = """
 			with hh as materialized (
@@ -90,21 +92,26 @@ class MonitorQueries implements DisposableBean {
 			  from monitor_population p
 			  join household h on h.id = p.household_id
 			  left join household_member_summary s on s.household_id = p.household_id
+			), kinds as materialized (
+			  select coalesce(composition, 'UNKNOWN') as composition, coalesce(debts, 'UNKNOWN') as debts,
+			         coalesce(referral_source, 'UNKNOWN') as referral_source, coalesce(education, 'UNKNOWN') as education,
+			         coalesce(dutch_language, 'UNKNOWN') as dutch_language, day_activities,
+			         case when children >= 5 then '5+' else children::text end as children, count(*) as households
+			  from hh group by 1, 2, 3, 4, 5, 6, 7
 			)
-			select 'composition', coalesce(composition, 'UNKNOWN'), count(*) from hh group by 2
-			union all select 'debts', coalesce(debts, 'UNKNOWN'), count(*) from hh group by 2
-			union all select 'referralSource', coalesce(referral_source, 'UNKNOWN'), count(*) from hh group by 2
-			union all select 'education', coalesce(education, 'UNKNOWN'), count(*) from hh group by 2
-			union all select 'dutchLanguage', coalesce(dutch_language, 'UNKNOWN'), count(*) from hh group by 2
+			select 'composition', composition, sum(households) from kinds group by 2
+			union all select 'debts', debts, sum(households) from kinds group by 2
+			union all select 'referralSource', referral_source, sum(households) from kinds group by 2
+			union all select 'education', education, sum(households) from kinds group by 2
+			union all select 'dutchLanguage', dutch_language, sum(households) from kinds group by 2
 			union all select 'dayActivities', activity, sum(households)
-			  from (select day_activities, count(*) as households from hh group by 1) d
+			  from (select day_activities, sum(households) as households from kinds group by 1) d
 			  cross join lateral unnest(string_to_array(coalesce(nullif(day_activities, ''), 'UNKNOWN'), ',')) as activity
 			  group by 2
-			union all select 'childrenPerHousehold', case when children >= 5 then '5+' else children::text end, count(*)
-			  from hh group by 2
+			union all select 'childrenPerHousehold', children, sum(households) from kinds group by 2
 			union all select 'childAgeGroups', vangnet_age_group(birth_date, age_group, :to), sum(children)
-			  from (select c.birth_date, c.age_group, count(*) as children
-			        from hh cross join lateral unnest(hh.child_birth_dates, hh.child_age_groups) as c (birth_date, age_group)
+			  from (select birth_date, age_group, count(*) as children
+			        from (select unnest(child_birth_dates) as birth_date, unnest(child_age_groups) as age_group from hh) c
 			        group by 1, 2) c
 			  group by 2
 			""";
