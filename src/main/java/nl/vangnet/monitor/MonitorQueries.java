@@ -600,7 +600,9 @@ class MonitorQueries implements DisposableBean {
 	 * transaction that imports that snapshot and fills its own P, taking the next
 	 * statement as it finishes one (the dearest first). So the monitor counts one moment
 	 * of the data, on as many cores as it is given. The calling thread always counts too:
-	 * when no other connection is free, it counts every statement itself.
+	 * when no other connection is free, it counts every statement itself. What the
+	 * caller's transaction wrote and has not committed is not counted (the monitor's
+	 * transaction writes nothing before it counts).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	RawFigures count(Collection<UUID> organisations, LocalDate from, LocalDate to, List<String> domainCodes) {
@@ -698,9 +700,9 @@ class MonitorQueries implements DisposableBean {
 	 * The statements in the order they are handed out: the dearest first (measured at
 	 * 100,000 households), so that the last ones to finish are short.
 	 */
-	static final List<String> DEAREST_FIRST = List.of("BACKGROUND", "DOMAINS", "TIME", "PROGRESS", "REACH_SHORT",
-			"FOLLOW_UP", "ACTIVITY_SPLIT", "ACTIVITIES", "DURATION", "REFERRALS", "SAFETY", "CONTACT_REASONS",
-			"DESTINATIONS", "RETURNING", "REACH_INTENSIVE", "EXPERIENCE");
+	static final List<String> DEAREST_FIRST = List.of("TIME", "DOMAINS", "PROGRESS", "BACKGROUND", "REACH_SHORT",
+			"FOLLOW_UP", "CONTACT_REASONS", "ACTIVITY_SPLIT", "DURATION", "ACTIVITIES", "DESTINATIONS",
+			"REACH_INTENSIVE", "EXPERIENCE", "REFERRALS", "SAFETY", "RETURNING");
 
 	/**
 	 * Every statement's rows, by name, counted on the connections from the caller's
@@ -712,7 +714,11 @@ class MonitorQueries implements DisposableBean {
 		Map<String, String> statements = statements();
 		Map<String, CompletableFuture<List<Object[]>>> results = new LinkedHashMap<>();
 		Queue<String> queue = new ConcurrentLinkedQueue<>();
-		for (String name : DEAREST_FIRST) {
+		List<String> names = new ArrayList<>(statements.keySet());
+		// a statement not in the list yet is counted last
+		names.sort(java.util.Comparator
+			.comparingInt((name) -> DEAREST_FIRST.contains(name) ? DEAREST_FIRST.indexOf(name) : DEAREST_FIRST.size()));
+		for (String name : names) {
 			results.put(name, new CompletableFuture<>());
 			queue.add(name);
 		}
