@@ -175,7 +175,7 @@ class MonitorQueries implements DisposableBean {
 	/**
 	 * Tabel 4.2, progress: each household's latest worker score per domain on or before
 	 * {@code to}; a latest score of null (n.v.t.) is not scored. The latest scores are
-	 * read in the order of the index progress_score_household, then restricted to P in
+	 * read in the order of the index progress_score_latest (V39), then restricted to P in
 	 * one join (not a look-up in P per score).
 	 */
 	static final String PROGRESS = """
