@@ -459,15 +459,17 @@ class Worklist {
 					.filter((due) -> due.getValue().any())
 					.map(Map.Entry::getKey)
 					.collect(Collectors.toCollection(HashSet::new)));
+		// Both from indexes on the few running rhythms they concern (V43): those with a
+		// planned period, and those after a departure (departed_on, the end of their
+		// intensive trajectory, kept with every change of it).
 		Set<UUID> followUp = ids("""
 				select distinct household_id from follow_up_rhythm where organisation_id = :organisation
-				  and ended_on is null and planned_until < :today
+				  and ended_on is null and planned_until is not null and planned_until < :today
 				""", organisation, today);
 		List<UUID> departed = new ArrayList<>(ids("""
 				select distinct r.household_id from follow_up_rhythm r
-				join household_trajectory t on t.trajectory_id = r.trajectory_id
-				where r.organisation_id = :organisation and t.organisation_id = :organisation and r.ended_on is null
-				  and not r.declined and t.kind = 'INTENSIVE' and t.end_date <= :today
+				where r.organisation_id = :organisation and r.ended_on is null and not r.declined
+				  and r.departed_on is not null and r.departed_on <= :today
 				""", organisation, today));
 		if (!departed.isEmpty()) {
 			followUp.addAll(this.checks.dueBy(departed, today).keySet());
