@@ -132,8 +132,10 @@ class Worklist {
 	 * workload per worker): the same rule as the list's, from the rhythms' next due day;
 	 * a family's contact person is that of her current trajectory, else her last (the
 	 * latest start; of two on one day the one with the greater id). Read from the
-	 * trajectories that have a contact person (by their index), so that it costs the
-	 * workers' families, not every overdue family of the organisation.
+	 * trajectories that have a contact person (by their index), each family's earliest
+	 * next due day looked up by her running rhythms' index (a scalar subquery, so that
+	 * the planner does not hash every running rhythm of the organisation), so that it
+	 * costs the workers' families, not every overdue family of the organisation.
 	 */
 	Map<UUID, Integer> overdueByContactPerson(UUID organisation) {
 		Map<UUID, Integer> counts = new HashMap<>();
@@ -146,8 +148,8 @@ class Worklist {
 				      and ((l.end_date is null and t.end_date is not null)
 				        or ((l.end_date is null) = (t.end_date is null) and (l.start_date > t.start_date
 				          or (l.start_date = t.start_date and l.trajectory_id > t.trajectory_id)))))
-				  and exists (select 1 from follow_up_rhythm r where r.organisation_id = :organisation
-				    and r.household_id = t.household_id and r.ended_on is null and r.next_due <= :today)
+				  and (select min(r.next_due) from follow_up_rhythm r where r.organisation_id = :organisation
+				    and r.household_id = t.household_id and r.ended_on is null) <= :today
 				group by t.contact_person
 				""").param("organisation", organisation).param("today", LocalDate.now(this.clock)).query((rs) -> {
 			counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
