@@ -17,6 +17,7 @@
 # after a full garbage collection is printed (JAVA_OPTS, default -Xmx512m).
 # KEEP=DIR keeps the generated database in DIR, and a later run with the same KEEP measures
 # it again without generating (generating 100,000 households takes about 8 minutes).
+# ONLY=pages measures only the page medians, ONLY=load only the load (both by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -72,12 +73,16 @@ results=$(mktemp)
   echo
   echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), ${JAVA_OPTS:--Xmx512m}"
   echo
-  java bench/LoadClient.java "$base" pages "$password" "$small_code:$small" "$large_code:$large" "$runs"
-  echo
-  echo "| load on the $large households | requests/s | p50 | p95 | p99 | errors |"
-  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-  java bench/LoadClient.java "$base" city "$password" "$large_code" "${USERS:-40}" "${LOAD_SECONDS:-40}"
-  echo
+  if [ "${ONLY:-}" != load ]; then
+    java bench/LoadClient.java "$base" pages "$password" "$small_code:$small" "$large_code:$large" "$runs"
+    echo
+  fi
+  if [ "${ONLY:-}" != pages ]; then
+    echo "| load on the $large households | requests/s | p50 | p95 | p99 | errors |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+    java bench/LoadClient.java "$base" city "$password" "$large_code" "${USERS:-40}" "${LOAD_SECONDS:-40}"
+    echo
+  fi
   jcmd "$pid" GC.run > /dev/null
   echo "heap after a full GC: $(jcmd "$pid" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | sed 's/used //')"
 } | tee "$results"
