@@ -12,6 +12,7 @@ import nl.vangnet.platform.NotFoundException;
 import nl.vangnet.platform.staff.Role;
 import nl.vangnet.platform.staff.Staff;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,9 +38,13 @@ class AccountManagement {
 
 	private final SecondFactors factors;
 
+	private final JdbcClient jdbc;
+
 	AccountManagement(AccountRepository accounts, OrganisationApi organisations, PasswordEncoder passwordEncoder,
-			PasswordPolicy passwordPolicy, SessionStore.SignedInSessions sessions, Clock clock, SecondFactors factors) {
+			PasswordPolicy passwordPolicy, SessionStore.SignedInSessions sessions, Clock clock, SecondFactors factors,
+			JdbcClient jdbc) {
 		this.factors = factors;
+		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.organisations = organisations;
 		this.passwordEncoder = passwordEncoder;
@@ -234,12 +239,21 @@ class AccountManagement {
 		return this.accounts.findByEmail(Account.normaliseEmail(email)).isPresent();
 	}
 
+	/**
+	 * The organisation's staff by display name. Read with SQL of its five columns, not as
+	 * aggregates: most pages with client data name the staff, and building every account
+	 * of the organisation through the derived query was about a tenth of such a page's
+	 * time.
+	 */
 	@Transactional(readOnly = true)
 	List<StaffMember> staff(UUID organisationId) {
-		return this.accounts.findByOrganisationIdOrderByDisplayName(organisationId)
-			.stream()
-			.map((a) -> new StaffMember(a.id(), a.displayName(), a.role(), a.teamId(), a.active()))
-			.toList();
+		return this.jdbc.sql("""
+				select id, display_name, role, team_id, active from account
+				where organisation_id = :organisation order by display_name""")
+			.param("organisation", organisationId)
+			.query((rs, n) -> new StaffMember(rs.getObject("id", UUID.class), rs.getString("display_name"),
+					Role.valueOf(rs.getString("role")), rs.getObject("team_id", UUID.class), rs.getBoolean("active")))
+			.list();
 	}
 
 	private Account find(UUID id) {
