@@ -11,7 +11,6 @@ import nl.vangnet.household.Satisfaction;
 import nl.vangnet.household.SupportType;
 import nl.vangnet.platform.DomainErrors;
 import nl.vangnet.platform.DomainException;
-import nl.vangnet.platform.staff.Staff;
 import nl.vangnet.platform.web.ErrorSummary;
 import nl.vangnet.platform.web.FormErrors;
 
@@ -58,18 +57,14 @@ class ContactController {
 
 	private final FamilyPapers papers;
 
-	private final Families families;
-
 	private final FollowUpChecks checks;
 
 	private final MessageSource messages;
 
-	ContactController(Contacts contacts, FamilyPapers papers, Families families, FollowUpChecks checks,
-			MessageSource messages) {
+	ContactController(Contacts contacts, FamilyPapers papers, FollowUpChecks checks, MessageSource messages) {
 		this.checks = checks;
 		this.contacts = contacts;
 		this.papers = papers;
-		this.families = families;
 		this.messages = messages;
 	}
 
@@ -85,11 +80,11 @@ class ContactController {
 			model.addAttribute("activityForm",
 					new ContactForms.Activity(this.contacts.today(), null, null, null, null));
 		}
-		Staff actor = Staff.current().requireOrganisation("household");
+		Contacts.Page page = this.contacts.page(id);
 		model.addAttribute("householdId", id);
-		model.addAttribute("contacts", this.contacts.contacts(id));
-		model.addAttribute("householdName", this.families.name(id));
-		model.addAttribute("members", this.families.members(id));
+		model.addAttribute("contacts", page.contacts());
+		model.addAttribute("householdName", page.householdName());
+		model.addAttribute("members", page.members());
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("supportTypes", SupportType.values());
 		java.util.Map<SupportType, String> fields = new java.util.EnumMap<>(SupportType.class);
@@ -100,17 +95,18 @@ class ContactController {
 		model.addAttribute("satisfactions", Satisfaction.values());
 		model.addAttribute("activityKinds", ActivityKind.values());
 		model.addAttribute("rhythmOptions", Rhythm.values());
-		if (actor.worksWithCases()) {
-			model.addAttribute("time", this.contacts.timeSummary(id));
-			model.addAttribute("activities", this.contacts.activities(id));
-			model.addAttribute("rhythms", this.contacts.rhythms(id));
-			List<FollowUpChecks.Departure> departures = this.checks.checks(id);
+		Contacts.CaseWork work = page.caseWork();
+		if (work != null) {
+			model.addAttribute("time", work.time());
+			model.addAttribute("activities", work.activities());
+			model.addAttribute("rhythms", work.rhythms());
+			List<FollowUpChecks.Departure> departures = work.departures();
 			model.addAttribute("departures", departures);
 			if (!model.containsAttribute("followUpForm")) {
 				model.addAttribute("followUpForm", ContactForms.FollowUp.proposed(departures, this.contacts.today()));
 			}
 			model.addAttribute("followUpMonths", FollowUpChecks.MONTHS);
-			model.addAttribute("followUpMap", this.checks.map(id).orElse(null));
+			model.addAttribute("followUpMap", work.map());
 			model.addAttribute("followUpRows",
 					java.util.stream.IntStream.range(0, ContactForms.FollowUp.NEW_ROWS).boxed().toList());
 			model.addAttribute("networkRelations", nl.vangnet.household.NetworkMaps.RELATIONS);

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.vangnet.access.AccessAction;
+import nl.vangnet.household.Family;
 import nl.vangnet.household.FamilyTrajectory;
 import nl.vangnet.household.ActivityKind;
 import nl.vangnet.household.Satisfaction;
@@ -22,6 +23,7 @@ import nl.vangnet.platform.NotFoundException;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -54,8 +56,11 @@ class Contacts {
 
 	private final Clock clock;
 
+	private final FollowUpChecks checks;
+
 	Contacts(ContactMomentRepository moments, FollowUpRhythms rhythms, TimeAndActivities time, Families families,
-			ContactTrail trail, Clock clock) {
+			ContactTrail trail, Clock clock, FollowUpChecks checks) {
+		this.checks = checks;
 		this.moments = moments;
 		this.rhythms = rhythms;
 		this.time = time;
@@ -64,10 +69,14 @@ class Contacts {
 		this.clock = clock;
 	}
 
+	/** The clock's day (no transaction of its own: a page asks it for its forms). */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	LocalDate today() {
 		return LocalDate.now(this.clock);
 	}
 
+	/** The clock's time (no transaction of its own). */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	LocalDateTime now() {
 		return LocalDateTime.now(this.clock);
 	}
@@ -104,14 +113,39 @@ class Contacts {
 	@Transactional
 	List<ContactView> contacts(UUID householdId) {
 		Staff actor = Staff.current().requireOrganisation("household");
-		this.families.require(householdId);
-		List<ContactView> contacts = list(actor, householdId);
+		Family family = this.families.require(householdId);
+		List<ContactView> contacts = list(actor, family);
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		return contacts;
 	}
 
-	private List<ContactView> list(Staff actor, UUID householdId) {
-		Map<UUID, String> members = this.families.members(householdId);
+	/**
+	 * Everything the contacts page shows, in one transaction with one view in the trail:
+	 * the family read once (whether the actor may see it, her members and trajectories)
+	 * and handed on, the contact log and, for case workers, the time, the activities, the
+	 * rhythms, the follow-up checks and her network map.
+	 * @throws nl.vangnet.platform.NotFoundException when the household does not exist for
+	 * the actor
+	 */
+	@Transactional
+	Page page(UUID householdId) {
+		Staff actor = Staff.current().requireOrganisation("household");
+		Family family = this.families.require(householdId);
+		List<ContactView> contacts = list(actor, family);
+		CaseWork work = null;
+		if (actor.worksWithCases()) {
+			List<FamilyTrajectory> trajectories = family.trajectories();
+			work = new CaseWork(summaryOfTime(householdId, trajectories), activitiesOf(family),
+					rhythmsOf(householdId, trajectories), this.checks.departuresOf(householdId, trajectories),
+					this.checks.map(family).orElse(null));
+		}
+		this.trail.record(actor, AccessAction.VIEW, householdId);
+		return new Page(family.name(), Families.members(family), contacts, work);
+	}
+
+	private List<ContactView> list(Staff actor, Family family) {
+		UUID householdId = family.id();
+		Map<UUID, String> members = Families.members(family);
 		Map<UUID, String> staff = this.families.staffNames(actor.organisationId());
 		return this.moments.ofHousehold(householdId, actor.seesOnlyOwnFamilies() ? actor.userId() : null)
 			.stream()
@@ -177,9 +211,14 @@ class Contacts {
 	@Transactional
 	List<ActivityView> activities(UUID householdId) {
 		Staff actor = caseWorker();
-		Map<UUID, String> members = Families.members(this.families.require(householdId));
+		Family family = this.families.require(householdId);
 		this.trail.record(actor, AccessAction.VIEW, householdId);
-		return this.time.activities(householdId)
+		return activitiesOf(family);
+	}
+
+	private List<ActivityView> activitiesOf(Family family) {
+		Map<UUID, String> members = Families.members(family);
+		return this.time.activities(family.id())
 			.stream()
 			.map((p) -> new ActivityView(p.date(), p.name(), (p.member() != null) ? members.get(p.member()) : null,
 					p.satisfaction(), p.kind()))
@@ -193,13 +232,12 @@ class Contacts {
 	@Transactional
 	TimeSummary timeSummary(UUID householdId) {
 		Staff actor = caseWorker();
-		this.families.require(householdId);
+		Family family = this.families.require(householdId);
 		this.trail.record(actor, AccessAction.VIEW, householdId);
-		return summaryOfTime(householdId);
+		return summaryOfTime(householdId, family.trajectories());
 	}
 
-	TimeSummary summaryOfTime(UUID householdId) {
-		List<FamilyTrajectory> trajectories = this.families.trajectories(householdId);
+	private TimeSummary summaryOfTime(UUID householdId, List<FamilyTrajectory> trajectories) {
 		FamilyTrajectory trajectory = trajectories.stream()
 			.filter((t) -> "INTENSIVE".equals(t.kind()))
 			.reduce((a, b) -> b)
@@ -216,16 +254,16 @@ class Contacts {
 	@Transactional
 	List<RhythmView> rhythms(UUID householdId) {
 		Staff actor = Staff.current().requireOrganisation("household");
-		this.families.require(householdId);
+		Family family = this.families.require(householdId);
 		this.trail.record(actor, AccessAction.VIEW, householdId);
-		return rhythmsOf(householdId);
+		return rhythmsOf(householdId, family.trajectories());
 	}
 
-	List<RhythmView> rhythmsOf(UUID householdId) {
+	private List<RhythmView> rhythmsOf(UUID householdId, List<FamilyTrajectory> trajectories) {
 		LocalDate lastReached = this.moments.lastReached(householdId);
 		Map<UUID, FollowUpRhythms.Running> running = this.rhythms.runningOf(householdId);
 		List<RhythmView> views = new ArrayList<>();
-		for (FamilyTrajectory t : this.families.trajectories(householdId)) {
+		for (FamilyTrajectory t : trajectories) {
 			FollowUpRhythms.Running row = running.get(t.id().value());
 			views.add(new RhythmView(t.id().value(), t.kind(), t.start(), t.end(), (row != null) ? row.rhythm() : null,
 					(row != null) ? row.startedOn() : null, (row != null) ? row.due(lastReached) : null,
@@ -296,17 +334,18 @@ class Contacts {
 	@Transactional
 	DossierSummary dossierSummary(UUID householdId, FamilyPapers papers) {
 		Staff actor = Staff.current().requireOrganisation("household");
-		this.families.require(householdId);
-		List<ContactView> contacts = list(actor, householdId);
+		Family family = this.families.require(householdId);
+		List<FamilyTrajectory> trajectories = family.trajectories();
+		List<ContactView> contacts = list(actor, family);
 		ContactView last = contacts.isEmpty() ? null : contacts.get(0);
-		LocalDate due = rhythmsOf(householdId).stream()
+		LocalDate due = rhythmsOf(householdId, trajectories).stream()
 			.map(RhythmView::due)
 			.filter(java.util.Objects::nonNull)
 			.min(LocalDate::compareTo)
 			.orElse(null);
 		DossierSummary summary = actor.seesOnlyOwnFamilies() ? new DossierSummary(last, due, null, null, null)
-				: new DossierSummary(last, due, summaryOfTime(householdId), papers.openObligations(householdId),
-						papers.debtTotal(householdId));
+				: new DossierSummary(last, due, summaryOfTime(householdId, trajectories),
+						papers.openObligations(householdId), papers.debtTotal(householdId));
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		return summary;
 	}
@@ -371,6 +410,20 @@ class Contacts {
 	 */
 	record RhythmView(UUID trajectoryId, String kind, LocalDate start, LocalDate end, Rhythm rhythm,
 			LocalDate rhythmSince, LocalDate due, Integer version, LocalDate plannedUntil, boolean periodOver) {
+	}
+
+	/**
+	 * The contacts page: the family's name and members, the contact log as the reader may
+	 * see it, and {@code caseWork} only for case workers (else {@code null}).
+	 */
+	record Page(String householdName, Map<UUID, String> members, List<ContactView> contacts, CaseWork caseWork) {
+	}
+
+	/**
+	 * What only case workers see on the contacts page; {@code map} may be {@code null}.
+	 */
+	record CaseWork(TimeSummary time, List<ActivityView> activities, List<RhythmView> rhythms,
+			List<FollowUpChecks.Departure> departures, nl.vangnet.household.NetworkMaps.LatestMap map) {
 	}
 
 	record DossierSummary(ContactView last, LocalDate due, TimeSummary time,

@@ -42,7 +42,7 @@ class Families {
 
 	/** Whose network a household-level check counts: the main contact (else a parent). */
 	java.util.Optional<nl.vangnet.household.MemberId> mainContact(UUID householdId) {
-		return this.households.mainContact(HouseholdId.of(householdId));
+		return require(householdId).mainContactId();
 	}
 
 	String name(UUID householdId) {
@@ -68,7 +68,7 @@ class Families {
 	 * The household's trajectories in the order they started.
 	 */
 	List<FamilyTrajectory> trajectories(UUID householdId) {
-		return this.households.trajectories(HouseholdId.of(householdId));
+		return require(householdId).trajectories();
 	}
 
 	/**
@@ -77,7 +77,7 @@ class Families {
 	 */
 	nl.vangnet.account.FamilyContact contact(UUID householdId) {
 		Family family = require(householdId);
-		List<FamilyTrajectory> trajectories = trajectories(householdId);
+		List<FamilyTrajectory> trajectories = family.trajectories();
 		UUID contactPerson = trajectories.isEmpty() ? null : trajectories.get(trajectories.size() - 1).contactPerson();
 		return this.accounts.familyContact(family.organisationId(), contactPerson);
 	}

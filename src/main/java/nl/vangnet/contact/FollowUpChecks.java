@@ -15,6 +15,7 @@ import java.util.UUID;
 import nl.vangnet.access.AccessAction;
 import nl.vangnet.household.Debts;
 import nl.vangnet.household.Destination;
+import nl.vangnet.household.Family;
 import nl.vangnet.household.FamilyTrajectory;
 import nl.vangnet.household.Helped;
 import nl.vangnet.household.HousingSituation;
@@ -86,13 +87,17 @@ class FollowUpChecks {
 	 */
 	List<Departure> checks(UUID householdId) {
 		Staff actor = caseWorker();
-		this.families.require(householdId);
-		List<Departure> departures = departuresOf(householdId);
+		Family family = this.families.require(householdId);
+		List<Departure> departures = departuresOf(householdId, family.trajectories());
 		this.trail.record(actor, AccessAction.VIEW, householdId);
 		return departures;
 	}
 
-	List<Departure> departuresOf(UUID householdId) {
+	/**
+	 * The departures among the family's trajectories, read before by the caller (who
+	 * checked that the actor may see them and records the view).
+	 */
+	List<Departure> departuresOf(UUID householdId, List<FamilyTrajectory> trajectories) {
 		LocalDate today = LocalDate.now(this.clock);
 		Map<UUID, List<Attempt>> attempts = new HashMap<>();
 		this.jdbc.sql("""
@@ -123,7 +128,6 @@ class FollowUpChecks {
 							code(SchoolSituation.class, rs.getString("departure_school")))))
 			.list();
 		List<Departure> departures = new ArrayList<>();
-		List<FamilyTrajectory> trajectories = this.families.trajectories(householdId);
 		List<FamilyTrajectory> ended = departures(trajectories);
 		for (FamilyTrajectory t : ended) {
 			List<Attempt> ofTrajectory = attempts.getOrDefault(t.id().value(), List.of());
@@ -286,8 +290,13 @@ class FollowUpChecks {
 	 * page records what it shows.
 	 */
 	Optional<NetworkMaps.LatestMap> map(UUID householdId) {
+		return map(this.families.require(householdId));
+	}
+
+	/** Her network map, of a family the caller read before. */
+	Optional<NetworkMaps.LatestMap> map(Family family) {
 		caseWorker();
-		return this.families.mainContact(householdId).flatMap(this.maps::latest);
+		return family.mainContactId().flatMap(this.maps::latest);
 	}
 
 	/**

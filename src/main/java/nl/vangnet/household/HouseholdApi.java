@@ -78,9 +78,9 @@ public class HouseholdApi {
 	}
 
 	/**
-	 * The household with its members, if the current reader may see it (its own
-	 * organisation; a volunteer only a family they are involved in). Not in the access
-	 * trail: the caller records what it shows.
+	 * The household with its members and trajectories, if the current reader may see it
+	 * (its own organisation; a volunteer only a family they are involved in). Not in the
+	 * access trail: the caller records what it shows.
 	 * @throws nl.vangnet.platform.NotFoundException when it does not exist or is not
 	 * visible
 	 */
@@ -93,7 +93,7 @@ public class HouseholdApi {
 					.stream()
 					.map((m) -> new Family.FamilyMember(m.id(), m.ref(), m.role().name(), m.name(), m.birthDate()))
 					.toList(),
-				household.closure() != null);
+				household.closure() != null, trajectoriesOf(household), mainContactOf(household).orElse(null));
 	}
 
 	/**
@@ -105,7 +105,10 @@ public class HouseholdApi {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<MemberId> mainContact(HouseholdId id) {
-		Household household = this.management.visible(Staff.current().requireOrganisation("household"), id.value());
+		return mainContactOf(this.management.visible(Staff.current().requireOrganisation("household"), id.value()));
+	}
+
+	private static Optional<MemberId> mainContactOf(Household household) {
 		List<Member> members = household.details().members();
 		return household.mainContact()
 			.or(() -> members.stream().filter((m) -> m.role() == MemberRole.PARENT).findFirst())
@@ -121,7 +124,10 @@ public class HouseholdApi {
 	 */
 	@Transactional(readOnly = true)
 	public List<FamilyTrajectory> trajectories(HouseholdId id) {
-		Household household = this.management.visible(Staff.current().requireOrganisation("household"), id.value());
+		return trajectoriesOf(this.management.visible(Staff.current().requireOrganisation("household"), id.value()));
+	}
+
+	private static List<FamilyTrajectory> trajectoriesOf(Household household) {
 		return household.trajectories()
 			.stream()
 			.sorted(Comparator.comparing(Trajectory::start))
