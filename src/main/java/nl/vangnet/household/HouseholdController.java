@@ -70,16 +70,16 @@ class HouseholdController {
 
 	private final DuplicateCheck duplicates;
 
-	private final ContactPersonHistory contactPersons;
-
 	private final Deputies deputies;
+
+	private final DossierPages dossiers;
 
 	HouseholdController(HouseholdManagement management, HouseholdSearch search, PhaseModels phaseModels,
 			OrganisationApi organisations, MessageSource messages, Conflicts conflicts, AccessTrail trail,
-			DuplicateCheck duplicates, ContactPersonHistory contactPersons, Deputies deputies) {
+			DuplicateCheck duplicates, DossierPages dossiers, Deputies deputies) {
 		this.deputies = deputies;
 		this.duplicates = duplicates;
-		this.contactPersons = contactPersons;
+		this.dossiers = dossiers;
 		this.conflicts = conflicts;
 		this.management = management;
 		this.search = search;
@@ -202,10 +202,11 @@ class HouseholdController {
 	 */
 	@GetMapping("/{id}")
 	String dossier(@PathVariable UUID id, Model model, Locale locale) {
-		model.addAttribute("household", this.management.dossier(id, locale));
-		model.addAttribute("contactPersons", this.contactPersons.forDossier(id));
-		model.addAttribute("deputies", this.deputies.forDossier(id));
-		model.addAttribute("aftercare", this.management.aftercareProposal());
+		DossierPages.Page page = this.dossiers.page(id, locale);
+		model.addAttribute("household", page.household());
+		model.addAttribute("contactPersons", page.contactPersons());
+		model.addAttribute("deputies", page.deputies());
+		model.addAttribute("aftercare", page.aftercare());
 		// What the end form offers: where she went and how she left.
 		model.addAttribute("destinations", Destination.values());
 		model.addAttribute("housingSituations", HousingSituation.values());
