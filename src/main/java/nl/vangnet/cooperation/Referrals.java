@@ -32,6 +32,7 @@ import nl.vangnet.platform.UnprocessableException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -77,6 +78,8 @@ class Referrals {
 		this.clock = clock;
 	}
 
+	/** The clock's day (no transaction of its own: a page asks it for its forms). */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	LocalDate today() {
 		return LocalDate.now(this.clock);
 	}

@@ -27,6 +27,7 @@ import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -67,6 +68,8 @@ class HouseholdManagement {
 		this.clock = clock;
 	}
 
+	/** The clock's day (no transaction of its own: a page asks it for its forms). */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	LocalDate today() {
 		return LocalDate.now(this.clock);
 	}

@@ -30,6 +30,7 @@ import nl.vangnet.platform.tenancy.TenantScope;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -65,6 +66,8 @@ class NetworkManagement {
 		this.clock = clock;
 	}
 
+	/** The clock's day (no transaction of its own: a page asks it for its forms). */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	LocalDate today() {
 		return LocalDate.now(this.clock);
 	}

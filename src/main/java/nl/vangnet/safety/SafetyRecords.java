@@ -28,6 +28,7 @@ import nl.vangnet.platform.staff.Staff;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -62,6 +63,8 @@ class SafetyRecords {
 		this.clock = clock;
 	}
 
+	/** The clock's day (no transaction of its own: a page asks it for its forms). */
+	@Transactional(propagation = Propagation.SUPPORTS)
 	LocalDate today() {
 		return LocalDate.now(this.clock);
 	}
