@@ -117,8 +117,8 @@ public class MonitorDuckDB {
 				), children as (
 				  select household_id, count(*) as children from members where role = 'CHILD' group by household_id
 				), hh as materialized (
-				  select h.composition, h.debts, h.referral_source, mc.education, mc.dutch_language, mc.day_activities,
-				         coalesce(c.children, 0) as children
+				  select h.composition, h.debts, h.referral_source, h.contact_reasons, mc.education, mc.dutch_language,
+				         mc.day_activities, coalesce(c.children, 0) as children
 				  from monitor_population p
 				  join household h on h.id = p.household_id
 				  left join main_contact mc on mc.household_id = p.household_id
@@ -137,6 +137,11 @@ public class MonitorDuckDB {
 				  from hh group by 2
 				union all select 'childAgeGroups', age_group(birth_date, age_group, :to), sum(children)
 				  from (select birth_date, age_group, count(*) as children from members where role = 'CHILD' group by 1, 2) c
+				  group by 2
+				union all select 'contactReasons', coalesce(reason, 'UNKNOWN'), count(*)
+				  from (select unnest(case when coalesce(contact_reasons, '') = '' then [null::varchar]
+				                           else string_split(contact_reasons, ',') end) as reason
+				        from hh)
 				  group by 2
 				""");
 		STATEMENTS.put("DOMAINS", """
@@ -256,13 +261,6 @@ public class MonitorDuckDB {
 				       count(*) filter (where satisfaction = 'ORANGE'),
 				       count(*) filter (where satisfaction = 'RED')
 				from a group by grouping sets ((kind), (participant))
-				""");
-		STATEMENTS.put("CONTACT_REASONS", """
-				select coalesce(reason, 'UNKNOWN'), count(*)
-				from (select unnest(case when coalesce(h.contact_reasons, '') = '' then [null::varchar]
-				                         else string_split(h.contact_reasons, ',') end) as reason
-				      from monitor_population p join household h on h.id = p.household_id)
-				group by 1
 				""");
 		STATEMENTS.put("DESTINATIONS", """
 				select coalesce(t.destination, 'NOT_RECORDED'), count(*)

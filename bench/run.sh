@@ -38,6 +38,7 @@ fi
   fi
 } >> "$OUT"
 have=0
+per_statement=""
 for n in $SIZES; do
   start=$(date +%s)
   java -jar target/vangnet.jar generate --organisations 9 --households $((n - have)) --seed "$n" | tail -1
@@ -48,10 +49,19 @@ for n in $SIZES; do
     continue
   fi
   rm -rf "$DATA/export"
-  line=$(java -jar target/vangnet.jar bench-monitor --repeat 5 --out "$DATA/line.md" --explain \
-    --export "$DATA/export" | grep '^| ' | tail -1)
+  LOGGING_LEVEL_NL_VANGNET_MONITOR=DEBUG java -jar target/vangnet.jar bench-monitor --repeat 5 \
+    --out "$DATA/line.md" --explain --export "$DATA/export" > "$DATA/bench.log"
+  line=$(grep '^| ' "$DATA/bench.log" | tail -1)
+  # the last run's statements as each connection counted them (names and milliseconds only)
+  timings=$(grep -o 'counted on one connection.*' "$DATA/bench.log" | tail -"${VANGNET_MONITOR_CONNECTIONS:-2}")
+  echo "$timings"
+  per_statement="$per_statement
+- $n households, Vangnet's last run, per connection: $(echo "$timings" | sed 's/.*(ms)://' | paste -sd'|' | sed 's/|/; /g')"
   for f in "$DATA"/line.md.plans-*.txt; do [ -e "$f" ] && mv "$f" "bench/results.md.plans-${f##*plans-}"; done
-  ducked=$(java -cp "$duck" bench/MonitorDuckDB.java "$DATA/export" 5 | tee /dev/stderr | grep '^duckdb median')
+  java -cp "$duck" bench/MonitorDuckDB.java "$DATA/export" 5 | tee /dev/stderr > "$DATA/duck.log"
+  ducked=$(grep '^duckdb median' "$DATA/duck.log")
+  per_statement="$per_statement
+- $n households, DuckDB's last run: $(grep -o 'per statement (ms): .*' "$DATA/duck.log" | sed 's/per statement (ms): //')"
   vangnet_ms=$(echo "$line" | awk -F'|' '{gsub(/[ ms]/, "", $5); print $5}')
   duck_ms=$(echo "$ducked" | awk '{print $3}')
   duck_fast=$(echo "$ducked" | awk '{print $6}')
@@ -62,4 +72,7 @@ for n in $SIZES; do
   echo "$row"
   echo "$row" >> "$OUT"
 done
+if [ -n "$per_statement" ]; then
+  printf '\nEach statement in milliseconds (with P, filled on each connection):\n%s\n' "$per_statement" >> "$OUT"
+fi
 rm -rf "$DATA"

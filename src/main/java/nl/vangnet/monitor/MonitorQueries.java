@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import nl.vangnet.platform.VangnetProperties;
 import nl.vangnet.platform.database.SharedSnapshot;
 import nl.vangnet.platform.tenancy.TenantScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,24 +76,27 @@ class MonitorQueries implements DisposableBean {
 	/**
 	 * Background over P (Tabel 2.x of seed 004: household and main contact) and the
 	 * children of P by age group on the reference date {@code to}, in ONE pass over P:
-	 * the household and its members' summary (household_member_summary, kept with every
-	 * change of a member: the main contact's characteristics and the children) are read
-	 * once (materialized) and feed both the per-household characteristics (an omitted
-	 * value counts as UNKNOWN, an empty list of day activities too; no summary: no main
-	 * contact and no children) and the count of children per age group (counting
-	 * children, not households; the age group is computed once per birth date, not once
-	 * per child). The households are first counted per kind (the combination of their
-	 * characteristics, a few thousand at most), and each characteristic from those
-	 * counts, so P is aggregated once, not once per characteristic; a list of day
-	 * activities is split once per distinct list.
+	 * each household's summary (household_summary, V40, kept with every change of a
+	 * household or a member: its own characteristics, its main contact's and its
+	 * children) is read once (materialized) and feeds both the per-household
+	 * characteristics (an omitted value counts as UNKNOWN, an empty list of day
+	 * activities too; no members: no main contact and no children) and the count of
+	 * children per age group (counting children, not households; the age group is
+	 * computed once per birth date, not once per child). The households are first counted
+	 * per kind (the combination of their characteristics, a few thousand at most), and
+	 * each characteristic from those counts, so P is aggregated once, not once per
+	 * characteristic; a list of day activities is split once per distinct list. Tabel 3.2
+	 * (turn 2's {@code contactReasons}, rows {@code 'contactReasons'}) comes from the
+	 * same pass: the households of P per reason for the first contact, several per
+	 * household; a household without a reason counts as UNKNOWN (each distinct list of
+	 * reasons split once), so the households are read once for both.
 	 */
 	static final String BACKGROUND = """
 			with hh as materialized (
-			  select h.composition, h.debts, h.referral_source, s.education, s.dutch_language, s.day_activities,
-			         coalesce(s.children, 0) as children, s.child_birth_dates, s.child_age_groups
+			  select s.composition, s.debts, s.referral_source, s.contact_reasons, s.education, s.dutch_language,
+			         s.day_activities, s.children, s.child_birth_dates, s.child_age_groups
 			  from monitor_population p
-			  join household h on h.id = p.household_id
-			  left join household_member_summary s on s.household_id = p.household_id
+			  join household_summary s on s.household_id = p.household_id
 			), kinds as materialized (
 			  select coalesce(composition, 'UNKNOWN') as composition, coalesce(debts, 'UNKNOWN') as debts,
 			         coalesce(referral_source, 'UNKNOWN') as referral_source, coalesce(education, 'UNKNOWN') as education,
@@ -114,6 +119,10 @@ class MonitorQueries implements DisposableBean {
 			        from (select unnest(child_birth_dates) as birth_date, unnest(child_age_groups) as age_group from hh) c
 			        group by 1, 2) c
 			  group by 2
+			union all select 'contactReasons', coalesce(reason, 'UNKNOWN'), sum(households)
+			  from (select contact_reasons, count(*) as households from hh group by 1) r
+			  left join lateral unnest(r.contact_reasons) as reason on true
+			  group by 2
 			""";
 
 	/**
@@ -121,16 +130,20 @@ class MonitorQueries implements DisposableBean {
 	 * {@code to}, grouped two ways at once ({@code per}): per code as registered (rows
 	 * {@code 'questions'}; a sub-code is added to its parent afterwards) and per
 	 * household a bit mask of the framework codes (position in {@code :codes}) of its
-	 * questions. A code counts the households whose mask has its own bit or a sub-code's
-	 * bit ({@code :masks}, one per code, in the same order; rows {@code 'households'});
-	 * the households are first counted per distinct mask, so each code tests a few
-	 * hundred masks instead of every household.
+	 * questions, each code's bit found by hashing (a question of a code outside the
+	 * framework has none). A code counts the households whose mask has its own bit or a
+	 * sub-code's bit ({@code :masks}, one per code, in the same order; rows
+	 * {@code 'households'}); the households are first counted per distinct mask, so each
+	 * code tests a few hundred masks instead of every household.
 	 */
 	static final String DOMAINS = """
 			with per as materialized (
 			  select grouping(hq.household_id) as by_code, hq.monitor_code::text as code, count(*) as questions,
-			         bit_or(cast(1 as bigint) << (array_position(string_to_array(:codes, ','), hq.monitor_code::text) - 1)) as mask
+			         bit_or(c.bit) as mask
 			  from help_question hq join monitor_population p on p.household_id = hq.household_id
+			  left join (select code, cast(1 as bigint) << (n::integer - 1) as bit
+			             from unnest(string_to_array(:codes, ',')) with ordinality as c (code, n)) c
+			    on c.code = hq.monitor_code::text
 			  where hq.opened_on <= :to
 			  group by grouping sets ((hq.household_id), (hq.monitor_code))
 			), masks as (
@@ -147,11 +160,15 @@ class MonitorQueries implements DisposableBean {
 	/**
 	 * Tabel 4.1: whole months of each household's latest trajectory, from its start to
 	 * its end (finished) or to {@code to} (ongoing), as
-	 * Period.between(...).toTotalMonths().
+	 * Period.between(...).toTotalMonths(). The months are computed once per distinct
+	 * start and stop (their date arithmetic costs more than counting), not once per
+	 * household.
 	 */
 	static final String DURATION = """
-			select finished, vangnet_whole_months(start_date, stop_date), count(*)
-			from monitor_population group by 1, 2
+			select finished, vangnet_whole_months(start_date, stop_date), sum(households)
+			from (select finished, start_date, stop_date, count(*) as households
+			      from monitor_population group by 1, 2, 3) d
+			group by 1, 2
 			""";
 
 	/**
@@ -273,18 +290,6 @@ class MonitorQueries implements DisposableBean {
 			""";
 
 	/**
-	 * Tabel 3.2 (turn 2's {@code contactReasons}): the households of P per reason for the
-	 * first contact, several per household; a household without a reason counts as
-	 * UNKNOWN.
-	 */
-	static final String CONTACT_REASONS = """
-			select coalesce(reason, 'UNKNOWN'), count(*)
-			from monitor_population p join household h on h.id = p.household_id
-			left join lateral unnest(h.contact_reasons) as reason on true
-			group by 1
-			""";
-
-	/**
 	 * Tabel 3.4 split (turn 2): the participations of P in the period, per kind (none
 	 * recorded: UNKNOWN) and per participant (a child; an adult member, parent or other;
 	 * the household as a whole when no member is named), each with its households and
@@ -376,6 +381,8 @@ class MonitorQueries implements DisposableBean {
 	private final JdbcClient jdbc;
 
 	/** The transactions that count: each imports the snapshot of the monitor's own. */
+	private static final Logger LOG = LoggerFactory.getLogger(MonitorQueries.class);
+
 	private final TransactionTemplate counting;
 
 	/** How many connections count one monitor at once (the calling thread's included). */
@@ -534,7 +541,6 @@ class MonitorQueries implements DisposableBean {
 		statements.put("REFERRALS", REFERRALS);
 		statements.put("SAFETY", SAFETY);
 		statements.put("ACTIVITY_SPLIT", ACTIVITY_SPLIT);
-		statements.put("CONTACT_REASONS", CONTACT_REASONS);
 		statements.put("DESTINATIONS", DESTINATIONS);
 		statements.put("RETURNING", RETURNING);
 		statements.put("FOLLOW_UP", FOLLOW_UP);
@@ -623,6 +629,10 @@ class MonitorQueries implements DisposableBean {
 			figures.shortOnly.put(text(r[0]), number(r[1]));
 		}
 		for (Object[] r : rows.get("BACKGROUND")) {
+			if ("contactReasons".equals(r[0])) {
+				figures.contactReasons.put(text(r[1]), number(r[2]));
+				continue;
+			}
 			figures.background.computeIfAbsent(text(r[0]), (k) -> new LinkedHashMap<>()).put(text(r[1]), number(r[2]));
 		}
 		Map<String, Long> registered = new LinkedHashMap<>();
@@ -672,9 +682,6 @@ class MonitorQueries implements DisposableBean {
 			figures.safety.computeIfAbsent(text(r[0]), (k) -> new LinkedHashMap<>())
 				.merge(text(r[1]), number(r[2]), Long::sum);
 		}
-		for (Object[] r : rows.get("CONTACT_REASONS")) {
-			figures.contactReasons.put(text(r[0]), number(r[1]));
-		}
 		for (Object[] r : rows.get("ACTIVITY_SPLIT")) {
 			RawFigures.Activities counts = new RawFigures.Activities(number(r[2]), number(r[3]), number(r[4]),
 					number(r[5]));
@@ -701,8 +708,8 @@ class MonitorQueries implements DisposableBean {
 	 * 100,000 households), so that the last ones to finish are short.
 	 */
 	static final List<String> DEAREST_FIRST = List.of("TIME", "DOMAINS", "PROGRESS", "BACKGROUND", "REACH_SHORT",
-			"FOLLOW_UP", "CONTACT_REASONS", "ACTIVITY_SPLIT", "DURATION", "ACTIVITIES", "DESTINATIONS",
-			"REACH_INTENSIVE", "EXPERIENCE", "REFERRALS", "SAFETY", "RETURNING");
+			"FOLLOW_UP", "ACTIVITY_SPLIT", "DURATION", "ACTIVITIES", "DESTINATIONS", "REACH_INTENSIVE", "EXPERIENCE",
+			"REFERRALS", "SAFETY", "RETURNING");
 
 	/**
 	 * Every statement's rows, by name, counted on the connections from the caller's
@@ -764,11 +771,18 @@ class MonitorQueries implements DisposableBean {
 			if (name == null) {
 				return null;
 			}
+			StringBuilder timings = LOG.isDebugEnabled() ? new StringBuilder() : null;
 			try {
+				long started = System.nanoTime();
 				populate(params);
+				started = timed(timings, "POPULATION", started);
 				while (name != null) {
 					results.get(name).complete(rows(statements.get(name), params));
+					started = timed(timings, name, started);
 					name = queue.poll();
+				}
+				if (timings != null) {
+					LOG.debug("monitor counted on one connection (ms):{}", timings);
 				}
 			}
 			catch (RuntimeException ex) {
@@ -778,6 +792,18 @@ class MonitorQueries implements DisposableBean {
 			}
 			return null;
 		}));
+	}
+
+	/**
+	 * Adds the milliseconds since {@code started} to the timings (when they are kept:
+	 * only statement names and times, nothing counted); returns now.
+	 */
+	private static long timed(StringBuilder timings, String name, long started) {
+		long now = System.nanoTime();
+		if (timings != null) {
+			timings.append(' ').append(name).append('=').append((now - started) / 1_000_000);
+		}
+		return now;
 	}
 
 	private List<Object[]> rows(String sql, Map<String, Object> params) {

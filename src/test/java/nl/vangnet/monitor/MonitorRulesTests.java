@@ -247,6 +247,37 @@ class MonitorRulesTests {
 	}
 
 	@Test
+	void theBackgroundFollowsEveryChangeOfTheHouseholdItselfAsSoonAsItIsCommitted() {
+		TestData.Organisation organisation = this.data.organisation();
+		MonitorFixture f = new MonitorFixture(this.data, organisation.id());
+		var a = f.household("ONE_PARENT", "YES", null);
+		f.trajectory(a, "INTENSIVE", LocalDate.of(2020, 1, 1), null);
+		var b = f.household();
+		f.trajectory(b, "INTENSIVE", LocalDate.of(2020, 1, 1), null);
+		RawFigures before = count(organisation);
+		assertThat(before.background.get("composition")).containsOnly(Map.entry("ONE_PARENT", 1L),
+				Map.entry("UNKNOWN", 1L));
+		assertThat(before.contactReasons).containsOnly(Map.entry("UNKNOWN", 2L));
+
+		f.change(
+				"update household set composition = 'TWO_PARENT', debts = 'NO', referral_source = 'OWN_NETWORK' where id = ?",
+				a);
+		f.change("update household set contact_reasons = '{FINANCES,HOUSING}' where id = ?", b);
+		f.change("update household set version = version + 1 where id = ?", a); // nothing
+																				// the
+																				// summary
+																				// holds
+		RawFigures after = count(organisation);
+		assertThat(after.background.get("composition")).containsOnly(Map.entry("TWO_PARENT", 1L),
+				Map.entry("UNKNOWN", 1L));
+		assertThat(after.background.get("debts")).containsOnly(Map.entry("NO", 1L), Map.entry("UNKNOWN", 1L));
+		assertThat(after.background.get("referralSource")).containsOnly(Map.entry("OWN_NETWORK", 1L),
+				Map.entry("UNKNOWN", 1L));
+		assertThat(after.contactReasons).containsOnly(Map.entry("FINANCES", 1L), Map.entry("HOUSING", 1L),
+				Map.entry("UNKNOWN", 1L));
+	}
+
+	@Test
 	void aSubCodeCountsForItsParentAndOnlyQuestionsOpenedByToCount() {
 		TestData.Organisation organisation = this.data.organisation();
 		MonitorFixture f = new MonitorFixture(this.data, organisation.id());
