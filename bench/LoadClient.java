@@ -42,7 +42,9 @@ import java.util.regex.Pattern;
  * Mode {@code pages} (bench/pages.sh): in two organisations of generated caseloads (generate
  * --password), signs in the coordinator and the first professional of each and prints the
  * median of RUNS (8) requests of every page after two not counted, per organisation, and their
- * ratio, as a Markdown table.
+ * ratio, as a Markdown table. The workload per worker has one row per worker, and the two
+ * organisations have different numbers of workers (as many as their running families fill,
+ * at most 40): it is printed once more per worker shown.
  *
  * <pre>
  * java bench/LoadClient.java BASE_URL city PASSWORD CODE USERS SECONDS
@@ -164,6 +166,7 @@ public final class LoadClient {
 				new Page("`/team/workload` (coordinator)", true, "/team/workload", false));
 		double[][] medians = new double[2][pages.size()];
 		long[][] bytes = new long[2][pages.size()];
+		int[] workers = new int[2];
 		long[][][] times = new long[2][pages.size()][runs];
 		Session[][] sessions = new Session[2][2];
 		String[] families = new String[2];
@@ -191,6 +194,9 @@ public final class LoadClient {
 						times[o][p][r] = took;
 						bytes[o][p] = body.length();
 					}
+					if (page.path().equals("/team/workload")) {
+						workers[o] = count(body, "id=\"worker-");
+					}
 				}
 			}
 		}
@@ -208,7 +214,22 @@ public final class LoadClient {
 		for (int p = 0; p < pages.size(); p++) {
 			System.out.printf(Locale.ROOT, "| %s | %.1f ms (%d kB) | %.1f ms (%d kB) | %.2f |%n", pages.get(p).label(),
 					medians[0][p], bytes[0][p] / 1024, medians[1][p], bytes[1][p] / 1024, medians[1][p] / medians[0][p]);
+			if (pages.get(p).path().equals("/team/workload") && workers[0] > 0 && workers[1] > 0) {
+				// Its content is one row per worker, and the organisations have different
+				// numbers of workers: the same page per worker shown as well.
+				System.out.printf(Locale.ROOT, "| the same per worker shown (%d and %d workers) | %.2f ms | %.2f ms | %.2f |%n",
+						workers[0], workers[1], medians[0][p] / workers[0], medians[1][p] / workers[1],
+						(medians[1][p] / workers[1]) / (medians[0][p] / workers[0]));
+			}
 		}
+	}
+
+	private static int count(String body, String what) {
+		int n = 0;
+		for (int at = body.indexOf(what); at >= 0; at = body.indexOf(what, at + what.length())) {
+			n++;
+		}
+		return n;
 	}
 
 	private static void city(String[] args) throws Exception {
