@@ -47,13 +47,15 @@ import java.util.regex.Pattern;
  * at most 40): it is printed once more per worker shown.
  *
  * <pre>
- * java bench/LoadClient.java BASE_URL city PASSWORD CODE USERS SECONDS
+ * java bench/LoadClient.java BASE_URL city PASSWORD CODE USERS SECONDS [WARMUP]
  * </pre>
  *
  * Mode {@code city} (bench/pages.sh): USERS professionals of the generated organisation CODE
  * (pro1, pro2, …; signed in first) read the pages of the families of their caseload (dossier,
  * contacts, plan, the document, their worklist and caseload, in turn): once all of them with a
- * think time of 1 to 3 s, once all without; p50/p95/p99, requests per second and errors of each.
+ * think time of 1 to 3 s (before the first request too, so they do not all start at once), once
+ * all without; p50/p95/p99, requests per second and errors of each. WARMUP seconds (0) of all
+ * of them without think time go first, not counted.
  */
 public final class LoadClient {
 
@@ -254,8 +256,12 @@ public final class LoadClient {
 			caseloads.add(families);
 		}
 		System.err.printf("%d professionals of %s signed in%n", users, args[3]);
-		for (boolean thinking : new boolean[] { true, false }) {
-			long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+		// A warm-up not counted (all without think time), so that the runs measure a server
+		// whose JIT has compiled the pages, not one still compiling them on the same cores.
+		int warmup = (args.length > 6) ? Integer.parseInt(args[6]) : 0;
+		for (int run = (warmup > 0) ? -1 : 0; run < 2; run++) {
+			boolean thinking = run == 0;
+			long deadline = System.nanoTime() + Duration.ofSeconds((run < 0) ? warmup : seconds).toNanos();
 			List<long[]> latencies = Collections.synchronizedList(new ArrayList<>());
 			AtomicLong errors = new AtomicLong();
 			List<Thread> threads = new ArrayList<>();
@@ -272,6 +278,11 @@ public final class LoadClient {
 			}
 			double elapsed = (System.nanoTime() - start) / 1e9;
 			long[] all = latencies.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+			if (run < 0) {
+				System.err.printf(Locale.ROOT, "warm-up %d s: %.1f requests/s, p95 %.1f ms%n", warmup, all.length / elapsed,
+						percentile(all, 95));
+				continue;
+			}
 			System.out.printf(Locale.ROOT, "| %d users %s | %.1f | %.1f ms | %.1f ms | %.1f ms | %d |%n", users,
 					thinking ? "with 1-3 s think time" : "without think time", all.length / elapsed,
 					percentile(all, 50), percentile(all, 95), percentile(all, 99), errors.get());
@@ -286,6 +297,16 @@ public final class LoadClient {
 		long[] mine = new long[200_000];
 		int n = 0;
 		ThreadLocalRandom random = ThreadLocalRandom.current();
+		if (thinking) {
+			// each user thinks before her first request too: 40 users do not click at once
+			try {
+				Thread.sleep(random.nextLong(0, 3001));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 		while (System.nanoTime() < deadline && n < mine.length) {
 			String path = READS[n % READS.length].replace("{id}", families.get(random.nextInt(families.size())));
 			long begin = System.nanoTime();

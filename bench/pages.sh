@@ -13,7 +13,9 @@
 # appended to bench/pages-results.md. MOMENTS and TRAIL set the rows per household.
 # Then 40 professionals of the large organisation (USERS) read their families' pages for
 # LOAD_SECONDS (40) each run, once all with a think time of 1-3 s and once all without
-# (goal with think time: p95 under 200 ms, 0 errors), and the heap the application holds
+# (goal with think time: p95 under 200 ms, 0 errors), after WARMUP (20) seconds not counted
+# without think time (the JIT compiles the pages then); each thinking user also thinks before
+# her first request. Then the heap the application holds
 # after a full garbage collection is printed (JAVA_OPTS, default -Xmx512m).
 # KEEP=DIR keeps the generated database in DIR, and a later run with the same KEEP measures
 # it again without generating (generating 100,000 households takes about 8 minutes).
@@ -80,7 +82,8 @@ results=$(mktemp)
   if [ "${ONLY:-}" != pages ]; then
     echo "| load on the $large households | requests/s | p50 | p95 | p99 | errors |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: |"
-    java bench/LoadClient.java "$base" city "$password" "$large_code" "${USERS:-40}" "${LOAD_SECONDS:-40}"
+    java bench/LoadClient.java "$base" city "$password" "$large_code" "${USERS:-40}" "${LOAD_SECONDS:-40}" \
+      "${WARMUP:-20}"
     echo
   fi
   jcmd "$pid" GC.run > /dev/null
