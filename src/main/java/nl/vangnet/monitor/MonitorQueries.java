@@ -378,11 +378,12 @@ class MonitorQueries implements DisposableBean {
 			group by d.months
 			""";
 
+	/** Each connection's statement times, at DEBUG (names and milliseconds only). */
+	private static final Logger LOG = LoggerFactory.getLogger(MonitorQueries.class);
+
 	private final JdbcClient jdbc;
 
 	/** The transactions that count: each imports the snapshot of the monitor's own. */
-	private static final Logger LOG = LoggerFactory.getLogger(MonitorQueries.class);
-
 	private final TransactionTemplate counting;
 
 	/** How many connections count one monitor at once (the calling thread's included). */
