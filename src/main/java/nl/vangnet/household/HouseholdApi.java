@@ -97,17 +97,9 @@ public class HouseholdApi {
 	}
 
 	/**
-	 * Whose network and outcome a household-level question is about: the main contact of
-	 * a visible household, else its first parent, else its first member (empty without
-	 * members). Not in the access trail.
-	 * @throws nl.vangnet.platform.NotFoundException when it does not exist or is not
-	 * visible
+	 * Whose network and outcome a household-level question is about: the main contact,
+	 * else its first parent, else its first member (empty without members).
 	 */
-	@Transactional(readOnly = true)
-	public Optional<MemberId> mainContact(HouseholdId id) {
-		return mainContactOf(this.management.visible(Staff.current().requireOrganisation("household"), id.value()));
-	}
-
 	private static Optional<MemberId> mainContactOf(Household household) {
 		List<Member> members = household.details().members();
 		return household.mainContact()
