@@ -196,14 +196,6 @@ public class MonitorDuckDB {
 				where e.experienced_on between :from and :to and e.member_id is null
 				group by 1, 2
 				""");
-		STATEMENTS.put("ACTIVITIES", """
-				select count(distinct a.household_id),
-				       count(*) filter (where a.satisfaction = 'GREEN'),
-				       count(*) filter (where a.satisfaction = 'ORANGE'),
-				       count(*) filter (where a.satisfaction = 'RED')
-				from activity_participation a join monitor_population p on p.household_id = a.household_id
-				where a.activity_date between :from and :to
-				""");
 		STATEMENTS.put("REFERRALS", """
 				with r as materialized (
 				  select r.id, r.created_on,
@@ -254,13 +246,13 @@ public class MonitorDuckDB {
 				  left join household_member m on m.id = a.member_id
 				  where a.activity_date between :from and :to
 				)
-				select case when grouping(kind) = 0 then 'kind' else 'participant' end,
-				       case when grouping(kind) = 0 then kind else participant end,
+				select case when grouping(kind) = 0 then 'kind' when grouping(participant) = 0 then 'participant' else 'total' end,
+				       case when grouping(kind) = 0 then kind when grouping(participant) = 0 then participant else 'TOTAL' end,
 				       count(distinct household_id),
 				       count(*) filter (where satisfaction = 'GREEN'),
 				       count(*) filter (where satisfaction = 'ORANGE'),
 				       count(*) filter (where satisfaction = 'RED')
-				from a group by grouping sets ((kind), (participant))
+				from a group by grouping sets ((kind), (participant), ())
 				""");
 		STATEMENTS.put("DESTINATIONS", """
 				select coalesce(t.destination, 'NOT_RECORDED'), count(*)

@@ -89,14 +89,17 @@ class MonitorQueries implements DisposableBean {
 	 * (turn 2's {@code contactReasons}, rows {@code 'contactReasons'}) comes from the
 	 * same pass: the households of P per reason for the first contact, several per
 	 * household; a household without a reason counts as UNKNOWN (each distinct list of
-	 * reasons split once), so the households are read once for both.
+	 * reasons split once), so the households are read once for both. The summaries are
+	 * read as a semi-join with P (P is hashed, the summaries stream past it): as a join
+	 * the planner, underestimating the summaries that row-level security lets through,
+	 * hashed every summary instead.
 	 */
 	static final String BACKGROUND = """
 			with hh as materialized (
 			  select s.composition, s.debts, s.referral_source, s.contact_reasons, s.education, s.dutch_language,
 			         s.day_activities, s.children, s.child_birth_dates, s.child_age_groups
-			  from monitor_population p
-			  join household_summary s on s.household_id = p.household_id
+			  from household_summary s
+			  where s.household_id in (select p.household_id from monitor_population p)
 			), kinds as materialized (
 			  select coalesce(composition, 'UNKNOWN') as composition, coalesce(debts, 'UNKNOWN') as debts,
 			         coalesce(referral_source, 'UNKNOWN') as referral_source, coalesce(education, 'UNKNOWN') as education,
@@ -126,35 +129,30 @@ class MonitorQueries implements DisposableBean {
 			""";
 
 	/**
-	 * Tabel 1.1 / Figuur 1.6, in one pass over the questions of P opened on or before
-	 * {@code to}, grouped two ways at once ({@code per}): per code as registered (rows
-	 * {@code 'questions'}; a sub-code is added to its parent afterwards) and per
-	 * household a bit mask of the framework codes (position in {@code :codes}) of its
-	 * questions, each code's bit found by hashing (a question of a code outside the
-	 * framework has none). A code counts the households whose mask has its own bit or a
-	 * sub-code's bit ({@code :masks}, one per code, in the same order; rows
-	 * {@code 'households'}); the households are first counted per distinct mask, so each
-	 * code tests a few hundred masks instead of every household.
+	 * Tabel 1.1 / Figuur 1.6: the households of P by their questions opened on or before
+	 * {@code to}, as the codes of those questions with the number of each
+	 * ({@code 'FINANCES:2,HEALTH:1'}, in the codes' order), and how many households have
+	 * each such text (a few thousand texts). A household's text is its summary's
+	 * (household_question_summary, V45, kept with every change of a question) when its
+	 * questions were all opened on or before {@code to} in one organisation; any other
+	 * household's is made from its questions themselves. {@link #domains} counts from
+	 * these the questions per code as registered and the households per framework code.
 	 */
 	static final String DOMAINS = """
-			with per as materialized (
-			  select grouping(hq.household_id) as by_code, hq.monitor_code::text as code, count(*) as questions,
-			         bit_or(c.bit) as mask
-			  from help_question hq join monitor_population p on p.household_id = hq.household_id
-			  left join (select code, cast(1 as bigint) << (n::integer - 1) as bit
-			             from unnest(string_to_array(:codes, ',')) with ordinality as c (code, n)) c
-			    on c.code = hq.monitor_code::text
-			  where hq.opened_on <= :to
-			  group by grouping sets ((hq.household_id), (hq.monitor_code))
-			), masks as (
-			  select mask, count(*) as households from per where by_code = 0 and mask is not null group by mask
+			with s as materialized (
+			  select s.household_id, s.questions, s.one_organisation and s.last_opened <= :to as summarised
+			  from monitor_population p join household_question_summary s on s.household_id = p.household_id
 			)
-			select 'households', c.code, coalesce(sum(m.households) filter (where m.mask & c.bits <> 0), 0)
-			from masks m
-			cross join unnest(string_to_array(:codes, ','), string_to_array(:masks, ',')::bigint[]) as c(code, bits)
-			group by c.code
+			select questions, count(*) from s where summarised group by 1
 			union all
-			select 'questions', code, questions from per where by_code = 1
+			select q.questions, 1
+			from (select distinct household_id from s where not summarised) h
+			cross join lateral (
+			  select string_agg(code || ':' || questions, ',' order by code) as questions
+			  from (select hq.monitor_code::text as code, count(*) as questions from help_question hq
+			        where hq.household_id = h.household_id and hq.opened_on <= :to group by 1) c
+			) q
+			where q.questions is not null
 			""";
 
 	/**
@@ -173,20 +171,42 @@ class MonitorQueries implements DisposableBean {
 
 	/**
 	 * Tabel 4.2, time: minutes per household and type in the first 56 days of the
-	 * trajectory (start inclusive) and in the 56 days up to its stop date (inclusive).
+	 * trajectory (start inclusive) and in the 56 days up to its stop date (inclusive);
+	 * per type the households with minutes in each window and their sum. Each household's
+	 * minutes per type come from its summary (household_time_summary, V46, kept with
+	 * every change of a time entry: the days with minutes, in order, and the running
+	 * total up to each): the minutes in a window are the running total at its last day
+	 * less the running total before its first, each day found by binary search
+	 * (width_bucket; none before: nothing). A household with entries of more than one
+	 * organisation is counted from its entries themselves.
 	 */
 	static final String TIME = """
 			with windows as (
-			  select te.household_id, te.support_type,
-			         sum(te.minutes) filter (where te.entry_date >= p.start_date and te.entry_date < p.start_date + 56) as at_start,
-			         sum(te.minutes) filter (where te.entry_date between p.stop_date - 55 and p.stop_date) as recent
-			  from time_entry te join monitor_population p on p.household_id = te.household_id
-			  where (te.entry_date >= p.start_date and te.entry_date < p.start_date + 56)
-			     or (te.entry_date between p.stop_date - 55 and p.stop_date)
-			  group by te.household_id, te.support_type
+			  select f.support_type,
+			         f.minutes[width_bucket(p.start_date + 55, f.days)]
+			           - coalesce(f.minutes[width_bucket(p.start_date - 1, f.days)], 0) as at_start,
+			         f.minutes[width_bucket(p.stop_date, f.days)]
+			           - coalesce(f.minutes[width_bucket(p.stop_date - 56, f.days)], 0) as recent
+			  from monitor_population p join household_time_summary f on f.household_id = p.household_id
+			  where f.one_organisation
+			  union all
+			  select e.support_type, e.at_start, e.recent
+			  from (select distinct f.household_id from household_time_summary f where not f.one_organisation) h
+			  join monitor_population p on p.household_id = h.household_id
+			  cross join lateral (
+			    select te.support_type,
+			           sum(te.minutes) filter (where te.entry_date >= p.start_date and te.entry_date < p.start_date + 56) as at_start,
+			           sum(te.minutes) filter (where te.entry_date between p.stop_date - 55 and p.stop_date) as recent
+			    from time_entry te
+			    where te.household_id = h.household_id
+			      and ((te.entry_date >= p.start_date and te.entry_date < p.start_date + 56)
+			        or (te.entry_date between p.stop_date - 55 and p.stop_date))
+			    group by te.support_type
+			  ) e
 			)
-			select support_type, count(at_start), coalesce(sum(at_start), 0), count(recent), coalesce(sum(recent), 0)
-			from windows group by support_type
+			select support_type, count(nullif(at_start, 0)), coalesce(sum(at_start), 0), count(nullif(recent, 0)),
+			       coalesce(sum(recent), 0)
+			from windows where at_start > 0 or recent > 0 group by support_type
 			""";
 
 	/**
@@ -215,19 +235,6 @@ class MonitorQueries implements DisposableBean {
 			from experience e join monitor_population p on p.household_id = e.household_id
 			where e.experienced_on between :from and :to and e.member_id is null
 			group by 1, 2
-			""";
-
-	/**
-	 * Tabel 3.4: households of P taking part in an activity in the period, and
-	 * satisfaction.
-	 */
-	static final String ACTIVITIES = """
-			select count(distinct a.household_id),
-			       count(*) filter (where a.satisfaction = 'GREEN'),
-			       count(*) filter (where a.satisfaction = 'ORANGE'),
-			       count(*) filter (where a.satisfaction = 'RED')
-			from activity_participation a join monitor_population p on p.household_id = a.household_id
-			where a.activity_date between :from and :to
 			""";
 
 	/**
@@ -290,11 +297,13 @@ class MonitorQueries implements DisposableBean {
 			""";
 
 	/**
-	 * Tabel 3.4 split (turn 2): the participations of P in the period, per kind (none
-	 * recorded: UNKNOWN) and per participant (a child; an adult member, parent or other;
-	 * the household as a whole when no member is named), each with its households and
-	 * satisfaction counts. The member is looked up only for a participation that names
-	 * one (by its key), not by hashing every member of the organisations.
+	 * Tabel 3.4: the participations of P in the period, in total (rows {@code 'total'}:
+	 * the households of P taking part in an activity, and satisfaction) and split (turn
+	 * 2) per kind (none recorded: UNKNOWN) and per participant (a child; an adult member,
+	 * parent or other; the household as a whole when no member is named), each with its
+	 * households and satisfaction counts, in one pass over the participations. The member
+	 * is looked up only for a participation that names one (by its key), not by hashing
+	 * every member of the organisations.
 	 */
 	static final String ACTIVITY_SPLIT = """
 			with a as materialized (
@@ -307,13 +316,13 @@ class MonitorQueries implements DisposableBean {
 			  from activity_participation a join monitor_population p on p.household_id = a.household_id
 			  where a.activity_date between :from and :to
 			)
-			select case when grouping(kind) = 0 then 'kind' else 'participant' end,
-			       case when grouping(kind) = 0 then kind else participant end,
+			select case when grouping(kind) = 0 then 'kind' when grouping(participant) = 0 then 'participant' else 'total' end,
+			       case when grouping(kind) = 0 then kind when grouping(participant) = 0 then participant else 'TOTAL' end,
 			       count(distinct household_id),
 			       count(*) filter (where satisfaction = 'GREEN'),
 			       count(*) filter (where satisfaction = 'ORANGE'),
 			       count(*) filter (where satisfaction = 'RED')
-			from a group by grouping sets ((kind), (participant))
+			from a group by grouping sets ((kind), (participant), ())
 			""";
 
 	/**
@@ -511,13 +520,21 @@ class MonitorQueries implements DisposableBean {
 					"codes=" + params.get("codes"), "masks=" + params.get("masks")));
 			for (Map.Entry<String, String> statement : statements().entrySet()) {
 				List<String> rows = new ArrayList<>();
-				this.jdbc.sql(statement.getValue()).params(params).query((rs) -> {
-					StringBuilder row = new StringBuilder();
-					for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-						row.append(i > 1 ? "|" : "").append(rs.getString(i));
+				if ("DOMAINS".equals(statement.getKey())) {
+					// as counted: the households and questions per code, not per text
+					for (Object[] r : domains(rows(statement.getValue(), params), domainCodes)) {
+						rows.add(r[0] + "|" + r[1] + "|" + r[2]);
 					}
-					rows.add(row.toString());
-				});
+				}
+				else {
+					this.jdbc.sql(statement.getValue()).params(params).query((rs) -> {
+						StringBuilder row = new StringBuilder();
+						for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+							row.append(i > 1 ? "|" : "").append(rs.getString(i));
+						}
+						rows.add(row.toString());
+					});
+				}
 				rows.sort(null);
 				java.nio.file.Files.write(directory.resolve("pg-" + statement.getKey() + ".txt"), rows);
 			}
@@ -538,7 +555,6 @@ class MonitorQueries implements DisposableBean {
 		statements.put("TIME", TIME);
 		statements.put("PROGRESS", PROGRESS);
 		statements.put("EXPERIENCE", EXPERIENCE);
-		statements.put("ACTIVITIES", ACTIVITIES);
 		statements.put("REFERRALS", REFERRALS);
 		statements.put("SAFETY", SAFETY);
 		statements.put("ACTIVITY_SPLIT", ACTIVITY_SPLIT);
@@ -546,6 +562,48 @@ class MonitorQueries implements DisposableBean {
 		statements.put("RETURNING", RETURNING);
 		statements.put("FOLLOW_UP", FOLLOW_UP);
 		return statements;
+	}
+
+	/**
+	 * The rows of {@link #DOMAINS} counted per code: {@code ('households', code, n)} for
+	 * every framework code, in order (the households with a question of that code or of a
+	 * framework sub-code of it; a registered code outside the framework counts for none),
+	 * then {@code ('questions', code, n)} for every code as registered that has questions
+	 * (sorted). Each text is split once, however many households have it.
+	 */
+	static List<Object[]> domains(List<Object[]> texts, List<String> codes) {
+		long[] households = new long[codes.size()];
+		Map<String, Long> questions = new java.util.TreeMap<>();
+		// per code as registered, the framework codes it counts for (bit i: the i-th
+		// code)
+		Map<String, Long> countsFor = new java.util.HashMap<>();
+		for (Object[] text : texts) {
+			long n = number(text[1]);
+			long counted = 0;
+			for (String entry : text(text[0]).split(",")) {
+				int colon = entry.lastIndexOf(':');
+				String registered = entry.substring(0, colon);
+				questions.merge(registered, n * Long.parseLong(entry.substring(colon + 1)), Long::sum);
+				counted |= countsFor.computeIfAbsent(registered, (code) -> {
+					long bits = 0;
+					if (codes.contains(code)) {
+						for (int i = 0; i < codes.size(); i++) {
+							bits |= MonitorReport.countsFor(code, codes.get(i)) ? 1L << i : 0;
+						}
+					}
+					return bits;
+				});
+			}
+			for (int i = 0; i < codes.size(); i++) {
+				households[i] += ((counted & (1L << i)) != 0) ? n : 0;
+			}
+		}
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < codes.size(); i++) {
+			rows.add(new Object[] { "households", codes.get(i), households[i] });
+		}
+		questions.forEach((code, n) -> rows.add(new Object[] { "questions", code, n }));
+		return rows;
 	}
 
 	/**
@@ -642,7 +700,7 @@ class MonitorQueries implements DisposableBean {
 			figures.background.computeIfAbsent(text(r[0]), (k) -> new LinkedHashMap<>()).put(text(r[1]), number(r[2]));
 		}
 		Map<String, Long> registered = new LinkedHashMap<>();
-		for (Object[] r : rows.get("DOMAINS")) {
+		for (Object[] r : domains(rows.get("DOMAINS"), domainCodes)) {
 			if ("households".equals(r[0])) {
 				figures.domainHouseholds.put(text(r[1]), number(r[2]));
 			}
@@ -688,7 +746,17 @@ class MonitorQueries implements DisposableBean {
 			figures.safety.computeIfAbsent(text(r[0]), (k) -> new LinkedHashMap<>())
 				.merge(text(r[1]), number(r[2]), Long::sum);
 		}
+		figures.activities.put("GREEN", 0L);
+		figures.activities.put("ORANGE", 0L);
+		figures.activities.put("RED", 0L);
 		for (Object[] r : rows.get("ACTIVITY_SPLIT")) {
+			if ("total".equals(r[0])) {
+				figures.activityHouseholds = number(r[2]);
+				figures.activities.put("GREEN", number(r[3]));
+				figures.activities.put("ORANGE", number(r[4]));
+				figures.activities.put("RED", number(r[5]));
+				continue;
+			}
 			RawFigures.Activities counts = new RawFigures.Activities(number(r[2]), number(r[3]), number(r[4]),
 					number(r[5]));
 			("kind".equals(r[0]) ? figures.activityKinds : figures.activityParticipants).put(text(r[1]), counts);
@@ -701,11 +769,6 @@ class MonitorQueries implements DisposableBean {
 			figures.followUp.put((int) number(r[0]),
 					new RawFigures.FollowUp(number(r[1]), number(r[2]), number(r[3]), number(r[4]), number(r[5])));
 		}
-		Object[] a = rows.get("ACTIVITIES").get(0);
-		figures.activityHouseholds = number(a[0]);
-		figures.activities.put("GREEN", number(a[1]));
-		figures.activities.put("ORANGE", number(a[2]));
-		figures.activities.put("RED", number(a[3]));
 		return figures;
 	}
 
@@ -714,8 +777,8 @@ class MonitorQueries implements DisposableBean {
 	 * 100,000 households), so that the last ones to finish are short.
 	 */
 	static final List<String> DEAREST_FIRST = List.of("TIME", "DOMAINS", "PROGRESS", "BACKGROUND", "REACH_SHORT",
-			"FOLLOW_UP", "ACTIVITY_SPLIT", "DURATION", "ACTIVITIES", "DESTINATIONS", "REACH_INTENSIVE", "EXPERIENCE",
-			"REFERRALS", "SAFETY", "RETURNING");
+			"FOLLOW_UP", "ACTIVITY_SPLIT", "DURATION", "DESTINATIONS", "REACH_INTENSIVE", "EXPERIENCE", "REFERRALS",
+			"SAFETY", "RETURNING");
 
 	/**
 	 * Every statement's rows, by name, counted on the connections from the caller's

@@ -47,6 +47,15 @@ class MonitorRulesTests {
 				(jdbc) -> this.queries.count(Set.of(organisation.id()), FROM, TO, CODES));
 	}
 
+	/** The rows of a summary (V45, V46) of these households of the organisation. */
+	private long rows(String summary, TestData.Organisation organisation, java.util.UUID... households) {
+		return this.data.inScope(TenantScope.Scope.system(Set.of(organisation.id())),
+				(jdbc) -> jdbc.sql("select count(*) from " + summary + " where household_id = any (?)")
+					.param(households)
+					.query(Long.class)
+					.single());
+	}
+
 	@Test
 	void countedOnOneConnectionOrOnFourTheFiguresAreTheSame() {
 		TestData.Organisation organisation = this.data.organisation();
@@ -275,6 +284,77 @@ class MonitorRulesTests {
 				Map.entry("UNKNOWN", 1L));
 		assertThat(after.contactReasons).containsOnly(Map.entry("FINANCES", 1L), Map.entry("HOUSING", 1L),
 				Map.entry("UNKNOWN", 1L));
+	}
+
+	@Test
+	void theDomainsAndTheTimeFollowEveryChangeOfQuestionsAndEntriesAsSoonAsItIsCommitted() {
+		TestData.Organisation organisation = this.data.organisation();
+		MonitorFixture f = new MonitorFixture(this.data, organisation.id());
+		var a = f.intensive(LocalDate.of(2020, 1, 1), null);
+		var b = f.intensive(LocalDate.of(2020, 3, 1), LocalDate.of(2020, 9, 30));
+		f.question(a, "FINANCES", LocalDate.of(2020, 2, 1));
+		f.time(a, LocalDate.of(2020, 1, 10), "CONVERSATION", 30);
+		f.time(a, TO.minusDays(10), "CONVERSATION", 20);
+		RawFigures before = count(organisation);
+		assertThat(before.domainHouseholds).containsEntry("FINANCES", 1L).containsEntry("HOUSING", 0L);
+		assertThat(before.domainQuestions).containsOnly(Map.entry("FINANCES", 1L));
+		assertThat(before.time).containsOnly(Map.entry("CONVERSATION", new RawFigures.Time(1, 30, 1, 20)));
+
+		f.change("update help_question set monitor_code = 'HOUSING' where household_id = ?", a);
+		f.change("update time_entry set minutes = 45 where household_id = ? and entry_date = ?", a,
+				LocalDate.of(2020, 1, 10));
+		f.time(a, LocalDate.of(2020, 1, 11), "CONVERSATION", 15);
+		f.change("delete from time_entry where household_id = ? and entry_date = ?", a, TO.minusDays(10));
+		f.time(b, LocalDate.of(2020, 9, 30), "ARRANGING", 5); // b's last day: its recent
+																// window
+		RawFigures changed = count(organisation);
+		assertThat(changed.domainHouseholds).containsEntry("FINANCES", 0L).containsEntry("HOUSING", 1L);
+		assertThat(changed.domainQuestions).containsOnly(Map.entry("HOUSING", 1L));
+		assertThat(changed.time).containsOnly(Map.entry("CONVERSATION", new RawFigures.Time(1, 60, 0, 0)),
+				Map.entry("ARRANGING", new RawFigures.Time(0, 0, 1, 5)));
+
+		f.change("update help_question set household_id = ? where household_id = ?", b, a);
+		f.change("update time_entry set household_id = ?, entry_date = ? where household_id = ?", b,
+				LocalDate.of(2020, 3, 1), a);
+		RawFigures moved = count(organisation);
+		assertThat(moved.domainHouseholds).containsEntry("HOUSING", 1L);
+		assertThat(moved.time).containsOnly(Map.entry("CONVERSATION", new RawFigures.Time(1, 60, 0, 0)),
+				Map.entry("ARRANGING", new RawFigures.Time(0, 0, 1, 5)));
+
+		f.change("delete from help_question where household_id = ?", b);
+		f.change("delete from time_entry where household_id = ?", b);
+		RawFigures none = count(organisation);
+		assertThat(none.domainHouseholds).containsEntry("HOUSING", 0L);
+		assertThat(none.domainQuestions).isEmpty();
+		assertThat(none.time).isEmpty();
+		assertThat(rows("household_question_summary", organisation, a, b)).isZero();
+		assertThat(rows("household_time_summary", organisation, a, b)).isZero();
+	}
+
+	@Test
+	void aHouseholdWithQuestionsAndEntriesOfTwoOrganisationsIsCountedOnceFromWhatEachShows() {
+		TestData.Organisation organisation = this.data.organisation();
+		TestData.Organisation other = this.data.organisation();
+		MonitorFixture f = new MonitorFixture(this.data, organisation.id());
+		MonitorFixture g = new MonitorFixture(this.data, other.id());
+		var a = f.intensive(LocalDate.of(2020, 1, 1), null);
+		f.question(a, "SOCIAL.PARENTING", LocalDate.of(2020, 2, 1));
+		g.question(a, "SOCIAL.NETWORK", LocalDate.of(2020, 2, 1));
+		f.time(a, LocalDate.of(2020, 1, 10), "CONVERSATION", 30);
+		g.time(a, LocalDate.of(2020, 1, 12), "CONVERSATION", 10);
+
+		RawFigures both = this.data.inScope(TenantScope.Scope.system(Set.of(organisation.id(), other.id())),
+				(jdbc) -> this.queries.count(Set.of(organisation.id(), other.id()), FROM, TO, CODES));
+		assertThat(both.domainHouseholds).containsEntry("SOCIAL", 1L)
+			.containsEntry("SOCIAL.PARENTING", 1L)
+			.containsEntry("SOCIAL.NETWORK", 1L);
+		assertThat(both.domainQuestions).containsEntry("SOCIAL", 2L);
+		assertThat(both.time).containsOnly(Map.entry("CONVERSATION", new RawFigures.Time(1, 40, 0, 0)));
+
+		RawFigures own = count(organisation);
+		assertThat(own.domainHouseholds).containsEntry("SOCIAL", 1L).containsEntry("SOCIAL.NETWORK", 0L);
+		assertThat(own.domainQuestions).containsEntry("SOCIAL", 1L);
+		assertThat(own.time).containsOnly(Map.entry("CONVERSATION", new RawFigures.Time(1, 30, 0, 0)));
 	}
 
 	@Test
