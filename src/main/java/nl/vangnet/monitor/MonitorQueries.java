@@ -132,27 +132,28 @@ class MonitorQueries implements DisposableBean {
 	 * Tabel 1.1 / Figuur 1.6: the households of P by their questions opened on or before
 	 * {@code to}, as the codes of those questions with the number of each
 	 * ({@code 'FINANCES:2,HEALTH:1'}, in the codes' order), and how many households have
-	 * each such text (a few thousand texts). A household's text is its summary's
-	 * (household_question_summary, V45, kept with every change of a question) when its
-	 * questions were all opened on or before {@code to} in one organisation; any other
-	 * household's is made from its questions themselves. {@link #domains} counts from
-	 * these the questions per code as registered and the households per framework code.
+	 * each such text (a few thousand). A household's text is its summary's
+	 * (household_question_summary, V45, kept with every change of a question: the text as
+	 * it stood on every day a question was opened) of the last such day on or before
+	 * {@code to}, found by binary search (width_bucket); a household with questions of
+	 * more than one organisation has its text made from its questions themselves.
+	 * {@link #domains} counts from these the questions per code as registered and the
+	 * households per framework code.
 	 */
 	static final String DOMAINS = """
 			with s as materialized (
-			  select s.household_id, s.questions, s.one_organisation and s.last_opened <= :to as summarised
+			  select s.household_id, s.one_organisation, s.questions[width_bucket(:to, s.days)] as questions
 			  from monitor_population p join household_question_summary s on s.household_id = p.household_id
 			)
-			select questions, count(*) from s where summarised group by 1
+			select questions, count(*) from s where one_organisation and questions is not null group by 1
 			union all
-			select q.questions, 1
-			from (select distinct household_id from s where not summarised) h
+			select string_agg(c.code || ':' || c.questions, ',' order by c.code), 1
+			from (select distinct household_id from s where not one_organisation) h
 			cross join lateral (
-			  select string_agg(code || ':' || questions, ',' order by code) as questions
-			  from (select hq.monitor_code::text as code, count(*) as questions from help_question hq
-			        where hq.household_id = h.household_id and hq.opened_on <= :to group by 1) c
-			) q
-			where q.questions is not null
+			  select hq.monitor_code::text as code, count(*) as questions from help_question hq
+			  where hq.household_id = h.household_id and hq.opened_on <= :to group by 1
+			) c
+			group by h.household_id
 			""";
 
 	/**
@@ -169,64 +170,107 @@ class MonitorQueries implements DisposableBean {
 			group by 1, 2
 			""";
 
+	/** The types of support, as many as {@code vangnet_support_types()} (V46) holds. */
+	static final int SUPPORT_TYPES = 7;
+
 	/**
 	 * Tabel 4.2, time: minutes per household and type in the first 56 days of the
 	 * trajectory (start inclusive) and in the 56 days up to its stop date (inclusive);
 	 * per type the households with minutes in each window and their sum. Each household's
-	 * minutes per type come from its summary (household_time_summary, V46, kept with
-	 * every change of a time entry: the days with minutes, in order, and the running
-	 * total up to each): the minutes in a window are the running total at its last day
-	 * less the running total before its first, each day found by binary search
-	 * (width_bucket; none before: nothing). A household with entries of more than one
+	 * minutes come from its summary (household_time_summary, V46, kept with every change
+	 * of a time entry: the days with entries, in order, and per type the running total up
+	 * to each): the minutes of a type in a window are its running total at the window's
+	 * last day less its running total before the window's first, each day found once per
+	 * household by binary search (width_bucket; none before: nothing). The households are
+	 * counted per type in one row ({@code count_n, sum_n, ...} per window for type n),
+	 * which is then split per type. A household with entries of more than one
 	 * organisation is counted from its entries themselves.
 	 */
-	static final String TIME = """
-			with windows as (
-			  select f.support_type,
-			         f.minutes[width_bucket(p.start_date + 55, f.days)]
-			           - coalesce(f.minutes[width_bucket(p.start_date - 1, f.days)], 0) as at_start,
-			         f.minutes[width_bucket(p.stop_date, f.days)]
-			           - coalesce(f.minutes[width_bucket(p.stop_date - 56, f.days)], 0) as recent
-			  from monitor_population p join household_time_summary f on f.household_id = p.household_id
-			  where f.one_organisation
-			  union all
-			  select e.support_type, e.at_start, e.recent
-			  from (select distinct f.household_id from household_time_summary f where not f.one_organisation) h
-			  join monitor_population p on p.household_id = h.household_id
-			  cross join lateral (
-			    select te.support_type,
-			           sum(te.minutes) filter (where te.entry_date >= p.start_date and te.entry_date < p.start_date + 56) as at_start,
-			           sum(te.minutes) filter (where te.entry_date between p.stop_date - 55 and p.stop_date) as recent
-			    from time_entry te
-			    where te.household_id = h.household_id
-			      and ((te.entry_date >= p.start_date and te.entry_date < p.start_date + 56)
-			        or (te.entry_date between p.stop_date - 55 and p.stop_date))
-			    group by te.support_type
-			  ) e
-			)
-			select support_type, count(nullif(at_start, 0)), coalesce(sum(at_start), 0), count(nullif(recent, 0)),
-			       coalesce(sum(recent), 0)
-			from windows where at_start > 0 or recent > 0 group by support_type
-			""";
+	static final String TIME = time();
+
+	private static String time() {
+		StringBuilder minutes = new StringBuilder();
+		StringBuilder counted = new StringBuilder();
+		StringBuilder split = new StringBuilder();
+		for (int n = 1; n <= SUPPORT_TYPES; n++) {
+			minutes.append((n > 1) ? ",\n" : "")
+				.append("    f.minutes[%1$d][f.s1] - coalesce(f.minutes[%1$d][f.s0], 0) as s%1$d, ".formatted(n))
+				.append("f.minutes[%1$d][f.r1] - coalesce(f.minutes[%1$d][f.r0], 0) as r%1$d".formatted(n));
+			counted.append((n > 1) ? ",\n" : "")
+				.append("    count(nullif(s%1$d, 0)) as cs%1$d, sum(s%1$d) as ss%1$d, count(nullif(r%1$d, 0)) as cr%1$d, sum(r%1$d) as sr%1$d"
+					.formatted(n));
+			split.append((n > 1) ? ", " : "").append("(%1$d, cs%1$d, ss%1$d, cr%1$d, sr%1$d)".formatted(n));
+		}
+		return """
+				with summarised as (
+				  select
+				%s
+				  from (select f.minutes, width_bucket(p.start_date + 55, f.days) as s1, width_bucket(p.start_date - 1, f.days) as s0,
+				               width_bucket(p.stop_date, f.days) as r1, width_bucket(p.stop_date - 56, f.days) as r0
+				        from monitor_population p join household_time_summary f on f.household_id = p.household_id
+				        where f.one_organisation offset 0) f
+				  offset 0
+				), counted as (
+				  select
+				%s
+				  from summarised
+				), per_type as (
+				  select t.type as support_type, x.start_households, x.start_minutes, x.recent_households, x.recent_minutes
+				  from counted
+				  cross join lateral (values %s) as x (n, start_households, start_minutes, recent_households, recent_minutes)
+				  join unnest(vangnet_support_types()) with ordinality as t (type, n) on t.n = x.n
+				  union all
+				  select e.support_type, count(nullif(e.at_start, 0)), sum(e.at_start), count(nullif(e.recent, 0)), sum(e.recent)
+				  from (select distinct f.household_id from household_time_summary f where not f.one_organisation) h
+				  join monitor_population p on p.household_id = h.household_id
+				  cross join lateral (
+				    select te.support_type,
+				           sum(te.minutes) filter (where te.entry_date >= p.start_date and te.entry_date < p.start_date + 56) as at_start,
+				           sum(te.minutes) filter (where te.entry_date between p.stop_date - 55 and p.stop_date) as recent
+				    from time_entry te
+				    where te.household_id = h.household_id
+				      and ((te.entry_date >= p.start_date and te.entry_date < p.start_date + 56)
+				        or (te.entry_date between p.stop_date - 55 and p.stop_date))
+				    group by te.support_type
+				  ) e
+				  group by e.support_type
+				)
+				select support_type, sum(start_households), coalesce(sum(start_minutes), 0), sum(recent_households),
+				       coalesce(sum(recent_minutes), 0)
+				from per_type group by support_type having sum(start_households) > 0 or sum(recent_households) > 0
+				"""
+			.formatted(minutes, counted, split);
+	}
 
 	/**
-	 * Tabel 4.2, progress: each household's latest worker score per domain on or before
-	 * {@code to}; a latest score of null (n.v.t.) is not scored. The latest scores are
-	 * read in the order of the index progress_score_latest (V39), then restricted to P in
-	 * one join (not a look-up in P per score).
+	 * Tabel 4.2, progress: the households of P by their latest worker scores per domain
+	 * on or before {@code to} (a latest score of null, n.v.t., is not scored), as one
+	 * text ({@code 'FINANCES:3,HOUSING:4'}, in the domains' order), and how many
+	 * households have each such text (a few thousand). A household's text is its
+	 * summary's (household_progress_summary, V47, kept with every change of a score: the
+	 * text as it stood on every day a score was given) of the last such day on or before
+	 * {@code to}, found by binary search (width_bucket); a household with scores of more
+	 * than one organisation has its text made from its scores themselves.
+	 * {@link #progress} counts from these the households per domain and score.
 	 */
 	static final String PROGRESS = """
-			with latest as (
-			  select distinct on (ps.household_id, ps.domain_code) ps.household_id, ps.domain_code, ps.score
-			  from progress_score ps
-			  where ps.instrument_code = 'MONITOR_PROGRESS' and ps.rater = 'WORKER' and ps.scored_on <= :to
-			    and ps.member_id is null
-			  order by ps.household_id, ps.domain_code, ps.scored_on desc
+			with s as materialized (
+			  select s.household_id, s.one_organisation, s.latest[width_bucket(:to, s.days)] as latest
+			  from monitor_population p join household_progress_summary s on s.household_id = p.household_id
 			)
-			select l.domain_code, l.score, count(*)
-			from latest l join monitor_population p on p.household_id = l.household_id
+			select latest, count(*) from s where one_organisation and latest <> '' group by 1
+			union all
+			select string_agg(l.domain_code || ':' || l.score, ',' order by l.domain_code), 1
+			from (select distinct household_id from s where not one_organisation) h
+			cross join lateral (
+			  select distinct on (ps.domain_code) ps.domain_code, ps.score
+			  from progress_score ps
+			  where ps.household_id = h.household_id and ps.instrument_code = 'MONITOR_PROGRESS' and ps.rater = 'WORKER'
+			    and ps.scored_on <= :to and ps.member_id is null
+			  order by ps.domain_code, ps.scored_on desc
+			) l
 			where l.score is not null
-			group by 1, 2
+			group by h.household_id
 			""";
 
 	/** Tabel 3.3: experience entries of P in the period, per code as registered. */
@@ -520,9 +564,11 @@ class MonitorQueries implements DisposableBean {
 					"codes=" + params.get("codes"), "masks=" + params.get("masks")));
 			for (Map.Entry<String, String> statement : statements().entrySet()) {
 				List<String> rows = new ArrayList<>();
-				if ("DOMAINS".equals(statement.getKey())) {
-					// as counted: the households and questions per code, not per text
-					for (Object[] r : domains(rows(statement.getValue(), params), domainCodes)) {
+				if ("DOMAINS".equals(statement.getKey()) || "PROGRESS".equals(statement.getKey())) {
+					// as counted: per code, or per domain and score, not per text
+					List<Object[]> texts = rows(statement.getValue(), params);
+					for (Object[] r : "DOMAINS".equals(statement.getKey()) ? domains(texts, domainCodes)
+							: progress(texts)) {
 						rows.add(r[0] + "|" + r[1] + "|" + r[2]);
 					}
 				}
@@ -603,6 +649,27 @@ class MonitorQueries implements DisposableBean {
 			rows.add(new Object[] { "households", codes.get(i), households[i] });
 		}
 		questions.forEach((code, n) -> rows.add(new Object[] { "questions", code, n }));
+		return rows;
+	}
+
+	/**
+	 * The rows of {@link #PROGRESS} counted per domain and score:
+	 * {@code (domain, score, households)}, sorted. Each text is split once, however many
+	 * households have it.
+	 */
+	static List<Object[]> progress(List<Object[]> texts) {
+		Map<String, Long> counted = new java.util.TreeMap<>();
+		for (Object[] text : texts) {
+			for (String entry : text(text[0]).split(",")) {
+				counted.merge(entry, number(text[1]), Long::sum);
+			}
+		}
+		List<Object[]> rows = new ArrayList<>();
+		counted.forEach((entry, households) -> {
+			int colon = entry.lastIndexOf(':');
+			rows.add(new Object[] { entry.substring(0, colon), Integer.valueOf(entry.substring(colon + 1)),
+					households });
+		});
 		return rows;
 	}
 
@@ -726,7 +793,7 @@ class MonitorQueries implements DisposableBean {
 		for (Object[] r : rows.get("TIME")) {
 			figures.time.put(text(r[0]), new RawFigures.Time(number(r[1]), number(r[2]), number(r[3]), number(r[4])));
 		}
-		for (Object[] r : rows.get("PROGRESS")) {
+		for (Object[] r : progress(rows.get("PROGRESS"))) {
 			figures.progress.computeIfAbsent(text(r[0]), (k) -> new LinkedHashMap<>())
 				.put((int) number(r[1]), number(r[2]));
 		}
@@ -774,10 +841,10 @@ class MonitorQueries implements DisposableBean {
 
 	/**
 	 * The statements in the order they are handed out: the dearest first (measured at
-	 * 100,000 households), so that the last ones to finish are short.
+	 * 500,000 households), so that the last ones to finish are short.
 	 */
-	static final List<String> DEAREST_FIRST = List.of("TIME", "DOMAINS", "PROGRESS", "BACKGROUND", "REACH_SHORT",
-			"FOLLOW_UP", "ACTIVITY_SPLIT", "DURATION", "DESTINATIONS", "REACH_INTENSIVE", "EXPERIENCE", "REFERRALS",
+	static final List<String> DEAREST_FIRST = List.of("BACKGROUND", "DOMAINS", "TIME", "FOLLOW_UP", "REACH_SHORT",
+			"ACTIVITY_SPLIT", "PROGRESS", "DURATION", "DESTINATIONS", "REACH_INTENSIVE", "EXPERIENCE", "REFERRALS",
 			"SAFETY", "RETURNING");
 
 	/**

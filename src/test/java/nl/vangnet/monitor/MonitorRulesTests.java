@@ -287,7 +287,7 @@ class MonitorRulesTests {
 	}
 
 	@Test
-	void theDomainsAndTheTimeFollowEveryChangeOfQuestionsAndEntriesAsSoonAsItIsCommitted() {
+	void theDomainsTimeAndProgressFollowEveryChangeOfQuestionsEntriesAndScoresAsSoonAsItIsCommitted() {
 		TestData.Organisation organisation = this.data.organisation();
 		MonitorFixture f = new MonitorFixture(this.data, organisation.id());
 		var a = f.intensive(LocalDate.of(2020, 1, 1), null);
@@ -313,6 +313,18 @@ class MonitorRulesTests {
 		assertThat(changed.time).containsOnly(Map.entry("CONVERSATION", new RawFigures.Time(1, 60, 0, 0)),
 				Map.entry("ARRANGING", new RawFigures.Time(0, 0, 1, 5)));
 
+		f.score(a, "FINANCES", LocalDate.of(2020, 2, 1), 2);
+		f.score(a, "FINANCES", LocalDate.of(2020, 5, 1), null); // n.v.t. supersedes the 2
+		f.score(a, "HOUSING", LocalDate.of(2020, 5, 1), 4);
+		f.score(a, "HOUSING", TO.plusDays(1), 1); // after to: not counted
+		assertThat(count(organisation).progress).containsOnly(Map.entry("HOUSING", Map.of(4, 1L)));
+		f.change("delete from progress_score where household_id = ? and score is null", a);
+		f.change(
+				"update progress_score set score = 5 where household_id = ? and scored_on = ? and domain_code = 'HOUSING'",
+				a, LocalDate.of(2020, 5, 1));
+		assertThat(count(organisation).progress).containsOnly(Map.entry("FINANCES", Map.of(2, 1L)),
+				Map.entry("HOUSING", Map.of(5, 1L)));
+
 		f.change("update help_question set household_id = ? where household_id = ?", b, a);
 		f.change("update time_entry set household_id = ?, entry_date = ? where household_id = ?", b,
 				LocalDate.of(2020, 3, 1), a);
@@ -323,16 +335,19 @@ class MonitorRulesTests {
 
 		f.change("delete from help_question where household_id = ?", b);
 		f.change("delete from time_entry where household_id = ?", b);
+		f.change("delete from progress_score where household_id = ?", a);
 		RawFigures none = count(organisation);
 		assertThat(none.domainHouseholds).containsEntry("HOUSING", 0L);
 		assertThat(none.domainQuestions).isEmpty();
 		assertThat(none.time).isEmpty();
+		assertThat(none.progress).isEmpty();
 		assertThat(rows("household_question_summary", organisation, a, b)).isZero();
 		assertThat(rows("household_time_summary", organisation, a, b)).isZero();
+		assertThat(rows("household_progress_summary", organisation, a, b)).isZero();
 	}
 
 	@Test
-	void aHouseholdWithQuestionsAndEntriesOfTwoOrganisationsIsCountedOnceFromWhatEachShows() {
+	void aHouseholdWithQuestionsEntriesAndScoresOfTwoOrganisationsIsCountedOnceFromWhatEachShows() {
 		TestData.Organisation organisation = this.data.organisation();
 		TestData.Organisation other = this.data.organisation();
 		MonitorFixture f = new MonitorFixture(this.data, organisation.id());
@@ -342,6 +357,10 @@ class MonitorRulesTests {
 		g.question(a, "SOCIAL.NETWORK", LocalDate.of(2020, 2, 1));
 		f.time(a, LocalDate.of(2020, 1, 10), "CONVERSATION", 30);
 		g.time(a, LocalDate.of(2020, 1, 12), "CONVERSATION", 10);
+		f.score(a, "FINANCES", LocalDate.of(2020, 3, 1), 3);
+		g.score(a, "HOUSING", LocalDate.of(2020, 3, 1), 4);
+		g.score(a, "FINANCES", LocalDate.of(2020, 4, 1), 1); // the other's later score is
+																// the latest
 
 		RawFigures both = this.data.inScope(TenantScope.Scope.system(Set.of(organisation.id(), other.id())),
 				(jdbc) -> this.queries.count(Set.of(organisation.id(), other.id()), FROM, TO, CODES));
@@ -350,11 +369,14 @@ class MonitorRulesTests {
 			.containsEntry("SOCIAL.NETWORK", 1L);
 		assertThat(both.domainQuestions).containsEntry("SOCIAL", 2L);
 		assertThat(both.time).containsOnly(Map.entry("CONVERSATION", new RawFigures.Time(1, 40, 0, 0)));
+		assertThat(both.progress).containsOnly(Map.entry("FINANCES", Map.of(1, 1L)),
+				Map.entry("HOUSING", Map.of(4, 1L)));
 
 		RawFigures own = count(organisation);
 		assertThat(own.domainHouseholds).containsEntry("SOCIAL", 1L).containsEntry("SOCIAL.NETWORK", 0L);
 		assertThat(own.domainQuestions).containsEntry("SOCIAL", 1L);
 		assertThat(own.time).containsOnly(Map.entry("CONVERSATION", new RawFigures.Time(1, 30, 0, 0)));
+		assertThat(own.progress).containsOnly(Map.entry("FINANCES", Map.of(3, 1L)));
 	}
 
 	@Test
