@@ -17,14 +17,15 @@ import java.util.Map;
  * the application's jar:
  *
  * <pre>
- * java -cp duckdb_jdbc.jar bench/MonitorDuckDB.java DIR RUNS
+ * java -cp duckdb_jdbc.jar bench/MonitorDuckDB.java DIR RUNS [WARMUPS]
  * </pre>
  *
  * DIR holds what {@code vangnet.jar bench-monitor --export DIR} wrote: the rows the monitor
  * counts from, one CSV file per table (only the participants' rows, only the columns the monitor
  * reads), the period ({@code params.txt}) and the result rows of each of Vangnet's statements
  * ({@code pg-NAME.txt}). The same rows go into DuckDB tables in memory (not timed); then the same
- * statements, in DuckDB's SQL, run RUNS times after one warm-up, from the population P to the
+ * statements, in DuckDB's SQL, run RUNS times after WARMUPS warm-ups (default 3, as Vangnet's),
+ * from the population P to the
  * follow-up checks. It prints the median and the fastest run and whether every statement's rows
  * equal Vangnet's.
  */
@@ -303,6 +304,7 @@ public class MonitorDuckDB {
 	public static void main(String[] args) throws Exception {
 		Path dir = Path.of(args[0]);
 		int runs = (args.length > 1) ? Integer.parseInt(args[1]) : 5;
+		int warmups = (args.length > 2) ? Integer.parseInt(args[2]) : 3;
 		Map<String, String> params = new LinkedHashMap<>();
 		for (String line : Files.readAllLines(dir.resolve("params.txt"))) {
 			int eq = line.indexOf('=');
@@ -323,7 +325,7 @@ public class MonitorDuckDB {
 					(System.nanoTime() - loading) / 1_000_000);
 			Map<String, List<String>> rows = null;
 			long[] ms = new long[runs];
-			for (int run = -1; run < runs; run++) {
+			for (int run = -warmups; run < runs; run++) {
 				long started = System.nanoTime();
 				rows = count(st, params);
 				if (run >= 0) {

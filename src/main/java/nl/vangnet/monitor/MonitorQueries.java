@@ -76,36 +76,37 @@ class MonitorQueries implements DisposableBean {
 	/**
 	 * Background over P (Tabel 2.x of seed 004: household and main contact) and the
 	 * children of P by age group on the reference date {@code to}, in ONE pass over P:
-	 * each household's summary (household_summary, V40, kept with every change of a
-	 * household or a member: its own characteristics, its main contact's and its
-	 * children) is read once (materialized) and feeds both the per-household
-	 * characteristics (an omitted value counts as UNKNOWN, an empty list of day
-	 * activities too; no members: no main contact and no children) and the count of
-	 * children per age group (counting children, not households; the age group is
-	 * computed once per birth date, not once per child). The households are first counted
-	 * per kind (the combination of their characteristics, a few thousand at most), and
-	 * each characteristic from those counts, so P is aggregated once, not once per
-	 * characteristic; a list of day activities is split once per distinct list. Tabel 3.2
-	 * (turn 2's {@code contactReasons}, rows {@code 'contactReasons'}) comes from the
-	 * same pass: the households of P per reason for the first contact, several per
-	 * household; a household without a reason counts as UNKNOWN (each distinct list of
-	 * reasons split once), so the households are read once for both. The summaries are
+	 * each household's summary (household_summary, V40 and V48, kept with every change of
+	 * a household or a member) is read once (materialized) and feeds the characteristics,
+	 * the children and the contact reasons. The characteristics: the households are
+	 * counted per kind (their combination of characteristics as one text, V48: an omitted
+	 * value is UNKNOWN, an empty list of day activities too, no members: no main contact
+	 * and no children; a few thousand kinds at most), and each characteristic from those
+	 * counts, split from the kind, so P is aggregated once, not once per characteristic;
+	 * a list of day activities is split once per distinct list. The children per age
+	 * group (counting children, not households): per household the children born on or
+	 * before each age group's last birth date on {@code to} ({@code vangnet_born_by},
+	 * V48) are counted by binary search in its children's ordered birth dates
+	 * (width_bucket), a child born after {@code to} is UNKNOWN, and a child without a
+	 * birth date counts for its given age group. Tabel 3.2 (turn 2's
+	 * {@code contactReasons}, rows {@code 'contactReasons'}): the households of P per
+	 * reason for the first contact, several per household; a household without a reason
+	 * counts as UNKNOWN (each distinct list of reasons split once). The summaries are
 	 * read as a semi-join with P (P is hashed, the summaries stream past it): as a join
 	 * the planner, underestimating the summaries that row-level security lets through,
 	 * hashed every summary instead.
 	 */
 	static final String BACKGROUND = """
 			with hh as materialized (
-			  select s.composition, s.debts, s.referral_source, s.contact_reasons, s.education, s.dutch_language,
-			         s.day_activities, s.children, s.child_birth_dates, s.child_age_groups
+			  select s.kind, s.contact_reasons, s.child_born, s.child_given
 			  from household_summary s
 			  where s.household_id in (select p.household_id from monitor_population p)
 			), kinds as materialized (
-			  select coalesce(composition, 'UNKNOWN') as composition, coalesce(debts, 'UNKNOWN') as debts,
-			         coalesce(referral_source, 'UNKNOWN') as referral_source, coalesce(education, 'UNKNOWN') as education,
-			         coalesce(dutch_language, 'UNKNOWN') as dutch_language, day_activities,
-			         case when children >= 5 then '5+' else children::text end as children, count(*) as households
-			  from hh group by 1, 2, 3, 4, 5, 6, 7
+			  select split_part(kind, '|', 1) as composition, split_part(kind, '|', 2) as debts,
+			         split_part(kind, '|', 3) as referral_source, split_part(kind, '|', 4) as education,
+			         split_part(kind, '|', 5) as dutch_language, split_part(kind, '|', 6) as day_activities,
+			         split_part(kind, '|', 7) as children, households
+			  from (select kind, count(*) as households from hh group by 1) k
 			)
 			select 'composition', composition, sum(households) from kinds group by 2
 			union all select 'debts', debts, sum(households) from kinds group by 2
@@ -117,11 +118,22 @@ class MonitorQueries implements DisposableBean {
 			  cross join lateral unnest(string_to_array(coalesce(nullif(day_activities, ''), 'UNKNOWN'), ',')) as activity
 			  group by 2
 			union all select 'childrenPerHousehold', children, sum(households) from kinds group by 2
-			union all select 'childAgeGroups', vangnet_age_group(birth_date, age_group, :to), sum(children)
-			  from (select birth_date, age_group, count(*) as children
-			        from (select unnest(child_birth_dates) as birth_date, unnest(child_age_groups) as age_group from hh) c
-			        group by 1, 2) c
-			  group by 2
+			union all select 'childAgeGroups', age_group, sum(children)
+			  from (select g.age_group, g.children
+			        from (select sum(cardinality(child_born) - width_bucket(:to, child_born)) as unknown,
+			                     sum(width_bucket(:to, child_born) - width_bucket(vangnet_born_by(:to, 48), child_born)) as toddler,
+			                     sum(width_bucket(vangnet_born_by(:to, 48), child_born)
+			                         - width_bucket(vangnet_born_by(:to, 144), child_born)) as primary_school,
+			                     sum(width_bucket(vangnet_born_by(:to, 144), child_born)
+			                         - width_bucket(vangnet_born_by(:to, 216), child_born)) as adolescent,
+			                     sum(width_bucket(vangnet_born_by(:to, 216), child_born)) as adult
+			              from hh where cardinality(child_born) > 0) b
+			        cross join lateral (values ('UNKNOWN', b.unknown), ('TODDLER', b.toddler), ('PRIMARY_SCHOOL', b.primary_school),
+			                                   ('ADOLESCENT', b.adolescent), ('ADULT_AT_HOME', b.adult)) as g (age_group, children)
+			        union all
+			        select given, count(*) from hh cross join lateral unnest(hh.child_given) as given
+			        where cardinality(hh.child_given) > 0 group by 1) c
+			  group by 2 having sum(children) > 0
 			union all select 'contactReasons', coalesce(reason, 'UNKNOWN'), sum(households)
 			  from (select contact_reasons, count(*) as households from hh group by 1) r
 			  left join lateral unnest(r.contact_reasons) as reason on true
