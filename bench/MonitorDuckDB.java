@@ -25,8 +25,7 @@ import java.util.Map;
  * reads), the period ({@code params.txt}) and the result rows of each of Vangnet's statements
  * ({@code pg-NAME.txt}). The same rows go into DuckDB tables in memory (not timed); then the same
  * statements, in DuckDB's SQL, run RUNS times after WARMUPS warm-ups (default 3, as Vangnet's),
- * from the population P to the
- * follow-up checks. It prints the median and the fastest run and whether every statement's rows
+ * from the population P to the follow-up checks. It prints the median and the fastest run and whether every statement's rows
  * equal Vangnet's.
  */
 public class MonitorDuckDB {

@@ -58,7 +58,7 @@ for n in $SIZES; do
   per_statement="$per_statement
 - $n households, Vangnet's last run, per connection: $(echo "$timings" | sed 's/.*(ms)://' | paste -sd'|' | sed 's/|/; /g')"
   for f in "$DATA"/line.md.plans-*.txt; do [ -e "$f" ] && mv "$f" "bench/results.md.plans-${f##*plans-}"; done
-  java -cp "$duck" bench/MonitorDuckDB.java "$DATA/export" 5 | tee /dev/stderr > "$DATA/duck.log"
+  java -cp "$duck" bench/MonitorDuckDB.java "$DATA/export" 5 3 | tee /dev/stderr > "$DATA/duck.log"
   ducked=$(grep '^duckdb median' "$DATA/duck.log")
   per_statement="$per_statement
 - $n households, DuckDB's last run: $(grep -o 'per statement (ms): .*' "$DATA/duck.log" | sed 's/per statement (ms): //')"
