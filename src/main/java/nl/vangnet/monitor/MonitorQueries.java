@@ -486,7 +486,7 @@ class MonitorQueries implements DisposableBean {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	String explain(Collection<UUID> organisations, LocalDate from, LocalDate to, List<String> domainCodes) {
-		Map<String, Object> params = parameters(organisations, from, to, domainCodes);
+		Map<String, Object> params = parameters(organisations, from, to);
 		populate(params);
 		StringBuilder plans = new StringBuilder();
 		Map<String, String> statements = new LinkedHashMap<>();
@@ -570,10 +570,10 @@ class MonitorQueries implements DisposableBean {
 				}
 				return Boolean.TRUE;
 			});
-			Map<String, Object> params = parameters(organisations, from, to, domainCodes);
+			Map<String, Object> params = parameters(organisations, from, to);
 			populate(params);
 			java.nio.file.Files.write(directory.resolve("params.txt"), List.of("from=" + from, "to=" + to,
-					"codes=" + params.get("codes"), "masks=" + params.get("masks")));
+					"codes=" + String.join(",", domainCodes), "masks=" + masks(domainCodes)));
 			for (Map.Entry<String, String> statement : statements().entrySet()) {
 				List<String> rows = new ArrayList<>();
 				if ("DOMAINS".equals(statement.getKey()) || "PROGRESS".equals(statement.getKey())) {
@@ -686,7 +686,9 @@ class MonitorQueries implements DisposableBean {
 	}
 
 	/**
-	 * Per framework code, the bits of itself and its sub-codes (bit i = the i-th code).
+	 * Per framework code, the bits of itself and its sub-codes (bit i = the i-th code):
+	 * what {@code bench/MonitorDuckDB.java}'s DOMAINS counts with, from
+	 * {@code params.txt}.
 	 */
 	static String masks(List<String> codes) {
 		List<String> masks = new ArrayList<>();
@@ -702,18 +704,12 @@ class MonitorQueries implements DisposableBean {
 		return String.join(",", masks);
 	}
 
-	/**
-	 * Fills the temporary table of the population P; returns the statements' parameters.
-	 */
 	/** The statements' parameters. */
-	private static Map<String, Object> parameters(Collection<UUID> organisations, LocalDate from, LocalDate to,
-			List<String> domainCodes) {
+	private static Map<String, Object> parameters(Collection<UUID> organisations, LocalDate from, LocalDate to) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		params.put("organisations", organisations.stream().map(UUID::toString).collect(Collectors.joining(",")));
 		params.put("from", from);
 		params.put("to", to);
-		params.put("codes", String.join(",", domainCodes));
-		params.put("masks", masks(domainCodes));
 		return params;
 	}
 
@@ -758,7 +754,7 @@ class MonitorQueries implements DisposableBean {
 		RawFigures figures = new RawFigures();
 		figures.from = from;
 		figures.to = to;
-		Map<String, Object> params = parameters(organisations, from, to, domainCodes);
+		Map<String, Object> params = parameters(organisations, from, to);
 		figures.organisations = this.jdbc.sql(
 				"select code from organisation where id = any (string_to_array(:organisations, ',')::uuid[]) order by code")
 			.params(params)
